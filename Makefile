@@ -1,0 +1,34 @@
+# Two commands do all set-up on a fresh machine:
+#   make run    creates .venv, installs the reader and opens it on the bundled corpus
+#   make test   creates .venv, installs the reader with its test tools and runs the tests
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench screenshot clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/reader
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/reader --screenshot docs/screenshot.png --query 金承涛
+
+clean:
+	rm -rf $(VENV) build *.egg-info

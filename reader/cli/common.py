@@ -1,0 +1,48 @@
+"""Helpers shared by the command-line commands: JSON output, errors, the library to use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..paths import bundled_corpus
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr with a non-zero exit status."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def add_library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="library folder to use (default: the last one opened, or the bundled corpus)",
+    )
+
+
+def library_root(args: argparse.Namespace) -> Path:
+    """The library folder chosen by ``--library``, else the default library."""
+    root: Path | None = getattr(args, "library", None)
+    if root is None:
+        return default_library_root()
+    if not root.is_dir():
+        raise CommandError(f"{root}: no such library folder")
+    return root
+
+
+def default_library_root() -> Path:
+    return bundled_corpus()

@@ -1,0 +1,174 @@
+"""A library: a folder of page files at any depth, read into Pages grouped into Issues.
+
+A file that cannot be read is reported as a Problem (file and reason) and skipped; the rest of
+the library loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .encoding import DecodeError, decode_page_bytes
+from .model import Article, Issue, Page
+from .parser import finish_page, parse_page
+from .sidecar import SidecarError, is_sidecar, read_sidecar
+
+PAGE_SUFFIXES = (".txt", ".text")
+MAX_PAGE_BYTES = 64 * 1024 * 1024
+UNKNOWN_PAPER = "未知报纸"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file of the library that could not be read (or not fully), and why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class PageError(Exception):
+    """A page file that cannot be read at all."""
+
+
+def is_page_file(path: Path) -> bool:
+    return (
+        path.suffix.lower() in PAGE_SUFFIXES
+        and not path.name.startswith(".")
+        and not is_sidecar(path)
+    )
+
+
+def iter_page_files(root: Path) -> Iterator[Path]:
+    """Page files under ``root``, in a stable order, skipping hidden folders."""
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and is_page_file(path):
+            yield path
+
+
+def apply_overrides(page: Page, fields: dict[str, object]) -> None:
+    """Let the sidecar's fields win over what the page states."""
+    if not fields:
+        return
+    page.overrides = dict(fields)
+    for key, value in fields.items():
+        setattr(page, key, value)
+    if "date" in fields:
+        page.warnings = [w for w in page.warnings if "states no date" not in w]
+        page.weekday = page.weekday if page.weekday and page.date else None
+    finish_page(page)
+
+
+def load_page(path: Path, source: str | None = None) -> Page:
+    """Read, decode and parse one page file, applying its sidecar. Raises PageError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise PageError(f"it is {size // (1024 * 1024)} MB, too large to be a page")
+        data = path.read_bytes()
+    except OSError as err:
+        raise PageError(f"cannot read it: {err.strerror or err}") from None
+    try:
+        decoded = decode_page_bytes(data)
+    except DecodeError as err:
+        raise PageError(str(err)) from None
+    page = parse_page(decoded.text, source or path.as_posix(), encoding=decoded.encoding)
+    page.warnings[:0] = decoded.warnings
+    try:
+        apply_overrides(page, read_sidecar(path))
+    except SidecarError as err:
+        page.warnings.append(f"its sidecar file was ignored: {err}")
+    return page
+
+
+@dataclass
+class Library:
+    """The pages of one library folder, their issues, and the files that could not be read."""
+
+    root: Path
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _by_id: dict[str, Article] = field(default_factory=dict, repr=False)
+    _by_slot: dict[tuple[str | None, dt.date, int | None], Page] = field(
+        default_factory=dict, repr=False
+    )
+
+    @classmethod
+    def load(cls, root: Path, progress: Progress | None = None) -> Library:
+        root = Path(root)
+        lib = cls(root=root)
+        if not root.is_dir():
+            lib.problems.append(Problem(str(root), "the library folder does not exist"))
+            return lib
+        files = list(iter_page_files(root))
+        for done, path in enumerate(files, start=1):
+            rel = path.relative_to(root).as_posix()
+            try:
+                lib.add_page(load_page(path, rel))
+            except PageError as err:
+                lib.problems.append(Problem(rel, str(err)))
+            if progress:
+                progress(done, len(files))
+        return lib
+
+    def add_page(self, page: Page) -> None:
+        if page.date is not None:
+            slot = (page.paper, page.date, page.page)
+            other = self._by_slot.setdefault(slot, page)
+            if other is not page and other.source != page.source:
+                self.problems.append(Problem(
+                    page.source,
+                    f"it claims the same paper, date and page as {other.source} "
+                    f"({page.paper} {page.date} 第{page.page}版); both are kept",
+                ))
+        self.pages.append(page)
+        for article in page.articles:
+            self._by_id[article.id] = article
+
+    def articles(self) -> Iterator[Article]:
+        for page in self.pages:
+            yield from page.articles
+
+    def article(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def page_of(self, article: Article) -> Page | None:
+        for page in self.pages:
+            if page.source == article.source:
+                return page
+        return None
+
+    def issues(self) -> list[Issue]:
+        """Issues ordered by date (undated last), each with its pages in page order."""
+        return group_issues(self.pages)
+
+    @property
+    def papers(self) -> list[str]:
+        return sorted({p.paper or UNKNOWN_PAPER for p in self.pages})
+
+
+def group_issues(pages: Iterable[Page]) -> list[Issue]:
+    groups: dict[tuple[str, str], Issue] = {}
+    for page in pages:
+        paper = page.paper or UNKNOWN_PAPER
+        key = (paper, page.date.isoformat() if page.date else "undated:" + page.source)
+        issue = groups.get(key)
+        if issue is None:
+            issue = groups[key] = Issue(paper=paper, date=page.date, issue_no=page.issue_no)
+        elif issue.issue_no is None:
+            issue.issue_no = page.issue_no
+        issue.pages.append(page)
+    for issue in groups.values():
+        issue.pages.sort(key=lambda p: (p.page or 999, p.source))
+    far = dt.date.max
+    return sorted(groups.values(), key=lambda i: (i.date or far, i.paper, i.key))

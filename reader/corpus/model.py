@@ -1,0 +1,186 @@
+"""The corpus data model: Paper, Issue, Page, Article and the parts of a page.
+
+These are plain dataclasses with no behaviour beyond small derived properties, so that
+every layer (search, library, export, ui) can share them without importing the parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphKind = Literal["text", "heading"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of an article body; ``heading`` marks a section head inside the article."""
+
+    text: str
+    kind: ParagraphKind = "text"
+
+
+@dataclass
+class Article:
+    """One article of a page: headline parts, byline and repaired body paragraphs."""
+
+    id: str
+    kicker: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    continues_on: int | None = None
+    continued_from: int | None = None
+    jumps: list[str] = field(default_factory=list)
+    """Raw jump markers removed from the body, e.g. ``(下转第2版)``."""
+    # Where the article is printed (copied from its page so an Article stands alone).
+    paper: str | None = None
+    date: dt.date | None = None
+    page: int | None = None
+    issue_no: int | None = None
+    source: str = ""
+    position: int = 0
+    """0-based order of the article on its page."""
+
+    @property
+    def body(self) -> str:
+        """The repaired body text, paragraphs separated by a newline."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def has_headline(self) -> bool:
+        return bool(self.title or self.kicker or self.subtitle)
+
+    @property
+    def headline(self) -> str:
+        """Kicker, title and subtitle joined by spaces (empty when the headline is lost)."""
+        return " ".join(x for x in (self.kicker, self.title, self.subtitle) if x)
+
+    @property
+    def display_title(self) -> str:
+        """The title, or a headline derived from the body when the page lost it."""
+        if self.title:
+            return self.title
+        if self.kicker or self.subtitle:
+            return self.kicker or self.subtitle or ""
+        return derived_title(self.body)
+
+    @property
+    def title_is_derived(self) -> bool:
+        return not self.has_headline
+
+    @property
+    def length(self) -> int:
+        """Number of characters in the body (without separators)."""
+        return sum(len(p.text) for p in self.paragraphs)
+
+    def text_fields(self) -> Iterator[str]:
+        """Every piece of text this article holds, for accounting (see ``accounting``)."""
+        for value in (self.kicker, self.title, self.subtitle, self.byline):
+            if value:
+                yield value
+        for p in self.paragraphs:
+            yield p.text
+        yield from self.jumps
+
+
+_LEAD = re.compile(
+    r"^(?:本报|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|社))讯\s*(?:[（(][^（()）]{0,40}[)）])?\s*"
+)
+_WHEN = re.compile(
+    r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\s*[-—－至和到]\s*(?:\d{1,2}月)?\d{1,2}日)?"
+    r"|日前|近日|昨日|今日|昨天|今天|目前)"
+    r"(?:上午|下午|晚上|晚|早上|凌晨|中午)?\s*[,，]?\s*"
+)
+
+
+def derived_title(body: str, limit: int = 24) -> str:
+    """A short stand-in headline from the first sentence of ``body``."""
+    first = body.split("\n", 1)[0].strip()
+    first = _LEAD.sub("", first)
+    first = _WHEN.sub("", first)
+    for stop in "。！？!?；;":
+        cut = first.find(stop)
+        if cut > 0:
+            first = first[:cut]
+    first = first.strip()
+    if len(first) > limit:
+        comma = [i for i, c in enumerate(first) if c in ",，" and 8 <= i <= limit]
+        first = first[: comma[-1]] if comma else first[:limit] + "…"
+    return first
+
+
+@dataclass(frozen=True)
+class GuideEntry:
+    """An entry of the 导读 block: one or more teaser lines and the pages they point to."""
+
+    titles: tuple[str, ...]
+    pages: tuple[int, ...] = ()
+    pointer: str | None = None
+    """The raw pointer line, e.g. ``>>>详见第2、3版``."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.titles)
+
+
+@dataclass
+class Page:
+    """A page file, parsed: masthead fields, articles, guide entries, leftovers, warnings."""
+
+    source: str
+    paper: str | None = None
+    date: dt.date | None = None
+    weekday: str | None = None
+    lunar: str | None = None
+    issue_no: int | None = None
+    page_count: int | None = None
+    page: int | None = None
+    masthead: list[str] = field(default_factory=list)
+    """Raw masthead lines (paper name, date, hotlines, publisher …) as printed."""
+    articles: list[Article] = field(default_factory=list)
+    guide: list[GuideEntry] = field(default_factory=list)
+    guide_labels: list[str] = field(default_factory=list)
+    """The heading(s) of the guide block as printed (``导读``)."""
+    leftover: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    removed: str = ""
+    """Markup characters the repair removed on purpose (``#`` of headings, the ``■`` mark)."""
+    suggested_date: dt.date | None = None
+    """A date guessed from the text for an undated page; never used unless the user agrees."""
+    encoding: str = "utf-8"
+    overrides: dict[str, object] = field(default_factory=dict)
+    """Fields set by the page's sidecar file."""
+
+    @property
+    def undated(self) -> bool:
+        return self.date is None
+
+
+@dataclass
+class Issue:
+    """All pages of one paper on one date (and issue number), ordered by page number."""
+
+    paper: str
+    date: dt.date | None
+    issue_no: int | None
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        day = self.date.isoformat() if self.date else "undated"
+        return f"{self.paper}|{day}|{self.issue_no or ''}"
+
+    @property
+    def page_count(self) -> int | None:
+        stated = [p.page_count for p in self.pages if p.page_count]
+        return max(stated) if stated else None
+
+    @property
+    def articles(self) -> Iterator[Article]:
+        for page in self.pages:
+            yield from page.articles

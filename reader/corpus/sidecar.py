@@ -1,0 +1,130 @@
+"""Sidecar files: a small TOML file next to a page that sets fields the page does not state.
+
+For ``pages/001.txt`` the sidecar is ``pages/001.meta.toml``::
+
+    # Fields set by hand for 001.txt
+    schema = 1
+    date = 2022-05-06
+    paper = "钱塘新区报"
+    issue_no = 350
+    page = 1
+    page_count = 8
+
+Every key is optional. A value here wins over what the parser read from the page. See
+docs/sidecar.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+
+SCHEMA = 1
+SUFFIX = ".meta.toml"
+FIELDS: dict[str, type] = {
+    "paper": str,
+    "date": dt.date,
+    "issue_no": int,
+    "page": int,
+    "page_count": int,
+}
+
+
+class SidecarError(ValueError):
+    """The sidecar exists but cannot be used; the message says which key and why."""
+
+
+def sidecar_path(page_file: Path) -> Path:
+    return page_file.with_name(page_file.stem + SUFFIX)
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.endswith(SUFFIX)
+
+
+def read_sidecar(page_file: Path) -> dict[str, object]:
+    """The fields set by the page's sidecar ({} when it has none)."""
+    path = sidecar_path(page_file)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as err:
+        raise SidecarError(f"cannot read it: {err.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise SidecarError(f"it is not valid TOML: {err}") from None
+    schema = data.pop("schema", SCHEMA)
+    if not isinstance(schema, int) or schema > SCHEMA:
+        raise SidecarError(f"schema {schema!r} is newer than this program understands ({SCHEMA})")
+    fields: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in FIELDS:
+            continue  # kept on rewrite, ignored here
+        wanted = FIELDS[key]
+        if wanted is dt.date and isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                raise SidecarError(f"date = {value!r} is not a date like 2022-05-06") from None
+        if wanted is dt.date and isinstance(value, dt.datetime):
+            value = value.date()
+        if not isinstance(value, wanted) or isinstance(value, bool):
+            raise SidecarError(f"{key} = {value!r} should be a {wanted.__name__}")
+        if wanted is int and not 0 < int(value) < 1_000_000:  # type: ignore[call-overload]
+            raise SidecarError(f"{key} = {value!r} is out of range")
+        fields[key] = value
+    return fields
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def write_sidecar(page_file: Path, updates: dict[str, object]) -> Path:
+    """Set ``updates`` in the page's sidecar, keeping its other keys; written atomically.
+
+    A value of None removes the key. Raises OSError when the folder is not writable.
+    """
+    path = sidecar_path(page_file)
+    current: dict[str, object] = {}
+    if path.exists():
+        try:
+            current = tomllib.loads(path.read_text("utf-8-sig"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            backup = path.with_name(path.name + ".bad")
+            os.replace(path, backup)
+    current.pop("schema", None)
+    for key, value in updates.items():
+        if value is None:
+            current.pop(key, None)
+        else:
+            current[key] = value
+    lines = [
+        f"# Fields set by hand for {page_file.name} (see docs/sidecar.md)",
+        f"schema = {SCHEMA}",
+    ]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in current.items()
+              if not isinstance(value, dict | list)]
+    fd, tmp = tempfile.mkstemp(prefix=".sidecar-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
