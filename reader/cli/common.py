@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..corpus.library import Library
 from ..paths import bundled_corpus
 
 
@@ -46,3 +47,11 @@ def library_root(args: argparse.Namespace) -> Path:
 
 def default_library_root() -> Path:
     return bundled_corpus()
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """The library chosen on the command line, read (problems are reported on stderr)."""
+    library = Library.load(library_root(args))
+    for problem in library.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    return library

@@ -10,17 +10,28 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .encoding import DecodeError, decode_page_bytes
 from .model import Article, Issue, Page
 from .parser import finish_page, parse_page
-from .sidecar import SidecarError, is_sidecar, read_sidecar
+from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
 
 PAGE_SUFFIXES = (".txt", ".text")
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 UNKNOWN_PAPER = "未知报纸"
 
 Progress = Callable[[int, int], None]
+
+
+class PageSource(Protocol):
+    """What the search index (and anything else that follows a library) reads pages from."""
+
+    root: Path
+
+    def stamps(self) -> dict[str, str]: ...
+
+    def page(self, source: str) -> Page | None: ...
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,17 @@ def iter_page_files(root: Path) -> Iterator[Path]:
             continue
         if path.is_file() and is_page_file(path):
             yield path
+
+
+def file_stamp(path: Path) -> str:
+    """Size and modification time of a page file and of its sidecar, as one string."""
+    st = path.stat()
+    stamp = f"{st.st_size}:{st.st_mtime_ns}"
+    try:
+        side = sidecar_path(path).stat()
+    except OSError:
+        return stamp
+    return f"{stamp}:{side.st_size}:{side.st_mtime_ns}"
 
 
 def apply_overrides(page: Page, fields: dict[str, object]) -> None:
@@ -102,6 +124,8 @@ class Library:
     _by_slot: dict[tuple[str | None, dt.date, int | None], Page] = field(
         default_factory=dict, repr=False
     )
+    _stamps: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_source: dict[str, Page] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root: Path, progress: Progress | None = None) -> Library:
@@ -114,6 +138,7 @@ class Library:
         for done, path in enumerate(files, start=1):
             rel = path.relative_to(root).as_posix()
             try:
+                lib._stamps[rel] = file_stamp(path)
                 lib.add_page(load_page(path, rel))
             except PageError as err:
                 lib.problems.append(Problem(rel, str(err)))
@@ -132,8 +157,20 @@ class Library:
                     f"({page.paper} {page.date} 第{page.page}版); both are kept",
                 ))
         self.pages.append(page)
+        self._by_source[page.source] = page
         for article in page.articles:
             self._by_id[article.id] = article
+
+    def stamps(self) -> dict[str, str]:
+        """Source → a stamp that changes when the file (or its sidecar) changes.
+
+        With ``page`` this is the ``PageSource`` protocol the search index updates from.
+        """
+        return {src: stamp for src, stamp in self._stamps.items() if src in self._by_source}
+
+    def page(self, source: str) -> Page | None:
+        """The parsed page read from ``source`` (a path relative to the library root)."""
+        return self._by_source.get(source)
 
     def articles(self) -> Iterator[Article]:
         for page in self.pages:
@@ -143,10 +180,7 @@ class Library:
         return self._by_id.get(article_id)
 
     def page_of(self, article: Article) -> Page | None:
-        for page in self.pages:
-            if page.source == article.source:
-                return page
-        return None
+        return self._by_source.get(article.source)
 
     def issues(self) -> list[Issue]:
         """Issues ordered by date (undated last), each with its pages in page order."""
