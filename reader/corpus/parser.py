@@ -30,6 +30,9 @@ from .headline import HeadLine, Headline, classify, looks_like_headline, split_g
 from .masthead import masthead_extent, read_masthead
 from .model import Article, GuideEntry, Page, Paragraph
 
+PARSER_VERSION = 1
+"""Bumped whenever the parser's output changes, so that cached parses are redone."""
+
 # --------------------------------------------------------------------------------------------
 # Pass 1: lines and markup
 
