@@ -11,7 +11,10 @@ from pathlib import Path
 from .common import CommandError
 
 # Each module registers one or more subcommands with ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("parse_cmd",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "parse_cmd",
+    "library_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -445,6 +445,31 @@ class Catalog:
             if page is not None:
                 yield from page.articles
 
+    def paper_summaries(self) -> list[dict[str, object]]:
+        """Per paper: issues, pages, articles, first and last date."""
+        conn = self._connect()
+        rows = conn.execute(
+            "SELECT coalesce(f.paper, ?), count(DISTINCT f.date), count(*), "
+            "sum(f.n_articles), min(f.date), max(f.date), "
+            "count(*) FILTER (WHERE f.date IS NULL) "
+            "FROM files f WHERE f.error IS NULL GROUP BY 1 ORDER BY 1",
+            (UNKNOWN_PAPER,),
+        ).fetchall()
+        return [
+            {
+                "paper": paper, "issues": issues + undated, "pages": pages,
+                "articles": articles or 0, "first_date": first, "last_date": last,
+                "undated_pages": undated,
+            }
+            for paper, issues, pages, articles, first, last, undated in rows
+        ]
+
+    def undated_sources(self) -> list[str]:
+        rows = self._connect().execute(
+            "SELECT source FROM files WHERE error IS NULL AND date IS NULL ORDER BY source"
+        )
+        return [r[0] for r in rows]
+
     def counts(self) -> dict[str, int]:
         conn = self._connect()
         pages, undated, bad = conn.execute(
