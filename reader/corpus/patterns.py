@@ -60,7 +60,9 @@ _DATELINE = (
 DATELINE = re.compile(rf"^{_DATELINE}")
 DATELINE_CREDIT = re.compile(rf"^({_DATELINE}\s*[（(][^（()）\n]{{1,40}}[)）])\s*")
 # Page furniture printed at the foot of a page: it belongs with the masthead, not an article.
-FURNITURE = re.compile(r"^(?:责任编辑|本版编辑|编辑|美编|校对|版式设计|版式|版面设计|组版|审读)\s*[：:]")
+FURNITURE = re.compile(
+    r"^(?:责任编辑|本版编辑|编辑|美编|校对|版式设计|版式|版面设计|组版|审读)\s*[：:]"
+)
 
 JUMP_ON = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*(\d{1,3})\s*版\s*[)）]")
 JUMP_FROM = re.compile(r"[（(]\s*(?:上接|接)\s*第?\s*(\d{1,3})\s*版\s*[)）]")
