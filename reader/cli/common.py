@@ -11,6 +11,7 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..corpus.library import Library
 from ..paths import bundled_corpus
+from ..userconfig import load_config
 
 
 class CommandError(Exception):
@@ -47,7 +48,8 @@ def library_root(args: argparse.Namespace) -> Path:
 
 
 def default_library_root() -> Path:
-    return bundled_corpus()
+    """The library opened last (window or ``reader library open``), else the bundled corpus."""
+    return load_config().current_library or bundled_corpus()
 
 
 def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:

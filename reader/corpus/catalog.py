@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..paths import cache_dir
 from .library import (
+    SIDECAR_IGNORED,
     UNKNOWN_PAPER,
     PageError,
     Problem,
@@ -41,7 +42,7 @@ from .model import Article, Page
 from .parser import PARSER_VERSION
 from .serialize import page_from_dict, page_to_dict
 
-SCHEMA = 1
+SCHEMA = 2
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
@@ -57,6 +58,7 @@ CREATE TABLE IF NOT EXISTS files (
     page_count INTEGER,
     n_articles INTEGER NOT NULL DEFAULT 0,
     n_warnings INTEGER NOT NULL DEFAULT 0,
+    notice TEXT,
     page_json BLOB
 );
 CREATE TABLE IF NOT EXISTS articles (
@@ -301,13 +303,14 @@ class Catalog:
                 blob = zlib.compress(
                     json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1
                 )
+                notice = next((w for w in page.warnings if w.startswith(SIDECAR_IGNORED)), None)
                 conn.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         source, stamp, page.paper,
                         page.date.isoformat() if page.date else None,
                         page.issue_no, page.page, page.page_count,
-                        len(page.articles), len(page.warnings), blob,
+                        len(page.articles), len(page.warnings), notice, blob,
                     ),
                 )
                 conn.executemany(
@@ -359,9 +362,10 @@ class Catalog:
         """Files that could not be read, and files that claim another's paper, date and page."""
         conn = self._connect()
         out = [
-            Problem(source, error)
-            for source, error in conn.execute(
-                "SELECT source, error FROM files WHERE error IS NOT NULL ORDER BY source"
+            Problem(source, error or notice)
+            for source, error, notice in conn.execute(
+                "SELECT source, error, notice FROM files "
+                "WHERE error IS NOT NULL OR notice IS NOT NULL ORDER BY source"
             )
         ]
         dupes = conn.execute(
@@ -444,6 +448,31 @@ class Catalog:
             page = self.page(source)
             if page is not None:
                 yield from page.articles
+
+    def paper_summaries(self) -> list[dict[str, object]]:
+        """Per paper: issues, pages, articles, first and last date."""
+        conn = self._connect()
+        rows = conn.execute(
+            "SELECT coalesce(f.paper, ?), count(DISTINCT f.date), count(*), "
+            "sum(f.n_articles), min(f.date), max(f.date), "
+            "count(*) FILTER (WHERE f.date IS NULL) "
+            "FROM files f WHERE f.error IS NULL GROUP BY 1 ORDER BY 1",
+            (UNKNOWN_PAPER,),
+        ).fetchall()
+        return [
+            {
+                "paper": paper, "issues": issues + undated, "pages": pages,
+                "articles": articles or 0, "first_date": first, "last_date": last,
+                "undated_pages": undated,
+            }
+            for paper, issues, pages, articles, first, last, undated in rows
+        ]
+
+    def undated_sources(self) -> list[str]:
+        rows = self._connect().execute(
+            "SELECT source FROM files WHERE error IS NULL AND date IS NULL ORDER BY source"
+        )
+        return [r[0] for r in rows]
 
     def counts(self) -> dict[str, int]:
         conn = self._connect()
