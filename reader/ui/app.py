@@ -50,8 +50,9 @@ def run_window(args: argparse.Namespace) -> int:
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None))
     window.show()
-    QTimer.singleShot(0, lambda: window.show_status(window.tr("Opened in %1 s").replace(
-        "%1", f"{time.perf_counter() - started:.2f}")))
+    opened = QCoreApplication.translate("MainWindow", "Opened in %1 s")
+    QTimer.singleShot(0, lambda: window.show_status(
+        opened.replace("%1", f"{time.perf_counter() - started:.2f}")))
     return app.exec()
 
 

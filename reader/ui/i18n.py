@@ -1,7 +1,8 @@
 """Which language the window speaks, and loading its translations.
 
 UI strings are written in English in the code (``tr()``); ``resources/translations/
-reader_zh_CN.ts`` holds their Chinese, compiled to ``reader_zh_CN.qm`` by ``pyside6-lrelease``.
+reader_zh_CN.ts`` holds their Chinese and ``reader_en.ts`` the English plural forms, compiled
+to ``.qm`` by ``pyside6-lrelease`` (see docs/ui.md for the commands).
 
 The choice: the user's preference when set; otherwise Chinese when the system locale is
 Chinese *or names no language at all* (the C/POSIX locale of a bare machine, a container or
@@ -33,14 +34,15 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """Install the app's and Qt's own translations for ``language``; returns them (keep them
     alive as long as the application)."""
     installed: list[QTranslator] = []
+    ours = QTranslator(app)
+    # English needs its file too, for plural forms ("1 hit", "2 hits").
+    if ours.load(str(resources_dir() / "translations" / f"reader_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
     if language != CHINESE:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return installed
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ours = QTranslator(app)
-    if ours.load(str(resources_dir() / "translations" / f"reader_{CHINESE}.qm")):
-        app.installTranslator(ours)
-        installed.append(ours)
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{CHINESE}", qt_dir):

@@ -30,8 +30,14 @@ Index = QModelIndex | QPersistentModelIndex
 class _Node:
     __slots__ = ("children", "issue", "kind", "label", "paper", "parent", "row", "value")
 
-    def __init__(self, kind: str, parent: _Node | None, paper: str | None = None,
-                 value: int = 0, issue: IssueInfo | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        parent: _Node | None,
+        paper: str | None = None,
+        value: int = 0,
+        issue: IssueInfo | None = None,
+    ) -> None:
         self.kind = kind  # root, paper, year, month, undated, issue
         self.parent = parent
         self.paper = paper
@@ -163,27 +169,36 @@ class IssueTreeModel(QAbstractItemModel):
 
     def _tooltip(self, issue: IssueInfo) -> str:
         present = ", ".join(str(p) for p, _ in issue.pages if p)
-        return self.tr("%1 %2\nPages in the library: %3").replace("%1", issue.paper).replace(
-            "%2", issue.date.isoformat() if issue.date else self.tr("undated")
-        ).replace("%3", present or "?")
+        return (
+            self.tr("%1 %2\nPages in the library: %3")
+            .replace("%1", issue.paper)
+            .replace("%2", issue.date.isoformat() if issue.date else self.tr("undated"))
+            .replace("%3", present or "?")
+        )
 
 
 def issue_label(issue: IssueInfo) -> str:
     """``2022-08-10 · 第391期 · 1/8版`` (or its English), for lists and choosers."""
-    tr = QCoreApplication.translate
     if issue.date is not None:
         day = issue.date.isoformat()
     else:
         day = issue.paper + " · " + issue.pages[0][1].rsplit("/", 1)[-1]
     parts = [day]
     if issue.issue_no:
-        parts.append(tr("IssueTreeModel", "No. %1").replace("%1", str(issue.issue_no)))
+        parts.append(
+            QCoreApplication.translate("IssueTreeModel", "No. %1").replace(
+                "%1", str(issue.issue_no)
+            )
+        )
     have = len(issue.pages)
     if issue.page_count:
-        parts.append(tr("IssueTreeModel", "%1/%2 pages").replace("%1", str(have))
-                     .replace("%2", str(issue.page_count)))
+        parts.append(
+            QCoreApplication.translate("IssueTreeModel", "%1/%2 pages")
+            .replace("%1", str(have))
+            .replace("%2", str(issue.page_count))
+        )
     else:
-        parts.append(tr("IssueTreeModel", "%n page(s)", "", have))
+        parts.append(QCoreApplication.translate("IssueTreeModel", "%n page(s)", "", have))
     return " · ".join(parts)
 
 

@@ -25,14 +25,26 @@ from PySide6.QtGui import (
 from ...corpus.model import Article
 from ..theme import ArticleColors
 
-SERIF_FAMILIES = ["Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun",
-                  "AR PL UMing CN", "Noto Serif", "DejaVu Serif", "Serif"]
-SANS_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-                 "WenQuanYi Micro Hei", "Noto Sans", "DejaVu Sans", "Sans Serif"]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ArticleDocument", text)
+SERIF_FAMILIES = [
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Songti SC",
+    "SimSun",
+    "AR PL UMing CN",
+    "Noto Serif",
+    "DejaVu Serif",
+    "Serif",
+]
+SANS_FAMILIES = [
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "Noto Sans",
+    "DejaVu Sans",
+    "Sans Serif",
+]
 
 
 @dataclass
@@ -40,7 +52,8 @@ class Layout:
     """Where the article's fields start in the document: (field start, document start, length)."""
 
     segments: dict[str, list[tuple[int, int, int]]] = field(
-        default_factory=lambda: {"headline": [], "body": []})
+        default_factory=lambda: {"headline": [], "body": []}
+    )
 
     def add(self, name: str, field_start: int, doc_start: int, length: int) -> None:
         self.segments[name].append((field_start, doc_start, length))
@@ -70,8 +83,9 @@ def make_font(serif: bool, size: float, weight: QFont.Weight = QFont.Weight.Norm
     return font
 
 
-def build(document: QTextDocument, article: Article, colors: ArticleColors,
-          size: float, serif: bool) -> Layout:
+def build(
+    document: QTextDocument, article: Article, colors: ArticleColors, size: float, serif: bool
+) -> Layout:
     """Fill ``document`` with ``article``; returns where its fields landed."""
     document.clear()
     document.setDocumentMargin(0)
@@ -80,8 +94,14 @@ def build(document: QTextDocument, article: Article, colors: ArticleColors,
     cursor = QTextCursor(document)
     first = True
 
-    def block(align: Qt.AlignmentFlag, top: float, bottom: float = 0.0, indent: float = 0.0,
-              line_height: float = 100.0, rule: bool = False) -> None:
+    def block(
+        align: Qt.AlignmentFlag,
+        top: float,
+        bottom: float = 0.0,
+        indent: float = 0.0,
+        line_height: float = 100.0,
+        rule: bool = False,
+    ) -> None:
         nonlocal first
         fmt = QTextBlockFormat()
         fmt.setAlignment(align)
@@ -97,8 +117,9 @@ def build(document: QTextDocument, article: Article, colors: ArticleColors,
         else:
             cursor.insertBlock(fmt)
 
-    def chars(font: QFont, color: object, italic: bool = False, anchor: str = "") -> \
-            QTextCharFormat:
+    def chars(
+        font: QFont, color: object, italic: bool = False, anchor: str = ""
+    ) -> QTextCharFormat:
         fmt = QTextCharFormat()
         font = QFont(font)
         font.setItalic(italic)
@@ -127,8 +148,12 @@ def build(document: QTextDocument, article: Article, colors: ArticleColors,
         cursor.insertText(article.display_title, chars(title_font, colors.ink, italic=True))
         if article.title_is_derived:
             block(center, 0, size * 0.3)
-            cursor.insertText(tr("Headline lost on the page; derived from the text"),
-                              chars(make_font(serif, size * 0.8), colors.accent, italic=True))
+            cursor.insertText(
+                QCoreApplication.translate(
+                    "ArticleDocument", "Headline lost on the page; derived from the text"
+                ),
+                chars(make_font(serif, size * 0.8), colors.accent, italic=True),
+            )
     if article.subtitle:
         block(center, size * 0.2, size * 0.3)
         cursor.insertText("——", chars(make_font(serif, size * 1.15), colors.muted))
@@ -146,36 +171,56 @@ def build(document: QTextDocument, article: Article, colors: ArticleColors,
     head_font = make_font(serif, size * 1.08, QFont.Weight.Bold)
     for n, paragraph in enumerate(article.paragraphs):
         heading = paragraph.kind == "heading"
-        block(Qt.AlignmentFlag.AlignJustify if not heading else Qt.AlignmentFlag.AlignLeft,
-              size * (1.1 if heading else 0.55), size * 0.15 if heading else 0,
-              indent=0 if heading else size * 2 * 96 / 72, line_height=165)
+        block(
+            Qt.AlignmentFlag.AlignJustify if not heading else Qt.AlignmentFlag.AlignLeft,
+            size * (1.1 if heading else 0.55),
+            size * 0.15 if heading else 0,
+            indent=0 if heading else size * 2 * 96 / 72,
+            line_height=165,
+        )
         if n == 0 and article.continued_from:
             cursor.insertText(
-                tr("(continued from page %1) ").replace("%1", str(article.continued_from)),
-                chars(small, colors.accent, anchor=f"page:{article.continued_from}"))
+                QCoreApplication.translate("ArticleDocument", "(continued from page %1) ").replace(
+                    "%1", str(article.continued_from)
+                ),
+                chars(small, colors.accent, anchor=f"page:{article.continued_from}"),
+            )
         layout.add("body", body_at, cursor.position(), len(paragraph.text))
-        cursor.insertText(paragraph.text,
-                          chars(head_font if heading else text_font,
-                                colors.accent if heading else colors.ink))
+        cursor.insertText(
+            paragraph.text,
+            chars(head_font if heading else text_font, colors.accent if heading else colors.ink),
+        )
         body_at += len(paragraph.text) + 1
     if article.continues_on:
         cursor.insertText(
-            " " + tr("(continued on page %1)").replace("%1", str(article.continues_on)),
-            chars(small, colors.accent, anchor=f"page:{article.continues_on}"))
+            " "
+            + QCoreApplication.translate("ArticleDocument", "(continued on page %1)").replace(
+                "%1", str(article.continues_on)
+            ),
+            chars(small, colors.accent, anchor=f"page:{article.continues_on}"),
+        )
     return layout
 
 
 def source_line(article: Article) -> str:
     """``钱塘新区报 · 2022年8月10日 星期三 · 第1版 · 第391期`` in the UI language."""
-    parts = [article.paper or tr("Unknown paper")]
+    parts = [article.paper or QCoreApplication.translate("ArticleDocument", "Unknown paper")]
     if article.date:
         locale = QLocale()
         day = QDate(article.date.year, article.date.month, article.date.day)
         parts.append(locale.toString(day, QLocale.FormatType.LongFormat))
     else:
-        parts.append(tr("undated"))
+        parts.append(QCoreApplication.translate("ArticleDocument", "undated"))
     if article.page:
-        parts.append(tr("page %1").replace("%1", str(article.page)))
+        parts.append(
+            QCoreApplication.translate("ArticleDocument", "page %1").replace(
+                "%1", str(article.page)
+            )
+        )
     if article.issue_no:
-        parts.append(tr("issue %1").replace("%1", str(article.issue_no)))
+        parts.append(
+            QCoreApplication.translate("ArticleDocument", "issue %1").replace(
+                "%1", str(article.issue_no)
+            )
+        )
     return " · ".join(parts)
