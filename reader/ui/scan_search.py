@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article
 
+FIELDS = ("kicker", "title", "subtitle", "byline", "body")
+
 
 class ScanQueryError(ValueError):
     """A query the scan cannot read (an unclosed quote, a lone minus)."""
@@ -125,10 +127,13 @@ class ScanIndex:
         return ScanResults(total=len(hits), hits=hits[offset : offset + limit])
 
     def occurrences(self, article: Article, query: str) -> list[tuple[str, int, int]]:
+        """Spans ``(field, start, end)`` in reading order, as ``reader.search.occurrences``."""
         wanted, _ = parse_query(query)
-        return [("headline", s, e) for s, e in spans(article.headline, wanted)] + [
-            ("body", s, e) for s, e in spans(article.body, wanted)
-        ]
+        out = []
+        for name in FIELDS:
+            text = article.body if name == "body" else getattr(article, name) or ""
+            out += [(name, s, e) for s, e in spans(text, wanted)]
+        return out
 
     def _scan(
         self,

@@ -1,17 +1,19 @@
 """The one place that knows which search core the window talks to.
 
-``open_index`` returns the real index (``reader.search.SearchIndex``) when that package is
-installed, and the plain scan of ``scan_search`` otherwise. ``normalise_spans`` turns what
-``occurrences`` returns into ``(field, start, end)`` with field ``"headline"`` or ``"body"``.
+``open_index`` returns the real index (``reader.search``) when that package is installed, and
+the plain scan of ``scan_search`` otherwise. Both give hits with ``id, paper, date, page,
+title, snippet, highlights`` and occurrences as ``(field, start, end)``, field being
+kicker/title/subtitle/byline/body and the offsets into that field of the article.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..corpus.catalog import Catalog
+from ..corpus.model import Article
 from .scan_search import ScanIndex, ScanQueryError
 
 
@@ -19,18 +21,28 @@ from .scan_search import ScanIndex, ScanQueryError
 class Backend:
     index: Any
     query_errors: tuple[type[BaseException], ...]
+    find_occurrences: Callable[[Article, str], Iterable[Any]]
     fallback: bool
 
     def update(self, catalog: Catalog, progress: Any, cancelled: Any) -> None:
         self.index.update(catalog, progress=progress, cancelled=cancelled)
 
+    def occurrences(self, article: Article, query: str) -> list[tuple[str, int, int]]:
+        return normalise_spans(self.find_occurrences(article, query))
+
 
 def open_index(catalog: Catalog) -> Backend:
     try:
-        from ..search import QueryError, SearchIndex  # type: ignore[attr-defined]
+        from .. import search  # type: ignore[attr-defined]
     except ImportError:
-        return Backend(ScanIndex(catalog), (ScanQueryError,), fallback=True)
-    return Backend(SearchIndex.for_library(catalog.root), (QueryError,), fallback=False)
+        scan = ScanIndex(catalog)
+        return Backend(scan, (ScanQueryError,), scan.occurrences, fallback=True)
+    errors: tuple[type[BaseException], ...] = (search.QueryError,)
+    if hasattr(search, "IndexNotReady"):
+        errors += (search.IndexNotReady,)
+    index = search.SearchIndex.for_library(catalog.root)
+    find = getattr(search, "occurrences", None) or index.occurrences
+    return Backend(index, errors, find, fallback=False)
 
 
 def normalise_spans(raw: Iterable[Any]) -> list[tuple[str, int, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..corpus.catalog import Catalog
-from .search_backend import Backend, normalise_spans, open_index
+from .search_backend import Backend, open_index
 
 PAGE_SIZE = 50
 
@@ -86,10 +86,10 @@ class _SearchWorker(QObject):
         if article is None:
             return
         try:
-            raw = self.backend.index.occurrences(article, query)
+            spans = self.backend.occurrences(article, query)
         except self.backend.query_errors:
-            raw = []
-        self.occurrencesReady.emit(serial, article_id, normalise_spans(raw))
+            spans = []
+        self.occurrencesReady.emit(serial, article_id, spans)
 
 
 class SearchService(QObject):

@@ -24,8 +24,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def has_cjk_font() -> bool:
-    return any(QFontDatabase.writingSystems(f).__contains__(QFontDatabase.WritingSystem.SimplifiedChinese)
-               for f in QFontDatabase.families())
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    return any(chinese in QFontDatabase.writingSystems(f) for f in QFontDatabase.families())
 
 
 @pytest.fixture

@@ -40,7 +40,8 @@ def test_query_lists_hits_with_marked_snippets_and_marks_every_occurrence(window
     with qtbot.waitSignal(window.occurrencesShown, timeout=10000) as marked:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     article = window.catalog.article(model.index(0, 0).data(HitRole).id)
-    expected = article.headline.count(QUERY) + article.body.count(QUERY)
+    fields = (article.kicker, article.title, article.subtitle, article.byline, article.body)
+    expected = sum((text or "").count(QUERY) for text in fields)
     assert marked.args == [expected]
     assert window.article_view.highlighted_texts() == [QUERY] * expected
     assert window.article_view.current_visible()

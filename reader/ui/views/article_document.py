@@ -4,7 +4,8 @@ Kicker (引题) small above, the title large and bold, the subtitle (副题) bel
 and a source line (paper, date, page, issue) under a rule, then paragraphs indented two
 characters with the article's own section heads set apart. The builder records where each
 piece of the article's text lands in the document, so that spans the search core gives in
-``headline``/``body`` offsets can be highlighted at the right characters.
+offsets of a field (kicker, title, subtitle, byline, body) can be highlighted at the right
+characters.
 """
 
 from __future__ import annotations
@@ -52,11 +53,11 @@ class Layout:
     """Where the article's fields start in the document: (field start, document start, length)."""
 
     segments: dict[str, list[tuple[int, int, int]]] = field(
-        default_factory=lambda: {"headline": [], "body": []}
+        default_factory=dict
     )
 
     def add(self, name: str, field_start: int, doc_start: int, length: int) -> None:
-        self.segments[name].append((field_start, doc_start, length))
+        self.segments.setdefault(name, []).append((field_start, doc_start, length))
 
     def to_document(self, name: str, start: int, end: int) -> tuple[int, int] | None:
         """Document positions of ``[start, end)`` of field ``name`` (None when unmapped)."""
@@ -132,18 +133,22 @@ def build(
         return fmt
 
     center = Qt.AlignmentFlag.AlignHCenter
-    headline_at = 0
-    if article.kicker:
-        block(center, 0, size * 0.3)
-        layout.add("headline", headline_at, cursor.position(), len(article.kicker))
-        cursor.insertText(article.kicker, chars(make_font(serif, size * 0.95), colors.muted))
-        headline_at += len(article.kicker) + 1
+
+    def put(name: str, text: str, fmt: QTextCharFormat) -> None:
+        layout.add(name, 0, cursor.position(), len(text))
+        cursor.insertText(text, fmt)
+
     title_font = make_font(serif, size * 1.9, QFont.Weight.Bold)
+    # A page that kept only the kicker prints it as the title rather than twice.
+    kicker_is_title = bool(article.kicker and not article.title)
+    if article.kicker and not kicker_is_title:
+        block(center, 0, size * 0.3)
+        put("kicker", article.kicker, chars(make_font(serif, size * 0.95), colors.muted))
     block(center, 0 if first else size * 0.2, size * 0.3, line_height=125)
     if article.title:
-        layout.add("headline", headline_at, cursor.position(), len(article.title))
-        cursor.insertText(article.title, chars(title_font, colors.ink))
-        headline_at += len(article.title) + 1
+        put("title", article.title, chars(title_font, colors.ink))
+    elif kicker_is_title:
+        put("kicker", article.kicker or "", chars(title_font, colors.ink))
     else:
         cursor.insertText(article.display_title, chars(title_font, colors.ink, italic=True))
         if article.title_is_derived:
@@ -157,12 +162,11 @@ def build(
     if article.subtitle:
         block(center, size * 0.2, size * 0.3)
         cursor.insertText("——", chars(make_font(serif, size * 1.15), colors.muted))
-        layout.add("headline", headline_at, cursor.position(), len(article.subtitle))
-        cursor.insertText(article.subtitle, chars(make_font(serif, size * 1.15), colors.ink))
+        put("subtitle", article.subtitle, chars(make_font(serif, size * 1.15), colors.ink))
     small = make_font(serif, size * 0.85)
     if article.byline:
         block(center, size * 0.6)
-        cursor.insertText(article.byline, chars(small, colors.muted))
+        put("byline", article.byline, chars(small, colors.muted))
     block(center, size * 0.3, size * 0.9, rule=True)
     cursor.insertText(source_line(article), chars(small, colors.muted))
 

@@ -1,6 +1,6 @@
 """The article view: one article typeset on a page of paper, with its occurrences marked.
 
-Occurrences come either from the search core (spans in the headline and body of the hit
+Occurrences come either from the search core (spans in the fields of the hit
 that was opened) or from the find bar (a plain search of the text shown). All are painted as
 extra selections; the current one in a stronger colour and scrolled into the middle of view.
 """
@@ -91,7 +91,8 @@ class ArticleView(QTextBrowser):
     # -- occurrences ----------------------------------------------------------------------
 
     def highlight_spans(self, spans: list[tuple[str, int, int]]) -> None:
-        """Mark spans given in the article's ``headline``/``body`` offsets; show the first."""
+        """Mark spans ``(field, start, end)`` (kicker/title/subtitle/byline/body); show the
+        first."""
         mapped = [self._layout.to_document(f, s, e) for f, s, e in spans]
         self._set_spans(sorted(m for m in mapped if m is not None))
 
