@@ -8,6 +8,7 @@ kicker/title/subtitle/byline/body and the offsets into that field of the article
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,9 +33,12 @@ class Backend:
 
 
 def open_index(catalog: Catalog) -> Backend:
+    name = "reader.search"
     try:
-        from .. import search  # type: ignore[attr-defined]
-    except ImportError:
+        search = importlib.import_module(name)
+    except ModuleNotFoundError as err:
+        if err.name != name:
+            raise  # the core is there but one of its dependencies is not: say so
         scan = ScanIndex(catalog)
         return Backend(scan, (ScanQueryError,), scan.occurrences, fallback=True)
     errors: tuple[type[BaseException], ...] = (search.QueryError,)
