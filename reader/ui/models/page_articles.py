@@ -64,6 +64,7 @@ class PageArticleModel(QAbstractItemModel):
         self._load_page = load_page
         self._pages: list[_Row] = []
         self._issue: IssueInfo | None = None
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
 
     # -- content --------------------------------------------------------------------------
 
@@ -215,10 +216,7 @@ class PageArticleModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == Qt.ItemDataRole.FontRole and (row.kind == "page" or row.derived):
-            font = QFont(QApplication.font())
-            font.setBold(row.kind == "page")
-            font.setItalic(row.derived)
-            return font
+            return self._font(row.kind == "page", row.derived)
         if role == Qt.ItemDataRole.ForegroundRole and (row.kind in ("absent", "guide")
                                                       or column > 0):
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
@@ -237,6 +235,16 @@ class PageArticleModel(QAbstractItemModel):
                 return [row.continues_on]
             return list(row.targets)
         return None
+
+    def _font(self, bold: bool, italic: bool) -> QFont:
+        """Fonts made once per look: views ask for them on every paint."""
+        font = self._fonts.get((bold, italic))
+        if font is None or font.family() != QApplication.font().family():
+            font = QFont(QApplication.font())
+            font.setBold(bold)
+            font.setItalic(italic)
+            self._fonts[(bold, italic)] = font
+        return font
 
     def _display(self, row: _Row, column: int) -> str | None:
         if row.kind == "page":

@@ -9,6 +9,7 @@ paper when several appeared that day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal, Slot
@@ -27,6 +28,12 @@ from PySide6.QtWidgets import (
 from ...corpus.catalog import IssueInfo
 from ...corpus.masthead import lunar_of
 from ..models.issue_tree import issue_label
+
+
+@functools.lru_cache(maxsize=4096)
+def lunar(day: dt.date) -> str | None:
+    """The lunar date (computing one costs milliseconds: hovering asks for it often)."""
+    return lunar_of(day)
 
 
 def to_date(day: QDate) -> dt.date:
@@ -131,9 +138,9 @@ class IssueCalendar(QCalendarWidget):
         """``2022-08-10 星期三 · 农历壬寅年七月十三`` and the issues of that day."""
         d = to_date(day)
         lines = [f"{d.isoformat()} {self.locale().dayName(day.dayOfWeek())}"]
-        lunar = lunar_of(d)
-        if lunar:
-            lines[0] += " · " + self.tr("lunar %1").replace("%1", lunar)
+        text = lunar(d)
+        if text:
+            lines[0] += " · " + self.tr("lunar %1").replace("%1", text)
         lines += [f"{i.paper} {issue_label(i)}" for i in self.issues_on(d)]
         return "\n".join(lines)
 
@@ -197,8 +204,7 @@ class CalendarPanel(QWidget):
 
     def show_date(self, day: dt.date) -> None:
         """Select ``day`` and show its month (when an issue is opened elsewhere)."""
-        self.calendar.setSelectedDate(to_qdate(day))
-        self._describe(to_qdate(day), choose=False)
+        self.calendar.setSelectedDate(to_qdate(day))  # selectionChanged describes the day
 
     @Slot()
     def _update_jumps(self, *_: int) -> None:
