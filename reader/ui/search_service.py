@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -149,6 +150,24 @@ class SearchService(QObject):
         self._serial += 1
         self._occurrencesRequested.emit(self._serial, article_id, query)
         return self._serial
+
+    def all_hit_ids(self, params: SearchParams, cancelled: Callable[[], bool]) -> list[str]:
+        """Every hit of a search, in order. Runs on the calling thread (an export worker): the
+        index serves several threads at once, each with its own connection."""
+        backend = self._worker.backend
+        ids: list[str] = []
+        if backend is None:
+            return ids
+        while not cancelled():
+            page = backend.index.search(
+                params.query, limit=500, offset=len(ids), sort=params.sort,
+                papers=list(params.papers) or None,
+                date_from=params.date_from, date_to=params.date_to,
+            )
+            ids += [h.id for h in page.hits]
+            if not page.hits or len(ids) >= page.total:
+                break
+        return ids
 
     def cancel_indexing(self) -> None:
         """Stop building the index (searches then use what the index holds, if anything)."""

@@ -17,6 +17,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
+class TaskError(Exception):
+    """An expected failure whose message is for the user (no traceback is printed)."""
+
+
 class TaskSignals(QObject):
     """What a task reports; created on the GUI thread so its signals arrive there."""
 
@@ -52,6 +56,8 @@ class Task:
     def run(self) -> None:
         try:
             result = self._job(self.signals.progress.emit, self._cancel.is_set)
+        except TaskError as err:
+            self.signals.outcome.emit(False, str(err))
         except Exception as err:  # reported to the user, never swallowed silently
             traceback.print_exc()
             self.signals.outcome.emit(False, str(err) or type(err).__name__)

@@ -198,7 +198,8 @@ def issue_label(issue: IssueInfo) -> str:
             .replace("%2", str(issue.page_count))
         )
     else:
-        parts.append(QCoreApplication.translate("IssueTreeModel", "%n page(s)", "", have))
+        pages = QCoreApplication.translate("IssueTreeModel", "pages: %1")
+        parts.append(pages.replace("%1", str(have)))
     return " · ".join(parts)
 
 

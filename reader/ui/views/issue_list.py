@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from ..models import IssueKeyRole, KindRole
 from ..models.issue_tree import IssueTreeModel, PaperFilterProxy
-from .paper_combo import fill_papers
+from .choices import fill_choices
 
 
 class IssueList(QWidget):
@@ -45,7 +45,7 @@ class IssueList(QWidget):
         self.assign_action.triggered.connect(self._on_assign)
 
     def set_papers(self, papers: list[str]) -> None:
-        fill_papers(self.paper, papers)
+        fill_choices(self.paper, self.tr("All papers"), papers)
         self.proxy.set_paper(self.paper.currentData() or "")
 
     def select_issue(self, key: str) -> None:

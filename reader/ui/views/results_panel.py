@@ -23,8 +23,8 @@ from ..models import ArticleIdRole
 from ..models.search_hits import SearchHitModel
 from ..search_service import SearchParams
 from .calendar import to_date
+from .choices import fill_choices
 from .hit_delegate import HitDelegate
-from .paper_combo import fill_papers
 
 
 class ResultsPanel(QWidget):
@@ -93,7 +93,7 @@ class ResultsPanel(QWidget):
         self.list.activated.connect(self._on_activated)
 
     def set_papers(self, papers: list[str]) -> None:
-        fill_papers(self.paper, papers)
+        fill_choices(self.paper, self.tr("All papers"), papers)
 
     def set_date_span(self, first: dt.date, last: dt.date) -> None:
         for edit in (self.date_from, self.date_to):
