@@ -38,7 +38,7 @@ def authors(byline: str | None) -> list[str]:
     if not byline:
         return []
     text = byline.strip()
-    if m := re.match(r"^.{0,12}?讯\s*[（(]([^（()）]*)[)）]", text):
+    if m := re.match(r"^.{0,16}?[讯电]\s*[（(]([^（()）]*)[)）]", text):
         text = m.group(1)
     names: list[str] = []
     for raw in re.split(r"[\s/／|｜,，、]+", text):
