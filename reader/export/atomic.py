@@ -48,6 +48,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except (FileExistsError, NotADirectoryError):
+        raise ExportError(f"cannot write {target}: a file stands where a folder should be"
+                          ) from None
     except OSError as err:
         raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
     os.close(fd)

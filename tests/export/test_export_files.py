@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import needs_chinese_font
 
 from reader.corpus.model import Article
 from reader.export import Cancelled, ExportError, export_articles
 from reader.export.document import safe_name
+
+from .conftest import needs_chinese_font
 
 
 def test_split_writes_one_file_per_article_named_by_date_page_and_title(

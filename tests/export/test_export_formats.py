@@ -10,13 +10,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import needs_chinese_font, needs_pdftotext, pdf_text
 from docx.oxml.ns import qn
 from PySide6.QtCore import QRunnable, QThreadPool
 
 from reader.corpus.model import Article
 from reader.export import export_articles, gbt7714
 from reader.export.document import heading_text, ordered
+
+from .conftest import needs_chinese_font, needs_pdftotext, pdf_text
 
 
 def squeeze(text: str) -> str:
