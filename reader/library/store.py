@@ -113,11 +113,17 @@ class BookmarkStore:
     def _check(conn: sqlite3.Connection, path: Path, backup: Path | None) -> None:
         """Refuse a newer or damaged store before anything is written to it."""
         try:
-            found = schema.version(conn)
-            if found > schema.latest():
-                raise NewerSchemaError(path, found, schema.latest())
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            # One read transaction: another process creating the store at this moment must
+            # not be seen half-way (its tables without their version).
+            conn.execute("BEGIN")
+            try:
+                found = schema.version(conn)
+                if found > schema.latest():
+                    raise NewerSchemaError(path, found, schema.latest())
+                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            finally:
+                conn.execute("COMMIT")
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as err:
