@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
     QTextTable,
 )
@@ -110,10 +111,15 @@ def _fill_contents(doc: QTextDocument, pages: list[str]) -> None:
     if not tables:
         return
     table = tables[0]
-    for row, page in enumerate(pages):
-        cursor = table.cellAt(row, 1).firstCursorPosition()
-        cursor.movePosition(cursor.MoveOperation.EndOfBlock, cursor.MoveMode.KeepAnchor)
-        cursor.insertText(page)
+    batch = QTextCursor(doc)
+    batch.beginEditBlock()  # one relayout for all the numbers, not one per number
+    try:
+        for row, page in enumerate(pages):
+            cursor = table.cellAt(row, 1).firstCursorPosition()
+            cursor.movePosition(cursor.MoveOperation.EndOfBlock, cursor.MoveMode.KeepAnchor)
+            cursor.insertText(page)
+    finally:
+        batch.endEditBlock()
 
 
 def write_pdf(articles: list[Article], target: Path, tracker: Tracker) -> None:
