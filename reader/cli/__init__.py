@@ -18,6 +18,9 @@ log = logging.getLogger("reader.cli")
 COMMAND_MODULES: tuple[str, ...] = (
     "parse_cmd",
     "library_cmd",
+    "bookmarks_cmd",
+    "export_cmd",
+    "cite_cmd",
 )
 
 

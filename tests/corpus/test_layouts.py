@@ -44,3 +44,18 @@ def test_empty_and_whitespace_pages() -> None:
     for text in ("", "\n\n  \n", "\u3000\u3000"):
         page = parse_page(text, "e.txt")
         assert page.articles == [] and page.leftover == []
+
+
+def test_authors_are_the_names_a_byline_credits() -> None:
+    from reader.corpus.byline import authors
+
+    assert authors("首席记者 吴宇翔 通讯员 饶亦晴 刘莹 罗依莲") == ["吴宇翔", "饶亦晴", "刘莹", "罗依莲"]
+    assert authors("杭州日报首席记者 赵芳洲 本报记者 赵一霖") == ["赵芳洲", "赵一霖"]
+    assert authors("本报讯（记者 季辰欣）") == ["季辰欣"]
+    assert authors("（记者 季辰欣）") == ["季辰欣"]
+    assert authors("本报讯 记者 张三") == ["张三"]
+    assert authors("本报讯") == []
+    assert authors("本报讯（综合报道）") == []
+    assert authors("本报讯（望江街道）") == ["望江街道"]
+    assert authors("文/摄影记者 童志忠 朱晟") == ["童志忠", "朱晟"]
+    assert authors("新华社北京3月4日电（记者 赵六）") == ["赵六"]
