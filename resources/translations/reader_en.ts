@@ -3,7 +3,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="98" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="103" />
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform><numerusform>%n bookmarks</numerusform></translation>

@@ -123,18 +123,33 @@
         <translation>只显示带某个标签的书签</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42" />
+        <source>Newest bookmark first</source>
+        <translation>最近收藏在前</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="43" />
+        <source>By article date</source>
+        <translation>按文章日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="44" />
+        <source>By headline</source>
+        <translation>按标题</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/views/bookmarks_panel.py" line="76" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="98" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="103" />
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="105" />
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>

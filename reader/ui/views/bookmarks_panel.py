@@ -7,16 +7,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeView,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..models import BookmarkRole
 from ..models.bookmarks import BookmarkFilterProxy, BookmarkModel
+from .card_delegate import CardDelegate, bookmark_card
 from .choices import fill_choices
 
 
@@ -38,21 +38,17 @@ class BookmarksPanel(QWidget):
         self.tag = QComboBox(self)
         self.tag.setToolTip(self.tr("Show the bookmarks with one tag"))
         self.count = QLabel(self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("bookmarkTree")
+        self.sort = QComboBox(self)
+        self.sort.addItem(self.tr("Newest bookmark first"), -1)
+        self.sort.addItem(self.tr("By article date"), 1)
+        self.sort.addItem(self.tr("By headline"), 0)
+        # A list of cards (headline, where printed and tags, the note): the panel is narrow.
+        self.tree = QListView(self)
+        self.tree.setObjectName("bookmarkList")
         self.tree.setModel(self.proxy)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setItemDelegate(CardDelegate(bookmark_card, self.tree))
+        self.tree.setUniformItemSizes(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.resizeSection(1, 130)
-        header.resizeSection(2, 70)
-        header.resizeSection(3, 90)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
@@ -62,12 +58,16 @@ class BookmarksPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.count)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count, 1)
+        counts.addWidget(self.sort)
+        layout.addLayout(counts)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
         self.set_tags([])
         self.filter.textChanged.connect(self._refilter)
         self.tag.currentIndexChanged.connect(self._refilter)
+        self.sort.currentIndexChanged.connect(self._resort)
         self.tree.activated.connect(self._on_activated)
         self.tree.doubleClicked.connect(self._on_activated)
         self.model.modelReset.connect(self._update_count)
@@ -86,6 +86,11 @@ class BookmarksPanel(QWidget):
 
     def visible_bookmarks(self) -> list[object]:
         return [self.proxy.index(r, 0).data(BookmarkRole) for r in range(self.proxy.rowCount())]
+
+    @Slot()
+    def _resort(self) -> None:
+        column = self.sort.currentData()
+        self.proxy.sort(column, Qt.SortOrder.AscendingOrder)
 
     @Slot()
     def _refilter(self) -> None:

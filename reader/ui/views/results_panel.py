@@ -23,8 +23,8 @@ from ..models import ArticleIdRole
 from ..models.search_hits import SearchHitModel
 from ..search_service import SearchParams
 from .calendar import to_date
+from .card_delegate import CardDelegate
 from .choices import fill_choices
-from .hit_delegate import HitDelegate
 
 
 class ResultsPanel(QWidget):
@@ -54,7 +54,7 @@ class ResultsPanel(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("resultsList")
         self.list.setModel(model)
-        self.list.setItemDelegate(HitDelegate(self.list))
+        self.list.setItemDelegate(CardDelegate(parent=self.list))
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -1,5 +1,6 @@
-"""Paints a search hit: the headline, a line with paper, date and page, and the snippet with
-every query term marked."""
+"""Paints a row as a card of three parts: a bold headline, a line saying where it was printed,
+and a passage of text with marked spans (the snippet of a search hit, the note of a bookmark).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..models import HitRole
+from ..models import BookmarkRole, HitRole
+from ..models.bookmarks import printed
 from ..models.search_hits import hit_meta
 
 PAD = 8
@@ -26,8 +28,30 @@ SNIPPET_LINES = 2
 MARK = QColor("#ffd84d")
 
 
-class HitDelegate(QStyledItemDelegate):
-    """Three parts a row: headline (bold), where it was printed, and the marked snippet."""
+Card = tuple[str, str, str, list[Any]]  # headline, where printed, text, marked spans
+
+
+def hit_card(index: QModelIndex | QPersistentModelIndex) -> Card | None:
+    hit = index.data(HitRole)
+    if hit is None:
+        return None
+    return hit.title, hit_meta(hit), hit.snippet, list(hit.highlights)
+
+
+def bookmark_card(index: QModelIndex | QPersistentModelIndex) -> Card | None:
+    b = index.data(BookmarkRole)
+    if b is None:
+        return None
+    meta = printed(b) + ("  #" + "  #".join(b.tags) if b.tags else "")
+    return b.title, meta, " ".join(b.note.split()), []
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Three parts a row: headline (bold), where it was printed, a passage with marks."""
+
+    def __init__(self, card: Any = hit_card, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._card = card
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
@@ -47,15 +71,16 @@ class HitDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        hit: Any = index.data(HitRole)
+        card = self._card(index)
         style = option.widget.style() if option.widget else None
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
-        if hit is None:
+        if card is None:
             return
+        title, meta, text, marks = card
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         ink = palette.color(QPalette.ColorRole.HighlightedText if selected
@@ -71,15 +96,15 @@ class HitDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         fm = QFontMetricsF(title_font)
         painter.drawText(QPointF(rect.left(), y + fm.ascent()),
-                         fm.elidedText(hit.title, Qt.TextElideMode.ElideRight, rect.width()))
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
         y += fm.height()
         painter.setFont(meta_font)
         painter.setPen(muted)
         fm = QFontMetricsF(meta_font)
         painter.drawText(QPointF(rect.left(), y + fm.ascent()),
-                         fm.elidedText(hit_meta(hit), Qt.TextElideMode.ElideRight, rect.width()))
+                         fm.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()))
         y += fm.height() + 4
-        layout = snippet_layout(hit.snippet, list(hit.highlights), body_font, rect.width())
+        layout = snippet_layout(text, marks, body_font, rect.width())
         painter.setPen(ink)
         lines = min(layout.lineCount(), SNIPPET_LINES)
         for n in range(lines):
