@@ -81,6 +81,9 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | 
     def ready() -> None:
         if article and not window.open_article(article):
             print(f"reader: no article {article} in the library", file=sys.stderr)
+            window.close()
+            app.quit()
+            return
         if query:
             window.resultsShown.connect(after_search)
             window.search_box.setEditText(query)
