@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -33,7 +32,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_window(args: argparse.Namespace) -> int:
     """Open the window on the chosen library; with ``--screenshot`` render it and exit."""
-    started = time.perf_counter()
     screenshot: Path | None = getattr(args, "screenshot", None)
     app = make_application()
     prefs = Preferences.load()
@@ -50,9 +48,6 @@ def run_window(args: argparse.Namespace) -> int:
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None))
     window.show()
-    opened = QCoreApplication.translate("MainWindow", "Opened in %1 s")
-    QTimer.singleShot(0, lambda: window.show_status(
-        opened.replace("%1", f"{time.perf_counter() - started:.2f}")))
     return app.exec()
 
 

@@ -700,13 +700,14 @@ class MainWindow(QMainWindow):
         else:
             self.hit_model.add_page(offset, list(results.hits))
 
-    @Slot(int, str)
-    def _on_search_failed(self, serial: int, message: str) -> None:
+    @Slot(int, str, bool)
+    def _on_search_failed(self, serial: int, message: str, query_at_fault: bool) -> None:
         if serial != self._search_serial:
             return
         self.hit_model.clear()
-        self.results.show_message(self.tr("This query cannot be read: %1").replace(
-            "%1", message))
+        text = self.tr("This query cannot be read: %1") if query_at_fault \
+            else self.tr("The search could not be done: %1")
+        self.results.show_message(text.replace("%1", message))
         self.resultsShown.emit(-1)
 
     @Slot(str)

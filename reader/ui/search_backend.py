@@ -22,6 +22,7 @@ from .scan_search import ScanIndex, ScanQueryError
 class Backend:
     index: Any
     query_errors: tuple[type[BaseException], ...]
+    not_ready: tuple[type[BaseException], ...]
     find_occurrences: Callable[[Article, str], Iterable[Any]]
     fallback: bool
 
@@ -40,13 +41,11 @@ def open_index(catalog: Catalog) -> Backend:
         if err.name != name:
             raise  # the core is there but one of its dependencies is not: say so
         scan = ScanIndex(catalog)
-        return Backend(scan, (ScanQueryError,), scan.occurrences, fallback=True)
-    errors: tuple[type[BaseException], ...] = (search.QueryError,)
-    if hasattr(search, "IndexNotReady"):
-        errors += (search.IndexNotReady,)
+        return Backend(scan, (ScanQueryError,), (), scan.occurrences, fallback=True)
+    not_ready = (search.IndexNotReady,) if hasattr(search, "IndexNotReady") else ()
     index = search.SearchIndex.for_library(catalog.root)
     find = getattr(search, "occurrences", None) or index.occurrences
-    return Backend(index, errors, find, fallback=False)
+    return Backend(index, (search.QueryError,), not_ready, find, fallback=False)
 
 
 def normalise_spans(raw: Iterable[Any]) -> list[tuple[str, int, int]]:

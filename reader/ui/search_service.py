@@ -39,7 +39,7 @@ class _SearchWorker(QObject):
     indexReady = Signal(bool)  # argument: the fallback scan is in use
     indexFailed = Signal(str)
     resultsReady = Signal(int, object, int)  # serial, results, offset
-    searchFailed = Signal(int, str)
+    searchFailed = Signal(int, str, bool)  # serial, message, the query itself is at fault
     occurrencesReady = Signal(int, str, object)  # serial, article id, [(field, start, end)]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -72,10 +72,13 @@ class _SearchWorker(QObject):
                 date_from=params.date_from, date_to=params.date_to,
             )
         except self.backend.query_errors as err:
-            self.searchFailed.emit(serial, str(err))
+            self.searchFailed.emit(serial, str(err), True)
+            return
+        except self.backend.not_ready as err:
+            self.searchFailed.emit(serial, str(err), False)
             return
         except Exception as err:
-            self.searchFailed.emit(serial, f"{type(err).__name__}: {err}")
+            self.searchFailed.emit(serial, f"{type(err).__name__}: {err}", False)
             return
         self.resultsReady.emit(serial, results, offset)
 
@@ -100,7 +103,7 @@ class SearchService(QObject):
     indexReady = Signal(bool)
     indexFailed = Signal(str)
     resultsReady = Signal(int, object, int)
-    searchFailed = Signal(int, str)
+    searchFailed = Signal(int, str, bool)
     occurrencesReady = Signal(int, str, object)
 
     _buildRequested = Signal()

@@ -36,31 +36,31 @@
             <numerusform>%n file could not be read</numerusform><numerusform>%n files could not be read</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="835" />
+        <location filename="../../reader/ui/mainwindow.py" line="836" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform><numerusform>Remove %n bookmarks with their notes?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="888" />
+        <location filename="../../reader/ui/mainwindow.py" line="889" />
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform><numerusform>The %n selected bookmarks</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="895" />
+        <location filename="../../reader/ui/mainwindow.py" line="896" />
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform><numerusform>The %n selected articles</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="901" />
+        <location filename="../../reader/ui/mainwindow.py" line="902" />
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform><numerusform>All %n bookmarks</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="906" />
+        <location filename="../../reader/ui/mainwindow.py" line="907" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform><numerusform>All %n hits of the search %1</numerusform></translation>

@@ -374,15 +374,10 @@ Pages in the library: %3</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../reader/ui/mainwindow.py" line="80" />
-        <location filename="../../reader/ui/app.py" line="29" />
-        <location filename="../../reader/ui/app.py" line="41" />
+        <location filename="../../reader/ui/app.py" line="28" />
+        <location filename="../../reader/ui/app.py" line="39" />
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/app.py" line="53" />
-        <source>Opened in %1 s</source>
-        <translation>启动用时 %1 秒</translation>
     </message>
     <message>
         <location filename="../../reader/ui/mainwindow.py" line="121" />
@@ -396,8 +391,8 @@ Pages in the library: %3</source>
     </message>
     <message>
         <location filename="../../reader/ui/mainwindow.py" line="124" />
-        <location filename="../../reader/ui/mainwindow.py" line="805" />
-        <location filename="../../reader/ui/mainwindow.py" line="826" />
+        <location filename="../../reader/ui/mainwindow.py" line="806" />
+        <location filename="../../reader/ui/mainwindow.py" line="827" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
@@ -719,37 +714,42 @@ The library folder may be read-only. Copy the library to a folder you can write 
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="730" />
+        <location filename="../../reader/ui/mainwindow.py" line="709" />
+        <source>The search could not be done: %1</source>
+        <translation>无法完成检索：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="731" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="736" />
+        <location filename="../../reader/ui/mainwindow.py" line="737" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="739" />
+        <location filename="../../reader/ui/mainwindow.py" line="740" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="746" />
+        <location filename="../../reader/ui/mainwindow.py" line="747" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="794" />
+        <location filename="../../reader/ui/mainwindow.py" line="795" />
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="797" />
+        <location filename="../../reader/ui/mainwindow.py" line="798" />
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="798" />
+        <location filename="../../reader/ui/mainwindow.py" line="799" />
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -758,33 +758,33 @@ The library folder may be read-only. Copy the library to a folder you can write 
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="803" />
+        <location filename="../../reader/ui/mainwindow.py" line="804" />
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="834" />
+        <location filename="../../reader/ui/mainwindow.py" line="835" />
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="835" />
+        <location filename="../../reader/ui/mainwindow.py" line="836" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="849" />
+        <location filename="../../reader/ui/mainwindow.py" line="850" />
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="857" />
+        <location filename="../../reader/ui/mainwindow.py" line="858" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="858" />
+        <location filename="../../reader/ui/mainwindow.py" line="859" />
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -795,66 +795,66 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="873" />
+        <location filename="../../reader/ui/mainwindow.py" line="874" />
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="881" />
+        <location filename="../../reader/ui/mainwindow.py" line="882" />
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="888" />
+        <location filename="../../reader/ui/mainwindow.py" line="889" />
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="895" />
+        <location filename="../../reader/ui/mainwindow.py" line="896" />
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="901" />
+        <location filename="../../reader/ui/mainwindow.py" line="902" />
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="906" />
+        <location filename="../../reader/ui/mainwindow.py" line="907" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="918" />
+        <location filename="../../reader/ui/mainwindow.py" line="919" />
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="922" />
+        <location filename="../../reader/ui/mainwindow.py" line="923" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="951" />
+        <location filename="../../reader/ui/mainwindow.py" line="952" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="969" />
+        <location filename="../../reader/ui/mainwindow.py" line="970" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="975" />
+        <location filename="../../reader/ui/mainwindow.py" line="976" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="976" />
+        <location filename="../../reader/ui/mainwindow.py" line="977" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
