@@ -131,3 +131,37 @@ def test_bookmark_model_passes_the_model_tester(window, qtmodeltester):
 
 def test_tags_split_on_either_width_of_comma():
     assert split_tags("防疫，人物, 经济；、 ") == ["防疫", "人物", "经济"]
+
+
+def test_a_long_export_shows_progress_and_can_be_cancelled(window, qtbot, monkeypatch,
+                                                         tmp_path: Path):
+    from reader.export import Cancelled
+    from reader.ui import user_data
+
+    started = []
+
+    def slow_export(articles, output, fmt, split, progress, cancel):  # type: ignore[no-untyped-def]
+        # Stands in for a thousand-article PDF: reports progress until told to stop.
+        import time
+
+        for n in range(1000):
+            progress(n, 1000)
+            started.append(n)
+            if cancel():
+                raise Cancelled()
+            time.sleep(0.01)
+        return [output]
+
+    monkeypatch.setattr(user_data, "export_articles", slow_export)
+    window.open_article(next(window.catalog.articles()).id)
+    dialog = window.export()
+    dialog.choose("article", "pdf", tmp_path / "big.pdf")
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.isVisible() and dialog.progress.value() > 2)
+    assert not dialog.export_button.isEnabled()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=5000)
+    assert len(started) < 1000
+    assert dialog.status.text() == dialog.tr("Export cancelled; nothing was written.")
+    assert dialog.isVisible()
+    dialog.close()
