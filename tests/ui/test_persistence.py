@@ -72,3 +72,12 @@ def test_every_menu_action_has_a_shortcut(window):
             if action.isSeparator() or action.menu() is not None:
                 continue
             assert not action.shortcut().isEmpty(), action.text()
+
+
+def test_no_two_actions_share_a_shortcut(window):
+    seen: dict[str, str] = {}
+    for action in window.actions():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text}: {seen[text]} and {action.text()}"
+            seen[text] = action.text()
