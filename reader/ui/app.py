@@ -67,14 +67,18 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | 
         app.quit()
 
     def after_search(total: int) -> None:
-        if total > 0 and not article:
-            window.results.list.setCurrentIndex(window.hit_model.index(0, 0))
+        # The article asked for, or else the best hit, shown with its occurrences marked.
+        if article or total > 0:
             window.occurrencesShown.connect(lambda _: QTimer.singleShot(0, grab))
+            if article:
+                window.open_article(article, query=query or "")
+            else:
+                window.results.list.setCurrentIndex(window.hit_model.index(0, 0))
         else:
             QTimer.singleShot(0, grab)
 
     def ready() -> None:
-        if article and not window.open_article(article):
+        if article and window.catalog.locate(article) is None:
             print(f"reader: no article {article} in the library", file=sys.stderr)
             window.close()
             app.quit()
@@ -83,10 +87,12 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | 
             window.resultsShown.connect(after_search)
             window.search_box.setEditText(query)
             window.run_search(query)
-        else:
-            if not article and window.current_article() is None and window.issues():
-                window.open_issue(next(iter(window.issues())))
-            QTimer.singleShot(0, grab)
+            return
+        if article:
+            window.open_article(article)
+        elif window.current_article() is None and window.issues():
+            window.open_issue(next(iter(window.issues())))
+        QTimer.singleShot(0, grab)
 
     window.search.indexReady.connect(lambda _: ready())
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: (
