@@ -602,9 +602,7 @@ class MainWindow(QMainWindow):
         for page in pages:
             if self.issue_view.show_page(page):
                 self.tabs.setCurrentWidget(self.issue_view)
-                ids = [i for i in self.page_model.article_ids()
-                       if self.page_model.article_index(i).parent()
-                       == self.page_model.page_index(page)]
+                ids = self.page_model.page_article_ids(page)
                 if ids:
                     self.open_article(ids[0])
                 return

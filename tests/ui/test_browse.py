@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from reader.corpus import sidecar as sidecar_module
@@ -172,3 +173,29 @@ def test_assigning_a_date_in_a_read_only_folder_explains(window, monkeypatch):
     assert len(shown) == 1
     assert "Permission denied" in shown[0] and ".meta.toml" in shown[0]
     assert any(i.undated for i in window.issues().values())
+
+
+def test_article_continuing_on_a_page_in_the_library_goes_there(open_window, qtbot,
+                                                                small_library: Path):
+    # Add page 2 of the issue whose front-page article says (下转第2版).
+    page2 = small_library / "pages" / "page2.txt"
+    page2.write_text(
+        "钱塘新区报 2021年11月26日 星期五 第2版\n\n## 书记履新“第一站”\n\n■首席记者 郁佳炜\n\n"
+        "(上接第1版)区委书记来到医药港小镇,参观小镇展厅,看展板、听汇报。\n",
+        encoding="utf-8")
+    window = open_window(small_library)
+    article = next(a for a in window.catalog.articles() if a.continues_on == 2)
+    window.open_article(article.id)
+    target = window.catalog.page("pages/page2.txt").articles[0]
+    # Click the jump line at the end of the article, as a reader does.
+    view = window.article_view
+    text = view.plain_text()
+    at = text.rindex("2", 0, len(text))
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(at)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    point = view.cursorRect(cursor).center()
+    with qtbot.waitSignal(window.articleShown) as shown:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert shown.args == [target.id]
+    assert window.article_view.article.page == 2

@@ -8,11 +8,9 @@ KindRole = Qt.ItemDataRole.UserRole + 2
 IssueKeyRole = Qt.ItemDataRole.UserRole + 3
 PaperRole = Qt.ItemDataRole.UserRole + 4
 DateRole = Qt.ItemDataRole.UserRole + 5
-PageNoRole = Qt.ItemDataRole.UserRole + 6
 TargetPagesRole = Qt.ItemDataRole.UserRole + 7
 HitRole = Qt.ItemDataRole.UserRole + 8
 BookmarkRole = Qt.ItemDataRole.UserRole + 9
-SourceRole = Qt.ItemDataRole.UserRole + 10
 
 from PySide6.QtCore import QModelIndex  # noqa: E402
 

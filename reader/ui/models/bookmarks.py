@@ -49,9 +49,6 @@ class BookmarkModel(QAbstractTableModel):
     def bookmark(self, row: int) -> Any | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of_article(self, article_id: str) -> int:
-        return next((n for n, b in enumerate(self._rows) if b.article_id == article_id), -1)
-
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from ...corpus.catalog import IssueInfo
 from ...corpus.model import Page
-from . import NO_PARENT, ArticleIdRole, KindRole, PageNoRole, SourceRole, TargetPagesRole
+from . import NO_PARENT, ArticleIdRole, KindRole, TargetPagesRole
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = 3  # headline, byline, length
@@ -104,6 +104,14 @@ class PageArticleModel(QAbstractItemModel):
                 if row.article_id == article_id:
                     return self.createIndex(row.row, 0, row)
         return QModelIndex()
+
+    def page_article_ids(self, page_no: int) -> list[str]:
+        """The articles of one page of the issue, in page order."""
+        for page in self._pages:
+            if page.kind == "page" and page.page_no == page_no:
+                self._ensure(page)
+                return [r.article_id for r in page.children if r.kind == "article"]
+        return []
 
     def article_ids(self) -> list[str]:
         """Every article of the issue in page order (reads the pages not yet read)."""
@@ -226,10 +234,6 @@ class PageArticleModel(QAbstractItemModel):
             return row.kind
         if role == ArticleIdRole and row.article_id:
             return row.article_id
-        if role == PageNoRole:
-            return row.page_no
-        if role == SourceRole and row.source:
-            return row.source
         if role == TargetPagesRole:
             if row.kind == "article" and row.continues_on:
                 return [row.continues_on]

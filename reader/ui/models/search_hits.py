@@ -76,9 +76,6 @@ class SearchHitModel(QAbstractListModel):
     def hit(self, row: int) -> Any | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
-    def article_ids(self) -> list[str]:
-        return [h.id for h in self._hits]
-
     # -- QAbstractListModel ---------------------------------------------------------------
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:

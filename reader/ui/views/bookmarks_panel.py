@@ -84,9 +84,6 @@ class BookmarksPanel(QWidget):
         rows = self.tree.selectionModel().selectedRows()
         return [i.data(BookmarkRole) for i in rows if i.data(BookmarkRole) is not None]
 
-    def visible_bookmarks(self) -> list[object]:
-        return [self.proxy.index(r, 0).data(BookmarkRole) for r in range(self.proxy.rowCount())]
-
     @Slot()
     def _resort(self) -> None:
         column = self.sort.currentData()
