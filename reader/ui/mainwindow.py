@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -33,10 +33,8 @@ from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme, user_data
+from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
-from .dialogs.bookmark_dialog import BookmarkDialog
-from .dialogs.export_dialog import ExportDialog, Scopes
-from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
@@ -82,26 +80,19 @@ class MainWindow(QMainWindow):
         self.issue_model = IssueTreeModel(self)
         self.page_model = PageArticleModel(catalog.page, self)
         self.hit_model = SearchHitModel(self)
-        self.bookmark_model = BookmarkModel(self)
-        self.store, self._store_message = user_data.open_store()
-        self._store_version = -1
+        self.bookmarks = BookmarksController(self)
+        self.bookmark_model = self.bookmarks.model
         self._build_widgets()
         self._build_actions()
         self._build_menus()
         self._wire()
         self.apply_preferences()
         self._restore_state()
-        self.refresh_bookmarks()
+        self.bookmarks.start()
         self._load_issues(self.catalog.issues())
         self._restore_article()
         # Work follows the first paint: read the folder, then build the index.
         QTimer.singleShot(0, self.start_sync)
-        # Another window or the command line may change the bookmarks: look now and then.
-        self._store_poll = QTimer(self)
-        self._store_poll.setInterval(2000)
-        self._store_poll.timeout.connect(self.refresh_bookmarks)
-        if self.store is not None:
-            self._store_poll.start()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -122,9 +113,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.results, self.tr("Search Results"))
         self.bookmarks_panel = BookmarksPanel(self.bookmark_model, self)
         self.tabs.addTab(self.bookmarks_panel, self.tr("Bookmarks"))
-        if self.store is None:
+        if self.bookmarks.store is None:
             self.bookmarks_panel.show_unavailable(self.tr(
-                "Bookmarks are not available: %1").replace("%1", self._store_message))
+                "Bookmarks are not available: %1").replace("%1", self.bookmarks.message))
 
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("leftSplitter")
@@ -280,20 +271,23 @@ class MainWindow(QMainWindow):
                          lambda: self.article_view.setFocus()),
         ]
         self.bookmark_action = self._action(self.tr("&Bookmark This Article"), "Ctrl+D",
-                                            self.toggle_bookmark, checkable=True)
+                                            self.bookmarks.toggle_bookmark, checkable=True)
         self.edit_bookmark_action = self._action(self.tr("&Edit Note and Tags…"),
-                                                 "Ctrl+Shift+D", self.edit_bookmark)
+                                                 "Ctrl+Shift+D",
+                                                 lambda: self.bookmarks.edit_bookmark())
         self.remove_bookmarks_action = self._action(self.tr("&Remove Selected Bookmarks"),
-                                                    "Ctrl+Shift+Del", self.remove_bookmarks)
+                                                    "Ctrl+Shift+Del",
+                                                    self.bookmarks.remove_bookmarks)
         self.show_bookmarks_action = self._action(
             self.tr("Show &Bookmarks"), "Ctrl+5",
             lambda: self._focus_tab(self.bookmarks_panel, self.bookmarks_panel.tree))
-        self.export_action = self._action(self.tr("&Export…"), "Ctrl+E", self.export)
+        self.export_action = self._action(self.tr("&Export…"), "Ctrl+E",
+                                          self.bookmarks.export)
         self.cite_action = self._action(self.tr("&Copy Citation"), "Ctrl+Shift+C",
-                                        self.copy_citation)
+                                        self.bookmarks.copy_citation)
         for action in (self.bookmark_action, self.edit_bookmark_action,
                        self.remove_bookmarks_action):
-            action.setEnabled(self.store is not None)
+            action.setEnabled(self.bookmarks.store is not None)
         if user_data.export is None:
             for action in (self.export_action, self.cite_action):
                 action.setEnabled(False)
@@ -377,7 +371,7 @@ class MainWindow(QMainWindow):
         self.search.searchFailed.connect(self._on_search_failed)
         self.search.occurrencesReady.connect(self._on_occurrences)
         self.cancel_button.clicked.connect(self._cancel_work)
-        self.bookmarks_panel.openBookmarkRequested.connect(self.open_bookmark)
+        self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
 
     # -- preferences and state ------------------------------------------------------------
 
@@ -455,12 +449,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the background work (sync, index, searches) and wait for it."""
-        self._store_poll.stop()
         self.runner.shutdown()
         self.search.shutdown()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.bookmarks.shutdown()
 
     # -- the library ----------------------------------------------------------------------
 
@@ -565,7 +556,7 @@ class MainWindow(QMainWindow):
         at = ids.index(article.id) if article.id in ids else -1
         self.prev_article_action.setEnabled(at > 0)
         self.next_article_action.setEnabled(0 <= at < len(ids) - 1)
-        self._update_star()
+        self.bookmarks.update_star()
         self.articleShown.emit(article.id)
 
     def current_article(self) -> Article | None:
@@ -744,183 +735,6 @@ class MainWindow(QMainWindow):
     def _on_index_failed(self, message: str) -> None:
         self._work_failed(self.tr("The search index could not be built: %1").replace(
             "%1", message))
-
-    # -- bookmarks, citation, export -------------------------------------------------------
-
-    def _bookmark_of(self, article: Article | None) -> Any | None:
-        if article is None or self.store is None:
-            return None
-        try:
-            return self.store.find_for_article(article)
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
-            self.show_status(str(err))
-            return None
-
-    def _update_star(self) -> None:
-        marked = self._bookmark_of(self.article_view.article) is not None
-        self.bookmark_action.setChecked(marked)
-        self.bookmark_action.setIconText("★" if marked else "☆")
-        self.edit_bookmark_action.setEnabled(marked)
-
-    @Slot()
-    def refresh_bookmarks(self, force: bool = False) -> None:
-        """Reload the bookmarks when the store changed (here or in another process)."""
-        if self.store is None:
-            return
-        try:
-            version = self.store.data_version()
-            if not force and version == self._store_version:
-                return
-            self._store_version = version
-            self.bookmark_model.set_bookmarks(self.store.list())
-            self.bookmarks_panel.set_tags(self.store.tags())
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
-            self.show_status(str(err))
-            return
-        if self.article_view.article is not None:
-            self._update_star()
-
-    @Slot()
-    def toggle_bookmark(self) -> None:
-        article = self.article_view.article
-        if article is None or self.store is None:
-            self._update_star()
-            return
-        existing = self._bookmark_of(article)
-        try:
-            if existing is None:
-                self.store.add(article)
-                self.show_status(self.tr("Bookmarked: %1").replace("%1", article.display_title))
-            else:
-                if existing.note and QMessageBox.question(
-                        self, self.tr("Remove Bookmark"),
-                        self.tr("Remove the bookmark and its note?\n\n%1").replace(
-                            "%1", existing.note)) != QMessageBox.StandardButton.Yes:
-                    self._update_star()
-                    return
-                self.store.remove(existing.id)
-                self.show_status(self.tr("Bookmark removed."))
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
-            QMessageBox.warning(self, self.tr("Bookmarks"), str(err))
-        self.refresh_bookmarks(force=True)
-
-    @Slot()
-    def edit_bookmark(self, bookmark: Any = None) -> None:
-        if self.store is None:
-            return
-        if not bookmark:
-            selected = self.bookmarks_panel.selected_bookmarks() \
-                if self.tabs.currentWidget() is self.bookmarks_panel else []
-            bookmark = selected[0] if selected else self._bookmark_of(self.article_view.article)
-        if bookmark is None:
-            return
-        dialog = BookmarkDialog(bookmark.title, bookmark.note, list(bookmark.tags),
-                                list(self.store.tags()), self)
-        if dialog.exec() != BookmarkDialog.DialogCode.Accepted:
-            return
-        note, tags = dialog.values()
-        try:
-            self.store.update(bookmark.id, note=note, tags=tags)
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
-            QMessageBox.warning(self, self.tr("Bookmarks"), str(err))
-        self.refresh_bookmarks(force=True)
-
-    @Slot()
-    def remove_bookmarks(self) -> None:
-        chosen = self.bookmarks_panel.selected_bookmarks()
-        if self.store is None or not chosen:
-            return
-        if QMessageBox.question(self, self.tr("Remove Bookmarks"), self.tr(
-                "Remove %n bookmark(s) with their notes?", "", len(chosen))) \
-                != QMessageBox.StandardButton.Yes:
-            return
-        for bookmark in chosen:
-            self.store.remove(bookmark.id)
-        self.refresh_bookmarks(force=True)
-
-    @Slot(object)
-    def open_bookmark(self, bookmark: Any) -> None:
-        article = self.catalog.article(bookmark.article_id)
-        if article is not None:
-            self.open_article(article.id)
-            return
-        # The id changed (a better parser, a date set later): look for what it remembers.
-        self.show_status(self.tr("Looking for the bookmarked article…"))
-        catalog = self.catalog
-        self.runner.run(lambda progress, cancelled: user_data.resolve(bookmark, catalog),
-                        name="resolve",
-                        finished=lambda found: self._on_bookmark_resolved(bookmark, found))
-
-    def _on_bookmark_resolved(self, bookmark: Any, article: Article | None) -> None:
-        if article is None:
-            QMessageBox.information(self, self.tr("Bookmark"), self.tr(
-                "The article of this bookmark can no longer be found in the library:\n%1\n\n"
-                "The bookmark and its note are kept.").replace("%1", bookmark.title))
-            return
-        if self.store is not None:
-            self.store.relink(bookmark.id, article)
-        self.open_article(article.id)
-        self.refresh_bookmarks(force=True)
-
-    @Slot()
-    def copy_citation(self) -> None:
-        article = self.article_view.article
-        if article is None or user_data.export is None:
-            return
-        text = user_data.citation(article)
-        QGuiApplication.clipboard().setText(text)
-        self.show_status(self.tr("Citation copied: %1").replace("%1", text))
-
-    def export_scopes(self) -> Scopes:
-        """What the export dialog offers, with the functions that gather the articles."""
-        catalog = self.catalog
-        scopes: Scopes = {}
-        article = self.article_view.article
-        if article is not None:
-            scopes["article"] = (self.tr("The open article: %1").replace(
-                "%1", article.display_title), lambda: [article])
-        current = self.tabs.currentWidget()
-        if current is self.bookmarks_panel:
-            chosen = self.bookmarks_panel.selected_bookmarks()
-            if chosen:
-                scopes["selection"] = (
-                    self.tr("The %n selected bookmark(s)", "", len(chosen)),
-                    lambda: [user_data.resolve(b, catalog) for b in chosen])
-        else:
-            view = self.results if current is self.results else self.issue_view
-            ids = view.selected_article_ids()
-            if ids:
-                scopes["selection"] = (
-                    self.tr("The %n selected article(s)", "", len(ids)),
-                    lambda: [catalog.article(i) for i in ids])
-        if self.bookmark_model.rowCount():
-            marks = [self.bookmark_model.bookmark(r)
-                     for r in range(self.bookmark_model.rowCount())]
-            scopes["bookmarks"] = (
-                self.tr("All %n bookmark(s)", "", len(marks)),
-                lambda: [user_data.resolve(b, catalog) for b in marks])
-        if self._search_params is not None and self.hit_model.total:
-            params, search = self._search_params, self.search
-            scopes["results"] = (
-                self.tr("All %n hit(s) of the search %1", "", self.hit_model.total).replace(
-                    "%1", params.query),
-                lambda: [catalog.article(i)
-                         for i in search.all_hit_ids(params, lambda: False)])
-        return scopes
-
-    @Slot()
-    def export(self) -> ExportDialog | None:
-        if user_data.export is None:
-            return None
-        scopes = self.export_scopes()
-        if not scopes:
-            self.show_status(self.tr("Open an article, select some, or search first."))
-            return None
-        dialog = ExportDialog(scopes, self.runner, Path.home(), self)
-        dialog.exported.connect(lambda paths: self.show_status(self.tr(
-            "Exported to %1").replace("%1", str(paths[0]))))
-        dialog.open()
-        return dialog
 
     # -- status ---------------------------------------------------------------------------
 

@@ -1,9 +1,42 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BookmarksController</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
+        <source>Remove %n bookmark(s) with their notes?</source>
+        <translation>
+            <numerusform>Remove %n bookmark with its note?</numerusform><numerusform>Remove %n bookmarks with their notes?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
+        <source>The %n selected bookmark(s)</source>
+        <translation>
+            <numerusform>The selected bookmark</numerusform><numerusform>The %n selected bookmarks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <source>The %n selected article(s)</source>
+        <translation>
+            <numerusform>The selected article</numerusform><numerusform>The %n selected articles</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="209" />
+        <source>All %n bookmark(s)</source>
+        <translation>
+            <numerusform>The bookmark</numerusform><numerusform>All %n bookmarks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
+        <source>All %n hit(s) of the search %1</source>
+        <translation>
+            <numerusform>The hit of the search %1</numerusform><numerusform>All %n hits of the search %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="103" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100" />
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform><numerusform>%n bookmarks</numerusform></translation>
@@ -30,52 +63,22 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="495" />
+        <location filename="../../reader/ui/mainwindow.py" line="486" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform><numerusform>%n files could not be read</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="836" />
-        <source>Remove %n bookmark(s) with their notes?</source>
-        <translation>
-            <numerusform>Remove %n bookmark with its note?</numerusform><numerusform>Remove %n bookmarks with their notes?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="889" />
-        <source>The %n selected bookmark(s)</source>
-        <translation>
-            <numerusform>The selected bookmark</numerusform><numerusform>The %n selected bookmarks</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="896" />
-        <source>The %n selected article(s)</source>
-        <translation>
-            <numerusform>The selected article</numerusform><numerusform>The %n selected articles</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="902" />
-        <source>All %n bookmark(s)</source>
-        <translation>
-            <numerusform>The bookmark</numerusform><numerusform>All %n bookmarks</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="907" />
-        <source>All %n hit(s) of the search %1</source>
-        <translation>
-            <numerusform>The hit of the search %1</numerusform><numerusform>All %n hits of the search %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="256" />
+        <location filename="../../reader/ui/models/page_articles.py" line="260" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="278" />
+        <location filename="../../reader/ui/models/page_articles.py" line="282" />
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform><numerusform>%n chars</numerusform></translation>

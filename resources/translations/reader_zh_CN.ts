@@ -90,24 +90,133 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="65" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="65" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="65" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="65" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
         <source>Note</source>
         <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksController</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="98" />
+        <source>Bookmarked: %1</source>
+        <translation>已收藏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="101" />
+        <source>Remove Bookmark</source>
+        <translation>删除书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="102" />
+        <source>Remove the bookmark and its note?
+
+%1</source>
+        <translation>删除这个书签和它的笔记吗？
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="107" />
+        <source>Bookmark removed.</source>
+        <translation>书签已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="109" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="132" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="141" />
+        <source>Remove Bookmarks</source>
+        <translation>删除书签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
+        <source>Remove %n bookmark(s) with their notes?</source>
+        <translation>
+            <numerusform>删除这%n个书签及其笔记吗？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
+        <source>Looking for the bookmarked article…</source>
+        <translation>正在查找书签对应的文章…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="165" />
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="166" />
+        <source>The article of this bookmark can no longer be found in the library:
+%1
+
+The bookmark and its note are kept.</source>
+        <translation>书库中已找不到这个书签的文章：
+%1
+
+书签和笔记仍然保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="181" />
+        <source>Citation copied: %1</source>
+        <translation>已复制引文：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="189" />
+        <source>The open article: %1</source>
+        <translation>当前文章：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
+        <source>The %n selected bookmark(s)</source>
+        <translation>
+            <numerusform>所选的%n个书签</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <source>The %n selected article(s)</source>
+        <translation>
+            <numerusform>所选的%n篇文章</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="209" />
+        <source>All %n bookmark(s)</source>
+        <translation>
+            <numerusform>全部%n个书签</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
+        <source>All %n hit(s) of the search %1</source>
+        <translation>
+            <numerusform>检索“%1”的全部%n条结果</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="226" />
+        <source>Open an article, select some, or search first.</source>
+        <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="230" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -143,13 +252,13 @@
         <translation>全部标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="103" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100" />
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="105" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="102" />
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -373,317 +482,315 @@ Pages in the library: %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="80" />
+        <location filename="../../reader/ui/mainwindow.py" line="78" />
         <location filename="../../reader/ui/app.py" line="28" />
         <location filename="../../reader/ui/app.py" line="39" />
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="121" />
+        <location filename="../../reader/ui/mainwindow.py" line="112" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="122" />
+        <location filename="../../reader/ui/mainwindow.py" line="113" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="124" />
-        <location filename="../../reader/ui/mainwindow.py" line="806" />
-        <location filename="../../reader/ui/mainwindow.py" line="827" />
+        <location filename="../../reader/ui/mainwindow.py" line="115" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="127" />
+        <location filename="../../reader/ui/mainwindow.py" line="118" />
         <source>Bookmarks are not available: %1</source>
         <translation>书签不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="167" />
+        <location filename="../../reader/ui/mainwindow.py" line="158" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="185" />
+        <location filename="../../reader/ui/mainwindow.py" line="176" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="221" />
+        <location filename="../../reader/ui/mainwindow.py" line="212" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="222" />
+        <location filename="../../reader/ui/mainwindow.py" line="213" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="223" />
+        <location filename="../../reader/ui/mainwindow.py" line="214" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="226" />
+        <location filename="../../reader/ui/mainwindow.py" line="217" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="228" />
+        <location filename="../../reader/ui/mainwindow.py" line="219" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="230" />
+        <location filename="../../reader/ui/mainwindow.py" line="221" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="231" />
+        <location filename="../../reader/ui/mainwindow.py" line="222" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="233" />
+        <location filename="../../reader/ui/mainwindow.py" line="224" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="235" />
+        <location filename="../../reader/ui/mainwindow.py" line="226" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="237" />
+        <location filename="../../reader/ui/mainwindow.py" line="228" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="241" />
+        <location filename="../../reader/ui/mainwindow.py" line="232" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="242" />
+        <location filename="../../reader/ui/mainwindow.py" line="233" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="243" />
+        <location filename="../../reader/ui/mainwindow.py" line="234" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="250" />
+        <location filename="../../reader/ui/mainwindow.py" line="241" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="256" />
+        <location filename="../../reader/ui/mainwindow.py" line="247" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="258" />
+        <location filename="../../reader/ui/mainwindow.py" line="249" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="260" />
+        <location filename="../../reader/ui/mainwindow.py" line="251" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262" />
+        <location filename="../../reader/ui/mainwindow.py" line="253" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="264" />
+        <location filename="../../reader/ui/mainwindow.py" line="255" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="267" />
+        <location filename="../../reader/ui/mainwindow.py" line="258" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271" />
+        <location filename="../../reader/ui/mainwindow.py" line="262" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="273" />
+        <location filename="../../reader/ui/mainwindow.py" line="264" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275" />
+        <location filename="../../reader/ui/mainwindow.py" line="266" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277" />
+        <location filename="../../reader/ui/mainwindow.py" line="268" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279" />
+        <location filename="../../reader/ui/mainwindow.py" line="270" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282" />
+        <location filename="../../reader/ui/mainwindow.py" line="273" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284" />
+        <location filename="../../reader/ui/mainwindow.py" line="275" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286" />
+        <location filename="../../reader/ui/mainwindow.py" line="278" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289" />
+        <location filename="../../reader/ui/mainwindow.py" line="282" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291" />
+        <location filename="../../reader/ui/mainwindow.py" line="284" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292" />
+        <location filename="../../reader/ui/mainwindow.py" line="286" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300" />
+        <location filename="../../reader/ui/mainwindow.py" line="294" />
         <source>reader.export is not installed</source>
         <translation>未安装导出模块（reader.export）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306" />
+        <location filename="../../reader/ui/mainwindow.py" line="300" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308" />
+        <location filename="../../reader/ui/mainwindow.py" line="302" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316" />
+        <location filename="../../reader/ui/mainwindow.py" line="310" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="325" />
+        <location filename="../../reader/ui/mainwindow.py" line="319" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329" />
+        <location filename="../../reader/ui/mainwindow.py" line="323" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="334" />
+        <location filename="../../reader/ui/mainwindow.py" line="328" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="336" />
+        <location filename="../../reader/ui/mainwindow.py" line="330" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="338" />
+        <location filename="../../reader/ui/mainwindow.py" line="332" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="342" />
+        <location filename="../../reader/ui/mainwindow.py" line="336" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="352" />
+        <location filename="../../reader/ui/mainwindow.py" line="346" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="398" />
+        <location filename="../../reader/ui/mainwindow.py" line="392" />
         <source>Preferences could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="406" />
+        <location filename="../../reader/ui/mainwindow.py" line="400" />
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="428" />
+        <location filename="../../reader/ui/mainwindow.py" line="422" />
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="471" />
+        <location filename="../../reader/ui/mainwindow.py" line="462" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="475" />
+        <location filename="../../reader/ui/mainwindow.py" line="466" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="478" />
+        <location filename="../../reader/ui/mainwindow.py" line="469" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="492" />
+        <location filename="../../reader/ui/mainwindow.py" line="483" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="495" />
+        <location filename="../../reader/ui/mainwindow.py" line="486" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="499" />
+        <location filename="../../reader/ui/mainwindow.py" line="490" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="544" />
+        <location filename="../../reader/ui/mainwindow.py" line="535" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="612" />
+        <location filename="../../reader/ui/mainwindow.py" line="601" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="631" />
+        <location filename="../../reader/ui/mainwindow.py" line="620" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="632" />
+        <location filename="../../reader/ui/mainwindow.py" line="621" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -694,167 +801,67 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <location filename="../../reader/ui/mainwindow.py" line="626" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="676" />
+        <location filename="../../reader/ui/mainwindow.py" line="665" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="680" />
+        <location filename="../../reader/ui/mainwindow.py" line="669" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="708" />
+        <location filename="../../reader/ui/mainwindow.py" line="697" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="709" />
+        <location filename="../../reader/ui/mainwindow.py" line="698" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="731" />
+        <location filename="../../reader/ui/mainwindow.py" line="720" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="737" />
+        <location filename="../../reader/ui/mainwindow.py" line="726" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="740" />
+        <location filename="../../reader/ui/mainwindow.py" line="729" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="747" />
+        <location filename="../../reader/ui/mainwindow.py" line="736" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="795" />
-        <source>Bookmarked: %1</source>
-        <translation>已收藏：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="798" />
-        <source>Remove Bookmark</source>
-        <translation>删除书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="799" />
-        <source>Remove the bookmark and its note?
-
-%1</source>
-        <translation>删除这个书签和它的笔记吗？
-
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="804" />
-        <source>Bookmark removed.</source>
-        <translation>书签已删除。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="835" />
-        <source>Remove Bookmarks</source>
-        <translation>删除书签</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="836" />
-        <source>Remove %n bookmark(s) with their notes?</source>
-        <translation>
-            <numerusform>删除这%n个书签及其笔记吗？</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="850" />
-        <source>Looking for the bookmarked article…</source>
-        <translation>正在查找书签对应的文章…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="858" />
-        <source>Bookmark</source>
-        <translation>书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="859" />
-        <source>The article of this bookmark can no longer be found in the library:
-%1
-
-The bookmark and its note are kept.</source>
-        <translation>书库中已找不到这个书签的文章：
-%1
-
-书签和笔记仍然保留。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="874" />
-        <source>Citation copied: %1</source>
-        <translation>已复制引文：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="882" />
-        <source>The open article: %1</source>
-        <translation>当前文章：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="889" />
-        <source>The %n selected bookmark(s)</source>
-        <translation>
-            <numerusform>所选的%n个书签</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="896" />
-        <source>The %n selected article(s)</source>
-        <translation>
-            <numerusform>所选的%n篇文章</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="902" />
-        <source>All %n bookmark(s)</source>
-        <translation>
-            <numerusform>全部%n个书签</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="907" />
-        <source>All %n hit(s) of the search %1</source>
-        <translation>
-            <numerusform>检索“%1”的全部%n条结果</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="919" />
-        <source>Open an article, select some, or search first.</source>
-        <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="923" />
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="952" />
+        <location filename="../../reader/ui/mainwindow.py" line="764" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="970" />
+        <location filename="../../reader/ui/mainwindow.py" line="782" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="976" />
+        <location filename="../../reader/ui/mainwindow.py" line="788" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="977" />
+        <location filename="../../reader/ui/mainwindow.py" line="789" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -874,74 +881,74 @@ Library: %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="197" />
+        <location filename="../../reader/ui/models/page_articles.py" line="205" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="197" />
+        <location filename="../../reader/ui/models/page_articles.py" line="205" />
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="197" />
+        <location filename="../../reader/ui/models/page_articles.py" line="205" />
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="256" />
+        <location filename="../../reader/ui/models/page_articles.py" line="260" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n篇</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="262" />
+        <location filename="../../reader/ui/models/page_articles.py" line="266" />
         <source>Not in the library: pages %1</source>
         <translation>书库中缺：第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="265" />
+        <location filename="../../reader/ui/models/page_articles.py" line="269" />
         <source>Guide: %1</source>
         <translation>导读：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="270" />
+        <location filename="../../reader/ui/models/page_articles.py" line="274" />
         <source>(derived)</source>
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="272" />
+        <location filename="../../reader/ui/models/page_articles.py" line="276" />
         <source>(from p. %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="274" />
+        <location filename="../../reader/ui/models/page_articles.py" line="278" />
         <source> (continued on p. %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="278" />
+        <location filename="../../reader/ui/models/page_articles.py" line="282" />
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n字</numerusform></translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="285" />
+        <location filename="../../reader/ui/models/page_articles.py" line="289" />
         <source>%1 (absent)</source>
         <translation>%1（缺）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="292" />
+        <location filename="../../reader/ui/models/page_articles.py" line="296" />
         <source>The page lost this headline; it is derived from the text.</source>
         <translation>版面上缺少这篇文章的标题，此标题据正文推断。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="295" />
+        <location filename="../../reader/ui/models/page_articles.py" line="299" />
         <source>Guide entry pointing to: %1</source>
         <translation>导读指向：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="298" />
+        <location filename="../../reader/ui/models/page_articles.py" line="302" />
         <source>These pages of the issue are not in the library.</source>
         <translation>本期的这些版面不在书库中。</translation>
     </message>
