@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from ..cli.common import library_root
 from ..corpus.catalog import Catalog
+from ..paths import bundled_corpus
+from ..userconfig import load_config, save_config
 from .i18n import choose_language, install_translators
 from .mainwindow import MainWindow
 from .settings import Preferences, WindowState
@@ -42,13 +44,49 @@ def run_window(args: argparse.Namespace) -> int:
     state = WindowState() if screenshot else WindowState.load()
     if screenshot:
         prefs = Preferences(language=prefs.language)
-    window = MainWindow(Catalog(library_root(args)), prefs, state)
-    window._translators = translators  # type: ignore[attr-defined]  # keep them alive
-    if screenshot is not None:
+        # The library named, else the bundled one (not the user's last): the same picture
+        # on every machine.
+        root = library_root(args) if getattr(args, "library", None) else bundled_corpus()
+        window = MainWindow(Catalog(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None))
-    window.show()
+    open_library_window(library_root(args), prefs, state)
+    app._reader_translators = translators  # type: ignore[attr-defined]  # keep them alive
     return app.exec()
+
+
+_windows: list[MainWindow] = []
+
+
+def open_library_window(root: Path, prefs: Preferences | None = None,
+                        state: WindowState | None = None) -> MainWindow:
+    """Show a window on the library at ``root``, remembered as the library to open next time
+    (by the window and by the command line)."""
+    window = MainWindow(Catalog(root), prefs, state)
+    config = load_config()
+    config.remember_library(root)
+    try:
+        save_config(config)
+    except OSError as err:
+        window.show_status(f"{err.filename}: {err.strerror}")
+    window.openLibraryRequested.connect(lambda new_root: _switch(window, new_root))
+    window.show()
+    _windows.append(window)
+    return window
+
+
+def _switch(old: MainWindow, root: Path) -> None:
+    """Open ``root`` in a fresh window in place of ``old`` (same preferences and geometry)."""
+    old.save_state()
+    new = open_library_window(root, old.prefs, WindowState.load())
+    new.setGeometry(old.geometry())
+    old.close()  # stops its background work and waits for it
+    if old in _windows:
+        _windows.remove(old)
+    # Deliver what its workers had already sent before the window goes away.
+    QCoreApplication.sendPostedEvents()
+    old.deleteLater()
+    new.activateWindow()
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | None,

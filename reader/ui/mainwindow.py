@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
     articleShown = Signal(str)
     resultsShown = Signal(int)  # total of the search whose first page arrived
     occurrencesShown = Signal(int)  # number of occurrences marked for an opened hit
+    openLibraryRequested = Signal(Path)  # the app opens a window on that library folder
 
     def __init__(self, catalog: Catalog, prefs: Preferences | None = None,
                  state: WindowState | None = None, parent: QWidget | None = None) -> None:
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
         self._hit_query = ""
         self._occurrence_serial = 0
         self.synced = False
-        self.setWindowTitle(self.tr("Newspaper Reader"))
+        self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
 
         self.issue_model = IssueTreeModel(self)
         self.page_model = PageArticleModel(catalog.page, self)
@@ -209,6 +211,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
+        self.open_library_action = self._action(self.tr("&Open Library…"), "Ctrl+O",
+                                                self.choose_library)
         self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
@@ -308,6 +312,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         library = bar.addMenu(self.tr("&Library"))
+        library.addAction(self.open_library_action)
         library.addAction(self.reload_action)
         library.addAction(self.assign_date_action)
         library.addSeparator()
@@ -456,18 +461,30 @@ class MainWindow(QMainWindow):
     # -- the library ----------------------------------------------------------------------
 
     @Slot()
+    def choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a Library Folder"), str(self.catalog.root.parent))
+        if folder:
+            self.openLibraryRequested.emit(Path(folder))
+
+    @Slot()
     def start_sync(self) -> None:
         if self.runner.running("sync"):
             return
         self.show_progress(self.tr("Reading the library…"), 0, 0)
         self.runner.run(
             lambda progress, cancelled: self.catalog.sync(progress=progress, cancelled=cancelled),
-            name="sync",
-            progress=lambda done, total: self.show_progress(self.tr("Reading pages"), done, total),
-            finished=self._on_synced,
-            failed=lambda msg: self._work_failed(
-                self.tr("The library could not be read: %1").replace("%1", msg)),
+            name="sync", progress=self._on_sync_progress, finished=self._on_synced,
+            failed=self._on_sync_failed,
         )
+
+    @Slot(int, int)
+    def _on_sync_progress(self, done: int, total: int) -> None:
+        self.show_progress(self.tr("Reading pages"), done, total)
+
+    @Slot(str)
+    def _on_sync_failed(self, message: str) -> None:
+        self._work_failed(self.tr("The library could not be read: %1").replace("%1", message))
 
     @Slot(object)
     def _on_synced(self, result: SyncResult) -> None:

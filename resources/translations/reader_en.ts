@@ -63,7 +63,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="486" />
+        <location filename="../../reader/ui/mainwindow.py" line="503" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform><numerusform>%n files could not be read</numerusform></translation>

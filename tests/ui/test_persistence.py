@@ -81,3 +81,31 @@ def test_no_two_actions_share_a_shortcut(window):
             text = key.toString()
             assert text not in seen, f"{text}: {seen[text]} and {action.text()}"
             seen[text] = action.text()
+
+
+def test_open_library_switches_the_window_and_is_remembered(qtbot, monkeypatch, tmp_path: Path,
+                                                           small_library: Path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.cli.common import default_library_root
+    from reader.ui import app
+
+    other = tmp_path / "other"
+    other.mkdir()
+    seed = next((small_library / "pages").glob("002_*.txt"))
+    (other / seed.name).write_bytes(seed.read_bytes())
+    first = app.open_library_window(small_library)  # the switch deletes it
+    assert default_library_root().resolve() == small_library.resolve()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(other))
+    first.open_library_action.trigger()
+    second = app._windows[-1]
+    qtbot.addWidget(second)
+    assert second is not first and second.catalog.root == other
+    assert first not in app._windows and second.isVisible()
+    with qtbot.waitSignal(second.catalogReady, timeout=20000):
+        pass
+    assert {i.paper for i in second.issues().values()} == {"上城报"}
+    assert default_library_root().resolve() == other.resolve()
+    for window in list(app._windows):
+        window.shutdown()
+        app._windows.remove(window)
