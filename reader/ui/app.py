@@ -1,51 +1,139 @@
-"""Start the window (``reader`` without a command)."""
+"""Start the window (``reader`` without a command): the application, its language, its
+preferences, and the ``--screenshot`` mode that renders the window to a PNG and exits."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextBrowser, QTreeView
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
 
 from ..cli.common import library_root
-from ..corpus.library import Library
+from ..corpus.catalog import Catalog
+from ..paths import bundled_corpus
+from ..userconfig import load_config, save_config
+from .i18n import choose_language, install_translators
+from .mainwindow import MainWindow
+from .settings import Preferences, WindowState
+
+SCREENSHOT_SIZE = (1400, 900)
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("newspaper-reader")
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
+    app.setOrganizationName("newspaper-reader")
+    return app
 
 
 def run_window(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    library = Library.load(library_root(args))
-    window = QMainWindow()
-    window.setWindowTitle("报刊阅读器")
-    model = QStandardItemModel()
-    for issue in library.issues():
-        day = issue.date.isoformat() if issue.date else "未标日期"
-        issue_item = QStandardItem(f"{issue.paper} {day}")
-        for page in issue.pages:
-            for article in page.articles:
-                item = QStandardItem(article.display_title)
-                item.setData(article.id)
-                issue_item.appendRow(item)
-        model.appendRow(issue_item)
-    tree = QTreeView()
-    tree.setHeaderHidden(True)
-    tree.setModel(model)
-    view = QTextBrowser()
-
-    def show(index):  # type: ignore[no-untyped-def]
-        article = library.article(index.data(0x0101) or "")
-        if article:
-            view.setPlainText(f"{article.headline}\n{article.byline or ''}\n\n{article.body}")
-
-    tree.clicked.connect(show)
-    splitter = QSplitter()
-    splitter.addWidget(tree)
-    splitter.addWidget(view)
-    window.setCentralWidget(splitter)
-    window.resize(1100, 700)
-    if args.screenshot:
-        window.show()
-        app.processEvents()
-        return 0 if window.grab().save(str(args.screenshot)) else 1
-    window.show()
+    """Open the window on the chosen library; with ``--screenshot`` render it and exit."""
+    screenshot: Path | None = getattr(args, "screenshot", None)
+    app = make_application()
+    prefs = Preferences.load()
+    translators = install_translators(app, choose_language(prefs.language))
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
+    # In screenshot mode the window must look the same on every machine: fixed size, state
+    # and preferences of a first start, the user's files left alone.
+    state = WindowState() if screenshot else WindowState.load()
+    if screenshot:
+        prefs = Preferences(language=prefs.language)
+        # The library named, else the bundled one (not the user's last): the same picture
+        # on every machine.
+        root = library_root(args) if getattr(args, "library", None) else bundled_corpus()
+        window = MainWindow(Catalog(root), prefs, state)
+        return _screenshot(app, window, screenshot, getattr(args, "query", None),
+                           getattr(args, "article", None))
+    open_library_window(library_root(args), prefs, state)
+    app._reader_translators = translators  # type: ignore[attr-defined]  # keep them alive
     return app.exec()
+
+
+_windows: list[MainWindow] = []
+
+
+def open_library_window(root: Path, prefs: Preferences | None = None,
+                        state: WindowState | None = None) -> MainWindow:
+    """Show a window on the library at ``root``, remembered as the library to open next time
+    (by the window and by the command line)."""
+    window = MainWindow(Catalog(root), prefs, state)
+    config = load_config()
+    config.remember_library(root)
+    try:
+        save_config(config)
+    except OSError as err:
+        window.show_status(f"{err.filename}: {err.strerror}")
+    window.openLibraryRequested.connect(lambda new_root: _switch(window, new_root))
+    window.show()
+    _windows.append(window)
+    return window
+
+
+def _switch(old: MainWindow, root: Path) -> None:
+    """Open ``root`` in a fresh window in place of ``old`` (same preferences and geometry)."""
+    old.save_state()
+    new = open_library_window(root, old.prefs, WindowState.load())
+    new.setGeometry(old.geometry())
+    old.close()  # stops its background work and waits for it
+    if old in _windows:
+        _windows.remove(old)
+    # Deliver what its workers had already sent before the window goes away.
+    QCoreApplication.sendPostedEvents()
+    old.deleteLater()
+    new.activateWindow()
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | None,
+                article: str | None) -> int:
+    """Show the window, wait for the library, the search and the article, then grab it."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    outcome = {"code": 1}
+
+    def grab() -> None:
+        app.processEvents()
+        outcome["code"] = 0 if window.grab().save(str(path)) else 1
+        if outcome["code"]:
+            print(f"reader: could not write {path}", file=sys.stderr)
+        window.close()
+        app.quit()
+
+    def after_search(total: int) -> None:
+        # The article asked for, or else the best hit, shown with its occurrences marked.
+        if article or total > 0:
+            window.occurrencesShown.connect(lambda _: QTimer.singleShot(0, grab))
+            if article:
+                window.open_article(article, query=query or "")
+            else:
+                window.results.list.setCurrentIndex(window.hit_model.index(0, 0))
+        else:
+            QTimer.singleShot(0, grab)
+
+    def ready() -> None:
+        if article and window.catalog.locate(article) is None:
+            print(f"reader: no article {article} in the library", file=sys.stderr)
+            window.close()
+            app.quit()
+            return
+        if query:
+            window.resultsShown.connect(after_search)
+            window.search_box.setEditText(query)
+            window.run_search(query)
+            return
+        if article:
+            window.open_article(article)
+        elif window.current_article() is None and window.issues():
+            window.open_issue(next(iter(window.issues())))
+        QTimer.singleShot(0, grab)
+
+    window.search.indexReady.connect(lambda _: ready())
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: (
+        print("reader: gave up waiting for the window", file=sys.stderr), grab()))
+    app.exec()
+    return outcome["code"]

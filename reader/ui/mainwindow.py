@@ -1,0 +1,807 @@
+"""The main window: layout, actions with their shortcuts, and the wiring of every view.
+
+Left: the calendar above the issue list. Middle: tabs for the open issue's pages, the search
+results and the bookmarks. Right: the article with its find bar. The window only arranges;
+each view asks for things by signals (``openArticleRequested`` …) and this module, the one
+place where app-wide signals are wired, answers them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..corpus.catalog import Catalog, IssueInfo, SyncResult
+from ..corpus.model import Article
+from ..corpus.sidecar import sidecar_path, write_sidecar
+from . import theme, user_data
+from .bookmarks_controller import BookmarksController
+from .dialogs.assign_date import AssignDateDialog
+from .models.issue_tree import IssueTreeModel
+from .models.page_articles import PageArticleModel, page_label
+from .models.search_hits import SearchHitModel
+from .search_service import SearchParams, SearchService
+from .settings import Preferences, WindowState, step_font_size
+from .views.article_view import ArticleView
+from .views.bookmarks_panel import BookmarksPanel
+from .views.calendar import CalendarPanel
+from .views.find_bar import FindBar
+from .views.issue_list import IssueList
+from .views.issue_view import IssueView
+from .views.results_panel import ResultsPanel
+from .views.search_box import SearchBox
+from .workers import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """The reader window on one library."""
+
+    catalogReady = Signal()
+    articleShown = Signal(str)
+    resultsShown = Signal(int)  # total of the search whose first page arrived
+    occurrencesShown = Signal(int)  # number of occurrences marked for an opened hit
+    openLibraryRequested = Signal(Path)  # the app opens a window on that library folder
+
+    def __init__(self, catalog: Catalog, prefs: Preferences | None = None,
+                 state: WindowState | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.prefs = prefs or Preferences.load()
+        self.state = state or WindowState.load()
+        self.runner = TaskRunner(self)
+        self.search = SearchService(catalog, self)
+        self._issues: dict[str, IssueInfo] = {}
+        self._issue_of_source: dict[str, str] = {}
+        self._search_serial = 0
+        self._search_params: SearchParams | None = None
+        self._pending_query = ""
+        self._hit_query = ""
+        self._occurrence_serial = 0
+        self.synced = False
+        self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
+
+        self.issue_model = IssueTreeModel(self)
+        self.page_model = PageArticleModel(catalog.page, self)
+        self.hit_model = SearchHitModel(self)
+        self.bookmarks = BookmarksController(self)
+        self.bookmark_model = self.bookmarks.model
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._wire()
+        self.apply_preferences()
+        self._restore_state()
+        self.bookmarks.start()
+        self._load_issues(self.catalog.issues())
+        self._restore_article()
+        # Work follows the first paint: read the folder, then build the index.
+        QTimer.singleShot(0, self.start_sync)
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search_box = SearchBox(self)
+        self.search_box.setObjectName("searchBox")
+        self.calendar_panel = CalendarPanel(self)
+        self.issue_list = IssueList(self.issue_model, self)
+        self.issue_view = IssueView(self.page_model, self)
+        self.results = ResultsPanel(self.hit_model, self)
+        self.article_view = ArticleView(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.issue_view, self.tr("Issue"))
+        self.tabs.addTab(self.results, self.tr("Search Results"))
+        self.bookmarks_panel = BookmarksPanel(self.bookmark_model, self)
+        self.tabs.addTab(self.bookmarks_panel, self.tr("Bookmarks"))
+        if self.bookmarks.store is None:
+            self.bookmarks_panel.show_unavailable(self.tr(
+                "Bookmarks are not available: %1").replace("%1", self.bookmarks.message))
+
+        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        self.left.setObjectName("leftSplitter")
+        self.left.addWidget(self.calendar_panel)
+        self.left.addWidget(self.issue_list)
+        self.left.setStretchFactor(1, 1)
+
+        self.prev_button = QToolButton(self)
+        self.next_button = QToolButton(self)
+        self.star_button = QToolButton(self)
+        self.star_button.setObjectName("starButton")
+        self.article_title = QLabel(self)
+        self.article_title.setObjectName("articleTitle")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.article_title, 1)
+        bar.addWidget(self.star_button)
+        bar.addWidget(self.next_button)
+        article_column = QWidget(self)
+        column = QVBoxLayout(article_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.article_view, 1)
+        column.addWidget(self.find_bar)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.left)
+        self.main_splitter.addWidget(self.tabs)
+        self.main_splitter.addWidget(article_column)
+        self.main_splitter.setStretchFactor(2, 1)
+        self.main_splitter.setSizes([300, 400, 700])
+        self.left.setSizes([330, 500])
+
+        top = QWidget(self)
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(6, 6, 6, 2)
+        self.search_label = QLabel(self.tr("&Search:"), self)
+        self.search_label.setBuddy(self.search_box)
+        top_layout.addWidget(self.search_label)
+        top_layout.addWidget(self.search_box, 1)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_text = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        # Tab order follows the reading order: search, calendar, issues, pages, article.
+        QWidget.setTabOrder(self.search_box, self.calendar_panel.calendar)
+        QWidget.setTabOrder(self.calendar_panel.calendar, self.issue_list.paper)
+        QWidget.setTabOrder(self.issue_list.paper, self.issue_list.tree)
+        QWidget.setTabOrder(self.issue_list.tree, self.tabs)
+        QWidget.setTabOrder(self.tabs, self.issue_view.tree)
+        QWidget.setTabOrder(self.issue_view.tree, self.results.sort)
+        QWidget.setTabOrder(self.results.sort, self.results.paper)
+        QWidget.setTabOrder(self.results.paper, self.results.list)
+        QWidget.setTabOrder(self.results.list, self.bookmarks_panel.filter)
+        QWidget.setTabOrder(self.bookmarks_panel.filter, self.bookmarks_panel.tag)
+        QWidget.setTabOrder(self.bookmarks_panel.tag, self.bookmarks_panel.tree)
+        QWidget.setTabOrder(self.bookmarks_panel.tree, self.article_view)
+        QWidget.setTabOrder(self.article_view, self.find_bar.edit)
+
+    def _action(self, text: str, shortcut: QKeySequence | str | list[Any] | None,
+                slot: Any = None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.open_library_action = self._action(self.tr("&Open Library…"), "Ctrl+O",
+                                                self.choose_library)
+        self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
+                                        self.focus_search)
+        self.find_in_article_action = self._action(
+            self.tr("&Find in Article"), "Ctrl+Shift+F", self.find_in_article)
+        self.next_occurrence_action = self._action(
+            self.tr("Next &Occurrence"), "F3", self.article_view.next_occurrence)
+        self.previous_occurrence_action = self._action(
+            self.tr("&Previous Occurrence"), "Shift+F3", self.article_view.previous_occurrence)
+        self.bigger_action = self._action(self.tr("&Larger Text"),
+                                          ["Ctrl+=", "Ctrl++"], lambda: self.change_font(1))
+        self.smaller_action = self._action(self.tr("S&maller Text"), "Ctrl+-",
+                                           lambda: self.change_font(-1))
+        self.reset_font_action = self._action(self.tr("&Normal Text Size"), "Ctrl+0",
+                                              self.reset_font)
+        self.serif_action = self._action(self.tr("Se&rif Type"), "Ctrl+Shift+R",
+                                         self.toggle_serif, checkable=True)
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for n, (name, label) in enumerate((("system", self.tr("Follow the &System")),
+                                           ("light", self.tr("&Light")),
+                                           ("dark", self.tr("&Dark"))), start=1):
+            action = self._action(label, f"Ctrl+Shift+{n}", checkable=True)
+            action.triggered.connect(lambda _=False, t=name: self.set_theme(t))
+            self.theme_group.addAction(action)
+            self.theme_actions[name] = action
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for n, (name, label) in enumerate((("system", self.tr("Follow the System")),
+                                           ("zh_CN", "中文"), ("en", "English")), start=1):
+            action = self._action(label, f"Ctrl+Alt+{n}", checkable=True)
+            action.triggered.connect(lambda _=False, lang=name: self.set_language(lang))
+            self.language_group.addAction(action)
+            self.language_actions[name] = action
+        self.prev_article_action = self._action(self.tr("Pre&vious Article"), "Alt+Up",
+                                                lambda: self.step_article(-1))
+        self.next_article_action = self._action(self.tr("Ne&xt Article"), "Alt+Down",
+                                                lambda: self.step_article(1))
+        self.prev_issue_action = self._action(self.tr("Previous &Issue"), "Alt+PgUp",
+                                              lambda: self.step_issue(-1))
+        self.next_issue_action = self._action(self.tr("Next I&ssue"), "Alt+PgDown",
+                                              lambda: self.step_issue(1))
+        self.prev_month_action = self._action(self.tr("Previous &Month with Issues"),
+                                              "Ctrl+Alt+PgUp",
+                                              lambda: self.calendar_panel.jump(-1))
+        self.next_month_action = self._action(self.tr("Next M&onth with Issues"),
+                                              "Ctrl+Alt+PgDown",
+                                              lambda: self.calendar_panel.jump(1))
+        self.focus_actions = [
+            self._action(self.tr("&Calendar"), "Ctrl+1",
+                         lambda: self.calendar_panel.calendar.setFocus()),
+            self._action(self.tr("Issue &List"), "Ctrl+2",
+                         lambda: self.issue_list.tree.setFocus()),
+            self._action(self.tr("&Pages of the Issue"), "Ctrl+3",
+                         lambda: self._focus_tab(self.issue_view, self.issue_view.tree)),
+            self._action(self.tr("Search &Results"), "Ctrl+4",
+                         lambda: self._focus_tab(self.results, self.results.list)),
+            self._action(self.tr("&Article"), "Ctrl+6",
+                         lambda: self.article_view.setFocus()),
+        ]
+        self.bookmark_action = self._action(self.tr("&Bookmark This Article"), "Ctrl+D",
+                                            self.bookmarks.toggle_bookmark, checkable=True)
+        self.edit_bookmark_action = self._action(self.tr("&Edit Note and Tags…"),
+                                                 "Ctrl+Shift+D",
+                                                 lambda: self.bookmarks.edit_bookmark())
+        self.remove_bookmarks_action = self._action(self.tr("&Remove Selected Bookmarks"),
+                                                    "Ctrl+Shift+Del",
+                                                    self.bookmarks.remove_bookmarks)
+        self.show_bookmarks_action = self._action(
+            self.tr("Show &Bookmarks"), "Ctrl+5",
+            lambda: self._focus_tab(self.bookmarks_panel, self.bookmarks_panel.tree))
+        self.export_action = self._action(self.tr("&Export…"), "Ctrl+E",
+                                          self.bookmarks.export)
+        self.cite_action = self._action(self.tr("&Copy Citation"), "Ctrl+Shift+C",
+                                        self.bookmarks.copy_citation)
+        for action in (self.bookmark_action, self.edit_bookmark_action,
+                       self.remove_bookmarks_action):
+            action.setEnabled(self.bookmarks.store is not None)
+        if user_data.export is None:
+            for action in (self.export_action, self.cite_action):
+                action.setEnabled(False)
+                action.setToolTip(self.tr("reader.export is not installed"))
+        self.star_button.setDefaultAction(self.bookmark_action)
+        self.bookmark_action.setIconText("☆")
+        self.assign_date_action = self.issue_list.assign_action
+        self.assign_date_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.addAction(self.assign_date_action)
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), std.HelpContents,
+                                             self.show_shortcuts)
+        self.about_action = self._action(self.tr("&About"), "Ctrl+Shift+F1", self.show_about)
+        self.prev_button.setDefaultAction(self.prev_article_action)
+        self.next_button.setDefaultAction(self.next_article_action)
+        self.prev_article_action.setIconText("◀")
+        self.next_article_action.setIconText("▶")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        library = bar.addMenu(self.tr("&Library"))
+        library.addAction(self.open_library_action)
+        library.addAction(self.reload_action)
+        library.addAction(self.assign_date_action)
+        library.addSeparator()
+        library.addAction(self.export_action)
+        library.addAction(self.cite_action)
+        self.library_menu = library
+        library.addSeparator()
+        library.addAction(self.quit_action)
+        edit = bar.addMenu(self.tr("&Find"))
+        for action in (self.find_action, self.find_in_article_action,
+                       self.next_occurrence_action, self.previous_occurrence_action):
+            edit.addAction(action)
+        view = bar.addMenu(self.tr("&View"))
+        for action in (self.bigger_action, self.smaller_action, self.reset_font_action):
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.serif_action)
+        themes = view.addMenu(self.tr("&Theme"))
+        themes.addActions(list(self.theme_actions.values()))
+        languages = view.addMenu(self.tr("L&anguage"))
+        languages.addActions(list(self.language_actions.values()))
+        marks = bar.addMenu(self.tr("&Bookmarks"))
+        for action in (self.bookmark_action, self.edit_bookmark_action,
+                       self.remove_bookmarks_action, self.show_bookmarks_action):
+            marks.addAction(action)
+        go = bar.addMenu(self.tr("&Go"))
+        for action in (self.prev_article_action, self.next_article_action):
+            go.addAction(action)
+        go.addSeparator()
+        for action in (self.prev_issue_action, self.next_issue_action,
+                       self.prev_month_action, self.next_month_action):
+            go.addAction(action)
+        go.addSeparator()
+        go.addActions(self.focus_actions)
+        self.go_menu = go
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def _wire(self) -> None:
+        """Every request a view makes, answered in one place."""
+        self.calendar_panel.openIssueRequested.connect(self.open_issue)
+        self.issue_list.openIssueRequested.connect(self.open_issue)
+        self.issue_list.assignDateRequested.connect(self.assign_date)
+        self.issue_view.openArticleRequested.connect(self.open_article)
+        self.issue_view.openPagesRequested.connect(self.open_pages)
+        self.results.openArticleRequested.connect(self.open_hit)
+        self.results.filtersChanged.connect(self.rerun_search)
+        self.search_box.searchRequested.connect(self.run_search)
+        self.article_view.occurrencesChanged.connect(self.find_bar.set_count)
+        self.article_view.openPageRequested.connect(lambda p: self.open_pages([p]))
+        self.find_bar.findRequested.connect(self._find_in_article)
+        self.find_bar.nextRequested.connect(self.article_view.next_occurrence)
+        self.find_bar.previousRequested.connect(self.article_view.previous_occurrence)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self.hit_model.fetchMoreRequested.connect(self._fetch_more_hits)
+        self.search.indexProgress.connect(self._on_index_progress)
+        self.search.indexReady.connect(self._on_index_ready)
+        self.search.indexFailed.connect(self._on_index_failed)
+        self.search.resultsReady.connect(self._on_results)
+        self.search.searchFailed.connect(self._on_search_failed)
+        self.search.occurrencesReady.connect(self._on_occurrences)
+        self.cancel_button.clicked.connect(self._cancel_work)
+        self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
+
+    # -- preferences and state ------------------------------------------------------------
+
+    def apply_preferences(self) -> None:
+        app = QApplication.instance()
+        resolved = theme.apply(app, self.prefs.theme) if isinstance(app, QApplication) \
+            else "light"
+        self.article_view.set_style(theme.article_colors(resolved), self.prefs.font_size,
+                                    self.prefs.serif)
+        self.serif_action.setChecked(self.prefs.serif)
+        self.theme_actions[self.prefs.theme].setChecked(True)
+        self.language_actions[self.prefs.language].setChecked(True)
+
+    def _save_prefs(self) -> None:
+        try:
+            self.prefs.save()
+        except OSError as err:
+            self.show_status(self.tr("Preferences could not be saved: %1").replace(
+                "%1", err.strerror or str(err)))
+
+    @Slot()
+    def change_font(self, steps: int) -> None:
+        self.prefs.font_size = step_font_size(self.prefs.font_size, steps)
+        self.apply_preferences()
+        self._save_prefs()
+        self.show_status(self.tr("Text size %1 pt").replace("%1", str(self.prefs.font_size)))
+
+    @Slot()
+    def reset_font(self) -> None:
+        self.prefs.font_size = Preferences().font_size
+        self.apply_preferences()
+        self._save_prefs()
+
+    @Slot()
+    def toggle_serif(self) -> None:
+        self.prefs.serif = self.serif_action.isChecked()
+        self.apply_preferences()
+        self._save_prefs()
+
+    def set_theme(self, name: str) -> None:
+        self.prefs.theme = name
+        self.apply_preferences()
+        self._save_prefs()
+
+    def set_language(self, name: str) -> None:
+        self.prefs.language = name
+        self._save_prefs()
+        self.show_status(self.tr("The language changes when the reader is started again."))
+
+    def _restore_state(self) -> None:
+        if self.state.geometry is not None:
+            self.restoreGeometry(self.state.geometry)
+        else:
+            self.resize(1400, 900)
+        if self.state.window_state is not None:
+            self.restoreState(self.state.window_state)
+        for splitter in (self.main_splitter, self.left):
+            saved = self.state.splitters.get(splitter.objectName())
+            if saved is not None:
+                splitter.restoreState(saved)
+        self.search_box.set_history(self.state.history)
+
+    def save_state(self) -> None:
+        self.state.geometry = self.saveGeometry()
+        self.state.window_state = self.saveState()
+        for splitter in (self.main_splitter, self.left):
+            self.state.splitters[splitter.objectName()] = splitter.saveState()
+        with contextlib.suppress(OSError):  # a convenience; never block closing the window
+            self.state.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the background work (sync, index, searches) and wait for it."""
+        self.runner.shutdown()
+        self.search.shutdown()
+        self.bookmarks.shutdown()
+
+    # -- the library ----------------------------------------------------------------------
+
+    @Slot()
+    def choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a Library Folder"), str(self.catalog.root.parent))
+        if folder:
+            self.openLibraryRequested.emit(Path(folder))
+
+    @Slot()
+    def start_sync(self) -> None:
+        if self.runner.running("sync"):
+            return
+        self.show_progress(self.tr("Reading the library…"), 0, 0)
+        self.runner.run(
+            lambda progress, cancelled: self.catalog.sync(progress=progress, cancelled=cancelled),
+            name="sync", progress=self._on_sync_progress, finished=self._on_synced,
+            failed=self._on_sync_failed,
+        )
+
+    @Slot(int, int)
+    def _on_sync_progress(self, done: int, total: int) -> None:
+        self.show_progress(self.tr("Reading pages"), done, total)
+
+    @Slot(str)
+    def _on_sync_failed(self, message: str) -> None:
+        self._work_failed(self.tr("The library could not be read: %1").replace("%1", message))
+
+    @Slot(object)
+    def _on_synced(self, result: SyncResult) -> None:
+        self.hide_progress()
+        if result.touched or not self.synced:
+            current = self.page_model.issue()
+            self._load_issues(self.catalog.issues())
+            if current is not None and current.key in self._issues:
+                self.issue_list.select_issue(current.key)
+        self.synced = True
+        problems = len(result.problems)
+        counts = self.catalog.counts()
+        text = self.tr("%1 issues, %2 articles").replace("%1", str(counts["issues"])).replace(
+            "%2", str(counts["articles"]))
+        if problems:
+            text += " · " + self.tr("%n file(s) could not be read", "", problems)
+        self.show_status(text)
+        self._restore_article()
+        self.catalogReady.emit()
+        self.show_progress(self.tr("Preparing search…"), 0, 0)
+        self.search.build()
+
+    def _load_issues(self, issues: list[IssueInfo]) -> None:
+        self._issues = {i.key: i for i in issues}
+        self._issue_of_source = {src: i.key for i in issues for _, src in i.pages}
+        papers = sorted({i.paper for i in issues})
+        self.issue_model.set_issues(issues)
+        self.issue_list.set_papers(papers)
+        self.results.set_papers(papers)
+        self.calendar_panel.set_issues(issues)
+        dated = [i.date for i in issues if i.date]
+        if dated:
+            self.results.set_date_span(min(dated), max(dated))
+        current = self.page_model.issue()
+        if current is not None:
+            fresh = self._issues.get(current.key)
+            self.page_model.set_issue(fresh)
+
+    def issues(self) -> dict[str, IssueInfo]:
+        return dict(self._issues)
+
+    # -- opening issues and articles ------------------------------------------------------
+
+    @Slot(str)
+    def open_issue(self, key: str, open_first: bool = True, show_tab: bool = True) -> None:
+        issue = self._issues.get(key)
+        if issue is None:
+            return
+        if self.page_model.issue() is None or self.page_model.issue().key != key:
+            self.page_model.set_issue(issue)
+        self.issue_list.select_issue(key)
+        if issue.date is not None:
+            self.calendar_panel.show_date(issue.date)
+        if show_tab:
+            self.tabs.setCurrentWidget(self.issue_view)
+        if open_first:
+            ids = self.page_model.article_ids()
+            if ids:
+                self.open_article(ids[0])
+
+    @Slot(str)
+    def open_article(self, article_id: str, query: str = "") -> bool:
+        article = self.catalog.article(article_id)
+        if article is None:
+            self.show_status(self.tr("Article %1 is not in the library.").replace(
+                "%1", article_id))
+            return False
+        key = self._issue_of_source.get(article.source)
+        if key and (self.page_model.issue() is None or self.page_model.issue().key != key):
+            self.open_issue(key, open_first=False, show_tab=False)
+        self.issue_view.select_article(article_id)
+        self._show(article)
+        self._hit_query = query
+        if query:
+            self.find_bar.open_with(query, focus=False)
+            self._occurrence_serial = self.search.occurrences(article_id, query)
+        elif self.find_bar.isVisible() and self.find_bar.edit.text().strip():
+            self.article_view.find_text(self.find_bar.edit.text())
+        return True
+
+    def _show(self, article: Article) -> None:
+        self.article_view.show_article(article)
+        self.article_title.setText(article.display_title)
+        self.state.last_article = article.id
+        ids = self.page_model.article_ids()
+        at = ids.index(article.id) if article.id in ids else -1
+        self.prev_article_action.setEnabled(at > 0)
+        self.next_article_action.setEnabled(0 <= at < len(ids) - 1)
+        self.bookmarks.update_star()
+        self.articleShown.emit(article.id)
+
+    def current_article(self) -> Article | None:
+        return self.article_view.article
+
+    def _restore_article(self) -> None:
+        last = self.state.last_article
+        if self.article_view.article is None and last and self.catalog.locate(last):
+            self.open_article(last)
+
+    @Slot()
+    def step_article(self, step: int) -> None:
+        current = self.article_view.article
+        ids = self.page_model.article_ids()
+        if current is None or current.id not in ids:
+            return
+        at = ids.index(current.id) + step
+        if 0 <= at < len(ids):
+            self.open_article(ids[at])
+
+    @Slot()
+    def step_issue(self, step: int) -> None:
+        keys = list(self._issues)
+        current = self.page_model.issue()
+        if not keys:
+            return
+        at = keys.index(current.key) + step if current and current.key in keys else 0
+        if 0 <= at < len(keys):
+            self.open_issue(keys[at])
+
+    @Slot(list)
+    def open_pages(self, pages: list[int]) -> None:
+        """Follow a guide entry or a jump line to its page(s) in the open issue."""
+        for page in pages:
+            if self.issue_view.show_page(page):
+                self.tabs.setCurrentWidget(self.issue_view)
+                ids = self.page_model.page_article_ids(page)
+                if ids:
+                    self.open_article(ids[0])
+                return
+        names = "、".join(page_label(p) for p in pages)
+        self.show_status(self.tr("%1 of this issue is not in the library.").replace(
+            "%1", names))
+
+    @Slot(str)
+    def assign_date(self, key: str) -> None:
+        issue = self._issues.get(key)
+        if issue is None or not issue.undated:
+            return
+        source = issue.pages[0][1]
+        page_file = self.catalog.root / source
+        page = self.catalog.page(source)
+        dialog = AssignDateDialog(Path(source).name, sidecar_path(page_file).name,
+                                  page.suggested_date if page else None, self)
+        if dialog.exec() != AssignDateDialog.DialogCode.Accepted:
+            return
+        day: dt.date = dialog.date()
+        try:
+            write_sidecar(page_file, {"date": day})
+        except OSError as err:
+            QMessageBox.warning(self, self.tr("Date Not Saved"), self.tr(
+                "The date could not be saved next to the page, in %1:\n%2\n\n"
+                "The library folder may be read-only. Copy the library to a folder you can "
+                "write to, or ask its owner to add the file.").replace(
+                "%1", str(sidecar_path(page_file))).replace("%2", err.strerror or str(err)))
+            return
+        self.show_status(self.tr("Saved the date %1 for %2.").replace(
+            "%1", day.isoformat()).replace("%2", source))
+        self.start_sync()
+
+    # -- search ---------------------------------------------------------------------------
+
+    @Slot()
+    def focus_search(self) -> None:
+        if self.article_view.hasFocus() or self.find_bar.isAncestorOf(
+                QApplication.focusWidget()):
+            self.find_in_article()
+            return
+        self.search_box.setFocus()
+        self.search_box.lineEdit().selectAll()
+
+    @Slot()
+    def find_in_article(self) -> None:
+        self.find_bar.open_with(self.find_bar.edit.text() or self._hit_query)
+        if self.find_bar.edit.text():
+            self._find_in_article(self.find_bar.edit.text())
+
+    @Slot(str)
+    def _find_in_article(self, text: str) -> None:
+        self._hit_query = ""
+        self.article_view.find_text(text)
+
+    @Slot()
+    def _on_find_closed(self) -> None:
+        self.article_view.clear_highlights()
+        self.article_view.setFocus()
+
+    @Slot(str)
+    def run_search(self, query: str) -> None:
+        self.state.remember_query(query)
+        self.search_box.set_history(self.state.history)
+        self.tabs.setCurrentWidget(self.results)
+        if not self.search.ready:
+            self._pending_query = query
+            self.results.show_message(self.tr(
+                "The search index is being prepared; your search runs when it is ready."))
+            return
+        self._search_params = self.results.params(query)
+        self._search_serial = self.search.search(self._search_params)
+        self.results.total.setText(self.tr("Searching…"))
+
+    @Slot()
+    def rerun_search(self) -> None:
+        if self._search_params is not None:
+            self.run_search(self._search_params.query)
+
+    @Slot(int)
+    def _fetch_more_hits(self, offset: int) -> None:
+        if self._search_params is not None:
+            self.search.fetch_more(self._search_serial, self._search_params, offset)
+
+    @Slot(int, object, int)
+    def _on_results(self, serial: int, results: Any, offset: int) -> None:
+        if serial != self._search_serial:
+            return
+        if offset == 0:
+            self.hit_model.set_results(results.total, list(results.hits))
+            self.results.show_results(results.total)
+            self.resultsShown.emit(results.total)
+        else:
+            self.hit_model.add_page(offset, list(results.hits))
+
+    @Slot(int, str, bool)
+    def _on_search_failed(self, serial: int, message: str, query_at_fault: bool) -> None:
+        if serial != self._search_serial:
+            return
+        self.hit_model.clear()
+        text = self.tr("This query cannot be read: %1") if query_at_fault \
+            else self.tr("The search could not be done: %1")
+        self.results.show_message(text.replace("%1", message))
+        self.resultsShown.emit(-1)
+
+    @Slot(str)
+    def open_hit(self, article_id: str) -> None:
+        query = self._search_params.query if self._search_params else ""
+        current = self.article_view.article
+        if current is not None and current.id == article_id and self._hit_query == query:
+            return
+        self.open_article(article_id, query=query)
+
+    @Slot(int, str, object)
+    def _on_occurrences(self, serial: int, article_id: str, spans: list[Any]) -> None:
+        current = self.article_view.article
+        if serial != self._occurrence_serial or current is None or current.id != article_id:
+            return
+        self.article_view.highlight_spans(spans)
+        self.occurrencesShown.emit(self.article_view.occurrence_count())
+
+    @Slot(int, int)
+    def _on_index_progress(self, done: int, total: int) -> None:
+        self.show_progress(self.tr("Indexing for search"), done, total)
+
+    @Slot(bool)
+    def _on_index_ready(self, fallback: bool) -> None:
+        self.hide_progress()
+        if fallback:
+            self.show_status(self.tr("Search ready (plain scan: the search index is not "
+                                     "installed)."))
+        else:
+            self.show_status(self.tr("Search ready."))
+        if self._pending_query:
+            query, self._pending_query = self._pending_query, ""
+            self.run_search(query)
+
+    @Slot(str)
+    def _on_index_failed(self, message: str) -> None:
+        self._work_failed(self.tr("The search index could not be built: %1").replace(
+            "%1", message))
+
+    # -- status ---------------------------------------------------------------------------
+
+    def show_status(self, text: str) -> None:
+        self.status_text.setText(text)
+
+    def show_progress(self, text: str, done: int, total: int) -> None:
+        self.status_text.setText(text)
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(done)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def hide_progress(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _work_failed(self, text: str) -> None:
+        self.hide_progress()
+        self.show_status(text)
+
+    @Slot()
+    def _cancel_work(self) -> None:
+        self.runner.cancel_all()
+        self.search.cancel_indexing()
+        self.hide_progress()
+        self.show_status(self.tr("Cancelled."))
+
+    # -- help -----------------------------------------------------------------------------
+
+    def _focus_tab(self, page: QWidget, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+        widget.setFocus()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        rows = []
+        for menu in self.menuBar().findChildren(type(self.go_menu)):
+            for action in menu.actions():
+                if action.shortcut().isEmpty() or action.isSeparator():
+                    continue
+                label = action.text().replace("&", "")
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                rows.append(f"<tr><td>{label}</td><td><b>{keys}</b></td></tr>")
+        QMessageBox.information(self, self.tr("Keyboard Shortcuts"),
+                                "<table cellspacing=6>" + "".join(dict.fromkeys(rows))
+                                + "</table>")
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Newspaper Reader"), self.tr(
+            "Newspaper Reader: read, search, bookmark and export Chinese local newspaper "
+            "archives.\nLibrary: %1").replace("%1", str(self.catalog.root)))

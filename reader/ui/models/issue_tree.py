@@ -1,0 +1,226 @@
+"""IssueTreeModel: the library's issues grouped paper → year → month → issue.
+
+Undated pages form their own group at the end, one row per page, so the user can give each a
+date. The tree is built from the catalog's ``IssueInfo`` list (a few thousand issues for a
+large archive; no article is read). ``PaperFilterProxy`` shows one paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from ...corpus.catalog import IssueInfo
+from . import NO_PARENT, DateRole, IssueKeyRole, KindRole, PaperRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Node:
+    __slots__ = ("children", "issue", "kind", "label", "paper", "parent", "row", "value")
+
+    def __init__(
+        self,
+        kind: str,
+        parent: _Node | None,
+        paper: str | None = None,
+        value: int = 0,
+        issue: IssueInfo | None = None,
+    ) -> None:
+        self.kind = kind  # root, paper, year, month, undated, issue
+        self.parent = parent
+        self.paper = paper
+        self.value = value
+        self.issue = issue
+        self.children: list[_Node] = []
+        self.row = 0
+        if parent is not None:
+            self.row = len(parent.children)
+            parent.children.append(self)
+
+    def issues(self) -> Iterator[IssueInfo]:
+        if self.issue is not None:
+            yield self.issue
+        for child in self.children:
+            yield from child.issues()
+
+
+class IssueTreeModel(QAbstractItemModel):
+    """Papers, their years and months, and the issues in them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = _Node("root", None)
+        self._by_key: dict[str, _Node] = {}
+
+    # -- content --------------------------------------------------------------------------
+
+    def set_issues(self, issues: list[IssueInfo]) -> None:
+        self.beginResetModel()
+        self._root = _Node("root", None)
+        self._by_key = {}
+        papers: dict[str, _Node] = {}
+        undated: list[IssueInfo] = []
+        for issue in sorted(issues, key=lambda i: (i.paper, i.date or dt.date.max, i.key)):
+            if issue.date is None:
+                undated.append(issue)
+                continue
+            paper = papers.get(issue.paper)
+            if paper is None:
+                paper = papers[issue.paper] = _Node("paper", self._root, issue.paper)
+            year = paper.children[-1] if paper.children else None
+            if year is None or year.value != issue.date.year:
+                year = _Node("year", paper, issue.paper, issue.date.year)
+            month = year.children[-1] if year.children else None
+            if month is None or month.value != issue.date.month:
+                month = _Node("month", year, issue.paper, issue.date.month)
+            self._by_key[issue.key] = _Node("issue", month, issue.paper, issue=issue)
+        if undated:
+            group = _Node("undated", self._root)
+            for issue in undated:
+                self._by_key[issue.key] = _Node("issue", group, issue.paper, issue=issue)
+        self.endResetModel()
+
+    def issue(self, index: Index) -> IssueInfo | None:
+        node = self._node(index)
+        return node.issue if node is not None else None
+
+    def index_of(self, key: str) -> QModelIndex:
+        node = self._by_key.get(key)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    # -- QAbstractItemModel ---------------------------------------------------------------
+
+    def _node(self, index: Index) -> _Node | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, _Node) else None
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        node = self._node(parent) or self._root
+        if column != 0 or not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        node = self._node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if parent.column() > 0:
+            return 0
+        node = self._node(parent) or self._root
+        return len(node.children)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label(node)
+        if role == Qt.ItemDataRole.ToolTipRole and node.issue is not None:
+            return self._tooltip(node.issue)
+        if role == KindRole:
+            return node.kind
+        if role == PaperRole:
+            return node.paper
+        if role == IssueKeyRole and node.issue is not None:
+            return node.issue.key
+        if role == DateRole and node.issue is not None and node.issue.date is not None:
+            return node.issue.date.isoformat()
+        return None
+
+    def _label(self, node: _Node) -> str:
+        if node.kind == "paper":
+            return node.paper or ""
+        if node.kind == "year":
+            return str(node.value)
+        if node.kind == "month":
+            return QLocale().standaloneMonthName(node.value)
+        if node.kind == "undated":
+            return self.tr("Undated pages (%n)", "", len(node.children))
+        issue = node.issue
+        assert issue is not None
+        return issue_label(issue)
+
+    def _tooltip(self, issue: IssueInfo) -> str:
+        present = ", ".join(str(p) for p, _ in issue.pages if p)
+        return (
+            self.tr("%1 %2\nPages in the library: %3")
+            .replace("%1", issue.paper)
+            .replace("%2", issue.date.isoformat() if issue.date else self.tr("undated"))
+            .replace("%3", present or "?")
+        )
+
+
+def issue_label(issue: IssueInfo) -> str:
+    """``2022-08-10 · 第391期 · 1/8版`` (or its English), for lists and choosers."""
+    if issue.date is not None:
+        day = issue.date.isoformat()
+    else:
+        day = issue.paper + " · " + issue.pages[0][1].rsplit("/", 1)[-1]
+    parts = [day]
+    if issue.issue_no:
+        parts.append(
+            QCoreApplication.translate("IssueTreeModel", "No. %1").replace(
+                "%1", str(issue.issue_no)
+            )
+        )
+    have = len(issue.pages)
+    if issue.page_count:
+        parts.append(
+            QCoreApplication.translate("IssueTreeModel", "%1/%2 pages")
+            .replace("%1", str(have))
+            .replace("%2", str(issue.page_count))
+        )
+    else:
+        pages = QCoreApplication.translate("IssueTreeModel", "pages: %1")
+        parts.append(pages.replace("%1", str(have)))
+    return " · ".join(parts)
+
+
+class PaperFilterProxy(QSortFilterProxyModel):
+    """Shows the issues of one paper (all papers when the filter is empty)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._paper = ""
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_paper(self, paper: str) -> None:
+        self.beginFilterChange()
+        self._paper = paper
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def paper(self) -> str:
+        return self._paper
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._paper:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return index.data(PaperRole) == self._paper

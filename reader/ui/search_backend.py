@@ -1,0 +1,62 @@
+"""The one place that knows which search core the window talks to.
+
+``open_index`` returns the real index (``reader.search``) when that package is installed, and
+the plain scan of ``scan_search`` otherwise. Both give hits with ``id, paper, date, page,
+title, snippet, highlights`` and occurrences as ``(field, start, end)``, field being
+kicker/title/subtitle/byline/body and the offsets into that field of the article.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..corpus.catalog import Catalog
+from ..corpus.model import Article
+from .scan_search import ScanIndex, ScanQueryError
+
+
+@dataclass
+class Backend:
+    index: Any
+    query_errors: tuple[type[BaseException], ...]
+    not_ready: tuple[type[BaseException], ...]
+    find_occurrences: Callable[[Article, str], Iterable[Any]]
+    fallback: bool
+
+    def update(self, catalog: Catalog, progress: Any, cancelled: Any) -> None:
+        self.index.update(catalog, progress=progress, cancelled=cancelled)
+
+    def occurrences(self, article: Article, query: str) -> list[tuple[str, int, int]]:
+        return normalise_spans(self.find_occurrences(article, query))
+
+
+def open_index(catalog: Catalog) -> Backend:
+    name = "reader.search"
+    try:
+        search = importlib.import_module(name)
+    except ModuleNotFoundError as err:
+        if err.name != name:
+            raise  # the core is there but one of its dependencies is not: say so
+        scan = ScanIndex(catalog)
+        return Backend(scan, (ScanQueryError,), (), scan.occurrences, fallback=True)
+    not_ready = (search.IndexNotReady,) if hasattr(search, "IndexNotReady") else ()
+    index = search.SearchIndex.for_library(catalog.root)
+    find = getattr(search, "occurrences", None) or index.occurrences
+    return Backend(index, (search.QueryError,), not_ready, find, fallback=False)
+
+
+def normalise_spans(raw: Iterable[Any]) -> list[tuple[str, int, int]]:
+    """Spans as ``(field, start, end)`` whatever shape the core gives them in."""
+    out: list[tuple[str, int, int]] = []
+    for span in raw:
+        if isinstance(span, tuple | list):
+            field, start, end = span[0], span[1], span[2]
+        elif isinstance(span, dict):
+            field, start, end = span["field"], span["start"], span["end"]
+        else:
+            field, start, end = span.field, span.start, span.end
+        out.append((str(field), int(start), int(end)))
+    return out

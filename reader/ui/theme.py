@@ -1,0 +1,83 @@
+"""Light and dark themes: the Fusion style with a palette, following the system by default.
+
+The article page takes its paper and ink colours from ``ArticleColors`` so that a dark theme
+reads as white print on dark paper, not as a page of black text on a dark window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class ArticleColors:
+    paper: QColor
+    ink: QColor
+    muted: QColor
+    accent: QColor
+    highlight: QColor
+    current: QColor
+
+
+LIGHT_ARTICLE = ArticleColors(
+    paper=QColor("#fbf8f1"), ink=QColor("#1d1b18"), muted=QColor("#6b645a"),
+    accent=QColor("#9b1c1c"), highlight=QColor("#ffe27a"), current=QColor("#ff9f43"),
+)
+DARK_ARTICLE = ArticleColors(
+    paper=QColor("#1f1e1c"), ink=QColor("#e8e4dc"), muted=QColor("#a09a90"),
+    accent=QColor("#e57373"), highlight=QColor("#7a6300"), current=QColor("#c0570f"),
+)
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(theme: str) -> str:
+    """``light`` or ``dark`` for a preference of ``system``, ``light`` or ``dark``."""
+    if theme in ("light", "dark"):
+        return theme
+    return "dark" if system_is_dark() else "light"
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    window, base, text = QColor("#2b2a28"), QColor("#1f1e1c"), QColor("#e8e4dc")
+    for r, c in (
+        (role.Window, window), (role.WindowText, text), (role.Base, base),
+        (role.AlternateBase, QColor("#272624")), (role.ToolTipBase, QColor("#3a3936")),
+        (role.ToolTipText, text), (role.Text, text), (role.Button, QColor("#353431")),
+        (role.ButtonText, text), (role.BrightText, QColor("#ff6b6b")),
+        (role.Link, QColor("#8ab4f8")), (role.Highlight, QColor("#8c3b2e")),
+        (role.HighlightedText, QColor("#ffffff")), (role.PlaceholderText, QColor("#8a857c")),
+        (role.Mid, QColor("#44423e")), (role.Dark, QColor("#181716")),
+        (role.Light, QColor("#4a4844")),
+    ):
+        p.setColor(r, c)
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(group.Disabled, r, QColor("#77736b"))
+    return p
+
+
+def light_palette() -> QPalette:
+    p = QApplication.style().standardPalette()
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#9b1c1c"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    return p
+
+
+def apply(app: QApplication, theme: str) -> str:
+    """Apply ``theme`` to the application; returns the resolved ``light`` or ``dark``."""
+    resolved = resolve(theme)
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if resolved == "dark" else light_palette())
+    return resolved
+
+
+def article_colors(resolved: str) -> ArticleColors:
+    return DARK_ARTICLE if resolved == "dark" else LIGHT_ARTICLE

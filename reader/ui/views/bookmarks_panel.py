@@ -1,0 +1,109 @@
+"""The bookmarks panel: a filter by text and tag over the bookmarks, opened by double-click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models import BookmarkRole
+from ..models.bookmarks import BookmarkFilterProxy, BookmarkModel
+from .card_delegate import CardDelegate, bookmark_card
+from .choices import fill_choices
+
+
+class BookmarksPanel(QWidget):
+    """Lists bookmarks with notes and tags; asks the window to open, edit or remove them."""
+
+    openBookmarkRequested = Signal(object)
+    editBookmarkRequested = Signal(object)
+    removeBookmarksRequested = Signal(list)
+
+    def __init__(self, model: BookmarkModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = BookmarkFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter by headline, note or tag"))
+        self.filter.setClearButtonEnabled(True)
+        self.tag = QComboBox(self)
+        self.tag.setToolTip(self.tr("Show the bookmarks with one tag"))
+        self.count = QLabel(self)
+        self.sort = QComboBox(self)
+        self.sort.addItem(self.tr("Newest bookmark first"), -1)
+        self.sort.addItem(self.tr("By article date"), 1)
+        self.sort.addItem(self.tr("By headline"), 0)
+        # A list of cards (headline, where printed and tags, the note): the panel is narrow.
+        self.tree = QListView(self)
+        self.tree.setObjectName("bookmarkList")
+        self.tree.setModel(self.proxy)
+        self.tree.setItemDelegate(CardDelegate(bookmark_card, self.tree))
+        self.tree.setUniformItemSizes(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.tag)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count, 1)
+        counts.addWidget(self.sort)
+        layout.addLayout(counts)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tree, 1)
+        self.set_tags([])
+        self.filter.textChanged.connect(self._refilter)
+        self.tag.currentIndexChanged.connect(self._refilter)
+        self.sort.currentIndexChanged.connect(self._resort)
+        self.tree.activated.connect(self._on_activated)
+        self.tree.doubleClicked.connect(self._on_activated)
+        self.model.modelReset.connect(self._update_count)
+
+    def set_tags(self, tags: list[str]) -> None:
+        fill_choices(self.tag, self.tr("All tags"), tags)
+        self._refilter()
+
+    def show_unavailable(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def selected_bookmarks(self) -> list[object]:
+        rows = self.tree.selectionModel().selectedRows()
+        return [i.data(BookmarkRole) for i in rows if i.data(BookmarkRole) is not None]
+
+    @Slot()
+    def _resort(self) -> None:
+        column = self.sort.currentData()
+        self.proxy.sort(column, Qt.SortOrder.AscendingOrder)
+
+    @Slot()
+    def _refilter(self) -> None:
+        self.proxy.set_filter(self.filter.text(), self.tag.currentData() or "")
+        self._update_count()
+
+    @Slot()
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("%n bookmark(s)", "", total)
+        if shown != total:
+            text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", text)
+        self.count.setText(text)
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        bookmark = index.data(BookmarkRole)
+        if bookmark is not None:
+            self.openBookmarkRequested.emit(bookmark)

@@ -1,0 +1,144 @@
+"""Paints a row as a card of three parts: a bold headline, a line saying where it was printed,
+and a passage of text with marked spans (the snippet of a search hit, the note of a bookmark).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ..models import BookmarkRole, HitRole
+from ..models.bookmarks import printed
+from ..models.search_hits import hit_meta
+
+PAD = 8
+SNIPPET_LINES = 2
+MARK = QColor("#ffd84d")
+
+
+Card = tuple[str, str, str, list[Any]]  # headline, where printed, text, marked spans
+
+
+def hit_card(index: QModelIndex | QPersistentModelIndex) -> Card | None:
+    hit = index.data(HitRole)
+    if hit is None:
+        return None
+    return hit.title, hit_meta(hit), hit.snippet, list(hit.highlights)
+
+
+def bookmark_card(index: QModelIndex | QPersistentModelIndex) -> Card | None:
+    b = index.data(BookmarkRole)
+    if b is None:
+        return None
+    meta = printed(b) + ("  #" + "  #".join(b.tags) if b.tags else "")
+    return b.title, meta, " ".join(b.note.split()), []
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Three parts a row: headline (bold), where it was printed, a passage with marks."""
+
+    def __init__(self, card: Any = hit_card, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._card = card
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        base = QFont(option.font)
+        title = QFont(base)
+        title.setBold(True)
+        title.setPointSizeF(base.pointSizeF() * 1.08)
+        meta = QFont(base)
+        meta.setPointSizeF(base.pointSizeF() * 0.88)
+        return title, meta, base
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        title, meta, body = self._fonts(option)
+        height = (QFontMetricsF(title).height() + QFontMetricsF(meta).height()
+                  + SNIPPET_LINES * QFontMetricsF(body).lineSpacing() + 2 * PAD + 4)
+        return QSize(200, int(height))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        card = self._card(index)
+        style = option.widget.style() if option.widget else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        if card is None:
+            return
+        title, meta, text, marks = card
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        ink = palette.color(QPalette.ColorRole.HighlightedText if selected
+                            else QPalette.ColorRole.Text)
+        muted = QColor(ink)
+        muted.setAlphaF(0.7)
+        title_font, meta_font, body_font = self._fonts(option)
+        rect = QRectF(option.rect).adjusted(PAD, PAD, -PAD, -PAD)
+        painter.save()
+        painter.setClipRect(option.rect)
+        y = rect.top()
+        painter.setFont(title_font)
+        painter.setPen(ink)
+        fm = QFontMetricsF(title_font)
+        painter.drawText(QPointF(rect.left(), y + fm.ascent()),
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        y += fm.height()
+        painter.setFont(meta_font)
+        painter.setPen(muted)
+        fm = QFontMetricsF(meta_font)
+        painter.drawText(QPointF(rect.left(), y + fm.ascent()),
+                         fm.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()))
+        y += fm.height() + 4
+        layout = snippet_layout(text, marks, body_font, rect.width())
+        painter.setPen(ink)
+        lines = min(layout.lineCount(), SNIPPET_LINES)
+        for n in range(lines):
+            line = layout.lineAt(n)
+            line.draw(painter, QPointF(rect.left(), y))
+        painter.restore()
+
+
+def snippet_layout(text: str, highlights: list[Any], font: QFont, width: float) -> QTextLayout:
+    """The snippet laid out in ``width`` with each ``(start, end)`` marked."""
+    layout = QTextLayout(text.replace("\n", " "), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+    layout.setTextOption(option)
+    ranges = []
+    for start, end in highlights:
+        fr = QTextLayout.FormatRange()
+        fr.start, fr.length = int(start), int(end) - int(start)
+        fmt = QTextCharFormat()
+        fmt.setBackground(MARK)
+        fmt.setForeground(QColor("#000000"))
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fr.format = fmt
+        ranges.append(fr)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    y = 0.0
+    spacing = QFontMetricsF(font).lineSpacing()
+    for _ in range(SNIPPET_LINES):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += spacing
+    layout.endLayout()
+    return layout

@@ -1,0 +1,149 @@
+"""The results panel: the total, sort and filters, the hits, and what to say when there are
+none (no match, a query error, the index still being built)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models import ArticleIdRole
+from ..models.search_hits import SearchHitModel
+from ..search_service import SearchParams
+from .calendar import to_date
+from .card_delegate import CardDelegate
+from .choices import fill_choices
+
+
+class ResultsPanel(QWidget):
+    """Hits of the current search; asks the window to re-run it when a filter changes."""
+
+    openArticleRequested = Signal(str)
+    filtersChanged = Signal()
+
+    def __init__(self, model: SearchHitModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.total = QLabel(self)
+        self.total.setObjectName("resultsTotal")
+        self.sort = QComboBox(self)
+        self.sort.addItem(self.tr("Best match first"), "relevance")
+        self.sort.addItem(self.tr("Newest first"), "date")
+        self.sort.setToolTip(self.tr("Order of the hits"))
+        self.paper = QComboBox(self)
+        self.paper.setToolTip(self.tr("Show hits from one paper"))
+        self.dated = QCheckBox(self.tr("From"), self)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.list = QListView(self)
+        self.list.setObjectName("resultsList")
+        self.list.setModel(model)
+        self.list.setItemDelegate(CardDelegate(parent=self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.message = QLabel(self)
+        self.message.setObjectName("resultsMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.message)
+
+        top = QHBoxLayout()
+        top.addWidget(self.total, 1)
+        top.addWidget(self.sort)
+        filters = QHBoxLayout()
+        filters.addWidget(self.dated)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–", self))
+        filters.addWidget(self.date_to)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.paper)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        self.set_papers([])
+        self.show_message(self.tr("Type words to look for in the search box above."))
+
+        self.sort.currentIndexChanged.connect(self.filtersChanged)
+        self.paper.currentIndexChanged.connect(self.filtersChanged)
+        self.dated.toggled.connect(self._on_dated)
+        self.date_from.dateChanged.connect(self._on_dates)
+        self.date_to.dateChanged.connect(self._on_dates)
+        # Moving through the hits (mouse or arrow keys) shows each article, as a mail reader does.
+        self.list.selectionModel().currentChanged.connect(self._on_activated)
+        self.list.activated.connect(self._on_activated)
+
+    def set_papers(self, papers: list[str]) -> None:
+        fill_choices(self.paper, self.tr("All papers"), papers)
+
+    def set_date_span(self, first: dt.date, last: dt.date) -> None:
+        for edit in (self.date_from, self.date_to):
+            edit.blockSignals(True)
+            edit.setDateRange(QDate(first.year, 1, 1), QDate(last.year, 12, 31))
+        self.date_from.setDate(QDate(first.year, first.month, first.day))
+        self.date_to.setDate(QDate(last.year, last.month, last.day))
+        for edit in (self.date_from, self.date_to):
+            edit.blockSignals(False)
+
+    def params(self, query: str) -> SearchParams:
+        paper = self.paper.currentData()
+        dated = self.dated.isChecked()
+        return SearchParams(
+            query=query,
+            sort=self.sort.currentData() or "relevance",
+            papers=(paper,) if paper else (),
+            date_from=to_date(self.date_from.date()) if dated else None,
+            date_to=to_date(self.date_to.date()) if dated else None,
+        )
+
+    def show_results(self, total: int) -> None:
+        self.total.setText(self.tr("%n hit(s)", "", total))
+        if total:
+            self.stack.setCurrentWidget(self.list)
+        else:
+            self.show_message(self.tr("No article matches this search."))
+
+    def show_message(self, text: str, total: str = "") -> None:
+        self.message.setText(text)
+        self.total.setText(total)
+        self.stack.setCurrentWidget(self.message)
+
+    def selected_article_ids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedRows())
+        return [self.model.index(r, 0).data(ArticleIdRole) for r in rows]
+
+    @Slot(bool)
+    def _on_dated(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.filtersChanged.emit()
+
+    @Slot()
+    def _on_dates(self) -> None:
+        if self.dated.isChecked():
+            self.filtersChanged.emit()
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        article_id = index.data(ArticleIdRole)
+        if article_id:
+            self.openArticleRequested.emit(article_id)

@@ -1,0 +1,1023 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ArticleDocument</name>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="157" />
+        <source>Headline lost on the page; derived from the text</source>
+        <translation>版面上标题缺失，据正文推断</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="187" />
+        <source>(continued from page %1) </source>
+        <translation>（上接第%1版）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="201" />
+        <source>(continued on page %1)</source>
+        <translation>（下转第%1版）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="211" />
+        <source>Unknown paper</source>
+        <translation>未知报纸</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="217" />
+        <source>undated</source>
+        <translation>未标日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="220" />
+        <source>page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="226" />
+        <source>issue %1</source>
+        <translation>第%1期</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../reader/ui/views/article_view.py" line="76" />
+        <source>Choose a day in the calendar or an issue in the list, or search the archive (Ctrl+F).</source>
+        <translation>在日历中选一天或在列表中选一期，或检索全部报刊（Ctrl+F）。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDateDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="17" />
+        <source>Assign a Date</source>
+        <translation>设定日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="18" />
+        <source>The page %1 states no date. Choose the date it was printed; it is saved in %2 beside the page, and the page moves to its issue.</source>
+        <translation>版面 %1 没有印出日期。请选择出版日期；日期将保存在版面旁的 %2 中，该版随即归入所属的一期。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="29" />
+        <source>Suggested from the dates the articles mention: %1</source>
+        <translation>根据文中提到的日期推测：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="30" />
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="36" />
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分开</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="44" />
+        <source>&amp;Note:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="45" />
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkModel</name>
+    <message>
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <source>Printed</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksController</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="98" />
+        <source>Bookmarked: %1</source>
+        <translation>已收藏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="101" />
+        <source>Remove Bookmark</source>
+        <translation>删除书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="102" />
+        <source>Remove the bookmark and its note?
+
+%1</source>
+        <translation>删除这个书签和它的笔记吗？
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="107" />
+        <source>Bookmark removed.</source>
+        <translation>书签已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="109" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="132" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="141" />
+        <source>Remove Bookmarks</source>
+        <translation>删除书签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
+        <source>Remove %n bookmark(s) with their notes?</source>
+        <translation>
+            <numerusform>删除这%n个书签及其笔记吗？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
+        <source>Looking for the bookmarked article…</source>
+        <translation>正在查找书签对应的文章…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="165" />
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="166" />
+        <source>The article of this bookmark can no longer be found in the library:
+%1
+
+The bookmark and its note are kept.</source>
+        <translation>书库中已找不到这个书签的文章：
+%1
+
+书签和笔记仍然保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="181" />
+        <source>Citation copied: %1</source>
+        <translation>已复制引文：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="189" />
+        <source>The open article: %1</source>
+        <translation>当前文章：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
+        <source>The %n selected bookmark(s)</source>
+        <translation>
+            <numerusform>所选的%n个书签</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <source>The %n selected article(s)</source>
+        <translation>
+            <numerusform>所选的%n篇文章</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="209" />
+        <source>All %n bookmark(s)</source>
+        <translation>
+            <numerusform>全部%n个书签</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
+        <source>All %n hit(s) of the search %1</source>
+        <translation>
+            <numerusform>检索“%1”的全部%n条结果</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="226" />
+        <source>Open an article, select some, or search first.</source>
+        <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="230" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="36" />
+        <source>Filter by headline, note or tag</source>
+        <translation>按标题、笔记或标签筛选</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="39" />
+        <source>Show the bookmarks with one tag</source>
+        <translation>只显示带某个标签的书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42" />
+        <source>Newest bookmark first</source>
+        <translation>最近收藏在前</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="43" />
+        <source>By article date</source>
+        <translation>按文章日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="44" />
+        <source>By headline</source>
+        <translation>按标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="76" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100" />
+        <source>%n bookmark(s)</source>
+        <translation>
+            <numerusform>%n个书签</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="102" />
+        <source>%1 of %2</source>
+        <translation>%2中的%1个</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <location filename="../../reader/ui/views/calendar.py" line="158" />
+        <source>Previous month with issues</source>
+        <translation>上一个有报纸的月份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/calendar.py" line="161" />
+        <source>Next month with issues</source>
+        <translation>下一个有报纸的月份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/calendar.py" line="162" />
+        <source>Months with issues</source>
+        <translation>有报纸的月份</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/calendar.py" line="240" />
+        <source>No issue on this day.</source>
+        <translation>这一天没有报纸。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/calendar.py" line="243" />
+        <source>Several papers appeared; choose one:</source>
+        <translation>这一天有几份报纸，请选择：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="50" />
+        <source>Export Articles</source>
+        <translation>导出文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="68" />
+        <source>One file per article, in a folder</source>
+        <translation>每篇一个文件，存入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="70" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="75" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="77" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="169" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="86" />
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="87" />
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="89" />
+        <source>&amp;Save to:</source>
+        <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124" />
+        <source>Export to Folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="127" />
+        <source>Export to File</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="153" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="155" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="174" />
+        <source>Exported %n file(s) to %1.</source>
+        <translation>
+            <numerusform>已导出%n个文件到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="180" />
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="182" />
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="188" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../reader/ui/views/find_bar.py" line="21" />
+        <source>Find in this article</source>
+        <translation>在本文中查找</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/find_bar.py" line="25" />
+        <source>Previous occurrence (Shift+F3)</source>
+        <translation>上一处（Shift+F3）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/find_bar.py" line="28" />
+        <source>Next occurrence (F3)</source>
+        <translation>下一处（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/find_bar.py" line="34" />
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/find_bar.py" line="37" />
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/find_bar.py" line="67" />
+        <source>no match</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCalendar</name>
+    <message>
+        <location filename="../../reader/ui/views/calendar.py" line="143" />
+        <source>lunar %1</source>
+        <translation>农历%1</translation>
+    </message>
+</context>
+<context>
+    <name>IssueList</name>
+    <message>
+        <location filename="../../reader/ui/views/issue_list.py" line="27" />
+        <source>Show the issues of one paper</source>
+        <translation>只显示一份报纸的各期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/issue_list.py" line="34" />
+        <source>Assign Date…</source>
+        <translation>设定日期…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/issue_list.py" line="48" />
+        <source>All papers</source>
+        <translation>全部报纸</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTreeModel</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/models/issue_tree.py" line="165" />
+        <source>Undated pages (%n)</source>
+        <translation>
+            <numerusform>未标日期的版面（%n）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/issue_tree.py" line="173" />
+        <source>%1 %2
+Pages in the library: %3</source>
+        <translation>%1 %2
+库中版面：%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/issue_tree.py" line="175" />
+        <source>undated</source>
+        <translation>未标日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/issue_tree.py" line="189" />
+        <source>No. %1</source>
+        <translation>第%1期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/issue_tree.py" line="196" />
+        <source>%1/%2 pages</source>
+        <translation>%1/%2版</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/issue_tree.py" line="201" />
+        <source>pages: %1</source>
+        <translation>%1版</translation>
+    </message>
+</context>
+<context>
+    <name>IssueView</name>
+    <message>
+        <location filename="../../reader/ui/views/issue_view.py" line="78" />
+        <source>No issue open</source>
+        <translation>未打开报纸</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="80" />
+        <location filename="../../reader/ui/app.py" line="30" />
+        <location filename="../../reader/ui/app.py" line="41" />
+        <source>Newspaper Reader</source>
+        <translation>报刊阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="114" />
+        <source>Issue</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="115" />
+        <source>Search Results</source>
+        <translation>检索结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="117" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="120" />
+        <source>Bookmarks are not available: %1</source>
+        <translation>书签不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="160" />
+        <source>&amp;Search:</source>
+        <translation>检索(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="178" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="214" />
+        <source>&amp;Open Library…</source>
+        <translation>打开书库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="216" />
+        <source>&amp;Reload Library</source>
+        <translation>重新读取书库(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="217" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="218" />
+        <source>&amp;Search the Archive</source>
+        <translation>检索全部报刊(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="221" />
+        <source>&amp;Find in Article</source>
+        <translation>在本文中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="223" />
+        <source>Next &amp;Occurrence</source>
+        <translation>下一处(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="225" />
+        <source>&amp;Previous Occurrence</source>
+        <translation>上一处(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="226" />
+        <source>&amp;Larger Text</source>
+        <translation>放大字号(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="228" />
+        <source>S&amp;maller Text</source>
+        <translation>缩小字号(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="230" />
+        <source>&amp;Normal Text Size</source>
+        <translation>默认字号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="232" />
+        <source>Se&amp;rif Type</source>
+        <translation>宋体/衬线字(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="236" />
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="237" />
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="238" />
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="245" />
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="251" />
+        <source>Pre&amp;vious Article</source>
+        <translation>上一篇(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="253" />
+        <source>Ne&amp;xt Article</source>
+        <translation>下一篇(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="255" />
+        <source>Previous &amp;Issue</source>
+        <translation>上一期(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="257" />
+        <source>Next I&amp;ssue</source>
+        <translation>下一期(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="259" />
+        <source>Previous &amp;Month with Issues</source>
+        <translation>上一个有报纸的月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="262" />
+        <source>Next M&amp;onth with Issues</source>
+        <translation>下一个有报纸的月份(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="266" />
+        <source>&amp;Calendar</source>
+        <translation>日历(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="268" />
+        <source>Issue &amp;List</source>
+        <translation>报纸列表(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="270" />
+        <source>&amp;Pages of the Issue</source>
+        <translation>本期版面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="272" />
+        <source>Search &amp;Results</source>
+        <translation>检索结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="274" />
+        <source>&amp;Article</source>
+        <translation>正文(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="277" />
+        <source>&amp;Bookmark This Article</source>
+        <translation>收藏本文(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="279" />
+        <source>&amp;Edit Note and Tags…</source>
+        <translation>编辑笔记和标签(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="282" />
+        <source>&amp;Remove Selected Bookmarks</source>
+        <translation>删除所选书签(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="286" />
+        <source>Show &amp;Bookmarks</source>
+        <translation>显示书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="288" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="290" />
+        <source>&amp;Copy Citation</source>
+        <translation>复制引文(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="298" />
+        <source>reader.export is not installed</source>
+        <translation>未安装导出模块（reader.export）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="304" />
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="306" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="314" />
+        <source>&amp;Library</source>
+        <translation>书库(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="324" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="328" />
+        <source>&amp;View</source>
+        <translation>显示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="333" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="335" />
+        <source>L&amp;anguage</source>
+        <translation>界面语言(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="337" />
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="341" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="351" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="397" />
+        <source>Preferences could not be saved: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="405" />
+        <source>Text size %1 pt</source>
+        <translation>字号 %1 磅</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="427" />
+        <source>The language changes when the reader is started again.</source>
+        <translation>界面语言将在下次启动时更换。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="466" />
+        <source>Open a Library Folder</source>
+        <translation>打开书库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="474" />
+        <source>Reading the library…</source>
+        <translation>正在读取书库…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="483" />
+        <source>Reading pages</source>
+        <translation>正在读取版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="487" />
+        <source>The library could not be read: %1</source>
+        <translation>无法读取书库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="500" />
+        <source>%1 issues, %2 articles</source>
+        <translation>共%1期，%2篇文章</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/mainwindow.py" line="503" />
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n个文件无法读取</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="507" />
+        <source>Preparing search…</source>
+        <translation>正在准备检索…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="552" />
+        <source>Article %1 is not in the library.</source>
+        <translation>书库中没有文章 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="618" />
+        <source>%1 of this issue is not in the library.</source>
+        <translation>本期的%1不在书库中。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <source>Date Not Saved</source>
+        <translation>日期未保存</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="638" />
+        <source>The date could not be saved next to the page, in %1:
+%2
+
+The library folder may be read-only. Copy the library to a folder you can write to, or ask its owner to add the file.</source>
+        <translation>无法在版面旁保存日期（%1）：
+%2
+
+书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="643" />
+        <source>Saved the date %1 for %2.</source>
+        <translation>已为 %2 保存日期 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="682" />
+        <source>The search index is being prepared; your search runs when it is ready.</source>
+        <translation>检索索引正在准备中，完成后将自动检索。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="686" />
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="714" />
+        <source>This query cannot be read: %1</source>
+        <translation>无法理解这个检索式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="715" />
+        <source>The search could not be done: %1</source>
+        <translation>无法完成检索：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="737" />
+        <source>Indexing for search</source>
+        <translation>正在建立检索索引</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="743" />
+        <source>Search ready (plain scan: the search index is not installed).</source>
+        <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="746" />
+        <source>Search ready.</source>
+        <translation>可以检索。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="753" />
+        <source>The search index could not be built: %1</source>
+        <translation>无法建立检索索引：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="781" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="799" />
+        <source>Keyboard Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="805" />
+        <source>About Newspaper Reader</source>
+        <translation>关于报刊阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="806" />
+        <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
+Library: %1</source>
+        <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
+书库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PageArticleModel</name>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="54" />
+        <source>Page ?</source>
+        <translation>第?版</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="55" />
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="205" />
+        <source>Headline</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="205" />
+        <source>Byline</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="205" />
+        <source>Length</source>
+        <translation>字数</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/models/page_articles.py" line="260" />
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n篇</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="266" />
+        <source>Not in the library: pages %1</source>
+        <translation>书库中缺：第%1版</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="269" />
+        <source>Guide: %1</source>
+        <translation>导读：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="274" />
+        <source>(derived)</source>
+        <translation>（推断）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="276" />
+        <source>(from p. %1) </source>
+        <translation>（上接第%1版）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="278" />
+        <source> (continued on p. %1)</source>
+        <translation>（下转第%1版）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/models/page_articles.py" line="282" />
+        <source>%n char(s)</source>
+        <translation>
+            <numerusform>%n字</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="289" />
+        <source>%1 (absent)</source>
+        <translation>%1（缺）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="296" />
+        <source>The page lost this headline; it is derived from the text.</source>
+        <translation>版面上缺少这篇文章的标题，此标题据正文推断。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="299" />
+        <source>Guide entry pointing to: %1</source>
+        <translation>导读指向：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/page_articles.py" line="302" />
+        <source>These pages of the issue are not in the library.</source>
+        <translation>本期的这些版面不在书库中。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="42" />
+        <source>Best match first</source>
+        <translation>按相关度</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="43" />
+        <source>Newest first</source>
+        <translation>按日期（新→旧）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="44" />
+        <source>Order of the hits</source>
+        <translation>结果的排序</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="46" />
+        <source>Show hits from one paper</source>
+        <translation>只显示一份报纸的结果</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="47" />
+        <source>From</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="84" />
+        <source>Type words to look for in the search box above.</source>
+        <translation>在上方检索框中输入要查找的词语。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="96" />
+        <source>All papers</source>
+        <translation>全部报纸</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/results_panel.py" line="119" />
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>共%n条结果</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="123" />
+        <source>No article matches this search.</source>
+        <translation>没有文章符合这个检索。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../reader/ui/views/search_box.py" line="25" />
+        <source>Search the archive: words, "phrases", -exclude, paper:, date:2022-08</source>
+        <translation>检索：词语、"短语"、-排除、paper:报纸、date:2022-08</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,76 @@
+"""Fixtures for the window tests: a window on a copy of the seeds, ready to search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QPoint
+from PySide6.QtGui import QFontDatabase
+
+from reader.corpus.catalog import Catalog
+from reader.ui.mainwindow import MainWindow
+from reader.ui.settings import Preferences, WindowState
+from reader.ui.views.calendar import IssueCalendar
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform cannot pass window size hints on and says so once per window;
+    # that is the test platform talking, not the app.
+    for item in items:
+        if "tests/ui" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+def has_cjk_font() -> bool:
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    return any(chinese in QFontDatabase.writingSystems(f) for f in QFontDatabase.families())
+
+
+@pytest.fixture
+def open_window(qtbot):  # type: ignore[no-untyped-def]
+    """Opens a window on a library folder and waits until its search is ready."""
+    windows: list[MainWindow] = []
+
+    def make(root: Path) -> MainWindow:
+        window = MainWindow(Catalog(root), Preferences.load(), WindowState.load())
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.search.indexReady, timeout=30000):
+            window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+@pytest.fixture
+def window(open_window, small_library: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    return open_window(small_library)
+
+
+def day_position(calendar: IssueCalendar, day: QDate) -> QPoint:
+    """Where a user clicks to choose ``day`` in the calendar's grid (viewport coordinates)."""
+    calendar.setCurrentPage(day.year(), day.month())
+    table = calendar._table
+    assert table is not None
+    model = table.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            rect = table.visualRect(model.index(row, column))
+            if calendar.date_at(rect.center()) == day:
+                return rect.center()
+    raise AssertionError(f"{day.toString()} is not shown in the calendar")
+
+
+def type_chinese(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` as a Chinese input method does: one committed string per character."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(ch)
+        QApplication.sendEvent(widget, event)

@@ -1,0 +1,92 @@
+"""The interface language: Chinese by default and for Chinese systems, English for others;
+every string of the window has its Chinese, and the compiled files match their sources."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+
+from reader.ui.i18n import choose_language, install_translators, remove_translators
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+BIN = Path(sys.executable).parent
+
+
+@pytest.mark.parametrize(("locale", "preference", "expected"), [
+    ("zh_CN", "system", "zh_CN"),
+    ("zh_TW", "system", "zh_CN"),
+    ("C", "system", "zh_CN"),  # a machine that names no language: the default, Chinese
+    ("en_US", "system", "en"),
+    ("de_DE", "system", "en"),
+    ("en_US", "zh_CN", "zh_CN"),
+    ("zh_CN", "en", "en"),
+])
+def test_language_choice(locale: str, preference: str, expected: str):
+    assert choose_language(preference, QLocale(locale)) == expected
+
+
+def test_window_speaks_chinese_and_english(qapp, small_library: Path, open_window):
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        window = open_window(small_library)
+        assert "书库(&L)" in [a.text() for a in window.menuBar().actions()]
+        assert window.tabs.tabText(1) == "检索结果"
+    finally:
+        remove_translators(qapp, translators)
+    translators = install_translators(qapp, "en")
+    try:
+        window = open_window(small_library)
+        assert "&Library" in [a.text() for a in window.menuBar().actions()]
+        assert window.results.tr("%n hit(s)", "", 2) == "2 hits"
+        assert window.results.tr("%n hit(s)", "", 1) == "1 hit"
+    finally:
+        remove_translators(qapp, translators)
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {(c.findtext("name") or "", m.findtext("source") or ""): m
+            for c in root.iter("context") for m in c.iter("message")}
+
+
+def test_every_string_in_the_code_has_its_chinese(tmp_path: Path):
+    lupdate = shutil.which("pyside6-lupdate", path=str(BIN)) or shutil.which("pyside6-lupdate")
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    sources = sorted(str(p) for p in (ROOT / "reader" / "ui").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    shipped = messages(TRANSLATIONS / "reader_zh_CN.ts")
+    missing = [key for key in messages(fresh) if key not in shipped]
+    assert missing == [], "run pyside6-lupdate and translate (docs/ui.md)"
+    untranslated = [key for key, m in shipped.items()
+                    if m.find("translation").get("type") in ("unfinished",)
+                    and key in messages(fresh)]
+    assert untranslated == []
+
+
+def test_compiled_translations_match_their_sources():
+    """Every translation in a .ts file is what its shipped .qm gives (lrelease was run)."""
+    for name in ("reader_zh_CN", "reader_en"):
+        translator = QTranslator()
+        assert translator.load(str(TRANSLATIONS / f"{name}.qm")), name
+        stale = []
+        for (context, source), message in messages(TRANSLATIONS / f"{name}.ts").items():
+            tr = message.find("translation")
+            if message.get("numerus") == "yes":
+                forms = [f.text for f in tr.iter("numerusform")]
+                got = translator.translate(context, source, None, 2)
+                if got != forms[-1]:
+                    stale.append((context, source, got))
+            elif tr.text and translator.translate(context, source) != tr.text:
+                stale.append((context, source, translator.translate(context, source)))
+        assert stale == [], f"{name}.qm is older than {name}.ts: run pyside6-lrelease"
