@@ -11,7 +11,7 @@ from pathlib import Path
 from .common import CommandError
 
 # Each module registers one or more subcommands with ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("parse_cmd",)
+COMMAND_MODULES: tuple[str, ...] = ("parse_cmd", "search_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

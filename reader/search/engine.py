@@ -381,8 +381,8 @@ def rank(
 ) -> IntArray:
     """Docids of matches, best first (or newest/oldest first), the first ``count`` of them."""
     docs = np.flatnonzero(matched)
-    if len(docs) == 0:
-        return docs
+    if len(docs) == 0 or count == 0:
+        return docs[:0]
     s = scores[docs]
     d = snap.dates[docs]
     if sort == "date":

@@ -20,6 +20,7 @@ import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -209,6 +210,7 @@ class _Run:
         self.conn, self.source, self.cancelled = conn, source, cancelled
         self.progress = progress or (lambda done, total: None)
         self.workers = workers
+        self.live_files: set[str] = set()
 
     def plan(self) -> tuple[dict[str, str], dict[str, int], list[int], dict[str, str]]:
         """Files to index, old (source → seg) to retire, staged segs to adopt, and the desired
@@ -223,6 +225,7 @@ class _Run:
                 live[name] = (stamp, seg)
             else:
                 staged.setdefault(seg, {})[name] = stamp
+        self.live_files = set(live)
         todo = {n: s for n, s in desired.items() if live.get(n, (None,))[0] != s}
         retire = {n: seg for n, (stamp, seg) in live.items() if desired.get(n) != stamp}
         adopted: list[int] = []
@@ -258,31 +261,31 @@ class _Run:
         return self._index_parallel(batches, total)
 
     def _index_parallel(self, batches: list[_Batch], total: int) -> list[int] | None:
-        ctx = multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded window
         counter = ctx.Value("q", 0)
-        pool = ctx.Pool(min(self.workers, len(batches)), _worker_init, (counter,))
+        pool = ProcessPoolExecutor(min(self.workers, len(batches)), mp_context=ctx,
+                                   initializer=_worker_init, initargs=(counter,))
         segs: list[int] = []
         queue = deque(batches)
-        pending: deque[tuple[_Batch, Any]] = deque()
+        pending: deque[tuple[_Batch, Future[SegmentData]]] = deque()
         try:
             while queue or pending:
                 while queue and len(pending) < self.workers + 1:
                     batch = queue.popleft()
                     texts = [d.texts() for d in batch.docs]
-                    pending.append((batch, pool.apply_async(_analyze_in_worker, (texts,))))
-                batch, result = pending[0]
-                while not result.ready():
-                    result.wait(0.1)
+                    pending.append((batch, pool.submit(_analyze_in_worker, texts)))
+                batch, future = pending[0]
+                while not future.done():
+                    wait([future], timeout=0.1)
                     self.progress(min(counter.value, total), total)
                     if self.cancelled():
                         return None
                 pending.popleft()
-                segs.append(_write_segment(self.conn, batch, result.get()))
-            pool.close()
+                segs.append(_write_segment(self.conn, batch, future.result()))
             return segs
         finally:
-            pool.terminate()
-            pool.join()
+            # On cancel the workers finish their current batch in the background and exit.
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def publish(
         self, segs: list[int], retire: dict[str, int], desired: dict[str, str]
@@ -321,6 +324,14 @@ class _Run:
             drop_segment(self.conn, seg)
 
 
+def _articles_by_file(conn: sqlite3.Connection, segs: list[int]) -> list[tuple[str, int]]:
+    rows: list[tuple[str, int]] = []
+    for seg in segs:
+        rows += conn.execute(
+            "SELECT source, count(*) FROM docs WHERE seg=? GROUP BY source", (seg,)).fetchall()
+    return rows
+
+
 def run_update(
     conn: sqlite3.Connection,
     source: PageSource,
@@ -333,14 +344,18 @@ def run_update(
     is_cancelled = cancelled or (lambda: False)
     run = _Run(conn, source, progress, is_cancelled, workers or min(2, os.cpu_count() or 1))
     todo, retire, adopted, desired = run.plan()
-    added_files = {n for n in todo if n not in retire}
+    added_files = set(desired) - set(retire) - run.live_files
     batches = _batches(source, todo, run.workers > 1) if todo else []
     segs = run.index(batches)
-    if segs is None:
+    if segs is None or is_cancelled():
         return UpdateStats(cancelled=True, seconds=time.perf_counter() - start)
-    added = sum(1 for b in batches for d in b.docs if d.source in added_files)
-    changed = sum(len(b.docs) for b in batches) - added
     removed, live = run.publish(adopted + segs, retire, desired)
+    added = changed = 0
+    for name, count in _articles_by_file(conn, adopted + segs):
+        if name in added_files:
+            added += count
+        else:
+            changed += count
     run.drop_empty_segments()
     return UpdateStats(added=added, changed=changed, removed=removed, articles=live,
                        seconds=time.perf_counter() - start)
