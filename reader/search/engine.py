@@ -115,7 +115,7 @@ class PostingCache:
     Segments are never rewritten in place (a merge makes a new one), so entries never go stale.
     """
 
-    def __init__(self, budget: int = 64 << 20) -> None:
+    def __init__(self, budget: int = 32 << 20) -> None:
         self._items: OrderedDict[tuple[str, int, int], tuple[IntArray, ...]] = OrderedDict()
         self._bytes = 0
         self._budget = budget

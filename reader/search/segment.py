@@ -52,17 +52,19 @@ def parse_user_dict(text: str) -> list[tuple[str, int | None, str | None]]:
 
 
 class Segmenter:
-    """jieba's precise mode (with HMM for unknown names) over the default and the user words."""
+    """jieba's precise mode (with HMM for unknown names) over the default and the user words.
 
-    def __init__(self, user_dict: str | None = None) -> None:
-        self._jieba = rjieba.Jieba()
-        for word, freq, tag in parse_user_dict(_user_dict_text() if user_dict is None
-                                               else user_dict):
-            self._jieba.add_word(word, freq, tag)
+    It uses rjieba's own process-wide instance, which rjieba builds on import anyway (a second
+    instance would cost another 24 MB).
+    """
+
+    def __init__(self) -> None:
+        for word, freq, tag in parse_user_dict(_user_dict_text()):
+            rjieba.add_word(word, freq, tag)
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text`` (already folded), in order, covering every character."""
-        return self._jieba.cut(text, True)
+        return rjieba.cut(text, True)
 
 
 @functools.cache

@@ -60,7 +60,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A connection for one thread: WAL, autocommit mode (transactions are explicit)."""
     conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=True)
     conn.execute("PRAGMA busy_timeout=30000")
-    conn.execute("PRAGMA cache_size=-16000")
+    conn.execute("PRAGMA cache_size=-8000")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
 

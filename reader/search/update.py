@@ -36,6 +36,10 @@ Cancelled = Callable[[], bool]
 
 SEGMENT_CHARS = 12_000_000
 """Characters per segment of a large build (about 12,000 articles)."""
+SMALL_SEGMENT = 2_000
+MAX_SMALL_SEGMENTS = 8
+"""Once this many segments of fewer than SMALL_SEGMENT articles pile up (one per small
+update), their pages are indexed again as one segment, so that a search reads few rows."""
 PARALLEL_CHARS = 3_000_000
 """Below this much text, an update runs in the calling thread (no worker start-up)."""
 UNKNOWN_PAPER = "未知报纸"
@@ -211,6 +215,7 @@ class _Run:
         self.progress = progress or (lambda done, total: None)
         self.workers = workers
         self.live_files: set[str] = set()
+        self.compacted: set[str] = set()
 
     def plan(self) -> tuple[dict[str, str], dict[str, int], list[int], dict[str, str]]:
         """Files to index, old (source → seg) to retire, staged segs to adopt, and the desired
@@ -228,6 +233,13 @@ class _Run:
         self.live_files = set(live)
         todo = {n: s for n, s in desired.items() if live.get(n, (None,))[0] != s}
         retire = {n: seg for n, (stamp, seg) in live.items() if desired.get(n) != stamp}
+        small = {seg for (seg,) in self.conn.execute(
+            "SELECT seg FROM segments WHERE state='live' AND n < ?", (SMALL_SEGMENT,))}
+        if len(small) >= MAX_SMALL_SEGMENTS:
+            for n, (stamp, seg) in live.items():
+                if seg in small and desired.get(n) == stamp:
+                    todo[n], retire[n] = stamp, seg
+                    self.compacted.add(n)
         adopted: list[int] = []
         for seg, files in sorted(staged.items()):
             if all(todo.get(n) == s for n, s in files.items()):
@@ -354,7 +366,7 @@ def run_update(
     for name, count in _articles_by_file(conn, adopted + segs):
         if name in added_files:
             added += count
-        else:
+        elif name not in run.compacted:
             changed += count
     run.drop_empty_segments()
     return UpdateStats(added=added, changed=changed, removed=removed, articles=live,

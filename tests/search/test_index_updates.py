@@ -213,3 +213,21 @@ def test_search_while_another_thread_updates(small_library: Path) -> None:
     after = before + 4 * copied
     assert seen <= {before, after}  # never a half-published state
     assert index.search("金承涛", limit=0).total == after
+
+
+def test_small_updates_are_compacted(small_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(update, "MAX_SMALL_SEGMENTS", 3)
+    index = SearchIndex.for_library(small_library)
+    index.update(FolderSource(small_library))
+    for n in range(6):
+        text = NEW_PAGE.replace("翟汐澜", f"翟汐澜{n}号").replace("2023年3月8日", f"2023年3月{n + 1}日")
+        (small_library / "pages" / f"new{n}.txt").write_text(text, encoding="utf-8")
+        stats = index.update(FolderSource(small_library))
+        assert (stats.added, stats.changed, stats.removed) == (2, 0, 0)
+        conn = sqlite3.connect(index.path)
+        live = conn.execute("SELECT count(*) FROM segments WHERE state='live'").fetchone()[0]
+        conn.close()
+        assert live <= 3
+    assert len(ids(index, "翟汐澜")) == 6
+    for query in ("翟汐澜", "金承涛", "河庄街道 植树"):
+        assert ids(index, query) == truth(small_library, query)
