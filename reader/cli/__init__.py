@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..logsetup import log_path, setup_logging
 from .common import CommandError
 
+log = logging.getLogger("reader.cli")
+
 # Each module registers one or more subcommands with ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("parse_cmd", "search_cmd")
+COMMAND_MODULES: tuple[str, ...] = (
+    "parse_cmd",
+    "library_cmd",
+    "bookmarks_cmd",
+    "export_cmd",
+    "cite_cmd",
+    "search_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
     try:
         if args.command is None:
             from ..ui.app import run_window
@@ -49,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # the user gets a sentence, the log gets the traceback
+        log.exception("unexpected error in %s", args.command or "window")
+        print(f"reader: unexpected error: {err} (details in {log_path()})", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":  # pragma: no cover

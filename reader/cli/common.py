@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..corpus.catalog import Catalog
 from ..corpus.library import Library
 from ..paths import bundled_corpus
+from ..userconfig import load_config
 
 
 class CommandError(Exception):
@@ -46,7 +48,27 @@ def library_root(args: argparse.Namespace) -> Path:
 
 
 def default_library_root() -> Path:
-    return bundled_corpus()
+    """The library opened last (window or ``reader library open``), else the bundled corpus."""
+    return load_config().current_library or bundled_corpus()
+
+
+def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
+    """The chosen library through its catalog (parsed pages cached on disk), brought up to date.
+
+    Progress goes to stderr when many files must be read; problem files are reported there.
+    """
+    catalog = Catalog(library_root(args))
+
+    def progress(done: int, total: int) -> None:
+        if total >= 200 and not quiet and (done % 100 == 0 or done == total):
+            print(f"\rreading pages {done}/{total}", end="" if done < total else "\n",
+                  file=sys.stderr)
+
+    result = catalog.sync(progress=progress)
+    if not quiet:
+        for problem in result.problems:
+            print(f"reader: {problem}", file=sys.stderr)
+    return catalog
 
 
 def open_library(args: argparse.Namespace) -> Library:

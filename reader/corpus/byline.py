@@ -38,8 +38,11 @@ def authors(byline: str | None) -> list[str]:
     if not byline:
         return []
     text = byline.strip()
-    if m := re.match(r"^.{0,12}?讯\s*[（(]([^（()）]*)[)）]", text):
-        text = m.group(1)
+    if m := re.match(r"^.{0,16}?[讯电]\s*[（(]([^（()）]*)[)）]", text):
+        text = m.group(1)  # 本报讯（记者 季辰欣） → 记者 季辰欣
+    elif m := re.match(r"^\s*[（(]([^（()）]*)[)）]\s*$", text):
+        text = m.group(1)  # （记者 季辰欣）
+    text = re.sub(r"^[^\s（(]{0,16}?[讯电](?=\s|$)", "", text).strip()  # 本报讯 记者 张三
     names: list[str] = []
     for raw in re.split(r"[\s/／|｜,，、]+", text):
         token = raw.strip("■ ")
@@ -54,7 +57,7 @@ def authors(byline: str | None) -> list[str]:
         stripped = _ROLE_PREFIX.sub("", token)
         if stripped and stripped != token and _NAME.match(stripped):
             token = stripped  # 记者陈霞 → 陈霞
-        if token in _NOT_AUTHORS:
+        if token in _NOT_AUTHORS or token.endswith(("讯", "电")):
             continue
         if _NAME.match(token) or re.match("^[" + P.HAN + "]{2,12}$", token):
             names.append(token)

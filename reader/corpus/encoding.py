@@ -132,7 +132,11 @@ def decode_page_bytes(data: bytes) -> Decoded:
             continue
         if _control_share(text) > 0.05:
             raise DecodeError(_describe_binary(data))
-        return Decoded(text, enc, [warning] if warning else [])
+        warnings = [warning] if warning else []
+        controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
+        if controls:
+            warnings.append(f"it contains {controls} control character(s), kept as they are")
+        return Decoded(text, enc, warnings)
     if any(data.startswith(m) for m, what in _MAGIC.items() if what):
         raise DecodeError(_describe_binary(data))
     raise DecodeError(

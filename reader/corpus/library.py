@@ -18,7 +18,9 @@ from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
 
 PAGE_SUFFIXES = (".txt", ".text")
-MAX_PAGE_BYTES = 64 * 1024 * 1024
+SIDECAR_IGNORED = "its sidecar file was ignored"
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+"""A page is tens of kilobytes; a file this big is something else (an export, a dump)."""
 UNKNOWN_PAPER = "未知报纸"
 
 Progress = Callable[[int, int], None]
@@ -96,7 +98,10 @@ def load_page(path: Path, source: str | None = None) -> Page:
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
-            raise PageError(f"it is {size // (1024 * 1024)} MB, too large to be a page")
+            raise PageError(
+                f"it is {size / (1024 * 1024):.0f} MB, too large to be one page "
+                f"(the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB); split it into page files"
+            )
         data = path.read_bytes()
     except OSError as err:
         raise PageError(f"cannot read it: {err.strerror or err}") from None
@@ -104,12 +109,14 @@ def load_page(path: Path, source: str | None = None) -> Page:
         decoded = decode_page_bytes(data)
     except DecodeError as err:
         raise PageError(str(err)) from None
+    if not decoded.text.strip():
+        raise PageError("the file is empty")
     page = parse_page(decoded.text, source or path.as_posix(), encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings
     try:
         apply_overrides(page, read_sidecar(path))
     except SidecarError as err:
-        page.warnings.append(f"its sidecar file was ignored: {err}")
+        page.warnings.append(f"{SIDECAR_IGNORED} ({sidecar_path(path).name}): {err}")
     return page
 
 

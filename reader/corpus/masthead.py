@@ -54,10 +54,13 @@ def _title_case_nameplate(text: str) -> bool:
 
 
 def _paper_token(text: str) -> str | None:
+    """The paper's name on a nameplate line (钱塘发布 钱塘新区报) or a page header line
+    (钱塘新区报 2022年8月10日 第3版)."""
     tokens = text.split()
-    if not tokens or len(tokens) > 3:
+    header = bool(P.DATE.search(text) or P.PAGE_NO.search(text))
+    if not tokens or len(tokens) > (8 if header else 3):
         return None
-    for token in reversed(tokens):
+    for token in tokens if header else reversed(tokens):
         if P.PAPER_NAME.match(token):
             return token
     return None

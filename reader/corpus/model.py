@@ -141,7 +141,8 @@ class Page:
     page_count: int | None = None
     page: int | None = None
     masthead: list[str] = field(default_factory=list)
-    """Raw masthead lines (paper name, date, hotlines, publisher …) as printed."""
+    """Raw masthead lines (paper name, date, hotlines, publisher …) and page furniture
+    (责任编辑：…) as printed."""
     articles: list[Article] = field(default_factory=list)
     guide: list[GuideEntry] = field(default_factory=list)
     guide_labels: list[str] = field(default_factory=list)

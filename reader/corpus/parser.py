@@ -30,6 +30,9 @@ from .headline import HeadLine, Headline, classify, looks_like_headline, split_g
 from .masthead import masthead_extent, read_masthead
 from .model import Article, GuideEntry, Page, Paragraph
 
+PARSER_VERSION = 2
+"""Bumped whenever the parser's output changes, so that cached parses are redone."""
+
 # --------------------------------------------------------------------------------------------
 # Pass 1: lines and markup
 
@@ -440,7 +443,13 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
     page.issue_no, page.page_count, page.page = mh.issue_no, mh.page_count, mh.page
     page.warnings.extend(mh.warnings)
 
-    drafts = _assemble(_classify(lines[extent:]), page)
+    content = []
+    for line in lines[extent:]:
+        if P.FURNITURE.match(line.text) and len(line.text) <= 60:
+            page.masthead.append(line.text)
+        else:
+            content.append(line)
+    drafts = _assemble(_classify(content), page)
     for position, draft in enumerate(drafts):
         head = draft.headline or Headline()
         article = Article(

@@ -53,9 +53,15 @@ TRAIL_BYLINE = re.compile(
 BYLINE_MARK = "■"
 
 # 本报讯（记者 季辰欣） / 杭州日报讯 … : the dateline that opens a news report.
-DATELINE = re.compile(rf"^(?:本报|本刊|[{HAN}]{{2,8}}?(?:日报|晚报|报|网|社))讯")
-DATELINE_CREDIT = re.compile(
-    rf"^((?:本报|本刊|[{HAN}]{{2,8}}?(?:日报|晚报|报|网|社))讯\s*[（(][^（()）\n]{{1,40}}[)）])\s*"
+_DATELINE = (
+    rf"(?:(?:本报|本刊|[{HAN}]{{2,8}}?(?:日报|晚报|报|网|社))讯"
+    rf"|新华社[{HAN}\d]{{0,12}}?电|中新社[{HAN}\d]{{0,12}}?电)"
+)
+DATELINE = re.compile(rf"^{_DATELINE}")
+DATELINE_CREDIT = re.compile(rf"^({_DATELINE}\s*[（(][^（()）\n]{{1,40}}[)）])\s*")
+# Page furniture printed at the foot of a page: it belongs with the masthead, not an article.
+FURNITURE = re.compile(
+    r"^(?:责任编辑|本版编辑|编辑|美编|校对|版式设计|版式|版面设计|组版|审读)\s*[：:]"
 )
 
 JUMP_ON = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*(\d{1,3})\s*版\s*[)）]")

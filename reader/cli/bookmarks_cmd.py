@@ -1,0 +1,183 @@
+"""``reader bookmarks list|add|remove|export|import|restore``: bookmarks from the command line.
+
+The store is the one the window uses (``bookmarks.sqlite3`` in the user data folder), so the
+CLI and a running window can change it at the same time.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..library import (
+    Bookmark,
+    BookmarkStore,
+    DamagedStoreError,
+    Resolver,
+    StoreError,
+    restore_backup,
+)
+from ..library.transfer import entry
+from .common import CommandError, add_library_option, library_root, open_catalog, print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("bookmarks", help="list, add, remove, export and import bookmarks")
+    bsub = p.add_subparsers(dest="bookmarks_command", metavar="ACTION", required=True)
+
+    ls = bsub.add_parser("list", help="bookmarks, newest first, and whether each is found")
+    ls.add_argument("--json", action="store_true", help="print a JSON array")
+    ls.add_argument("--tag", help="only bookmarks with this tag")
+    ls.add_argument("--text", help="only bookmarks whose note or headline contains TEXT")
+    ls.add_argument("--sort", choices=("added", "article_date"), default="added")
+    add_library_option(ls)
+    ls.set_defaults(func=run_list)
+
+    add = bsub.add_parser("add", help="bookmark an article")
+    add.add_argument("id", metavar="ID", help="article id (see `reader parse`)")
+    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG",
+                     help="a tag (repeat for more)")
+    add_library_option(add)
+    add.set_defaults(func=run_add)
+
+    rm = bsub.add_parser("remove", help="remove a bookmark (by #number or article id)")
+    rm.add_argument("id", metavar="ID")
+    rm.set_defaults(func=run_remove)
+
+    ex = bsub.add_parser("export", help="write all bookmarks with notes and citations to JSON")
+    ex.add_argument("file", type=Path, metavar="FILE")
+    add_library_option(ex)
+    ex.set_defaults(func=run_export)
+
+    im = bsub.add_parser("import", help="merge bookmarks from a JSON file (notes are kept)")
+    im.add_argument("file", type=Path, metavar="FILE")
+    im.set_defaults(func=run_import)
+
+    rs = bsub.add_parser("restore", help="put the last good backup in place of a damaged store")
+    rs.set_defaults(func=run_restore)
+
+
+def open_store() -> BookmarkStore:
+    """The user's bookmark store, or a CommandError saying what is wrong with it."""
+    try:
+        return BookmarkStore.open()
+    except DamagedStoreError as err:
+        hint = "; `reader bookmarks restore` puts the backup back" if err.backup else ""
+        raise CommandError(f"{err}{hint}") from None
+    except StoreError as err:
+        raise CommandError(str(err)) from None
+
+
+def _describe(b: Bookmark, found: bool) -> str:
+    day = b.ref.date.isoformat() if b.ref.date else "日期不详"
+    page = f"第{b.ref.page}版" if b.ref.page is not None else ""
+    line = f"#{b.id}  {day} {b.ref.paper or '?'} {page}  {b.title}"
+    if b.tags:
+        line += f"  [{', '.join(b.tags)}]"
+    if b.note:
+        first = b.note.strip().splitlines()[0]
+        line += f"\n      {first[:60]}{'…' if len(first) > 60 else ''}"
+    if not found:
+        line += "\n      (not found in this library; the bookmark is kept)"
+    return line
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        bookmarks = store.list(tag=args.tag, text=args.text, sort=args.sort)
+    catalog = open_catalog(args, quiet=True)
+    try:
+        resolver = Resolver(catalog)
+        rows: list[tuple[Bookmark, Any]] = [(b, resolver.locate(b.ref).article)
+                                            for b in bookmarks]
+    finally:
+        catalog.close()
+    if args.json:
+        out = []
+        for b, article in rows:
+            data = entry(b, article)
+            data["id"] = b.id
+            data["found"] = article is not None
+            data["current_article_id"] = article.id if article is not None else None
+            out.append(data)
+        print_json(out)
+    else:
+        for b, article in rows:
+            print(_describe(b, article is not None))
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    catalog = open_catalog(args, quiet=True)
+    try:
+        article = catalog.article(args.id)
+    finally:
+        catalog.close()
+    if article is None:
+        raise CommandError(f"no article with id {args.id} in the library {library_root(args)}")
+    with open_store() as store:
+        try:
+            b = store.add(article, note=args.note, tags=args.tag)
+        except StoreError as err:
+            raise CommandError(str(err)) from None
+    print(f"bookmarked #{b.id}: {b.title}")
+    return 0
+
+
+def _find(store: BookmarkStore, key: str) -> Bookmark:
+    for b in store.list():
+        if b.article_id == key:
+            return b
+    number = key.removeprefix("#")
+    if number.isdigit() and (b := store.get(int(number))) is not None:
+        return b
+    raise CommandError(f"no bookmark {key} (give its #number or its article id)")
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        b = _find(store, args.id)
+        try:
+            store.remove(b.id)
+        except StoreError as err:
+            raise CommandError(str(err)) from None
+    print(f"removed #{b.id}: {b.title}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    catalog = open_catalog(args, quiet=True)
+    try:
+        with open_store() as store:
+            count = store.export_json(args.file, catalog)
+    except StoreError as err:
+        raise CommandError(str(err)) from None
+    finally:
+        catalog.close()
+    print(f"exported {count} bookmark{'s' if count != 1 else ''} to {args.file}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        try:
+            report = store.import_json(args.file)
+        except StoreError as err:
+            raise CommandError(str(err)) from None
+    print(f"imported {args.file}: {report.summary()}")
+    for title in report.joined_notes:
+        print(f"  both notes kept: {title}")
+    for problem in report.skipped:
+        print(f"  skipped {problem}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    try:
+        aside = restore_backup()
+    except StoreError as err:
+        raise CommandError(str(err)) from None
+    print(f"restored the bookmarks from the backup; the replaced file is kept as {aside}")
+    return 0

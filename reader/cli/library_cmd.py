@@ -1,0 +1,145 @@
+"""``reader library info|open|recent`` and ``reader add``: manage the library folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..corpus.catalog import Catalog
+from ..corpus.intake import add_pages
+from ..paths import bundled_corpus
+from ..userconfig import load_config, save_config
+from .common import CommandError, add_library_option, library_root, open_catalog, print_json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    lib = sub.add_parser("library", help="information about the library; choose the library")
+    lsub = lib.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    info = lsub.add_parser("info", help="papers, dates, counts, undated pages and problem files")
+    add_library_option(info)
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(func=run_info)
+    opener = lsub.add_parser("open", help="make DIR the library that opens by default")
+    opener.add_argument("folder", type=Path, metavar="DIR")
+    opener.set_defaults(func=run_open)
+    recent = lsub.add_parser("recent", help="list the recent libraries")
+    recent.add_argument("--json", action="store_true")
+    recent.set_defaults(func=run_recent)
+
+    add = sub.add_parser(
+        "add", help="copy page files (or folders of them) into the library and index them"
+    )
+    add.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR")
+    add_library_option(add)
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(func=run_add)
+
+
+def library_info(catalog: Catalog) -> dict[str, Any]:
+    papers = catalog.paper_summaries()
+    dates = [str(p["first_date"]) for p in papers if p["first_date"]] + [
+        str(p["last_date"]) for p in papers if p["last_date"]
+    ]
+    counts = catalog.counts()
+    return {
+        "root": str(catalog.root),
+        "papers": papers,
+        "date_range": [min(dates), max(dates)] if dates else None,
+        "issues": counts["issues"],
+        "pages": counts["pages"],
+        "articles": counts["articles"],
+        "undated_pages": catalog.undated_sources(),
+        "problems": [{"path": p.path, "message": p.message} for p in catalog.problems()],
+    }
+
+
+def run_info(args: argparse.Namespace) -> int:
+    catalog = open_catalog(args, quiet=True)
+    info = library_info(catalog)
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"Library {info['root']}")
+    if info["date_range"]:
+        print(f"  {info['date_range'][0]} … {info['date_range'][1]}")
+    print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles")
+    for paper in info["papers"]:
+        span = f"{paper['first_date'] or '—'} … {paper['last_date'] or '—'}"
+        print(f"  {paper['paper']}: {paper['issues']} issues, {paper['pages']} pages, "
+              f"{paper['articles']} articles ({span})")
+    for source in info["undated_pages"]:
+        print(f"  undated: {source}")
+    for problem in info["problems"]:
+        print(f"  problem: {problem['path']}: {problem['message']}")
+    return 0
+
+
+def run_open(args: argparse.Namespace) -> int:
+    folder: Path = args.folder
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: no such folder")
+    config = load_config()
+    config.remember_library(folder)
+    try:
+        save_config(config)
+    except OSError as err:
+        raise CommandError(f"could not save the choice: {err.strerror or err}") from None
+    print(f"library: {folder.resolve()}")
+    return 0
+
+
+def run_recent(args: argparse.Namespace) -> int:
+    config = load_config()
+    rows = config.libraries or [str(bundled_corpus())]
+    if args.json:
+        print_json({"libraries": rows})
+    else:
+        print("\n".join(rows))
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    root = library_root(args)
+    if root.resolve() == bundled_corpus().resolve():
+        raise CommandError(
+            "the bundled corpus is read-only sample data; choose your library with --library DIR "
+            "or `reader library open DIR`"
+        )
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise CommandError(f"{missing[0]}: no such file or folder")
+    report = add_pages(args.paths, root)
+    for problem in report.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    catalog = Catalog(root)
+    catalog.sync()
+    indexed = _index(root, catalog)
+    if args.json:
+        print_json({
+            "library": str(root), "added": report.added, "renamed": report.renamed,
+            "already_present": report.already,
+            "problems": [{"path": p.path, "message": p.message} for p in report.problems],
+            "indexed": indexed,
+        })
+    else:
+        for rel in report.added:
+            note = " (numbered: a different file had that name)" if rel in report.renamed else ""
+            print(f"added {rel}{note}")
+        for src in report.already:
+            print(f"already in the library: {src}")
+        print(f"{len(report.added)} added, {len(report.already)} already present, "
+              f"{len(report.problems)} problem(s)")
+    return 1 if report.problems and not report.added else 0
+
+
+def _index(root: Path, catalog: Catalog) -> bool:
+    """Update the search index for the new pages, when the search core is installed."""
+    try:
+        from ..search import SearchIndex  # type: ignore[attr-defined]
+    except ImportError:
+        return False
+    index = SearchIndex.for_library(root)
+    index.update(catalog)
+    return True

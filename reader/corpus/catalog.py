@@ -1,0 +1,491 @@
+"""The catalog: a library folder read through a cache of parsed pages, for large archives.
+
+Parsing a page takes milliseconds, but an archive of years holds tens of thousands of pages.
+The catalog keeps every parsed page (as compressed JSON) and a row per article in an SQLite
+file in the user cache folder, keyed by each file's stamp (size and modification time of the
+page and its sidecar) and by the parser's version. ``sync()`` re-reads only files that are
+new or changed and forgets removed ones, so opening a library costs a directory walk.
+
+It offers what the window and the command line need without holding the archive in memory:
+the issues by date (``issues()``), the pages of one issue, an article by id, and the
+``PageSource`` protocol (``stamps()``/``page()``) that the search index follows.
+
+The cache is disposable: a damaged or outdated file is replaced by a fresh one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..paths import cache_dir
+from .library import (
+    SIDECAR_IGNORED,
+    UNKNOWN_PAPER,
+    PageError,
+    Problem,
+    file_stamp,
+    iter_page_files,
+    load_page,
+)
+from .model import Article, Page
+from .parser import PARSER_VERSION
+from .serialize import page_from_dict, page_to_dict
+
+SCHEMA = 2
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL,
+    error TEXT,
+    paper TEXT,
+    date TEXT,
+    issue_no INTEGER,
+    page INTEGER,
+    page_count INTEGER,
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    n_warnings INTEGER NOT NULL DEFAULT 0,
+    notice TEXT,
+    page_json BLOB
+);
+CREATE TABLE IF NOT EXISTS articles (
+    source TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    paper TEXT,
+    date TEXT,
+    page INTEGER,
+    title TEXT NOT NULL,
+    title_derived INTEGER NOT NULL,
+    byline TEXT,
+    length INTEGER NOT NULL,
+    PRIMARY KEY (source, position)
+);
+CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
+CREATE INDEX IF NOT EXISTS files_issue ON files (paper, date);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    """One issue as listed in the calendar and the issue list (no article text)."""
+
+    paper: str
+    date: dt.date | None
+    issue_no: int | None
+    page_count: int | None
+    pages: tuple[tuple[int | None, str], ...]
+    """(page number, source) of the pages in the library, in page order."""
+
+    @property
+    def key(self) -> str:
+        day = self.date.isoformat() if self.date else "undated:" + self.pages[0][1]
+        return f"{self.paper}|{day}"
+
+    @property
+    def undated(self) -> bool:
+        return self.date is None
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """A row of the article list: enough to show it without reading its page."""
+
+    id: str
+    source: str
+    position: int
+    paper: str | None
+    date: dt.date | None
+    page: int | None
+    title: str
+    title_derived: bool
+    byline: str | None
+    length: int
+
+
+@dataclass
+class SyncResult:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+def catalog_path(root: Path) -> Path:
+    """Where the catalog of the library at ``root`` is cached."""
+    key = hashlib.sha1(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache_dir() / f"catalog-v{SCHEMA}" / f"{key}.sqlite"
+
+
+def _parse_file(args: tuple[str, str]) -> tuple[str, str, Page | None, str | None]:
+    """Worker: read one page file (runs in a subprocess for big syncs)."""
+    path, source = args
+    try:
+        stamp = file_stamp(Path(path))
+    except OSError as err:
+        return source, "", None, f"cannot read it: {err.strerror or err}"
+    try:
+        return source, stamp, load_page(Path(path), source), None
+    except PageError as err:
+        return source, stamp, None, str(err)
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class Catalog:
+    """A library folder with its parsed pages cached on disk. Safe to share between threads."""
+
+    def __init__(self, root: Path, db_path: Path | None = None) -> None:
+        self.root = Path(root)
+        self.db_path = db_path or catalog_path(self.root)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._pages: OrderedDict[str, Page] = OrderedDict()
+        self._pages_lock = threading.Lock()
+        self._open()
+
+    # -- storage --------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._check(self._connect())
+        except sqlite3.DatabaseError:
+            self._reset()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def _check(self, conn: sqlite3.Connection) -> None:
+        conn.executescript(_DDL)
+        version = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        wanted = {"schema": str(SCHEMA), "parser": str(PARSER_VERSION)}
+        if version.get("schema") not in (None, str(SCHEMA)):
+            raise sqlite3.DatabaseError("catalog of another schema")
+        if version != wanted:
+            with conn:
+                conn.execute("DELETE FROM files")
+                conn.execute("DELETE FROM articles")
+                conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", wanted.items())
+
+    def _reset(self) -> None:
+        """Replace a damaged cache file by an empty one (it is only a cache)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.db_path) + suffix).unlink(missing_ok=True)
+        self._check(self._connect())
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # -- reading the folder ---------------------------------------------------------------
+
+    def sync(
+        self,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        workers: int | None = None,
+    ) -> SyncResult:
+        """Bring the cache in line with the folder; parse only new and changed files."""
+        result = SyncResult()
+        conn = self._connect()
+        known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
+        on_disk: dict[str, Path] = {}
+        todo: list[tuple[str, str]] = []
+        if self.root.is_dir():
+            for path in iter_page_files(self.root):
+                source = path.relative_to(self.root).as_posix()
+                on_disk[source] = path
+                try:
+                    stamp = file_stamp(path)
+                except OSError:
+                    stamp = ""
+                if known.get(source) != stamp:
+                    todo.append((str(path), source))
+        else:
+            result.problems.append(Problem(str(self.root), "the library folder does not exist"))
+        removed = [s for s in known if s not in on_disk]
+        if removed:
+            with self._write_lock, conn:
+                conn.executemany("DELETE FROM files WHERE source = ?", [(s,) for s in removed])
+                conn.executemany("DELETE FROM articles WHERE source = ?", [(s,) for s in removed])
+            result.removed = removed
+            self._forget(removed)
+        total = len(todo)
+        if progress:
+            progress(0, total)
+        if workers is None:
+            workers = min(2, os.cpu_count() or 1) if total > 64 else 1
+        batch: list[tuple[str, str, Page | None, str | None]] = []
+        done = 0
+
+        def flush() -> None:
+            self._store(batch, known, result)
+            batch.clear()
+
+        results: Iterator[tuple[str, str, Page | None, str | None]]
+        pool = None
+        if workers > 1:
+            pool = ProcessPoolExecutor(max_workers=workers)
+            results = pool.map(_parse_file, todo, chunksize=16)
+        else:
+            results = map(_parse_file, todo)
+        try:
+            for item in results:
+                batch.append(item)
+                done += 1
+                if len(batch) >= 200:
+                    flush()
+                if progress:
+                    progress(done, total)
+                if cancelled and cancelled():
+                    result.cancelled = True
+                    break
+            flush()
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        result.problems.extend(self.problems())
+        return result
+
+    def _store(
+        self,
+        batch: list[tuple[str, str, Page | None, str | None]],
+        known: dict[str, str],
+        result: SyncResult,
+    ) -> None:
+        if not batch:
+            return
+        conn = self._connect()
+        with self._write_lock, conn:
+            for source, stamp, page, error in batch:
+                (result.changed if source in known else result.added).append(source)
+                conn.execute("DELETE FROM articles WHERE source = ?", (source,))
+                if page is None:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO files (source, stamp, error) VALUES (?, ?, ?)",
+                        (source, stamp, error),
+                    )
+                    continue
+                blob = zlib.compress(
+                    json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1
+                )
+                notice = next((w for w in page.warnings if w.startswith(SIDECAR_IGNORED)), None)
+                conn.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        source, stamp, page.paper,
+                        page.date.isoformat() if page.date else None,
+                        page.issue_no, page.page, page.page_count,
+                        len(page.articles), len(page.warnings), notice, blob,
+                    ),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            source, a.position, a.id, a.paper,
+                            a.date.isoformat() if a.date else None, a.page,
+                            a.display_title, int(a.title_is_derived), a.byline, a.length,
+                        )
+                        for a in page.articles
+                    ],
+                )
+        self._forget([item[0] for item in batch])
+
+    def _forget(self, sources: list[str]) -> None:
+        with self._pages_lock:
+            for source in sources:
+                self._pages.pop(source, None)
+
+    # -- PageSource -----------------------------------------------------------------------
+
+    def stamps(self) -> dict[str, str]:
+        """Source → stamp of every page that was read (files with errors left out)."""
+        rows = self._connect().execute("SELECT source, stamp FROM files WHERE error IS NULL")
+        return dict(rows.fetchall())
+
+    def page(self, source: str) -> Page | None:
+        """The parsed page of ``source`` (kept in a small in-memory cache)."""
+        with self._pages_lock:
+            if source in self._pages:
+                self._pages.move_to_end(source)
+                return self._pages[source]
+        row = self._connect().execute(
+            "SELECT page_json FROM files WHERE source = ? AND error IS NULL", (source,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        page = page_from_dict(json.loads(zlib.decompress(row[0])))
+        with self._pages_lock:
+            self._pages[source] = page
+            while len(self._pages) > 64:
+                self._pages.popitem(last=False)
+        return page
+
+    # -- queries for the window and the CLI -----------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        """Files that could not be read, and files that claim another's paper, date and page."""
+        conn = self._connect()
+        out = [
+            Problem(source, error or notice)
+            for source, error, notice in conn.execute(
+                "SELECT source, error, notice FROM files "
+                "WHERE error IS NOT NULL OR notice IS NOT NULL ORDER BY source"
+            )
+        ]
+        dupes = conn.execute(
+            "SELECT paper, date, page, group_concat(source, '\n') FROM files "
+            "WHERE error IS NULL AND date IS NOT NULL "
+            "GROUP BY paper, date, page HAVING count(*) > 1"
+        ).fetchall()
+        for paper, day, page, sources in dupes:
+            first, *others = sorted(sources.split("\n"))
+            for other in others:
+                out.append(Problem(
+                    other,
+                    f"it claims the same paper, date and page as {first} "
+                    f"({paper} {day} 第{page}版); both are kept",
+                ))
+        return out
+
+    def issues(self) -> list[IssueInfo]:
+        """Every issue, by date (undated ones last), with its pages in page order."""
+        rows = self._connect().execute(
+            "SELECT source, paper, date, issue_no, page, page_count FROM files "
+            "WHERE error IS NULL ORDER BY date IS NULL, date, paper, page, source"
+        ).fetchall()
+        groups: dict[tuple[str, str], list[tuple[str, int | None, int | None, int | None]]] = {}
+        for source, paper, day, issue_no, page, page_count in rows:
+            key = (paper or UNKNOWN_PAPER, day or "undated:" + source)
+            groups.setdefault(key, []).append((source, issue_no, page, page_count))
+        issues = []
+        for (paper, day), members in groups.items():
+            numbers = [m[1] for m in members if m[1]]
+            counts = [m[3] for m in members if m[3]]
+            issues.append(IssueInfo(
+                paper=paper,
+                date=None if day.startswith("undated:") else dt.date.fromisoformat(day),
+                issue_no=numbers[0] if numbers else None,
+                page_count=max(counts) if counts else None,
+                pages=tuple(sorted(((m[2], m[0]) for m in members),
+                                   key=lambda p: (p[0] or 999, p[1]))),
+            ))
+        far = dt.date.max
+        return sorted(issues, key=lambda i: (i.date or far, i.paper, i.key))
+
+    def papers(self) -> list[str]:
+        rows = self._connect().execute(
+            "SELECT DISTINCT coalesce(paper, ?) FROM files WHERE error IS NULL", (UNKNOWN_PAPER,)
+        )
+        return sorted(r[0] for r in rows)
+
+    def article_infos(self, source: str) -> list[ArticleInfo]:
+        """The articles of one page, in page order, without their text."""
+        rows = self._connect().execute(
+            "SELECT id, source, position, paper, date, page, title, title_derived, byline, length "
+            "FROM articles WHERE source = ? ORDER BY position",
+            (source,),
+        ).fetchall()
+        return [
+            ArticleInfo(r[0], r[1], r[2], r[3], _date(r[4]), r[5], r[6], bool(r[7]), r[8], r[9])
+            for r in rows
+        ]
+
+    def locate(self, article_id: str) -> tuple[str, int] | None:
+        row = self._connect().execute(
+            "SELECT source, position FROM articles WHERE id = ? ORDER BY source LIMIT 1",
+            (article_id,),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def article(self, article_id: str) -> Article | None:
+        where = self.locate(article_id)
+        if where is None:
+            return None
+        page = self.page(where[0])
+        if page is None or where[1] >= len(page.articles):
+            return None
+        return page.articles[where[1]]
+
+    def articles(self) -> Iterator[Article]:
+        """Every article, page by page (reads the whole archive: for exports and checks)."""
+        for source in sorted(self.stamps()):
+            page = self.page(source)
+            if page is not None:
+                yield from page.articles
+
+    def paper_summaries(self) -> list[dict[str, object]]:
+        """Per paper: issues, pages, articles, first and last date."""
+        conn = self._connect()
+        rows = conn.execute(
+            "SELECT coalesce(f.paper, ?), count(DISTINCT f.date), count(*), "
+            "sum(f.n_articles), min(f.date), max(f.date), "
+            "count(*) FILTER (WHERE f.date IS NULL) "
+            "FROM files f WHERE f.error IS NULL GROUP BY 1 ORDER BY 1",
+            (UNKNOWN_PAPER,),
+        ).fetchall()
+        return [
+            {
+                "paper": paper, "issues": issues + undated, "pages": pages,
+                "articles": articles or 0, "first_date": first, "last_date": last,
+                "undated_pages": undated,
+            }
+            for paper, issues, pages, articles, first, last, undated in rows
+        ]
+
+    def undated_sources(self) -> list[str]:
+        rows = self._connect().execute(
+            "SELECT source FROM files WHERE error IS NULL AND date IS NULL ORDER BY source"
+        )
+        return [r[0] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        conn = self._connect()
+        pages, undated, bad = conn.execute(
+            "SELECT count(*) FILTER (WHERE error IS NULL), "
+            "count(*) FILTER (WHERE error IS NULL AND date IS NULL), "
+            "count(*) FILTER (WHERE error IS NOT NULL) FROM files"
+        ).fetchone()
+        (articles,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+        return {
+            "pages": pages,
+            "undated_pages": undated,
+            "problem_files": bad,
+            "articles": articles,
+            "issues": len(self.issues()),
+        }

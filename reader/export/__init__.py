@@ -1,0 +1,41 @@
+"""Export of articles: citations and documents (no Qt except the PDF writer).
+
+For the window and the CLI::
+
+    export_articles(articles, output, fmt, *, split=False, progress=None, cancel=None)
+        # fmt in FORMATS = ("docx", "pdf", "md", "txt", "html"); returns the files written.
+        # One document with a table of contents (articles by date, paper, page), or with
+        # split=True a folder of YYYY-MM-DD_第N版_标题.ext files. progress(done, total);
+        # cancel() -> bool. Raises Cancelled (nothing written) or ExportError (one line).
+    format_for(path) -> str | None           # the format a file suffix asks for
+    gbt7714(article) -> str                  # 作者. 题名[N]. 报纸名, 出版日期(版次).
+    ris([articles]) -> str; csl_json([articles]) -> str; csl_item(article) -> dict
+    source_line(article) -> str              # 钱塘新区报 2022年8月10日 第1版（file）
+
+Threads: run ``export_articles`` in a worker (QRunnable/QThread); pass ``progress`` that
+emits a signal and ``cancel`` that reads a flag (e.g. ``threading.Event.is_set``). The PDF
+writer uses Qt's QTextDocument and QPdfWriter, which work off the GUI thread once the
+QGuiApplication exists; from the CLI ``pdf_format.ensure_gui_application`` makes an offscreen
+one. The other formats need no Qt.
+"""
+
+from __future__ import annotations
+
+from .atomic import Cancelled, ExportError
+from .citation import Cited, csl_item, csl_json, gbt7714, ris, source_line
+from .exporter import FORMATS, SUFFIXES, export_articles, format_for
+
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "Cancelled",
+    "Cited",
+    "ExportError",
+    "csl_item",
+    "csl_json",
+    "export_articles",
+    "format_for",
+    "gbt7714",
+    "ris",
+    "source_line",
+]

@@ -1,0 +1,97 @@
+"""Plain text and Markdown exports.
+
+Plain text follows Chinese print habits: paragraphs indented by two ideographic spaces,
+section heads flush left. Markdown escapes only what would change the meaning of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..corpus.model import Article
+from .citation import gbt7714, source_line
+from .document import Tracker, document_title, heading_text, toc_label
+
+INDENT = "\u3000\u3000"
+
+
+def _txt_article(article: Article) -> list[str]:
+    lines = []
+    if article.kicker and article.title:
+        lines.append(article.kicker)
+    lines.append(heading_text(article))
+    if article.subtitle and (article.title or article.kicker):
+        lines.append(article.subtitle)
+    if article.byline:
+        lines.append(article.byline)
+    lines += [f"来源：{source_line(article)}", f"引用：{gbt7714(article)}", ""]
+    for p in article.paragraphs:
+        lines.append(p.text if p.kind == "heading" else INDENT + p.text)
+    return lines
+
+
+def render_txt(articles: list[Article], tracker: Tracker) -> str:
+    out: list[str] = []
+    if len(articles) > 1:
+        title = document_title(articles)
+        out += [title, "=" * len(title) * 2, "", "目录", ""]
+        out += [f"{n}. {toc_label(a)}" for n, a in enumerate(articles, start=1)]
+    for article in articles:
+        if out:
+            out += ["", "─" * 30, ""]
+        out += _txt_article(article)
+        tracker.step()
+    return "\n".join(out) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*<]|(?<!\w)_|_(?!\w))")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown syntax in plain text (a paragraph stays one paragraph)."""
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _md_article(article: Article, level: int, anchor: str | None) -> list[str]:
+    lines = []
+    if anchor:
+        lines += [f'<a id="{anchor}"></a>', ""]
+    if article.kicker and article.title:
+        lines += [f"*{md_escape(article.kicker)}*", ""]
+    lines += [f"{'#' * level} {md_escape(heading_text(article))}", ""]
+    if article.subtitle and (article.title or article.kicker):
+        lines += [f"**{md_escape(article.subtitle)}**", ""]
+    if article.byline:
+        lines += [md_escape(article.byline), ""]
+    lines += [f"> 来源：{md_escape(source_line(article))}  ",
+              f"> 引用：{md_escape(gbt7714(article))}", ""]
+    for p in article.paragraphs:
+        prefix = "#" * (level + 1) + " " if p.kind == "heading" else ""
+        lines += [prefix + md_escape(p.text), ""]
+    return lines
+
+
+def render_md(articles: list[Article], tracker: Tracker) -> str:
+    if len(articles) == 1:
+        lines = _md_article(articles[0], 1, None)
+        tracker.step()
+        return "\n".join(lines).rstrip() + "\n"
+    lines = [f"# {md_escape(document_title(articles))}", "", "## 目录", ""]
+    lines += [f"{n}. [{md_escape(toc_label(a))}](#article-{n})"
+              for n, a in enumerate(articles, start=1)]
+    lines.append("")
+    for n, article in enumerate(articles, start=1):
+        lines += ["---", "", *_md_article(article, 2, f"article-{n}")]
+        tracker.step()
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_txt(articles: list[Article], target: Path, tracker: Tracker) -> None:
+    target.write_text(render_txt(articles, tracker), encoding="utf-8", newline="\n")
+
+
+def write_md(articles: list[Article], target: Path, tracker: Tracker) -> None:
+    target.write_text(render_md(articles, tracker), encoding="utf-8", newline="\n")

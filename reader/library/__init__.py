@@ -1,0 +1,71 @@
+"""The user's own data: bookmarks with notes and tags (no Qt).
+
+The window and the CLI code against this API::
+
+    store = BookmarkStore.open(path=None)      # data_dir()/bookmarks.sqlite3 by default
+    b = store.add(article, note="", tags=())   # -> Bookmark (existing one if already marked)
+    store.get(b.id)                            # -> Bookmark | None
+    store.find_for_article(article)            # -> Bookmark | None
+    store.update(b.id, note=..., tags=...)     # -> Bookmark (BookmarkNotFound if none)
+    store.relink(b.id, article)                # after the article was found under a new id
+    store.remove(b.id)                         # -> bool
+    store.list(tag=None, text=None, sort="added" | "article_date")  # -> list[Bookmark]
+    store.tags()                               # -> list[str]
+    store.data_version()                       # changes when another process commits
+    store.export_json(path, source=None)       # -> int written
+    store.import_json(path)                    # -> ImportReport (merge rule: merge.py)
+    store.close()                              # or ``with BookmarkStore.open() as store``
+
+    resolve(bookmark, library)                 # -> Article | None
+    Resolver(library).locate(bookmark.ref)     # -> Resolution (.article, .method, .message())
+
+Errors, all ``StoreError`` with a message for the user: ``NewerSchemaError`` (store from a
+newer reader, left untouched), ``DamagedStoreError`` (file kept; ``.backup`` is the last good
+state or None). For a damaged store the window offers ``restore_backup(path)`` (the damaged
+file is renamed aside, not deleted) and ``export_readable(path, out_json)`` (saves what can be
+read, importable later), or ``set_aside(path)`` to start a new, empty store beside it.
+
+Threads and processes: every change is its own SQLite transaction (WAL, busy timeout 30 s),
+so several windows and the CLI can use the same file at once. A store object may be used
+from any thread (calls are serialised); a worker can also open its own.
+"""
+
+from __future__ import annotations
+
+from .backup import backup_path, default_path, restore_backup, set_aside
+from .bookmark import Bookmark
+from .errors import (
+    BookmarkNotFound,
+    DamagedStoreError,
+    NewerSchemaError,
+    StoreError,
+    TransferError,
+)
+from .identity import ArticleRef, ArticleSource, Resolution, Resolver, locate, resolve
+from .merge import ImportReport
+from .salvage import Salvage, export_readable, read_damaged
+from .store import BookmarkStore
+
+__all__ = [
+    "ArticleRef",
+    "ArticleSource",
+    "Bookmark",
+    "BookmarkNotFound",
+    "BookmarkStore",
+    "DamagedStoreError",
+    "ImportReport",
+    "NewerSchemaError",
+    "Resolution",
+    "Resolver",
+    "Salvage",
+    "StoreError",
+    "TransferError",
+    "backup_path",
+    "default_path",
+    "export_readable",
+    "locate",
+    "read_damaged",
+    "resolve",
+    "restore_backup",
+    "set_aside",
+]

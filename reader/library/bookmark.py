@@ -1,0 +1,133 @@
+"""A Bookmark: the remembered article, the user's note and tags, and when it was made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .identity import ArticleRef, same_article
+
+REF_COLUMNS = (
+    "article_id", "paper", "date", "page", "kicker", "title", "subtitle", "display_title",
+    "byline", "body_prefix", "source",
+)
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A bookmarked article. ``id`` is local to this store; ``uid`` travels in exports."""
+
+    id: int
+    uid: str
+    ref: ArticleRef
+    added: dt.datetime
+    updated: dt.datetime
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def article_id(self) -> str:
+        return self.ref.article_id
+
+    @property
+    def title(self) -> str:
+        """The headline to show for the bookmark (derived when the page lost it)."""
+        return self.ref.display_title
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "note": self.note,
+            "tags": list(self.tags),
+            "added": self.added.isoformat(),
+            "updated": self.updated.isoformat(),
+            "article": self.ref.to_dict(),
+        }
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags stripped, inner white space made single, empties and repeats dropped."""
+    out = (" ".join(str(t).split()) for t in tags)
+    return tuple(dict.fromkeys(t for t in out if t))
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def ref_values(ref: ArticleRef) -> tuple[Any, ...]:
+    """The ``REF_COLUMNS`` values of ``ref``, in order."""
+    return (
+        ref.article_id, ref.paper, ref.date.isoformat() if ref.date else None, ref.page,
+        ref.kicker, ref.title, ref.subtitle, ref.display_title, ref.byline, ref.body_prefix,
+        ref.source,
+    )
+
+
+def ref_from_row(row: sqlite3.Row) -> ArticleRef:
+    data = {name: row[name] for name in REF_COLUMNS}
+    data["id"] = data.pop("article_id")
+    return ArticleRef.from_dict(data)
+
+
+def from_row(row: sqlite3.Row, tags: Iterable[str]) -> Bookmark:
+    return Bookmark(
+        id=int(row["id"]),
+        uid=str(row["uid"]),
+        ref=ref_from_row(row),
+        note=str(row["note"]),
+        tags=tuple(tags),
+        added=dt.datetime.fromisoformat(row["added"]),
+        updated=dt.datetime.fromisoformat(row["updated"]),
+    )
+
+
+def match_row(conn: sqlite3.Connection, ref: ArticleRef, uid: str | None = None
+              ) -> sqlite3.Row | None:
+    """The stored bookmark of the same article: by uid, article id, or place and content."""
+    if uid:
+        row = conn.execute("SELECT * FROM bookmarks WHERE uid = ?", (uid,)).fetchone()
+        if row is not None:
+            return row  # type: ignore[no-any-return]
+    row = conn.execute("SELECT * FROM bookmarks WHERE article_id = ? ORDER BY id",
+                       (ref.article_id,)).fetchone()
+    if row is not None:
+        return row  # type: ignore[no-any-return]
+    for row in conn.execute("SELECT * FROM bookmarks WHERE paper IS ? ORDER BY id",
+                            (ref.paper,)):
+        if same_article(ref_from_row(row), ref):
+            return row  # type: ignore[no-any-return]
+    return None
+
+
+def insert_row(conn: sqlite3.Connection, ref: ArticleRef, note: str, *, uid: str | None,
+               added: str | None) -> int:
+    """Insert a new bookmark row; return its id."""
+    stamp = now().isoformat()
+    cur = conn.execute(
+        f"INSERT INTO bookmarks (uid, {', '.join(REF_COLUMNS)}, note, added, updated)"
+        f" VALUES (?{', ?' * len(REF_COLUMNS)}, ?, ?, ?)",
+        (uid or uuid.uuid4().hex, *ref_values(ref), note.strip(), added or stamp, stamp),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def add_tags(conn: sqlite3.Connection, bookmark_id: int, tags: Iterable[str]) -> int:
+    """Add tags to a bookmark (those it has stay); return how many were new."""
+    cur = conn.executemany("INSERT OR IGNORE INTO tags (bookmark_id, tag) VALUES (?, ?)",
+                           [(bookmark_id, t) for t in clean_tags(tags)])
+    return max(cur.rowcount, 0)
+
+
+def set_note(conn: sqlite3.Connection, bookmark_id: int, note: str) -> None:
+    conn.execute("UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
+                 (note, now().isoformat(), bookmark_id))
+
+
+def join_notes(mine: str, theirs: str, label: str) -> str:
+    """Both notes kept: ``theirs`` after ``mine`` under a line naming where it came from."""
+    return f"{mine.rstrip()}\n\n—— {label} ——\n{theirs.strip()}"

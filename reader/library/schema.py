@@ -1,0 +1,89 @@
+"""The bookmark store's schema: registered migration steps and the version they reach.
+
+The version lives in ``PRAGMA user_version``. Step ``n`` brings a store from version ``n - 1``
+to ``n``; ``migrate`` runs the missing steps in one transaction (the store writes a backup
+first). A store whose version is above ``latest()`` is refused, never changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Step = Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: dict[int, Step] = {}
+
+
+def migration(version: int) -> Callable[[Step], Step]:
+    """Register ``step`` as the one that brings the schema to ``version``."""
+
+    def register(step: Step) -> Step:
+        if version in MIGRATIONS:
+            raise ValueError(f"two migrations to schema {version}")
+        MIGRATIONS[version] = step
+        return step
+
+    return register
+
+
+def latest() -> int:
+    return max(MIGRATIONS, default=0)
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to ``latest()`` inside one write transaction; return the old version.
+
+    The version is read again inside the transaction, so two processes opening an old (or a
+    new, empty) store at once migrate it once.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        old = version(conn)
+        for target in range(old + 1, latest() + 1):
+            MIGRATIONS[target](conn)
+        if old < latest():
+            conn.execute(f"PRAGMA user_version = {latest():d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return old
+
+
+@migration(1)
+def _create(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE bookmarks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            article_id TEXT NOT NULL,
+            paper TEXT,
+            date TEXT,
+            page INTEGER,
+            kicker TEXT,
+            title TEXT,
+            subtitle TEXT,
+            display_title TEXT NOT NULL DEFAULT '',
+            byline TEXT,
+            body_prefix TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            added TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX bookmarks_article ON bookmarks(article_id)")
+    conn.execute("CREATE INDEX bookmarks_place ON bookmarks(paper, date, page)")
+    conn.execute(
+        """CREATE TABLE tags (
+            bookmark_id INTEGER NOT NULL REFERENCES bookmarks(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (bookmark_id, tag)
+        )"""
+    )
+    conn.execute("CREATE INDEX tags_tag ON tags(tag)")

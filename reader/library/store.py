@@ -1,0 +1,319 @@
+"""The bookmark store: SQLite (WAL) in the user data folder, safe for several processes.
+
+Every change is one ``BEGIN IMMEDIATE`` transaction with a generous busy timeout, so two
+windows, or a window and the CLI, adding at the same moment each wait their turn and lose
+nothing. One store object may be shared by threads (a lock serialises its connection).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Literal
+
+from ..corpus.model import Article
+from . import schema
+from .backup import backup_path, copy_database, default_path
+from .bookmark import (
+    REF_COLUMNS,
+    Bookmark,
+    add_tags,
+    from_row,
+    insert_row,
+    join_notes,
+    match_row,
+    now,
+    ref_values,
+    set_note,
+)
+from .errors import BookmarkNotFound, DamagedStoreError, NewerSchemaError, StoreError
+from .identity import ArticleRef, ArticleSource
+from .merge import ImportReport, merge_into
+from .transfer import read_bookmarks, write_bookmarks
+
+Sort = Literal["added", "article_date"]
+Bookmarks = list[Bookmark]
+Names = list[str]
+BUSY_TIMEOUT_S = 30.0
+
+
+def _damaged(err: sqlite3.DatabaseError) -> bool:
+    """A DatabaseError that means a damaged file (not a lock, a full disk or permissions)."""
+    return not isinstance(err, sqlite3.OperationalError) or "malformed" in str(err)
+
+
+class BookmarkStore:
+    """Bookmarks with notes and tags. Open with ``BookmarkStore.open(path=None)``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, keep_backup: bool) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._keep_backup = keep_backup
+
+    # ---------------------------------------------------------------- opening and closing
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, keep_backup: bool = True) -> BookmarkStore:
+        """Open (or create) the store at ``path`` (default: ``bookmarks.sqlite3`` in the
+        user data folder).
+
+        Raises ``NewerSchemaError`` for a store written by a newer reader (left untouched),
+        ``DamagedStoreError`` for one that cannot be read (kept as it is, never replaced),
+        ``StoreError`` when the folder cannot be written.
+        """
+        path = Path(path) if path is not None else default_path()
+        backup = backup_path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the folder for bookmarks {path.parent}: "
+                             f"{err.strerror or err}") from None
+        if path.exists() and path.stat().st_size == 0 and backup.exists():
+            raise DamagedStoreError(path, "the file is empty", backup)
+        conn = cls._connect(path)
+        try:
+            cls._check(conn, path, backup if backup.exists() else None)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            store = cls(path, conn, keep_backup=keep_backup)
+            found = schema.version(conn)
+            if 0 < found < schema.latest() and keep_backup:
+                # Before a migration: a copy of the old state that later backups leave alone.
+                copy_database(conn, path.with_name(f"{path.stem}.schema-{found}{path.suffix}"))
+            schema.migrate(conn)
+        except sqlite3.OperationalError as err:
+            conn.close()
+            if _damaged(err):
+                raise DamagedStoreError(path, str(err), backup if backup.exists() else None) \
+                    from None
+            raise StoreError(f"cannot open the bookmarks in {path}: {err}") from None
+        except BaseException:
+            conn.close()
+            raise
+        store._backup()
+        return store
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the bookmarks in {path}: {err}") from None
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    @staticmethod
+    def _check(conn: sqlite3.Connection, path: Path, backup: Path | None) -> None:
+        """Refuse a newer or damaged store before anything is written to it."""
+        try:
+            # One read transaction: another process creating the store at this moment must
+            # not be seen half-way (its tables without their version).
+            conn.execute("BEGIN")
+            try:
+                found = schema.version(conn)
+                if found > schema.latest():
+                    raise NewerSchemaError(path, found, schema.latest())
+                result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as err:
+            raise DamagedStoreError(path, str(err), backup) from None
+        if result != "ok":
+            raise DamagedStoreError(path, f"integrity check: {result}", backup)
+        if found == 0 and tables:
+            raise DamagedStoreError(path, "it is an SQLite file but not a bookmark store",
+                                    backup)
+        if found and "bookmarks" not in tables:
+            raise DamagedStoreError(path, "its bookmarks table is missing", backup)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> BookmarkStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def backup_path(self) -> Path:
+        return backup_path(self.path)
+
+    def _backup(self) -> None:
+        if self._keep_backup:
+            with self._lock:
+                copy_database(self._conn, self.backup_path)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; the rolling backup follows a successful commit."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.DatabaseError as err:
+                raise self._error(err) from None
+            self._backup()
+
+    def _error(self, err: sqlite3.DatabaseError) -> StoreError:
+        if _damaged(err):
+            backup = self.backup_path if self.backup_path.exists() else None
+            return DamagedStoreError(self.path, str(err), backup)
+        return StoreError(f"cannot save bookmarks in {self.path}: {err}")
+
+    def _read(self, sql: str, params: Iterable[object] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return list(self._conn.execute(sql, tuple(params)))
+            except sqlite3.DatabaseError as err:
+                raise self._error(err) from None
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (poll it to refresh)."""
+        return int(self._read("PRAGMA data_version")[0][0])
+
+    # ---------------------------------------------------------------- reading
+
+    def _bookmarks(self, where: str = "", params: Iterable[object] = (),
+                   order: str = "added DESC, id DESC") -> list[Bookmark]:
+        rows = self._read(f"SELECT * FROM bookmarks {where} ORDER BY {order}", params)
+        tags: dict[int, list[str]] = {}
+        for bid, tag in self._read("SELECT bookmark_id, tag FROM tags ORDER BY rowid"):
+            tags.setdefault(bid, []).append(tag)
+        return [from_row(r, tags.get(r["id"], ())) for r in rows]
+
+    def get(self, bookmark_id: int) -> Bookmark | None:
+        found = self._bookmarks("WHERE id = ?", (bookmark_id,))
+        return found[0] if found else None
+
+    def _require(self, bookmark_id: int) -> Bookmark:
+        bookmark = self.get(bookmark_id)
+        if bookmark is None:
+            raise BookmarkNotFound(bookmark_id)
+        return bookmark
+
+    def find_for_article(self, article: Article) -> Bookmark | None:
+        """The bookmark of ``article`` (by id, or by paper/date/page/title or body)."""
+        with self._lock:
+            try:
+                row = match_row(self._conn, ArticleRef.of(article))
+            except sqlite3.DatabaseError as err:
+                raise self._error(err) from None
+        return self.get(int(row["id"])) if row is not None else None
+
+    def list(self, tag: str | None = None, text: str | None = None,
+             sort: Sort = "added") -> Bookmarks:
+        """Bookmarks, newest first (``sort="added"``) or by article date, undated last
+        (``sort="article_date"``); ``tag`` keeps those with that tag, ``text`` those whose
+        note or headline contains it."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if tag:
+            clauses.append("id IN (SELECT bookmark_id FROM tags WHERE tag = ?)")
+            params.append(" ".join(tag.split()))
+        if text:
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            fields = ("note", "display_title", "kicker", "title", "subtitle")
+            clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
+            params += [like] * len(fields)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        order = ("date IS NULL, date, paper, page, added, id" if sort == "article_date"
+                 else "added DESC, id DESC")
+        if sort not in ("added", "article_date"):
+            raise ValueError(f"unknown sort {sort!r}")
+        return self._bookmarks(where, params, order)
+
+    def tags(self) -> Names:
+        """Every tag in use, sorted."""
+        return [r[0] for r in self._read("SELECT DISTINCT tag FROM tags ORDER BY tag")]
+
+    def __len__(self) -> int:
+        return int(self._read("SELECT count(*) FROM bookmarks")[0][0])
+
+    # ---------------------------------------------------------------- changing
+
+    def add(self, article: Article, note: str = "", tags: Iterable[str] = ()) -> Bookmark:
+        """Bookmark ``article``. If it is bookmarked already, that bookmark is returned with
+        the tags added and a new note appended after the old one (nothing is replaced)."""
+        return self.add_ref(ArticleRef.of(article), note, tags)
+
+    def add_ref(self, ref: ArticleRef, note: str = "", tags: Iterable[str] = (), *,
+                uid: str | None = None, added: str | None = None) -> Bookmark:
+        """``add`` for a remembered article (import uses it)."""
+        with self._write() as conn:
+            row = match_row(conn, ref, uid)
+            if row is None:
+                bookmark_id = insert_row(conn, ref, note, uid=uid, added=added)
+            else:
+                bookmark_id = int(row["id"])
+                old, new = str(row["note"]), note.strip()
+                if new and new not in old:
+                    joined = join_notes(old, new, "补充") if old.strip() else new
+                    set_note(conn, bookmark_id, joined)
+            add_tags(conn, bookmark_id, tags)
+        return self._require(bookmark_id)
+
+    def update(self, bookmark_id: int, *, note: str | None = None,
+               tags: Iterable[str] | None = None) -> Bookmark:
+        """Replace the note and/or the tags of a bookmark (what the user typed)."""
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (bookmark_id,)
+                            ).fetchone() is None:
+                raise BookmarkNotFound(bookmark_id)
+            if note is not None:
+                set_note(conn, bookmark_id, note)
+            if tags is not None:
+                conn.execute("DELETE FROM tags WHERE bookmark_id = ?", (bookmark_id,))
+                add_tags(conn, bookmark_id, tags)
+                conn.execute("UPDATE bookmarks SET updated = ? WHERE id = ?",
+                             (now().isoformat(), bookmark_id))
+        return self._require(bookmark_id)
+
+    def relink(self, bookmark_id: int, article: Article) -> Bookmark:
+        """Point a bookmark at ``article`` (found again after ids changed); note and tags stay."""
+        ref = ArticleRef.of(article)
+        with self._write() as conn:
+            sets = ", ".join(f"{c} = ?" for c in REF_COLUMNS)
+            cur = conn.execute(f"UPDATE bookmarks SET {sets}, updated = ? WHERE id = ?",
+                               (*ref_values(ref), now().isoformat(), bookmark_id))
+            if cur.rowcount == 0:
+                raise BookmarkNotFound(bookmark_id)
+        return self._require(bookmark_id)
+
+    def remove(self, bookmark_id: int) -> bool:
+        """Delete a bookmark; False when there was none with this id."""
+        with self._write() as conn:
+            cur = conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+        return cur.rowcount > 0
+
+    # ---------------------------------------------------------------- moving bookmarks
+
+    def export_json(self, path: Path, source: ArticleSource | None = None) -> int:
+        """Write every bookmark (with its citation) to a JSON file; return how many.
+
+        With ``source`` (the library), articles found again give their current id and a
+        citation from the article itself; the others are cited from what was remembered.
+        """
+        return write_bookmarks(Path(path), self.list(sort="article_date"), source)
+
+    def import_json(self, path: Path) -> ImportReport:
+        """Merge the bookmarks of a JSON file into this store (rule: ``merge.py``)."""
+        items = read_bookmarks(Path(path))
+        with self._write() as conn:
+            return merge_into(conn, items, Path(path).name)

@@ -1,0 +1,85 @@
+"""Bookmarks to and from a JSON file, to move them to another machine or keep a copy.
+
+The file (``format: newspaper-reader-bookmarks``, ``version: 1``) holds, per bookmark: its
+``uid``, note, tags, when it was added, the remembered article (``article``: id, paper,
+date, page, headline parts, byline, body prefix, page file) and its citation (GB/T 7714
+text and a CSL-JSON item). Importing never removes anything; the merge rule is in
+``merge.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from ..corpus.model import Article
+from ..export.atomic import ExportError, write_text
+from ..export.citation import Cited, csl_item, gbt7714
+from .bookmark import Bookmark
+from .errors import StoreError, TransferError
+from .identity import ArticleRef, ArticleSource, Resolver
+
+FORMAT = "newspaper-reader-bookmarks"
+VERSION = 1
+
+
+def cited_of_ref(ref: ArticleRef) -> Cited:
+    """Citation fields from what a bookmark remembers (when the article is not at hand)."""
+    return Cited.from_parts(
+        id=ref.article_id, byline=ref.byline, kicker=ref.kicker, title=ref.title,
+        subtitle=ref.subtitle, derived_title=ref.display_title, paper=ref.paper,
+        date=ref.date, page=ref.page,
+    )
+
+
+def entry(bookmark: Bookmark, article: Article | None = None) -> dict[str, Any]:
+    """One bookmark as it is written to the file (citation from the live article if given)."""
+    data = bookmark.to_dict()
+    cited = Cited.of(article) if article is not None else cited_of_ref(bookmark.ref)
+    data["citation"] = {"gbt7714": gbt7714(cited), "csl": csl_item(cited)}
+    return data
+
+
+def write_bookmarks(path: Path, bookmarks: list[Bookmark],
+                    source: ArticleSource | None = None) -> int:
+    """Write ``bookmarks`` to ``path`` atomically; return how many were written."""
+    resolver = Resolver(source) if source is not None else None
+    entries = []
+    for b in bookmarks:
+        article = resolver.locate(b.ref).article if resolver is not None else None
+        if article is not None and article.id != b.ref.article_id:
+            b = Bookmark(b.id, b.uid, ArticleRef.of(article), b.added, b.updated, b.note, b.tags)
+        entries.append(entry(b, article))
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported": dt.datetime.now(dt.UTC).isoformat(),
+        "bookmarks": entries,
+    }
+    try:
+        write_text(Path(path), json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    except ExportError as err:
+        raise StoreError(str(err)) from None
+    return len(entries)
+
+
+def read_bookmarks(path: Path) -> list[dict[str, Any]]:
+    """The bookmark entries of a file written by ``write_bookmarks``; refuses anything else."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise TransferError(f"cannot read {path}: {err.strerror or err}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise TransferError(f"{path} is not a bookmarks file (not valid JSON: {err})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise TransferError(f"{path} is not a bookmarks file of this reader")
+    version = doc.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise TransferError(f"{path} was written by a newer version of the reader "
+                            f"(format {version}; this version reads up to {VERSION})")
+    items = doc.get("bookmarks")
+    if not isinstance(items, list):
+        raise TransferError(f"{path} has no list of bookmarks")
+    return items

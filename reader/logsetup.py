@@ -1,0 +1,54 @@
+"""Logging to a file in the user log folder: warnings and errors with their tracebacks.
+
+The user sees plain messages; the log keeps the details. ``log_path()`` is what error dialogs and
+CLI messages point to.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from .paths import log_dir
+
+_configured: Path | None = None
+
+
+def log_path() -> Path:
+    return log_dir() / "reader.log"
+
+
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    """Send records of ``reader.*`` loggers to the rotating log file (once per process).
+
+    Returns the log file, or None when the log folder cannot be written (then only stderr
+    gets warnings).
+    """
+    global _configured
+    path = log_path()
+    if _configured == path:
+        return path
+    logger = logging.getLogger("reader")
+    logger.setLevel(level)
+    for handler in list(logger.handlers):
+        if getattr(handler, "_reader_file", False):
+            logger.removeHandler(handler)
+            handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as err:
+        print(f"reader: cannot write the log file {path}: {err.strerror or err}", file=sys.stderr)
+        _configured = None
+        return None
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s")
+    )
+    handler._reader_file = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    _configured = path
+    return path

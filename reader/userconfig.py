@@ -1,0 +1,98 @@
+"""The user's choices that outlive a session and are shared by the window and the CLI:
+the library last opened and the list of recent libraries.
+
+Stored as JSON in the user config folder, with a schema version, written atomically. A file
+that cannot be read is set aside (``config.json.bad``) and the defaults are used, with a
+message; it is never silently overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import config_dir
+
+SCHEMA = 1
+MAX_RECENT = 10
+
+
+@dataclass
+class UserConfig:
+    libraries: list[str] = field(default_factory=list)
+    """Recent library folders, most recent first; the first is the one to open."""
+    messages: list[str] = field(default_factory=list)
+    """What went wrong while reading the file (shown once to the user)."""
+
+    @property
+    def current_library(self) -> Path | None:
+        for folder in self.libraries:
+            if Path(folder).is_dir():
+                return Path(folder)
+        return None
+
+    def remember_library(self, root: Path) -> None:
+        text = str(Path(root).resolve())
+        self.libraries = [text] + [x for x in self.libraries if x != text]
+        del self.libraries[MAX_RECENT:]
+
+    def forget_library(self, root: Path) -> None:
+        text = str(Path(root).resolve())
+        self.libraries = [x for x in self.libraries if x != text]
+
+
+def config_file() -> Path:
+    return config_dir() / "config.json"
+
+
+def load_config() -> UserConfig:
+    path = config_file()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UserConfig()
+    except OSError as err:
+        return UserConfig(messages=[f"{path}: could not be read ({err.strerror}); using defaults"])
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        schema = data.get("schema", SCHEMA)
+        if not isinstance(schema, int) or schema > SCHEMA:
+            return UserConfig(messages=[
+                f"{path} was written by a newer version of the reader (schema {schema}); "
+                "using defaults without changing it"
+            ])
+        libraries = [str(x) for x in data.get("libraries", []) if isinstance(x, str)]
+        return UserConfig(libraries=libraries)
+    except (ValueError, TypeError) as err:
+        bad = path.with_name(path.name + ".bad")
+        try:
+            os.replace(path, bad)
+            where = f"it was kept as {bad}"
+        except OSError:
+            where = "it was left in place"
+        return UserConfig(messages=[f"{path} could not be parsed ({err}); defaults are used and "
+                                    f"{where}"])
+
+
+def save_config(config: UserConfig) -> None:
+    """Write the config atomically. Raises OSError when the folder is not writable."""
+    path = config_file()
+    if any("newer version" in m for m in config.messages):
+        return  # never overwrite a file this version does not understand
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"schema": SCHEMA, "libraries": config.libraries}
+    fd, tmp = tempfile.mkstemp(prefix=".config-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

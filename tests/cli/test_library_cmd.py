@@ -1,0 +1,80 @@
+"""``reader parse``, ``reader add`` and ``reader library info`` from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+from ..conftest import CORPUS, SEEDS
+
+
+def test_parse_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--json", str(SEEDS[3])]) == 0
+    (page,) = json.loads(capsys.readouterr().out)
+    assert {"source", "paper", "date", "weekday", "lunar", "issue_no", "page_count", "page",
+            "articles", "guide", "leftover", "warnings"} <= set(page)
+    assert page["date"] == "2021-11-26" and page["issue_no"] == 285
+    article = page["articles"][2]
+    assert {"id", "kicker", "title", "subtitle", "byline", "body", "continues_on"} <= set(article)
+    assert article["continues_on"] == 2 and article["kicker"] is None
+
+
+def test_parse_reports_an_unreadable_file_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert main(["parse", str(bad), str(SEEDS[0])]) == 1
+    out = capsys.readouterr()
+    assert f"{bad}: it is a PNG image" in out.err
+    assert "全省各级人大常委会主任学习会与区领导来我区考察" in out.out
+
+
+def test_add_then_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    assert main(["add", str(CORPUS), "--library", str(library), "--json"]) == 0
+    added = json.loads(capsys.readouterr().out)
+    assert len(added["added"]) == 5
+    (library / "junk.txt").write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["library", "info", "--library", str(library), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["date_range"] == ["2020-04-21", "2022-10-31"]
+    assert (info["issues"], info["pages"], info["articles"]) == (5, 5, 28)
+    assert info["undated_pages"] == ["钱塘新区报/undated/001_7373efc8816d55bd.txt"]
+    assert [p["path"] for p in info["problems"]] == ["junk.txt"]
+    papers = {p["paper"]: p for p in info["papers"]}
+    assert papers["上城报"]["articles"] == 6 and papers["钱塘新区报"]["pages"] == 4
+
+
+def test_add_refuses_the_bundled_corpus_and_missing_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add", str(SEEDS[0])]) != 0
+    assert "bundled corpus" in capsys.readouterr().err
+    assert main(["add", str(tmp_path / "nope.txt"), "--library", str(tmp_path)]) != 0
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_library_open_becomes_the_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    main(["add", str(SEEDS[2]), "--library", str(library)])
+    assert main(["library", "open", str(library)]) == 0
+    capsys.readouterr()
+    assert main(["library", "info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["root"] == str(library.resolve())
+
+
+def test_python_dash_m_reader_runs() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "parse", str(SEEDS[2])],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert "上城报 2020-04-21 星期二" in out
