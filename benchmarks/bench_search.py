@@ -213,7 +213,13 @@ def child(index_path: str, root: str, queries_file: str) -> None:
         start = time.perf_counter()
         index.search(text, limit=20)
         times[cls].append(time.perf_counter() - start)
+    # ru_maxrss would count the parent's size at fork time; VmHWM belongs to this program.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:
+        status = Path("/proc/self/status").read_text()
+        peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1]) / 1024
+    except (OSError, StopIteration, ValueError):
+        pass
     rss = psutil.Process().memory_info().rss / 2**20
     print(json.dumps({"first": first, "times": times, "peak_mb": peak, "rss_mb": rss}))
 
