@@ -11,6 +11,7 @@ byline twice. Term scores add up over the query.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import sqlite3
 import threading
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from .fold import fold
 from .postings import (
     BIGRAM,
     BODY,
@@ -214,7 +216,7 @@ def _occurrence_keys(
     entry_start = np.cumsum(post.tfs) - post.tfs
     idx = _gather(entry_start[keep], post.tfs[keep])
     docs = np.repeat(post.docs[keep], post.tfs[keep])
-    return (docs << _POS_SHIFT) + positions[idx] - offset  # type: ignore[no-any-return]
+    return (docs << _POS_SHIFT) + positions[idx] - offset
 
 
 def match_text(reader: Reader, text: str, fld: int) -> tuple[IntArray, IntArray]:
@@ -306,24 +308,19 @@ def bm25(snap: Snapshot, result: TermResult, matched: BoolArray) -> FloatArray:
 
 
 def _paper_ids(snap: Snapshot, parts: Iterable[str], exact: Iterable[str]) -> set[int]:
-    from .fold import fold
-
     wanted = [fold(p) for p in parts]
     names = set(exact)
     return {pid for pid, name in snap.paper_names.items()
             if any(w in fold(name) for w in wanted) or name in names}
 
 
-def _date_int(day: object) -> int:
-    import datetime as dt
-
-    assert isinstance(day, dt.date)
+def _date_int(day: dt.date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
 
 def filter_mask(
     snap: Snapshot, query: Query, papers: Iterable[str] | None,
-    date_from: object | None, date_to: object | None,
+    date_from: dt.date | None, date_to: dt.date | None,
 ) -> BoolArray:
     mask = snap.alive.copy()
     if query.papers:
@@ -353,7 +350,7 @@ def filter_mask(
 
 def evaluate(
     reader: Reader, query: Query, papers: Iterable[str] | None = None,
-    date_from: object | None = None, date_to: object | None = None,
+    date_from: dt.date | None = None, date_to: dt.date | None = None,
 ) -> tuple[BoolArray, FloatArray]:
     """The documents matching ``query`` within the filters, and their scores."""
     snap = reader.snap

@@ -69,12 +69,6 @@ def decode_ints(blob: bytes) -> IntArray:
     return np.frombuffer(body, dtype=_DTYPES[head & 0x7F]).astype(np.int64)
 
 
-def encode_docs(docs: npt.NDArray[np.integer]) -> bytes:
-    """Ascending document numbers, stored as gaps (small numbers compress well)."""
-    gaps = np.diff(docs.astype(np.int64), prepend=0)
-    return encode_ints(gaps)
-
-
 def decode_docs(blob: bytes) -> IntArray:
     return np.cumsum(decode_ints(blob))
 
