@@ -117,7 +117,7 @@ class PostingCache:
     Segments are never rewritten in place (a merge makes a new one), so entries never go stale.
     """
 
-    def __init__(self, budget: int = 32 << 20) -> None:
+    def __init__(self, budget: int = 64 << 20) -> None:
         self._items: OrderedDict[tuple[str, int, int], tuple[IntArray, ...]] = OrderedDict()
         self._bytes = 0
         self._budget = budget
@@ -155,7 +155,7 @@ class Reader:
             if lo is None:
                 continue
             cached = self.cache.get(("p", key, seg))
-            if cached is None:
+            if cached is None:  # blobs are read only when not cached: big ones cost
                 docs_blob, tfs_blob = self.conn.execute(
                     "SELECT docs, tfs FROM post WHERE id=?", (rowid,)).fetchone()
                 cached = (decode_docs(docs_blob) + lo, decode_ints(tfs_blob))
@@ -228,9 +228,11 @@ def match_text(reader: Reader, text: str, fld: int) -> tuple[IntArray, IntArray]
         post = reader.postings(gram_key(BIGRAM, fld, bigram_value(text)))
         return post.docs, post.tfs
     pairs = {i: text[i : i + 2] for i in range(len(text) - 1)}
+    # Pairs at offsets 0, 2, 4 … and the last one cover every character of the text.
+    cover = sorted(set(range(0, len(text) - 1, 2)) | {len(text) - 2})
     lists: dict[str, Postings] = {}
     count = np.zeros(reader.snap.size, dtype=np.int32)
-    for pair in set(pairs.values()):
+    for pair in {pairs[i] for i in cover}:
         post = reader.postings(gram_key(BIGRAM, fld, bigram_value(pair)))
         if len(post.docs) == 0:
             return _EMPTY, _EMPTY
@@ -239,9 +241,7 @@ def match_text(reader: Reader, text: str, fld: int) -> tuple[IntArray, IntArray]
     candidates = count == len(lists)
     if not candidates.any():
         return _EMPTY, _EMPTY
-    # Pairs at offsets 0, 2, 4 … and the last one cover every character of the text.
-    cover = sorted(set(range(0, len(text) - 1, 2)) | {len(text) - 2},
-                   key=lambda i: len(lists[pairs[i]].docs))
+    cover.sort(key=lambda i: len(lists[pairs[i]].docs))
     starts: IntArray | None = None
     for i in cover:
         pair = pairs[i]
