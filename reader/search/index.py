@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -330,5 +330,3 @@ def _title_spans(title: str, query: Query) -> list[Span]:
 
     return find_all(fold(title), terms_for(query.terms, "title"))
 
-
-ProgressCallback = Callable[[int, int], None]

@@ -73,3 +73,10 @@ def test_show_unknown_id_fails(small_library: Path, capsys: pytest.CaptureFixtur
     status, _, err = run(capsys, "show", "000000000000", "--library", str(small_library))
     assert status != 0
     assert "no article with id 000000000000" in err
+
+
+def test_index_rebuild_says_why(small_library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "index", "--library", str(small_library))
+    status, out, _ = run(capsys, "index", "--rebuild", "--library", str(small_library))
+    assert status == 0
+    assert "28 articles in the index (rebuilt: asked to rebuild): 28 added" in out
