@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bookmarks_cmd",
     "export_cmd",
     "cite_cmd",
+    "search_cmd",
 )
 
 

@@ -1,0 +1,84 @@
+"""Word segmentation: jieba (its Rust port, ``rjieba``) with the app's dictionary of local names.
+
+jieba decides which occurrences of a query are whole words (ranked higher) and which sit
+inside a longer word. The index and the queries are cut by the same segmenter, on folded text.
+
+``rjieba`` is jieba's algorithm and dictionary compiled: on this machine it cuts about 5.4 M
+characters a second on one core where Python jieba cuts 0.38 M, which is what makes a full
+build of 100,000 articles fit in two minutes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import rjieba
+
+from ..paths import resources_dir
+from .fold import fold, fold_fingerprint
+
+USER_DICT_NAME = "jieba_user_dict.txt"
+
+
+def user_dict_path() -> Path:
+    return resources_dir() / USER_DICT_NAME
+
+
+def _user_dict_text() -> str:
+    try:
+        return user_dict_path().read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def parse_user_dict(text: str) -> list[tuple[str, int | None, str | None]]:
+    """Entries of a jieba user dictionary: ``word [frequency] [tag]`` a line, ``#`` comments."""
+    entries: list[tuple[str, int | None, str | None]] = []
+    for line in text.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if not parts:
+            continue
+        word, freq, tag = parts[0], None, None
+        for part in parts[1:]:
+            if part.isdigit() and freq is None:
+                freq = int(part)
+            elif tag is None:
+                tag = part
+        entries.append((fold(word), freq, tag))
+    return entries
+
+
+class Segmenter:
+    """jieba's precise mode (with HMM for unknown names) over the default and the user words.
+
+    It uses rjieba's own process-wide instance, which rjieba builds on import anyway (a second
+    instance would cost another 24 MB).
+    """
+
+    def __init__(self) -> None:
+        for word, freq, tag in parse_user_dict(_user_dict_text()):
+            rjieba.add_word(word, freq, tag)
+
+    def cut(self, text: str) -> list[str]:
+        """The words of ``text`` (already folded), in order, covering every character."""
+        return rjieba.cut(text, True)
+
+
+@functools.cache
+def segmenter() -> Segmenter:
+    """This process's segmenter (loading the dictionary takes about 0.3 s)."""
+    return Segmenter()
+
+
+@functools.cache
+def segmenter_fingerprint() -> str:
+    """What the index's words depend on: the segmenter's version, the user words, folding."""
+    try:
+        ver = version("rjieba")
+    except PackageNotFoundError:  # pragma: no cover
+        ver = "?"
+    words = hashlib.sha1(_user_dict_text().encode("utf-8")).hexdigest()[:10]
+    return f"rjieba-{ver}/user-{words}/fold-{fold_fingerprint()}"

@@ -1,0 +1,169 @@
+"""The index file: an SQLite database in WAL mode, treated as a cache.
+
+It is tagged with the app, the schema version and the segmenter's fingerprint; a file that is
+missing, damaged, of another schema or built by another segmenter is deleted and started anew.
+
+Tables
+    meta      key/value: app, schema, segmenter, root, gen (bumped at each publish), next ids
+    segments  one row per segment: state ``staged`` (written, not yet searched) or ``live``,
+              its first docid and size, and per-document dates, papers and lengths as blobs
+    files     (source, stamp, seg): which version of each page file a segment indexed
+    docs      one row per article: where it was printed, its headline parts and its body
+    deleted   docids of live segments that no longer count (their page changed or went away)
+    post      posting lists (``postings``) by key and segment; ``pos`` holds the positions
+              of the character pairs, under the same rowid
+    papers    paper names and their ids
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .segment import segmenter_fingerprint
+
+APP = "newspaper-reader"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE segments(
+    seg INTEGER PRIMARY KEY, state TEXT NOT NULL, lo INTEGER NOT NULL, n INTEGER NOT NULL,
+    dates BLOB NOT NULL, papers BLOB NOT NULL, lengths BLOB NOT NULL);
+CREATE TABLE files(source TEXT NOT NULL, stamp TEXT NOT NULL, seg INTEGER NOT NULL,
+    PRIMARY KEY(source, seg));
+CREATE TABLE papers(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE docs(
+    docid INTEGER PRIMARY KEY, seg INTEGER NOT NULL, source TEXT NOT NULL,
+    article_id TEXT NOT NULL, position INTEGER NOT NULL, paper_id INTEGER, date INTEGER,
+    page INTEGER, kicker TEXT, title TEXT, subtitle TEXT, byline TEXT,
+    display_title TEXT NOT NULL, body BLOB NOT NULL);
+CREATE INDEX docs_article ON docs(article_id);
+CREATE INDEX docs_source ON docs(source);
+CREATE TABLE deleted(docid INTEGER PRIMARY KEY);
+CREATE TABLE post(id INTEGER PRIMARY KEY, key INTEGER NOT NULL, seg INTEGER NOT NULL,
+    n INTEGER NOT NULL, docs BLOB NOT NULL, tfs BLOB NOT NULL);
+CREATE INDEX post_key ON post(key, seg);
+CREATE TABLE pos(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+"""
+
+
+class IndexDamaged(Exception):
+    """The index file cannot be used; it is rebuilt by the next update."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection for one thread: WAL, autocommit mode (transactions are explicit)."""
+    conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=True)
+    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute("PRAGMA cache_size=-8000")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def expected_meta(root: str) -> dict[str, str]:
+    return {
+        "app": APP,
+        "schema": str(SCHEMA_VERSION),
+        "segmenter": segmenter_fingerprint(),
+        "root": root,
+    }
+
+
+def check(conn: sqlite3.Connection, root: str) -> str | None:
+    """Why the open database cannot serve as this library's index, or None when it can."""
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return "it was written by another version of the reader"
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as err:
+        return f"it is damaged ({err})"
+    for key, want in expected_meta(root).items():
+        if meta.get(key) != want:
+            return f"its {key} is {meta.get(key)!r}, not {want!r}"
+    return None
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
+
+
+def create(path: Path, root: str) -> None:
+    """Delete whatever is at ``path`` and write an empty index there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA page_size=16384")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("BEGIN")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        meta = expected_meta(root) | {
+            "gen": "0", "next_docid": "0", "next_seg": "1", "published": "0"}
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def get_meta(conn: sqlite3.Connection, key: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    if row is None:
+        raise IndexDamaged(f"the index has no {key}")
+    return str(row[0])
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: object) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(value)))
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection, mode: str = "") -> Iterator[sqlite3.Connection]:
+    conn.execute(f"BEGIN {mode}")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class UpdateLock:
+    """One updater at a time, across threads and processes: an exclusive transaction on a
+    small side file. The operating system drops it if the holder dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(f"{path}.lock")
+        self._conn: sqlite3.Connection | None = None
+
+    def acquire(self, cancelled: Callable[[], bool]) -> bool:
+        """Wait for the lock; False when ``cancelled()`` turned true first."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=0.2, isolation_level=None,
+                               check_same_thread=False)
+        while True:
+            try:
+                conn.execute("BEGIN EXCLUSIVE")
+                self._conn = conn
+                return True
+            except sqlite3.OperationalError:
+                if cancelled():
+                    conn.close()
+                    return False
+                time.sleep(0.05)
+
+    def release(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            self._conn.close()
+            self._conn = None
