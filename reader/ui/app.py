@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ..cli.common import library_root
 from ..corpus.catalog import Catalog
 from ..paths import bundled_corpus
-from ..userconfig import load_config, save_config
+from ..userconfig import config_file, load_config, save_config
 from .i18n import choose_language, install_translators
 from .mainwindow import MainWindow
 from .settings import Preferences, WindowState
@@ -64,11 +64,15 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     (by the window and by the command line)."""
     window = MainWindow(Catalog(root), prefs, state)
     config = load_config()
+    for message in config.messages:
+        window.show_notice(f"config:{message}", message, "warning")
     config.remember_library(root)
     try:
         save_config(config)
     except OSError as err:
-        window.show_status(f"{err.filename}: {err.strerror}")
+        window.show_status(QCoreApplication.translate(
+            "MainWindow", "The list of recent libraries could not be saved in %1: %2")
+            .replace("%1", str(config_file().parent)).replace("%2", err.strerror or str(err)))
     window.openLibraryRequested.connect(lambda new_root: _switch(window, new_root))
     window.show()
     _windows.append(window)

@@ -8,8 +8,8 @@ place where app-wide signals are wired, answers them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,12 @@ from .views.calendar import CalendarPanel
 from .views.find_bar import FindBar
 from .views.issue_list import IssueList
 from .views.issue_view import IssueView
+from .views.message_bar import MessageBar
 from .views.results_panel import ResultsPanel
 from .views.search_box import SearchBox
 from .workers import TaskRunner
 
+log = logging.getLogger("reader.ui")
 
 class MainWindow(QMainWindow):
     """The reader window on one library."""
@@ -90,6 +92,9 @@ class MainWindow(QMainWindow):
         self._wire()
         self.apply_preferences()
         self._restore_state()
+        for message in self.prefs.messages + self.state.messages:
+            self.show_notice(f"settings:{message}", message, "warning")
+        self.prefs.messages.clear()  # shown once, not again in the next window
         self.bookmarks.start()
         self._load_issues(self.catalog.issues())
         self._restore_article()
@@ -166,8 +171,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(top)
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(6, 0, 6, 2)
+        self.notices.setSpacing(2)
+        layout.addLayout(self.notices)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
+        self._notices: dict[str, MessageBar] = {}
 
         self.status_text = QLabel(self)
         self.progress = QProgressBar(self)
@@ -390,19 +400,22 @@ class MainWindow(QMainWindow):
         self.theme_actions[self.prefs.theme].setChecked(True)
         self.language_actions[self.prefs.language].setChecked(True)
 
-    def _save_prefs(self) -> None:
+    def _save_prefs(self) -> bool:
         try:
             self.prefs.save()
         except OSError as err:
-            self.show_status(self.tr("Preferences could not be saved: %1").replace(
-                "%1", err.strerror or str(err)))
+            self.show_status(self.tr("Preferences could not be saved in %1: %2").replace(
+                "%1", str(Preferences.path().parent)).replace("%2", err.strerror or str(err)))
+            return False
+        return True
 
     @Slot()
     def change_font(self, steps: int) -> None:
         self.prefs.font_size = step_font_size(self.prefs.font_size, steps)
         self.apply_preferences()
-        self._save_prefs()
-        self.show_status(self.tr("Text size %1 pt").replace("%1", str(self.prefs.font_size)))
+        if self._save_prefs():
+            self.show_status(self.tr("Text size %1 pt").replace(
+                "%1", str(self.prefs.font_size)))
 
     @Slot()
     def reset_font(self) -> None:
@@ -423,8 +436,9 @@ class MainWindow(QMainWindow):
 
     def set_language(self, name: str) -> None:
         self.prefs.language = name
-        self._save_prefs()
-        self.show_status(self.tr("The language changes when the reader is started again."))
+        if self._save_prefs():
+            self.show_status(self.tr(
+                "The language changes when the reader is started again."))
 
     def _restore_state(self) -> None:
         if self.state.geometry is not None:
@@ -444,8 +458,10 @@ class MainWindow(QMainWindow):
         self.state.window_state = self.saveState()
         for splitter in (self.main_splitter, self.left):
             self.state.splitters[splitter.objectName()] = splitter.saveState()
-        with contextlib.suppress(OSError):  # a convenience; never block closing the window
+        try:
             self.state.save()
+        except OSError as err:  # a convenience; never block closing the window
+            log.warning("window state not saved: %s", err)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -757,6 +773,30 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.status_text.setText(text)
+
+    def show_notice(self, key: str, text: str, kind: str = "info",
+                    buttons: tuple[tuple[str, Any], ...] = ()) -> MessageBar:
+        """Show a message above the panes (replacing the one under the same key)."""
+        self.close_notice(key)
+        bar = MessageBar(key, text, kind, self)
+        for label, slot in buttons:
+            bar.add_button(label, slot)
+        bar.closed.connect(lambda k: self._notices.pop(k, None))
+        self._notices[key] = bar
+        self.notices.addWidget(bar)
+        return bar
+
+    def notice(self, key: str) -> MessageBar | None:
+        return self._notices.get(key)
+
+    def notices_shown(self) -> list[MessageBar]:
+        return list(self._notices.values())
+
+    def close_notice(self, key: str) -> None:
+        old = self._notices.pop(key, None)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
 
     def show_progress(self, text: str, done: int, total: int) -> None:
         self.status_text.setText(text)

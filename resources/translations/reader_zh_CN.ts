@@ -151,7 +151,8 @@
         <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
-            <numerusform>删除这%n个书签及其笔记吗？</numerusform></translation>
+            <numerusform>删除这%n个书签及其笔记吗？</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
@@ -188,25 +189,29 @@ The bookmark and its note are kept.</source>
         <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
         <source>The %n selected bookmark(s)</source>
         <translation>
-            <numerusform>所选的%n个书签</numerusform></translation>
+            <numerusform>所选的%n个书签</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
         <source>The %n selected article(s)</source>
         <translation>
-            <numerusform>所选的%n篇文章</numerusform></translation>
+            <numerusform>所选的%n篇文章</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/bookmarks_controller.py" line="209" />
         <source>All %n bookmark(s)</source>
         <translation>
-            <numerusform>全部%n个书签</numerusform></translation>
+            <numerusform>全部%n个书签</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
-            <numerusform>检索“%1”的全部%n条结果</numerusform></translation>
+            <numerusform>检索“%1”的全部%n条结果</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/bookmarks_controller.py" line="226" />
@@ -255,7 +260,8 @@ The bookmark and its note are kept.</source>
         <location filename="../../reader/ui/views/bookmarks_panel.py" line="100" />
         <source>%n bookmark(s)</source>
         <translation>
-            <numerusform>%n个书签</numerusform></translation>
+            <numerusform>%n个书签</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/views/bookmarks_panel.py" line="102" />
@@ -358,7 +364,8 @@ The bookmark and its note are kept.</source>
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="174" />
         <source>Exported %n file(s) to %1.</source>
         <translation>
-            <numerusform>已导出%n个文件到 %1。</numerusform></translation>
+            <numerusform>已导出%n个文件到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="180" />
@@ -441,7 +448,8 @@ The bookmark and its note are kept.</source>
         <location filename="../../reader/ui/models/issue_tree.py" line="165" />
         <source>Undated pages (%n)</source>
         <translation>
-            <numerusform>未标日期的版面（%n）</numerusform></translation>
+            <numerusform>未标日期的版面（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/models/issue_tree.py" line="173" />
@@ -482,325 +490,331 @@ Pages in the library: %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="80" />
         <location filename="../../reader/ui/app.py" line="30" />
         <location filename="../../reader/ui/app.py" line="41" />
+        <location filename="../../reader/ui/mainwindow.py" line="82" />
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="114" />
+        <location filename="../../reader/ui/app.py" line="73" />
+        <source>The list of recent libraries could not be saved in %1: %2</source>
+        <translation>最近书库列表无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="119" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="115" />
+        <location filename="../../reader/ui/mainwindow.py" line="120" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="117" />
+        <location filename="../../reader/ui/mainwindow.py" line="122" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="120" />
+        <location filename="../../reader/ui/mainwindow.py" line="125" />
         <source>Bookmarks are not available: %1</source>
         <translation>书签不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="160" />
+        <location filename="../../reader/ui/mainwindow.py" line="165" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="178" />
+        <location filename="../../reader/ui/mainwindow.py" line="188" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="214" />
+        <location filename="../../reader/ui/mainwindow.py" line="224" />
         <source>&amp;Open Library…</source>
         <translation>打开书库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="216" />
+        <location filename="../../reader/ui/mainwindow.py" line="226" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="217" />
+        <location filename="../../reader/ui/mainwindow.py" line="227" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="218" />
+        <location filename="../../reader/ui/mainwindow.py" line="228" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="221" />
+        <location filename="../../reader/ui/mainwindow.py" line="231" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="223" />
+        <location filename="../../reader/ui/mainwindow.py" line="233" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="225" />
+        <location filename="../../reader/ui/mainwindow.py" line="235" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="226" />
+        <location filename="../../reader/ui/mainwindow.py" line="236" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="228" />
+        <location filename="../../reader/ui/mainwindow.py" line="238" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="230" />
+        <location filename="../../reader/ui/mainwindow.py" line="240" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="232" />
+        <location filename="../../reader/ui/mainwindow.py" line="242" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="236" />
+        <location filename="../../reader/ui/mainwindow.py" line="246" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="237" />
+        <location filename="../../reader/ui/mainwindow.py" line="247" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="238" />
+        <location filename="../../reader/ui/mainwindow.py" line="248" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="245" />
+        <location filename="../../reader/ui/mainwindow.py" line="255" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="251" />
+        <location filename="../../reader/ui/mainwindow.py" line="261" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="253" />
+        <location filename="../../reader/ui/mainwindow.py" line="263" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="255" />
+        <location filename="../../reader/ui/mainwindow.py" line="265" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="257" />
+        <location filename="../../reader/ui/mainwindow.py" line="267" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="259" />
+        <location filename="../../reader/ui/mainwindow.py" line="269" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262" />
+        <location filename="../../reader/ui/mainwindow.py" line="272" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="266" />
+        <location filename="../../reader/ui/mainwindow.py" line="276" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="268" />
+        <location filename="../../reader/ui/mainwindow.py" line="278" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="270" />
+        <location filename="../../reader/ui/mainwindow.py" line="280" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="272" />
+        <location filename="../../reader/ui/mainwindow.py" line="282" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="274" />
+        <location filename="../../reader/ui/mainwindow.py" line="284" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277" />
+        <location filename="../../reader/ui/mainwindow.py" line="287" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279" />
+        <location filename="../../reader/ui/mainwindow.py" line="289" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282" />
+        <location filename="../../reader/ui/mainwindow.py" line="292" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286" />
+        <location filename="../../reader/ui/mainwindow.py" line="296" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288" />
+        <location filename="../../reader/ui/mainwindow.py" line="298" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290" />
+        <location filename="../../reader/ui/mainwindow.py" line="300" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298" />
+        <location filename="../../reader/ui/mainwindow.py" line="308" />
         <source>reader.export is not installed</source>
         <translation>未安装导出模块（reader.export）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="304" />
+        <location filename="../../reader/ui/mainwindow.py" line="314" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306" />
+        <location filename="../../reader/ui/mainwindow.py" line="316" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314" />
+        <location filename="../../reader/ui/mainwindow.py" line="324" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324" />
+        <location filename="../../reader/ui/mainwindow.py" line="334" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="328" />
+        <location filename="../../reader/ui/mainwindow.py" line="338" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333" />
+        <location filename="../../reader/ui/mainwindow.py" line="343" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="335" />
+        <location filename="../../reader/ui/mainwindow.py" line="345" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="337" />
+        <location filename="../../reader/ui/mainwindow.py" line="347" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="341" />
+        <location filename="../../reader/ui/mainwindow.py" line="351" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="351" />
+        <location filename="../../reader/ui/mainwindow.py" line="361" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="397" />
-        <source>Preferences could not be saved: %1</source>
-        <translation>无法保存设置：%1</translation>
+        <location filename="../../reader/ui/mainwindow.py" line="407" />
+        <source>Preferences could not be saved in %1: %2</source>
+        <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="405" />
+        <location filename="../../reader/ui/mainwindow.py" line="417" />
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="427" />
+        <location filename="../../reader/ui/mainwindow.py" line="441" />
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="466" />
+        <location filename="../../reader/ui/mainwindow.py" line="482" />
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="474" />
+        <location filename="../../reader/ui/mainwindow.py" line="490" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="483" />
+        <location filename="../../reader/ui/mainwindow.py" line="499" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="487" />
+        <location filename="../../reader/ui/mainwindow.py" line="503" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="500" />
+        <location filename="../../reader/ui/mainwindow.py" line="516" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="503" />
+        <location filename="../../reader/ui/mainwindow.py" line="519" />
         <source>%n file(s) could not be read</source>
         <translation>
-            <numerusform>%n个文件无法读取</numerusform></translation>
+            <numerusform>%n个文件无法读取</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="507" />
+        <location filename="../../reader/ui/mainwindow.py" line="523" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="552" />
+        <location filename="../../reader/ui/mainwindow.py" line="568" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="618" />
+        <location filename="../../reader/ui/mainwindow.py" line="634" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <location filename="../../reader/ui/mainwindow.py" line="653" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="638" />
+        <location filename="../../reader/ui/mainwindow.py" line="654" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -811,71 +825,79 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="643" />
+        <location filename="../../reader/ui/mainwindow.py" line="659" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="682" />
+        <location filename="../../reader/ui/mainwindow.py" line="698" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="686" />
+        <location filename="../../reader/ui/mainwindow.py" line="702" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="714" />
+        <location filename="../../reader/ui/mainwindow.py" line="730" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="715" />
+        <location filename="../../reader/ui/mainwindow.py" line="731" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="737" />
+        <location filename="../../reader/ui/mainwindow.py" line="753" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="743" />
+        <location filename="../../reader/ui/mainwindow.py" line="759" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="746" />
+        <location filename="../../reader/ui/mainwindow.py" line="762" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="753" />
+        <location filename="../../reader/ui/mainwindow.py" line="769" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="781" />
+        <location filename="../../reader/ui/mainwindow.py" line="821" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="799" />
+        <location filename="../../reader/ui/mainwindow.py" line="839" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="805" />
+        <location filename="../../reader/ui/mainwindow.py" line="845" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="806" />
+        <location filename="../../reader/ui/mainwindow.py" line="846" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
 书库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../reader/ui/views/message_bar.py" line="40" />
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -909,7 +931,8 @@ Library: %1</source>
         <location filename="../../reader/ui/models/page_articles.py" line="260" />
         <source>%n article(s)</source>
         <translation>
-            <numerusform>%n篇</numerusform></translation>
+            <numerusform>%n篇</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/models/page_articles.py" line="266" />
@@ -940,7 +963,8 @@ Library: %1</source>
         <location filename="../../reader/ui/models/page_articles.py" line="282" />
         <source>%n char(s)</source>
         <translation>
-            <numerusform>%n字</numerusform></translation>
+            <numerusform>%n字</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/models/page_articles.py" line="289" />
@@ -1004,7 +1028,8 @@ Library: %1</source>
         <location filename="../../reader/ui/views/results_panel.py" line="119" />
         <source>%n hit(s)</source>
         <translation>
-            <numerusform>共%n条结果</numerusform></translation>
+            <numerusform>共%n条结果</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../reader/ui/views/results_panel.py" line="123" />
@@ -1018,6 +1043,44 @@ Library: %1</source>
         <location filename="../../reader/ui/views/search_box.py" line="25" />
         <source>Search the archive: words, "phrases", -exclude, paper:, date:2022-08</source>
         <translation>检索：词语、"短语"、-排除、paper:报纸、date:2022-08</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../reader/ui/settings.py" line="54" />
+        <source>%1 could not be read (%2). The defaults are used; the file was kept as %3.</source>
+        <translation>无法读取 %1（%2）。已改用默认设置；原文件另存为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings.py" line="58" />
+        <source>%1 could not be read (%2). The defaults are used; the file was left in place.</source>
+        <translation>无法读取 %1（%2）。已改用默认设置；原文件保留在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings.py" line="95" />
+        <source>%1 could not be read (%2). The defaults are used.</source>
+        <translation>无法读取 %1（%2）。已改用默认设置。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings.py" line="153" />
+        <source>Settings cannot be saved: the folder %1 cannot be created (%2). The reader works with its defaults.</source>
+        <translation>设置无法保存：无法创建文件夹 %1（%2）。阅读器将使用默认设置运行。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings.py" line="213" />
+        <source>it is not a settings file</source>
+        <translation>不是设置文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings.py" line="219" />
+        <source>it holds no settings</source>
+        <translation>其中没有任何设置</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/settings.py" line="223" />
+        <source>its %1 is not in the form the reader writes</source>
+        <translation>其中的 %1 不是阅读器写入的格式</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,73 @@
+"""The window when things go wrong (issue 6): damaged settings, folders that cannot be
+written, unexpected errors, damaged bookmark and search files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.ui.settings import Preferences, WindowState
+
+pytestmark = pytest.mark.gui
+
+
+def test_unparsable_preferences_are_set_aside_and_the_window_says_so(open_window, small_library):
+    path = Preferences.path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json", encoding="utf-8")
+    window = open_window(small_library)  # loads the preferences
+    assert window.prefs == Preferences()
+    assert not path.exists()
+    aside = path.with_name("preferences.json.bad")
+    assert aside.read_text(encoding="utf-8") == "{not json"
+    shown = [bar.text() for bar in window.notices_shown()]
+    assert any(str(aside) in text for text in shown)
+    # The next save writes a fresh file and leaves the bad one alone.
+    window.change_font(1)
+    assert Preferences.load().font_size == window.prefs.font_size
+    assert aside.read_text(encoding="utf-8") == "{not json"
+
+
+@pytest.mark.parametrize("content", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00binary",       # garbage: QSettings reads nothing
+    b"[General\ngeometry=@ByteArray(\n",           # a broken section header
+    b"[General]\ngeometry=plain text\n",           # a geometry QSettings did not write
+])
+def test_unparsable_window_state_is_set_aside(content: bytes, open_window, small_library, qtbot):
+    path = WindowState.path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    window = open_window(small_library)
+    aside = path.with_name("window.ini.bad")
+    assert aside.read_bytes() == content
+    assert any(str(aside) in bar.text() for bar in window.notices_shown())
+    bar = window.notices_shown()[0]
+    bar.close_button.click()
+    assert window.notices_shown() == []
+    window.close()
+    assert WindowState.load().geometry is not None  # a good file was written anew
+
+
+def test_config_folder_that_cannot_be_created(monkeypatch, tmp_path: Path, qtbot,
+                                              small_library: Path):
+    """A config folder under a plain file (cannot be created, even by root): the window opens
+    with its defaults, says settings cannot be saved and where, and closes cleanly."""
+    from reader.ui import app
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("READER_CONFIG_DIR", str(blocker / "config"))
+    state = WindowState.load()
+    window = app.open_library_window(small_library, Preferences.load(), state)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.catalogReady, timeout=20000):
+            pass
+        assert any(str(blocker / "config") in bar.text() for bar in window.notices_shown())
+        window.change_font(1)
+        assert str(blocker / "config") in window.status_text.text()
+        window.close()  # saving the window state fails quietly
+    finally:
+        window.shutdown()
+        app._windows.remove(window)
