@@ -14,6 +14,7 @@ from ..cli.common import library_root
 from ..corpus.catalog import Catalog
 from ..paths import bundled_corpus
 from ..userconfig import config_file, load_config, save_config
+from .errors import ErrorReporter
 from .i18n import choose_language, install_translators
 from .mainwindow import MainWindow
 from .settings import Preferences, WindowState
@@ -36,6 +37,9 @@ def run_window(args: argparse.Namespace) -> int:
     """Open the window on the chosen library; with ``--screenshot`` render it and exit."""
     screenshot: Path | None = getattr(args, "screenshot", None)
     app = make_application()
+    # Unexpected errors: the traceback to the log file, a sentence to the user.
+    reporter = ErrorReporter(app)
+    reporter.install()
     prefs = Preferences.load()
     translators = install_translators(app, choose_language(prefs.language))
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))

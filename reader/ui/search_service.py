@@ -9,6 +9,7 @@ been overtaken by a newer one (the user is still typing) is skipped before it ru
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from ..corpus.catalog import Catalog
 from .search_backend import Backend, open_index
 
 PAGE_SIZE = 50
+log = logging.getLogger("reader.ui")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class _SearchWorker(QObject):
             self.backend = backend
             backend.update(self.catalog, self.indexProgress.emit, self.cancel_event.is_set)
         except Exception as err:
+            log.exception("the search index could not be built")
             self.indexFailed.emit(str(err) or type(err).__name__)
             return
         # Also after a cancel: the index then searches what it holds so far.
@@ -78,6 +81,7 @@ class _SearchWorker(QObject):
             self.searchFailed.emit(serial, str(err), False)
             return
         except Exception as err:
+            log.exception("search for %r failed", params.query)
             self.searchFailed.emit(serial, f"{type(err).__name__}: {err}", False)
             return
         self.resultsReady.emit(serial, results, offset)

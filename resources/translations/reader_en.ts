@@ -55,6 +55,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/errors.py" line="108" />
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(%n error so far)</numerusform>
+            <numerusform>(%n errors so far)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="174" />

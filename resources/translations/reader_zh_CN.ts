@@ -298,6 +298,51 @@ The bookmark and its note are kept.</source>
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <location filename="../../reader/ui/errors.py" line="82" />
+        <source>Something Went Wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/errors.py" line="87" />
+        <source>The reader keeps running. If something looks wrong, restart it.
+
+The details were written to the log file:
+%1</source>
+        <translation>阅读器仍在运行。如有异常，请重新启动它。
+
+详细信息已写入日志文件：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/errors.py" line="90" />
+        <source>Open the Log Folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/errors.py" line="96" />
+        <source>The reader keeps running. If something looks wrong, restart it.
+
+No log file could be written in %1; the details were printed on the terminal.</source>
+        <translation>阅读器仍在运行。如有异常，请重新启动它。
+
+无法在 %1 中写入日志文件；详细信息已输出到终端。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/errors.py" line="106" />
+        <source>An unexpected error occurred: %1</source>
+        <translation>发生意外错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/errors.py" line="108" />
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>（至今共 %n 个错误）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="50" />
@@ -490,14 +535,14 @@ Pages in the library: %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="30" />
-        <location filename="../../reader/ui/app.py" line="41" />
+        <location filename="../../reader/ui/app.py" line="31" />
+        <location filename="../../reader/ui/app.py" line="45" />
         <location filename="../../reader/ui/mainwindow.py" line="82" />
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="73" />
+        <location filename="../../reader/ui/app.py" line="77" />
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>

@@ -71,3 +71,36 @@ def test_config_folder_that_cannot_be_created(monkeypatch, tmp_path: Path, qtbot
     finally:
         window.shutdown()
         app._windows.remove(window)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_unexpected_error_shows_a_dialog_with_the_log_and_the_window_keeps_running(
+        window, qtbot, monkeypatch):
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from reader.logsetup import log_path
+    from reader.ui.errors import ErrorReporter
+
+    reporter = ErrorReporter(window)
+    monkeypatch.setattr(sys, "excepthook", reporter.hook)
+
+    def broken_slot() -> None:
+        raise ZeroDivisionError("division by zero")
+
+    with qtbot.waitSignal(reporter.shown, timeout=5000) as shown:
+        QTimer.singleShot(0, broken_slot)  # raised inside Qt's event loop, as a slot would
+    dialog = shown.args[0]
+    assert "ZeroDivisionError: division by zero" in dialog.text()
+    assert str(log_path()) in dialog.informativeText()
+    logged = log_path().read_text(encoding="utf-8")
+    assert "Traceback" in logged and "broken_slot" in logged
+    # A second error while the dialog is open is counted there, not a second dialog.
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: reporter.count == 2)
+    assert reporter.dialog is dialog and "2" in dialog.text()
+    dialog.accept()
+    # The window goes on working.
+    window.open_issue(next(iter(window.issues())))
+    assert window.current_article() is not None
