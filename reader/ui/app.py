@@ -16,6 +16,7 @@ from ..paths import bundled_corpus
 from ..userconfig import config_file, load_config, save_config
 from .errors import ErrorReporter
 from .i18n import choose_language, install_translators
+from .library_controller import OpenRequest
 from .mainwindow import MainWindow
 from .settings import Preferences, WindowState
 
@@ -48,13 +49,15 @@ def run_window(args: argparse.Namespace) -> int:
     state = WindowState() if screenshot else WindowState.load()
     if screenshot:
         prefs = Preferences(language=prefs.language)
+        state.hint_dismissed = True  # the same picture for every library
         # The library named, else the bundled one (not the user's last): the same picture
         # on every machine.
         root = library_root(args) if getattr(args, "library", None) else bundled_corpus()
         window = MainWindow(Catalog(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None))
-    open_library_window(library_root(args), prefs, state)
+    root, remember = startup_library(args)
+    open_library_window(root, prefs, state, remember=remember)
     app._reader_translators = translators  # type: ignore[attr-defined]  # keep them alive
     return app.exec()
 
@@ -62,32 +65,46 @@ def run_window(args: argparse.Namespace) -> int:
 _windows: list[MainWindow] = []
 
 
+def startup_library(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The library to open at start, and whether to remember it as the user's library.
+
+    The first start, with no library named or chosen before, opens the sample newspapers
+    without remembering them (the window then says how to open one's own archive).
+    """
+    first_run = getattr(args, "library", None) is None and load_config().current_library is None
+    return library_root(args), not first_run
+
+
 def open_library_window(root: Path, prefs: Preferences | None = None,
-                        state: WindowState | None = None) -> MainWindow:
-    """Show a window on the library at ``root``, remembered as the library to open next time
-    (by the window and by the command line)."""
+                        state: WindowState | None = None, remember: bool = True) -> MainWindow:
+    """Show a window on the library at ``root``, remembered (unless ``remember`` is false)
+    as the library to open next time (by the window and by the command line)."""
     window = MainWindow(Catalog(root), prefs, state)
     config = load_config()
     for message in config.messages:
         window.show_notice(f"config:{message}", message, "warning")
-    config.remember_library(root)
-    try:
-        save_config(config)
-    except OSError as err:
-        window.show_status(QCoreApplication.translate(
-            "MainWindow", "The list of recent libraries could not be saved in %1: %2")
-            .replace("%1", str(config_file().parent)).replace("%2", err.strerror or str(err)))
-    window.openLibraryRequested.connect(lambda new_root: _switch(window, new_root))
+    if remember:
+        config.remember_library(root)
+        try:
+            save_config(config)
+        except OSError as err:
+            window.show_status(QCoreApplication.translate(
+                "MainWindow", "The list of recent libraries could not be saved in %1: %2")
+                .replace("%1", str(config_file().parent))
+                .replace("%2", err.strerror or str(err)))
+    window.openLibraryRequested.connect(lambda request: _switch(window, request))
     window.show()
     _windows.append(window)
     return window
 
 
-def _switch(old: MainWindow, root: Path) -> None:
-    """Open ``root`` in a fresh window in place of ``old`` (same preferences and geometry)."""
+def _switch(old: MainWindow, request: OpenRequest) -> None:
+    """Open the library asked for in a fresh window in place of ``old`` (same preferences
+    and geometry), then do what the request asks there."""
     old.save_state()
-    new = open_library_window(root, old.prefs, WindowState.load())
+    new = open_library_window(request.root, old.prefs, WindowState.load())
     new.setGeometry(old.geometry())
+    new.arrive(request)
     old.close()  # stops its background work and waits for it
     if old in _windows:
         _windows.remove(old)

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -36,6 +35,7 @@ from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme, user_data
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
+from .library_controller import LibraryController, OpenRequest
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     articleShown = Signal(str)
     resultsShown = Signal(int)  # total of the search whose first page arrived
     occurrencesShown = Signal(int)  # number of occurrences marked for an opened hit
-    openLibraryRequested = Signal(Path)  # the app opens a window on that library folder
+    openLibraryRequested = Signal(object)  # an OpenRequest: the app opens a window on it
 
     def __init__(self, catalog: Catalog, prefs: Preferences | None = None,
                  state: WindowState | None = None, parent: QWidget | None = None) -> None:
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.hit_model = SearchHitModel(self)
         self.bookmarks = BookmarksController(self)
         self.bookmark_model = self.bookmarks.model
+        self.library = LibraryController(self)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         for message in self.prefs.messages + self.state.messages:
             self.show_notice(f"settings:{message}", message, "warning")
         self.prefs.messages.clear()  # shown once, not again in the next window
+        self.library.show_hint()
         self.bookmarks.start()
         self._load_issues(self.catalog.issues())
         self._restore_article()
@@ -221,8 +223,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.open_library_action = self._action(self.tr("&Open Library…"), "Ctrl+O",
-                                                self.choose_library)
+        self.open_library_action = self._action(self.tr("&Open Library Folder…"), "Ctrl+O",
+                                                self.library.choose_library)
         self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
@@ -321,17 +323,21 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_library_action)
+        file_menu.addMenu(self.library.recent_menu)
+        self.library.fill_recent()
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.cite_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
         library = bar.addMenu(self.tr("&Library"))
-        library.addAction(self.open_library_action)
         library.addAction(self.reload_action)
         library.addAction(self.assign_date_action)
-        library.addSeparator()
-        library.addAction(self.export_action)
-        library.addAction(self.cite_action)
         self.library_menu = library
-        library.addSeparator()
-        library.addAction(self.quit_action)
-        edit = bar.addMenu(self.tr("&Find"))
+        edit = bar.addMenu(self.tr("F&ind"))
         for action in (self.find_action, self.find_in_article_action,
                        self.next_occurrence_action, self.previous_occurrence_action):
             edit.addAction(action)
@@ -476,12 +482,11 @@ class MainWindow(QMainWindow):
 
     # -- the library ----------------------------------------------------------------------
 
-    @Slot()
-    def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open a Library Folder"), str(self.catalog.root.parent))
-        if folder:
-            self.openLibraryRequested.emit(Path(folder))
+    def arrive(self, request: OpenRequest) -> None:
+        """Do what the request that opened this window asked for, once it can be done."""
+        if request.article:
+            self.state.last_article = request.article
+            self._restore_article()
 
     @Slot()
     def start_sync(self) -> None:
