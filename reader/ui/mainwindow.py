@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from . import theme, user_data
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
 from .library_controller import LibraryController, OpenRequest
+from .library_watch import LibraryWatcher, WatchSet, watch_set
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
@@ -53,6 +55,9 @@ from .views.search_box import SearchBox
 from .workers import TaskRunner
 
 log = logging.getLogger("reader.ui")
+QUIET_PROGRESS_FROM = 200
+"""A change found by the watcher shows progress only when it is this big (files, articles)."""
+ARTICLE_GONE = "article-gone"
 
 class MainWindow(QMainWindow):
     """The reader window on one library."""
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
     resultsShown = Signal(int)  # total of the search whose first page arrived
     occurrencesShown = Signal(int)  # number of occurrences marked for an opened hit
     openLibraryRequested = Signal(object)  # an OpenRequest: the app opens a window on it
+    libraryChanged = Signal(object)  # a SyncResult that added, changed or removed files
 
     def __init__(self, catalog: Catalog, prefs: Preferences | None = None,
                  state: WindowState | None = None, parent: QWidget | None = None) -> None:
@@ -79,6 +85,11 @@ class MainWindow(QMainWindow):
         self._hit_query = ""
         self._occurrence_serial = 0
         self.synced = False
+        self._sync_pending: bool | None = None  # another sync asked for: quiet or not
+        self._sync_quiet = False
+        self._index_quiet = False
+        self.search_building = False
+        self.watcher = LibraryWatcher(self)
         self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
 
         self.issue_model = IssueTreeModel(self)
@@ -100,8 +111,9 @@ class MainWindow(QMainWindow):
         self.bookmarks.start()
         self._load_issues(self.catalog.issues())
         self._restore_article()
-        # Work follows the first paint: read the folder, then build the index.
+        # Work follows the first paint: read the folder, then build the index; then watch it.
         QTimer.singleShot(0, self.start_sync)
+        self.watcher.start()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -387,6 +399,8 @@ class MainWindow(QMainWindow):
         self.hit_model.fetchMoreRequested.connect(self._fetch_more_hits)
         self.search.indexProgress.connect(self._on_index_progress)
         self.search.indexReady.connect(self._on_index_ready)
+        self.search.indexUpdated.connect(self._on_index_updated)
+        self.watcher.changed.connect(self.request_sync)
         self.search.indexFailed.connect(self._on_index_failed)
         self.search.resultsReady.connect(self._on_results)
         self.search.searchFailed.connect(self._on_search_failed)
@@ -476,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the background work (sync, index, searches) and wait for it."""
+        self.watcher.stop()
         self.runner.shutdown()
         self.search.shutdown()
         self.bookmarks.shutdown()
@@ -490,45 +505,123 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def start_sync(self) -> None:
+        """Read the library folder again, with progress (at start, and F5)."""
+        self._sync(quiet=False)
+
+    @Slot()
+    def request_sync(self) -> None:
+        """Look quietly for new, changed and removed files (the watcher, added pages)."""
+        self._sync(quiet=True)
+
+    def _sync(self, quiet: bool) -> None:
         if self.runner.running("sync"):
+            # Look again when this sync is done: files may have come after its walk.
+            self._sync_pending = quiet and self._sync_pending is not False
             return
-        self.show_progress(self.tr("Reading the library…"), 0, 0)
-        self.runner.run(
-            lambda progress, cancelled: self.catalog.sync(progress=progress, cancelled=cancelled),
-            name="sync", progress=self._on_sync_progress, finished=self._on_synced,
-            failed=self._on_sync_failed,
-        )
+        root = self.catalog.root
+        if self.synced and not root.is_dir():
+            # An unplugged disk or a share gone away: keep what was read, do not forget it.
+            self.show_notice("library-missing", self.tr(
+                "The library folder %1 cannot be reached. What was read before is shown; "
+                "new pages appear when the folder is back.").replace("%1", str(root)),
+                "warning")
+            return
+        self.close_notice("library-missing")
+        self._sync_quiet = quiet
+        if not quiet:
+            self.show_progress(self.tr("Reading the library…"), 0, 0)
+        catalog = self.catalog
+
+        def job(progress: Any, cancelled: Any) -> tuple[SyncResult, float, WatchSet]:
+            start = time.perf_counter()
+            result = catalog.sync(progress=progress, cancelled=cancelled)
+            return result, time.perf_counter() - start, watch_set(root)
+
+        self.runner.run(job, name="sync", progress=self._on_sync_progress,
+                        finished=self._on_synced, failed=self._on_sync_failed)
 
     @Slot(int, int)
     def _on_sync_progress(self, done: int, total: int) -> None:
-        self.show_progress(self.tr("Reading pages"), done, total)
+        if not self._sync_quiet or total >= QUIET_PROGRESS_FROM:
+            self.show_progress(self.tr("Reading pages"), done, total)
 
     @Slot(str)
     def _on_sync_failed(self, message: str) -> None:
         self._work_failed(self.tr("The library could not be read: %1").replace("%1", message))
+        self._next_sync()
 
     @Slot(object)
-    def _on_synced(self, result: SyncResult) -> None:
-        self.hide_progress()
-        if result.touched or not self.synced:
-            current = self.page_model.issue()
-            self._load_issues(self.catalog.issues())
-            if current is not None and current.key in self._issues:
-                self.issue_list.select_issue(current.key)
+    def _on_synced(self, outcome: tuple[SyncResult, float, WatchSet]) -> None:
+        result, seconds, watch = outcome
+        quiet = self._sync_quiet
+        if self.progress.isVisible() and not self.search_building:
+            self.hide_progress()
+        first = not self.synced
+        if result.touched or first:
+            self._refresh_library(result)
         self.synced = True
+        self.watcher.note_sync_seconds(seconds)
+        if self.watcher.set_paths(watch):
+            self._sync_pending = True  # new folders: files may have come before the watch
         problems = len(result.problems)
-        counts = self.catalog.counts()
-        text = self.tr("%1 issues, %2 articles").replace("%1", str(counts["issues"])).replace(
-            "%2", str(counts["articles"]))
-        if problems:
-            text += " · " + self.tr("%n file(s) could not be read", "", problems)
-        self.show_status(text)
+        if not quiet:
+            counts = self.catalog.counts()
+            text = self.tr("%1 issues, %2 articles").replace(
+                "%1", str(counts["issues"])).replace("%2", str(counts["articles"]))
+            if problems:
+                text += " · " + self.tr("%n file(s) could not be read", "", problems)
+            self.show_status(text)
+        elif result.touched:
+            self.show_status(self.tr("Library updated: %1 new, %2 changed, %3 removed page "
+                                     "files.").replace("%1", str(len(result.added)))
+                             .replace("%2", str(len(result.changed)))
+                             .replace("%3", str(len(result.removed))))
         self._restore_article()
         self.catalogReady.emit()
-        self.show_progress(self.tr("Preparing search…"), 0, 0)
+        if result.touched:
+            self.libraryChanged.emit(result)
+        if first or result.touched or not quiet:
+            self.update_index(quiet=quiet and not first)
+        self._next_sync()
+
+    def _next_sync(self) -> None:
+        pending, self._sync_pending = self._sync_pending, None
+        if pending is not None:
+            self._sync(quiet=pending)
+
+    def update_index(self, quiet: bool) -> None:
+        """Index what the last sync found (only that: the index update is incremental)."""
+        self._index_quiet = quiet
+        self.search_building = True
+        if not quiet:
+            self.show_progress(self.tr("Preparing search…"), 0, 0)
         self.search.build()
 
-    def _load_issues(self, issues: list[IssueInfo]) -> None:
+    def _refresh_library(self, result: SyncResult) -> None:
+        """Show what the library holds now: calendar, issue list, open issue and article."""
+        current = self.page_model.issue()
+        self._load_issues(self.catalog.issues(), set(result.changed))
+        if current is not None and current.key in self._issues:
+            self.issue_list.select_issue(current.key)
+        article = self.article_view.article
+        if article is None:
+            return
+        if article.source in result.removed:
+            self.show_notice(ARTICLE_GONE, self.tr(
+                "The page file of the open article was removed from the library (%1). The "
+                "text shown is what was read before.").replace("%1", article.source),
+                "warning")
+        elif article.source in result.changed:
+            fresh = self.catalog.article(article.id)
+            if fresh is None:
+                self.show_notice(ARTICLE_GONE, self.tr(
+                    "The page file of the open article was changed (%1) and no longer holds "
+                    "this text. The text shown is what was read before; open the issue again "
+                    "for the new one.").replace("%1", article.source), "warning")
+            else:
+                self.issue_view.select_article(fresh.id)
+
+    def _load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
         self._issues = {i.key: i for i in issues}
         self._issue_of_source = {src: i.key for i in issues for _, src in i.pages}
         papers = sorted({i.paper for i in issues})
@@ -542,7 +635,10 @@ class MainWindow(QMainWindow):
         current = self.page_model.issue()
         if current is not None:
             fresh = self._issues.get(current.key)
-            self.page_model.set_issue(fresh)
+            if fresh != current or any(src in (changed or ()) for _, src in current.pages):
+                self.page_model.set_issue(fresh)
+                if self.article_view.article is not None:
+                    self.issue_view.select_article(self.article_view.article.id)
 
     def issues(self) -> dict[str, IssueInfo]:
         return dict(self._issues)
@@ -587,6 +683,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show(self, article: Article) -> None:
+        self.close_notice(ARTICLE_GONE)
         self.article_view.show_article(article)
         self.article_title.setText(article.display_title)
         self.state.last_article = article.id
@@ -755,12 +852,24 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int)
     def _on_index_progress(self, done: int, total: int) -> None:
-        self.show_progress(self.tr("Indexing for search"), done, total)
+        if not self._index_quiet or total >= QUIET_PROGRESS_FROM:
+            self.show_progress(self.tr("Indexing for search"), done, total)
+
+    @Slot(object)
+    def _on_index_updated(self, stats: Any) -> None:
+        """After a change in the library: the search shown follows (quietly, no tab change)."""
+        changed = stats is None or bool(stats.added or stats.changed or stats.removed)
+        if changed and self._search_params is not None and self.search.ready:
+            self._search_serial = self.search.search(self._search_params)
 
     @Slot(bool)
     def _on_index_ready(self, fallback: bool) -> None:
-        self.hide_progress()
-        if fallback:
+        self.search_building = False
+        if not self.runner.running("sync"):
+            self.hide_progress()
+        if self._index_quiet:
+            pass
+        elif fallback:
             self.show_status(self.tr("Search ready (plain scan: the search index is not "
                                      "installed)."))
         else:
@@ -771,6 +880,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_index_failed(self, message: str) -> None:
+        self.search_building = False
         self._work_failed(self.tr("The search index could not be built: %1").replace(
             "%1", message))
 

@@ -26,8 +26,9 @@ class Backend:
     find_occurrences: Callable[[Article, str], Iterable[Any]]
     fallback: bool
 
-    def update(self, catalog: Catalog, progress: Any, cancelled: Any) -> None:
-        self.index.update(catalog, progress=progress, cancelled=cancelled)
+    def update(self, catalog: Catalog, progress: Any, cancelled: Any) -> Any:
+        """Bring the index up to date; returns the core's ``UpdateStats`` (None for the scan)."""
+        return self.index.update(catalog, progress=progress, cancelled=cancelled)
 
     def occurrences(self, article: Article, query: str) -> list[tuple[str, int, int]]:
         return normalise_spans(self.find_occurrences(article, query))

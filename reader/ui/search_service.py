@@ -40,6 +40,7 @@ class _SearchWorker(QObject):
     indexProgress = Signal(int, int)
     indexReady = Signal(bool)  # argument: the fallback scan is in use
     indexFailed = Signal(str)
+    indexUpdated = Signal(object)  # the update's stats (None when nothing is known of them)
     resultsReady = Signal(int, object, int)  # serial, results, offset
     searchFailed = Signal(int, str, bool)  # serial, message, the query itself is at fault
     occurrencesReady = Signal(int, str, object)  # serial, article id, [(field, start, end)]
@@ -56,11 +57,13 @@ class _SearchWorker(QObject):
         try:
             backend = self.backend or open_index(self.catalog)
             self.backend = backend
-            backend.update(self.catalog, self.indexProgress.emit, self.cancel_event.is_set)
+            stats = backend.update(self.catalog, self.indexProgress.emit,
+                                   self.cancel_event.is_set)
         except Exception as err:
             log.exception("the search index could not be built")
             self.indexFailed.emit(str(err) or type(err).__name__)
             return
+        self.indexUpdated.emit(stats)
         # Also after a cancel: the index then searches what it holds so far.
         self.indexReady.emit(backend.fallback)
 
@@ -106,6 +109,7 @@ class SearchService(QObject):
     indexProgress = Signal(int, int)
     indexReady = Signal(bool)
     indexFailed = Signal(str)
+    indexUpdated = Signal(object)
     resultsReady = Signal(int, object, int)
     searchFailed = Signal(int, str, bool)
     occurrencesReady = Signal(int, str, object)
@@ -126,8 +130,8 @@ class SearchService(QObject):
         self._buildRequested.connect(self._worker.build)
         self._searchRequested.connect(self._worker.search)
         self._occurrencesRequested.connect(self._worker.occurrences)
-        for name in ("indexProgress", "indexFailed", "resultsReady", "searchFailed",
-                     "occurrencesReady"):
+        for name in ("indexProgress", "indexFailed", "indexUpdated", "resultsReady",
+                     "searchFailed", "occurrencesReady"):
             getattr(self._worker, name).connect(getattr(self, name))
         self._worker.indexReady.connect(self._on_ready)
         self._thread.start()
@@ -139,7 +143,9 @@ class SearchService(QObject):
         self.indexReady.emit(fallback)
 
     def build(self) -> None:
-        """(Re)build the index in the background; ``indexReady`` says when searches work."""
+        """Bring the index up to date in the background (only what changed since the last
+        update is indexed); ``indexReady`` says when searches work."""
+        self._worker.cancel_event.clear()  # a Cancel pressed earlier stopped an earlier build
         self._buildRequested.emit()
 
     def search(self, params: SearchParams) -> int:

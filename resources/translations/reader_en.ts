@@ -90,7 +90,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="524" />
+        <location filename="../../reader/ui/mainwindow.py" line="572" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="119" />
+        <location filename="../../reader/ui/views/results_panel.py" line="129" />
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

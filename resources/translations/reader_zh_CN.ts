@@ -482,7 +482,7 @@ No log file could be written in %1; the details were printed on the terminal.</s
         <translation>设定日期…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/issue_list.py" line="48" />
+        <location filename="../../reader/ui/views/issue_list.py" line="52" />
         <source>All papers</source>
         <translation>全部报纸</translation>
     </message>
@@ -580,7 +580,7 @@ Pages in the library: %3</source>
     <message>
         <location filename="../../reader/ui/app.py" line="32" />
         <location filename="../../reader/ui/app.py" line="46" />
-        <location filename="../../reader/ui/mainwindow.py" line="82" />
+        <location filename="../../reader/ui/mainwindow.py" line="93" />
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
@@ -590,319 +590,339 @@ Pages in the library: %3</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="121" />
+        <location filename="../../reader/ui/mainwindow.py" line="133" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="122" />
+        <location filename="../../reader/ui/mainwindow.py" line="134" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="124" />
+        <location filename="../../reader/ui/mainwindow.py" line="136" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="127" />
+        <location filename="../../reader/ui/mainwindow.py" line="139" />
         <source>Bookmarks are not available: %1</source>
         <translation>书签不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="167" />
+        <location filename="../../reader/ui/mainwindow.py" line="179" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="190" />
+        <location filename="../../reader/ui/mainwindow.py" line="202" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="226" />
+        <location filename="../../reader/ui/mainwindow.py" line="238" />
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="228" />
+        <location filename="../../reader/ui/mainwindow.py" line="240" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="229" />
+        <location filename="../../reader/ui/mainwindow.py" line="241" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="230" />
+        <location filename="../../reader/ui/mainwindow.py" line="242" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="233" />
+        <location filename="../../reader/ui/mainwindow.py" line="245" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="235" />
+        <location filename="../../reader/ui/mainwindow.py" line="247" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="237" />
+        <location filename="../../reader/ui/mainwindow.py" line="249" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="238" />
+        <location filename="../../reader/ui/mainwindow.py" line="250" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="240" />
+        <location filename="../../reader/ui/mainwindow.py" line="252" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="242" />
+        <location filename="../../reader/ui/mainwindow.py" line="254" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="244" />
+        <location filename="../../reader/ui/mainwindow.py" line="256" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="248" />
+        <location filename="../../reader/ui/mainwindow.py" line="260" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="249" />
+        <location filename="../../reader/ui/mainwindow.py" line="261" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="250" />
+        <location filename="../../reader/ui/mainwindow.py" line="262" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="257" />
+        <location filename="../../reader/ui/mainwindow.py" line="269" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="263" />
+        <location filename="../../reader/ui/mainwindow.py" line="275" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="265" />
+        <location filename="../../reader/ui/mainwindow.py" line="277" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="267" />
+        <location filename="../../reader/ui/mainwindow.py" line="279" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="269" />
+        <location filename="../../reader/ui/mainwindow.py" line="281" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271" />
+        <location filename="../../reader/ui/mainwindow.py" line="283" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="274" />
+        <location filename="../../reader/ui/mainwindow.py" line="286" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278" />
+        <location filename="../../reader/ui/mainwindow.py" line="290" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280" />
+        <location filename="../../reader/ui/mainwindow.py" line="292" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282" />
+        <location filename="../../reader/ui/mainwindow.py" line="294" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284" />
+        <location filename="../../reader/ui/mainwindow.py" line="296" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286" />
+        <location filename="../../reader/ui/mainwindow.py" line="298" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289" />
+        <location filename="../../reader/ui/mainwindow.py" line="301" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291" />
+        <location filename="../../reader/ui/mainwindow.py" line="303" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294" />
+        <location filename="../../reader/ui/mainwindow.py" line="306" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298" />
+        <location filename="../../reader/ui/mainwindow.py" line="310" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300" />
+        <location filename="../../reader/ui/mainwindow.py" line="312" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="302" />
+        <location filename="../../reader/ui/mainwindow.py" line="314" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="310" />
+        <location filename="../../reader/ui/mainwindow.py" line="322" />
         <source>reader.export is not installed</source>
         <translation>未安装导出模块（reader.export）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316" />
+        <location filename="../../reader/ui/mainwindow.py" line="328" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="318" />
+        <location filename="../../reader/ui/mainwindow.py" line="330" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="326" />
+        <location filename="../../reader/ui/mainwindow.py" line="338" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="336" />
+        <location filename="../../reader/ui/mainwindow.py" line="348" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="340" />
+        <location filename="../../reader/ui/mainwindow.py" line="352" />
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="344" />
+        <location filename="../../reader/ui/mainwindow.py" line="356" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="349" />
+        <location filename="../../reader/ui/mainwindow.py" line="361" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="351" />
+        <location filename="../../reader/ui/mainwindow.py" line="363" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="353" />
+        <location filename="../../reader/ui/mainwindow.py" line="365" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="357" />
+        <location filename="../../reader/ui/mainwindow.py" line="369" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="367" />
+        <location filename="../../reader/ui/mainwindow.py" line="379" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="413" />
+        <location filename="../../reader/ui/mainwindow.py" line="427" />
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="423" />
+        <location filename="../../reader/ui/mainwindow.py" line="437" />
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="447" />
+        <location filename="../../reader/ui/mainwindow.py" line="461" />
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="495" />
+        <location filename="../../reader/ui/mainwindow.py" line="525" />
+        <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
+        <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="532" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="504" />
+        <location filename="../../reader/ui/mainwindow.py" line="546" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="508" />
+        <location filename="../../reader/ui/mainwindow.py" line="550" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="521" />
+        <location filename="../../reader/ui/mainwindow.py" line="569" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="524" />
+        <location filename="../../reader/ui/mainwindow.py" line="572" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="528" />
+        <location filename="../../reader/ui/mainwindow.py" line="575" />
+        <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
+        <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="597" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="573" />
+        <location filename="../../reader/ui/mainwindow.py" line="611" />
+        <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
+        <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="618" />
+        <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
+        <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="669" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="639" />
+        <location filename="../../reader/ui/mainwindow.py" line="736" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="658" />
+        <location filename="../../reader/ui/mainwindow.py" line="755" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="659" />
+        <location filename="../../reader/ui/mainwindow.py" line="756" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -913,67 +933,67 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="664" />
+        <location filename="../../reader/ui/mainwindow.py" line="761" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="703" />
+        <location filename="../../reader/ui/mainwindow.py" line="800" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="707" />
+        <location filename="../../reader/ui/mainwindow.py" line="804" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="735" />
+        <location filename="../../reader/ui/mainwindow.py" line="832" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="736" />
+        <location filename="../../reader/ui/mainwindow.py" line="833" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="758" />
+        <location filename="../../reader/ui/mainwindow.py" line="856" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="764" />
+        <location filename="../../reader/ui/mainwindow.py" line="873" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="767" />
+        <location filename="../../reader/ui/mainwindow.py" line="876" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="774" />
+        <location filename="../../reader/ui/mainwindow.py" line="884" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="826" />
+        <location filename="../../reader/ui/mainwindow.py" line="936" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="844" />
+        <location filename="../../reader/ui/mainwindow.py" line="954" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="850" />
+        <location filename="../../reader/ui/mainwindow.py" line="960" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="851" />
+        <location filename="../../reader/ui/mainwindow.py" line="961" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1113,14 +1133,14 @@ Library: %1</source>
         <translation>全部报纸</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="119" />
+        <location filename="../../reader/ui/views/results_panel.py" line="129" />
         <source>%n hit(s)</source>
         <translation>
             <numerusform>共%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="123" />
+        <location filename="../../reader/ui/views/results_panel.py" line="133" />
         <source>No article matches this search.</source>
         <translation>没有文章符合这个检索。</translation>
     </message>
