@@ -1,5 +1,11 @@
-"""The library folder in the window: opening one, the recent ones, and the note that tells a
-first-time reader of the sample newspapers how to open their own archive.
+"""The library folder in the window: opening one, the recent ones, adding pages to it (File →
+Add Pages…, or dropped on the window), and the note that tells a first-time reader of the
+sample newspapers how to open their own archive.
+
+Pages are added by ``reader.corpus.intake.add_pages`` in a background task (progress, Cancel)
+into the ``paper/YYYY/MM-DD/`` layout; then a sync reads only the new files and the index
+takes only them. The sample newspapers live in the program's own folder and take no pages:
+adding there first asks for a folder of one's own, opens it, and adds the pages there.
 
 Kept apart from ``mainwindow`` (which arranges and wires) like the bookmarks controller. A
 window shows one library; opening another asks the application (``app.py``) for a window on
@@ -12,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ..corpus.intake import AddReport, add_pages
 from ..paths import bundled_corpus
 from ..userconfig import load_config
+from .dialogs.add_report import AddReportDialog
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -48,12 +56,24 @@ def is_bundled(root: Path) -> bool:
     return same_folder(root, bundled_corpus())
 
 
+def inside_bundled(folder: Path) -> bool:
+    try:
+        return Path(folder).resolve().is_relative_to(bundled_corpus().resolve())
+    except OSError:
+        return False
+
+
 class LibraryController(QObject):
-    """Answers File → Open Library Folder…, File → Recent Libraries, and the first-run note."""
+    """Answers File → Open Library Folder…, File → Recent Libraries, File → Add Pages…, drops,
+    and the first-run note."""
+
+    added = Signal(object)  # the AddReport of pages added to this library
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.last_report: AddReport | None = None
+        self.report_dialog: AddReportDialog | None = None
         self.recent_menu = QMenu(self.tr("&Recent Libraries"), window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.setToolTipsVisible(True)
@@ -111,6 +131,93 @@ class LibraryController(QObject):
             sample = menu.addAction(self.tr("The &Sample Newspapers"))
             sample.setToolTip(str(bundled_corpus()))
             sample.triggered.connect(lambda: self.open_library(bundled_corpus()))
+
+    # -- adding pages ---------------------------------------------------------------------
+
+    @Slot()
+    def choose_pages(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Add Pages to the Library"), str(Path.home()),
+            self.tr("Page files (*.txt);;All files (*)"))
+        if names:
+            self.add_paths([Path(n) for n in names])
+
+    @Slot()
+    def choose_page_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Add a Folder of Pages to the Library"), str(Path.home()))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Copy the page files among ``paths`` (folders searched) into this library."""
+        paths = [Path(p) for p in paths if Path(p).exists()]
+        if not paths:
+            return
+        if is_bundled(self.root):
+            target = self.ask_for_own_library()
+            if target is not None:
+                self.open_library(target, add=tuple(paths))
+            return
+        if self.window.runner.running("add"):
+            self.window.show_status(self.tr(
+                "Pages are being added already; add these when that is done."))
+            return
+        root = self.root
+        self.window.show_progress(self.tr("Adding pages"), 0, 0)
+        self.window.runner.run(
+            lambda progress, cancelled: add_pages(paths, root, progress, cancelled),
+            name="add", progress=self._on_add_progress, finished=self._on_added,
+            failed=self._on_add_failed)
+
+    def ask_for_own_library(self) -> Path | None:
+        """A folder for the reader's own library, chosen (or made) by the reader."""
+        answer = QMessageBox.question(
+            self.window, self.tr("A Library of Your Own"), self.tr(
+                "The sample newspapers are kept in the reader's own folder, which is no place "
+                "for your pages.\n\nChoose a folder for your own library (or make a new one "
+                "in the dialog): the pages are copied there, arranged by paper and date, and "
+                "that library opens."),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Ok:
+            return None
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Choose or Make a Folder for Your Library"), str(Path.home()))
+        if not folder:
+            return None
+        if inside_bundled(Path(folder)):
+            QMessageBox.warning(self.window, self.tr("A Library of Your Own"), self.tr(
+                "That folder belongs to the sample newspapers. Choose a folder outside the "
+                "reader's own folder."))
+            return None
+        return Path(folder)
+
+    @Slot(int, int)
+    def _on_add_progress(self, done: int, total: int) -> None:
+        self.window.show_progress(self.tr("Adding pages"), done, total)
+
+    @Slot(str)
+    def _on_add_failed(self, message: str) -> None:
+        self.window.hide_progress()
+        self.window.show_status(self.tr("The pages could not be added: %1").replace(
+            "%1", message))
+
+    @Slot(object)
+    def _on_added(self, report: AddReport) -> None:
+        self.window.hide_progress()
+        self.last_report = report
+        self.window.show_status(self.tr(
+            "Pages added: %1 new, %2 already in the library, %3 not added.")
+            .replace("%1", str(len(report.added))).replace("%2", str(len(report.already)))
+            .replace("%3", str(len(report.problems))))
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+        dialog = AddReportDialog(report, str(self.root), self.window)
+        self.report_dialog = dialog
+        dialog.open()
+        if report.added:
+            self.window.request_sync()  # reads only the new files; the index takes only them
+        self.added.emit(report)
 
     # -- the first-run note ---------------------------------------------------------------
 

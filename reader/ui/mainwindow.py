@@ -14,8 +14,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -192,6 +200,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
         self._notices: dict[str, MessageBar] = {}
+        self.setAcceptDrops(True)
+        for field in (self.search_box.lineEdit(), self.find_bar.edit):
+            field.installEventFilter(self)
 
         self.status_text = QLabel(self)
         self.progress = QProgressBar(self)
@@ -237,6 +248,10 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.open_library_action = self._action(self.tr("&Open Library Folder…"), "Ctrl+O",
                                                 self.library.choose_library)
+        self.add_pages_action = self._action(self.tr("&Add Pages…"), "Ctrl+I",
+                                             self.library.choose_pages)
+        self.add_folder_action = self._action(self.tr("Add a &Folder of Pages…"),
+                                              "Ctrl+Shift+I", self.library.choose_page_folder)
         self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
@@ -339,6 +354,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_library_action)
         file_menu.addMenu(self.library.recent_menu)
         self.library.fill_recent()
+        file_menu.addSeparator()
+        file_menu.addAction(self.add_pages_action)
+        file_menu.addAction(self.add_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.cite_action)
@@ -502,6 +520,48 @@ class MainWindow(QMainWindow):
         if request.article:
             self.state.last_article = request.article
             self._restore_article()
+        if request.add:
+            self.library.add_paths(list(request.add))
+
+    # -- dropping page files on the window ------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.library.add_paths(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Files dropped on a text field are pages to add, not text to paste there."""
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if event.type() in kinds and self._dropped_paths(event):  # type: ignore[arg-type]
+            if event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)  # type: ignore[arg-type]
+            else:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def start_sync(self) -> None:

@@ -178,3 +178,111 @@ def test_watch_set_prefers_folders_of_folders_and_the_newest_pages(tmp_path: Pat
     assert ws.dirs[3] == str(tmp_path / "报" / "2020" / "01-03")  # the newest day
     assert ws.files == (str(tmp_path / "报" / "2020" / "01-03" / "page.txt"),)
     assert not ws.complete
+
+
+def test_add_pages_through_the_dialog_reports_each_file(open_window, qtbot, monkeypatch,
+                                                       library_without_shangcheng, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    root, page = library_without_shangcheng
+    window = open_window(root)
+    present = next((root / "pages").glob("000_*.txt"))
+    picture = tmp_path / "scan.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    chosen = [str(page), str(present), str(picture)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
+    with qtbot.waitSignal(window.library.added, timeout=15000) as done:
+        window.add_pages_action.trigger()
+    report = done.args[0]
+    assert report.added == [f"上城报/2020/04-21/{page.name}"]
+    assert report.already == [str(present)]
+    assert [p.path for p in report.problems] == [str(picture)]
+    assert (root / report.added[0]).read_bytes() == page.read_bytes()
+    rows = window.library.report_dialog.rows()
+    assert ("002_e8fc69560c1c029f.txt", "Added", report.added[0]) in rows
+    assert (str(present), "Already in the library", "") in rows
+    refused = [r for r in rows if r[0] == str(picture)]
+    assert refused and refused[0][1] == "Not added" and refused[0][2]  # with its reason
+    qtbot.waitUntil(lambda: any(i.paper == "上城报" for i in window.issues().values()),
+                    timeout=15000)
+    assert hits(window, qtbot, "望江街道") > 0
+
+    # The same name with other content: never overwritten, added under a numbered name.
+    other = tmp_path / "other" / page.name
+    other.parent.mkdir()
+    other.write_text(page.read_text(encoding="utf-8").replace("望江街道", "望江镇"),
+                     encoding="utf-8")
+    chosen[:] = [str(other)]
+    with qtbot.waitSignal(window.library.added, timeout=15000) as done:
+        window.add_pages_action.trigger()
+    assert done.args[0].renamed == [f"上城报/2020/04-21/{page.stem}-2.txt"]
+    assert (root / report.added[0]).read_bytes() == page.read_bytes()
+
+
+def test_dropping_a_folder_adds_its_pages(open_window, qtbot, library_without_shangcheng,
+                                          tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    root, page = library_without_shangcheng
+    window = open_window(root)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    page.rename(folder / page.name)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    point = window.article_view.mapTo(window, QPoint(20, 20))
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.library.added, timeout=15000) as done:
+        QApplication.sendEvent(window, drop)
+    assert done.args[0].added == [f"上城报/2020/04-21/{page.name}"]
+    qtbot.waitUntil(lambda: any(i.paper == "上城报" for i in window.issues().values()),
+                    timeout=15000)
+    # Dropped on the search field: pages to add too, not a path typed into the query.
+    line = window.search_box.lineEdit()
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(line, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.library.added, timeout=15000) as done:
+        QApplication.sendEvent(line, drop)
+    assert done.args[0].already and line.text() == ""
+
+
+def test_adding_to_the_sample_newspapers_makes_a_library_of_ones_own(
+        qtbot, app_windows, monkeypatch, tmp_path, small_library):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    sample = bundled_corpus()
+    before = sorted(p.relative_to(sample) for p in sample.rglob("*"))
+    window = app.open_library_window(sample, remember=False)  # replaced, then deleted
+    qtbot.waitUntil(lambda: window.synced, timeout=20000)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Ok)
+    mine = tmp_path / "my archive"
+    mine.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(mine))
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    page = next((small_library / "pages").glob("002_*.txt"))
+    (scans / page.name).write_bytes(page.read_bytes())
+    window.library.add_paths([scans])
+    assert asked and "sample" in asked[0]
+    own = app_windows[-1]
+    qtbot.addWidget(own)
+    assert own is not window and own.catalog.root == mine
+    qtbot.waitUntil(lambda: own.library.last_report is not None, timeout=15000)
+    assert own.library.last_report.added == [f"上城报/2020/04-21/{page.name}"]
+    qtbot.waitUntil(lambda: any(i.paper == "上城报" for i in own.issues().values()),
+                    timeout=15000)
+    assert load_config().libraries[0] == str(mine.resolve())
+    assert sorted(p.relative_to(sample) for p in sample.rglob("*")) == before
