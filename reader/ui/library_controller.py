@@ -22,10 +22,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ..cli.library_cmd import library_info
 from ..corpus.intake import AddReport, add_pages
 from ..paths import bundled_corpus
 from ..userconfig import load_config
 from .dialogs.add_report import AddReportDialog
+from .dialogs.library_info import LibraryInfoDialog
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -74,6 +76,7 @@ class LibraryController(QObject):
         self.window = window
         self.last_report: AddReport | None = None
         self.report_dialog: AddReportDialog | None = None
+        self.info_dialog: LibraryInfoDialog | None = None
         self.recent_menu = QMenu(self.tr("&Recent Libraries"), window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.setToolTipsVisible(True)
@@ -218,6 +221,38 @@ class LibraryController(QObject):
         if report.added:
             self.window.request_sync()  # reads only the new files; the index takes only them
         self.added.emit(report)
+
+    # -- Library Information --------------------------------------------------------------
+
+    @Slot()
+    def show_info(self, tab: int = 0) -> LibraryInfoDialog:
+        """The library's papers, counts, undated pages and problem files (kept up to date
+        while the dialog is open)."""
+        if self.info_dialog is None:
+            dialog = LibraryInfoDialog(self.window)
+            dialog.assignDateRequested.connect(self._assign_date)
+            self.window.catalogReady.connect(self.refresh_info)
+            self.info_dialog = dialog
+        self.info_dialog.set_info(library_info(self.window.catalog))
+        self.info_dialog.tabs.setCurrentIndex(tab)
+        self.info_dialog.show()
+        self.info_dialog.activateWindow()
+        return self.info_dialog
+
+    @Slot()
+    def show_problems(self) -> None:
+        self.show_info(tab=2)
+
+    @Slot()
+    def refresh_info(self) -> None:
+        if self.info_dialog is not None and self.info_dialog.isVisible():
+            self.info_dialog.set_info(library_info(self.window.catalog))
+
+    @Slot(str)
+    def _assign_date(self, source: str) -> None:
+        key = self.window.issue_of_source(source)
+        if key:
+            self.window.assign_date(key)
 
     # -- the first-run note ---------------------------------------------------------------
 

@@ -212,7 +212,13 @@ class MainWindow(QMainWindow):
         self.cancel_button = QToolButton(self)
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.hide()
+        self.problems_button = QToolButton(self)
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.setToolTip(self.tr("Show the files that could not be read"))
+        self.problems_button.hide()
         self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.problems_button)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
@@ -253,6 +259,8 @@ class MainWindow(QMainWindow):
         self.add_folder_action = self._action(self.tr("Add a &Folder of Pages…"),
                                               "Ctrl+Shift+I", self.library.choose_page_folder)
         self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
+        self.info_action = self._action(self.tr("Library &Information…"), "Ctrl+L",
+                                        lambda: self.library.show_info())
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
                                         self.focus_search)
@@ -364,6 +372,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
         library = bar.addMenu(self.tr("&Library"))
+        library.addAction(self.info_action)
         library.addAction(self.reload_action)
         library.addAction(self.assign_date_action)
         self.library_menu = library
@@ -424,6 +433,7 @@ class MainWindow(QMainWindow):
         self.search.searchFailed.connect(self._on_search_failed)
         self.search.occurrencesReady.connect(self._on_occurrences)
         self.cancel_button.clicked.connect(self._cancel_work)
+        self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
 
     # -- preferences and state ------------------------------------------------------------
@@ -624,6 +634,8 @@ class MainWindow(QMainWindow):
         if self.watcher.set_paths(watch):
             self._sync_pending = True  # new folders: files may have come before the watch
         problems = len(result.problems)
+        self.problems_button.setText("⚠ " + self.tr("%n problem file(s)", "", problems))
+        self.problems_button.setVisible(problems > 0)
         if not quiet:
             counts = self.catalog.counts()
             text = self.tr("%1 issues, %2 articles").replace(
@@ -702,6 +714,10 @@ class MainWindow(QMainWindow):
 
     def issues(self) -> dict[str, IssueInfo]:
         return dict(self._issues)
+
+    def issue_of_source(self, source: str) -> str | None:
+        """The key of the issue a page file belongs to."""
+        return self._issue_of_source.get(source)
 
     # -- opening issues and articles ------------------------------------------------------
 

@@ -90,7 +90,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="632" />
+        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <source>%n problem file(s)</source>
+        <translation>
+            <numerusform>%n problem file</numerusform>
+            <numerusform>%n problem files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/mainwindow.py" line="644" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>

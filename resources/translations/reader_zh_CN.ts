@@ -598,69 +598,69 @@ Pages in the library: %3</source>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="77" />
+        <location filename="../../reader/ui/library_controller.py" line="80" />
         <source>&amp;Recent Libraries</source>
         <translation>最近的书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="91" />
+        <location filename="../../reader/ui/library_controller.py" line="94" />
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="113" />
+        <location filename="../../reader/ui/library_controller.py" line="116" />
         <source>Sample Newspapers</source>
         <translation>示例报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="122" />
+        <location filename="../../reader/ui/library_controller.py" line="125" />
         <source>(not found)</source>
         <translation>（找不到）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="127" />
+        <location filename="../../reader/ui/library_controller.py" line="130" />
         <source>No library opened yet</source>
         <translation>尚未打开过书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="131" />
+        <location filename="../../reader/ui/library_controller.py" line="134" />
         <source>The &amp;Sample Newspapers</source>
         <translation>示例报纸(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="140" />
+        <location filename="../../reader/ui/library_controller.py" line="143" />
         <source>Add Pages to the Library</source>
         <translation>向书库添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="141" />
+        <location filename="../../reader/ui/library_controller.py" line="144" />
         <source>Page files (*.txt);;All files (*)</source>
         <translation>版面文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="148" />
+        <location filename="../../reader/ui/library_controller.py" line="151" />
         <source>Add a Folder of Pages to the Library</source>
         <translation>向书库添加一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="164" />
+        <location filename="../../reader/ui/library_controller.py" line="167" />
         <source>Pages are being added already; add these when that is done.</source>
         <translation>正在添加版面；请等它完成后再添加这些。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="167" />
-        <location filename="../../reader/ui/library_controller.py" line="197" />
+        <location filename="../../reader/ui/library_controller.py" line="170" />
+        <location filename="../../reader/ui/library_controller.py" line="200" />
         <source>Adding pages</source>
         <translation>正在添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="176" />
-        <location filename="../../reader/ui/library_controller.py" line="189" />
+        <location filename="../../reader/ui/library_controller.py" line="179" />
+        <location filename="../../reader/ui/library_controller.py" line="192" />
         <source>A Library of Your Own</source>
         <translation>自己的书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="177" />
+        <location filename="../../reader/ui/library_controller.py" line="180" />
         <source>The sample newspapers are kept in the reader's own folder, which is no place for your pages.
 
 Choose a folder for your own library (or make a new one in the dialog): the pages are copied there, arranged by paper and date, and that library opens.</source>
@@ -669,34 +669,142 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 请为自己的书库选择一个文件夹（也可以在对话框中新建）：版面会按报纸和日期整理复制到那里，并打开这个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="185" />
+        <location filename="../../reader/ui/library_controller.py" line="188" />
         <source>Choose or Make a Folder for Your Library</source>
         <translation>选择或新建书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="190" />
+        <location filename="../../reader/ui/library_controller.py" line="193" />
         <source>That folder belongs to the sample newspapers. Choose a folder outside the reader's own folder.</source>
         <translation>这个文件夹属于示例报纸。请选择阅读器文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="202" />
+        <location filename="../../reader/ui/library_controller.py" line="205" />
         <source>The pages could not be added: %1</source>
         <translation>无法添加版面：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="210" />
+        <location filename="../../reader/ui/library_controller.py" line="213" />
         <source>Pages added: %1 new, %2 already in the library, %3 not added.</source>
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="229" />
+        <location filename="../../reader/ui/library_controller.py" line="264" />
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="232" />
+        <location filename="../../reader/ui/library_controller.py" line="267" />
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryInfoDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="50" />
+        <source>Library Information</source>
+        <translation>书库信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="54" />
+        <source>Open the Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="60" />
+        <source>Paper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="60" />
+        <source>Issues</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="60" />
+        <source>Pages</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="60" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="61" />
+        <source>First issue</source>
+        <translation>最早一期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="61" />
+        <source>Last issue</source>
+        <translation>最近一期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="61" />
+        <source>Undated pages</source>
+        <translation>未标日期的版面</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="62" />
+        <source>Page file</source>
+        <translation>版面文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="63" />
+        <source>Assign Date…</source>
+        <translation>设定日期…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="70" />
+        <source>These pages state no date the reader could read. Assigning one writes it in a small file beside the page.</source>
+        <translation>这些版面上没有阅读器能读出的日期。设定日期后，日期会写进版面旁边的一个小文件里。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="67" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="67" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="73" />
+        <source>These files were left out or need a look; the rest of the library is read as usual.</source>
+        <translation>这些文件被略过或需要查看；书库的其余部分照常读取。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="107" />
+        <source>Library: %1</source>
+        <translation>书库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="108" />
+        <source>%1 issues, %2 pages, %3 articles</source>
+        <translation>%1 期，%2 个版面，%3 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="112" />
+        <source>from %1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="130" />
+        <source>Papers (%1)</source>
+        <translation>报纸（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="131" />
+        <source>Undated Pages (%1)</source>
+        <translation>未标日期的版面（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="133" />
+        <source>Problem Files (%1)</source>
+        <translation>有问题的文件（%1）</translation>
     </message>
 </context>
 <context>
@@ -744,319 +852,336 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="249" />
+        <location filename="../../reader/ui/mainwindow.py" line="218" />
+        <source>Show the files that could not be read</source>
+        <translation>显示无法读取的文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="255" />
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="251" />
+        <location filename="../../reader/ui/mainwindow.py" line="257" />
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="253" />
+        <location filename="../../reader/ui/mainwindow.py" line="259" />
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="255" />
+        <location filename="../../reader/ui/mainwindow.py" line="261" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="256" />
+        <location filename="../../reader/ui/mainwindow.py" line="262" />
+        <source>Library &amp;Information…</source>
+        <translation>书库信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="264" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="257" />
+        <location filename="../../reader/ui/mainwindow.py" line="265" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="260" />
+        <location filename="../../reader/ui/mainwindow.py" line="268" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262" />
+        <location filename="../../reader/ui/mainwindow.py" line="270" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="264" />
+        <location filename="../../reader/ui/mainwindow.py" line="272" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="265" />
+        <location filename="../../reader/ui/mainwindow.py" line="273" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="267" />
+        <location filename="../../reader/ui/mainwindow.py" line="275" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="269" />
+        <location filename="../../reader/ui/mainwindow.py" line="277" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271" />
+        <location filename="../../reader/ui/mainwindow.py" line="279" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275" />
+        <location filename="../../reader/ui/mainwindow.py" line="283" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="276" />
+        <location filename="../../reader/ui/mainwindow.py" line="284" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277" />
+        <location filename="../../reader/ui/mainwindow.py" line="285" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284" />
+        <location filename="../../reader/ui/mainwindow.py" line="292" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290" />
+        <location filename="../../reader/ui/mainwindow.py" line="298" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292" />
+        <location filename="../../reader/ui/mainwindow.py" line="300" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294" />
+        <location filename="../../reader/ui/mainwindow.py" line="302" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296" />
+        <location filename="../../reader/ui/mainwindow.py" line="304" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298" />
+        <location filename="../../reader/ui/mainwindow.py" line="306" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301" />
+        <location filename="../../reader/ui/mainwindow.py" line="309" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="305" />
+        <location filename="../../reader/ui/mainwindow.py" line="313" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="307" />
+        <location filename="../../reader/ui/mainwindow.py" line="315" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309" />
+        <location filename="../../reader/ui/mainwindow.py" line="317" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="311" />
+        <location filename="../../reader/ui/mainwindow.py" line="319" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="313" />
+        <location filename="../../reader/ui/mainwindow.py" line="321" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316" />
+        <location filename="../../reader/ui/mainwindow.py" line="324" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="318" />
+        <location filename="../../reader/ui/mainwindow.py" line="326" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="321" />
+        <location filename="../../reader/ui/mainwindow.py" line="329" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="325" />
+        <location filename="../../reader/ui/mainwindow.py" line="333" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327" />
+        <location filename="../../reader/ui/mainwindow.py" line="335" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329" />
+        <location filename="../../reader/ui/mainwindow.py" line="337" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="337" />
+        <location filename="../../reader/ui/mainwindow.py" line="345" />
         <source>reader.export is not installed</source>
         <translation>未安装导出模块（reader.export）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343" />
+        <location filename="../../reader/ui/mainwindow.py" line="351" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="345" />
+        <location filename="../../reader/ui/mainwindow.py" line="353" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="353" />
+        <location filename="../../reader/ui/mainwindow.py" line="361" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="366" />
+        <location filename="../../reader/ui/mainwindow.py" line="374" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="370" />
+        <location filename="../../reader/ui/mainwindow.py" line="379" />
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="374" />
+        <location filename="../../reader/ui/mainwindow.py" line="383" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="379" />
+        <location filename="../../reader/ui/mainwindow.py" line="388" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="381" />
+        <location filename="../../reader/ui/mainwindow.py" line="390" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="383" />
+        <location filename="../../reader/ui/mainwindow.py" line="392" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="387" />
+        <location filename="../../reader/ui/mainwindow.py" line="396" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="397" />
+        <location filename="../../reader/ui/mainwindow.py" line="406" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="445" />
+        <location filename="../../reader/ui/mainwindow.py" line="455" />
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="455" />
+        <location filename="../../reader/ui/mainwindow.py" line="465" />
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="479" />
+        <location filename="../../reader/ui/mainwindow.py" line="489" />
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="585" />
+        <location filename="../../reader/ui/mainwindow.py" line="595" />
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="592" />
+        <location filename="../../reader/ui/mainwindow.py" line="602" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="606" />
+        <location filename="../../reader/ui/mainwindow.py" line="616" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="610" />
+        <location filename="../../reader/ui/mainwindow.py" line="620" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <source>%n problem file(s)</source>
+        <translation>
+            <numerusform>%n 个有问题的文件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="629" />
+        <location filename="../../reader/ui/mainwindow.py" line="641" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="632" />
+        <location filename="../../reader/ui/mainwindow.py" line="644" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="635" />
+        <location filename="../../reader/ui/mainwindow.py" line="647" />
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="657" />
+        <location filename="../../reader/ui/mainwindow.py" line="669" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="671" />
+        <location filename="../../reader/ui/mainwindow.py" line="683" />
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="678" />
+        <location filename="../../reader/ui/mainwindow.py" line="690" />
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="729" />
+        <location filename="../../reader/ui/mainwindow.py" line="745" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="796" />
+        <location filename="../../reader/ui/mainwindow.py" line="812" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="815" />
+        <location filename="../../reader/ui/mainwindow.py" line="831" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="816" />
+        <location filename="../../reader/ui/mainwindow.py" line="832" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1067,67 +1192,67 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="821" />
+        <location filename="../../reader/ui/mainwindow.py" line="837" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="860" />
+        <location filename="../../reader/ui/mainwindow.py" line="876" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="864" />
+        <location filename="../../reader/ui/mainwindow.py" line="880" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="892" />
+        <location filename="../../reader/ui/mainwindow.py" line="908" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="893" />
+        <location filename="../../reader/ui/mainwindow.py" line="909" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="916" />
+        <location filename="../../reader/ui/mainwindow.py" line="932" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="933" />
+        <location filename="../../reader/ui/mainwindow.py" line="949" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="936" />
+        <location filename="../../reader/ui/mainwindow.py" line="952" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="944" />
+        <location filename="../../reader/ui/mainwindow.py" line="960" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="996" />
+        <location filename="../../reader/ui/mainwindow.py" line="1012" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1014" />
+        <location filename="../../reader/ui/mainwindow.py" line="1030" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1020" />
+        <location filename="../../reader/ui/mainwindow.py" line="1036" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1021" />
+        <location filename="../../reader/ui/mainwindow.py" line="1037" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。

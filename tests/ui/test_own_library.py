@@ -286,3 +286,37 @@ def test_adding_to_the_sample_newspapers_makes_a_library_of_ones_own(
                     timeout=15000)
     assert load_config().libraries[0] == str(mine.resolve())
     assert sorted(p.relative_to(sample) for p in sample.rglob("*")) == before
+
+
+def test_library_information_shows_papers_undated_pages_and_problem_files(
+        open_window, qtbot, small_library: Path):
+    from reader.cli.library_cmd import library_info
+
+    (small_library / "pages" / "scan.txt").write_bytes(
+        b"%PDF-1.4\n" + bytes(range(256)) * 16)  # a PDF saved as .txt
+    window = open_window(small_library)
+    assert window.problems_button.isVisible()
+    window.problems_button.click()  # the status bar's "1 problem file" opens the list
+    dialog = window.library.info_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.tabs.currentIndex() == 2
+    info = library_info(window.catalog)
+    (problem,) = dialog.problem_rows()
+    assert problem == ("pages/scan.txt", info["problems"][0]["message"]) and problem[1]
+    assert dialog.undated_rows() == info["undated_pages"] != []
+    papers = {dialog.papers.topLevelItem(n).text(0)
+              for n in range(dialog.papers.topLevelItemCount())}
+    assert papers == {p["paper"] for p in info["papers"]}
+    assert str(info["articles"]) in dialog.summary.text()
+    assert info["date_range"][0] in dialog.summary.text()
+
+    # The open dialog follows the folder: the bad file removed, the list empties.
+    (small_library / "pages" / "scan.txt").unlink()
+    qtbot.waitUntil(lambda: dialog.problem_rows() == [], timeout=15000)
+    assert not window.problems_button.isVisible()
+
+    # Assign Date… on an undated page asks the window to date it.
+    asked = []
+    window.assign_date = asked.append  # the dialog itself is tested with the issue list
+    dialog.undated.setCurrentItem(dialog.undated.topLevelItem(0))
+    dialog.assign_button.click()
+    assert asked == [window.issue_of_source(info["undated_pages"][0])]
