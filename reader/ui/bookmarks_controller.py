@@ -3,6 +3,10 @@
 Kept apart from ``mainwindow`` so that the window arranges and wires while this speaks to the
 bookmark store and the exporter (through ``user_data``). The store is polled for changes made
 by another window or the command line.
+
+Bookmarks of every library are listed; each opens in the library it was made in
+(``bookmark_places``): one of another library asks to open that library, and says which
+library it is in when it cannot be opened.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..corpus.model import Article
 from . import user_data
+from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
 from .dialogs.export_dialog import ExportDialog, Scopes
+from .library_controller import library_name, same_folder
 from .models.bookmarks import BookmarkModel
 
 if TYPE_CHECKING:
@@ -34,6 +40,7 @@ class BookmarksController(QObject):
         self.window = window
         self.store, self.message = user_data.open_store()
         self.model = BookmarkModel(self)
+        self.places = BookmarkPlaces()
         self._store_version = -1
         # Another window or the command line may change the bookmarks: look now and then.
         self._poll = QTimer(self)
@@ -76,6 +83,8 @@ class BookmarksController(QObject):
             if not force and version == self._store_version:
                 return
             self._store_version = version
+            self.places.reload()
+            self.model.set_libraries(self._library_labels())
             self.model.set_bookmarks(self.store.list())
             self.window.bookmarks_panel.set_tags(self.store.tags())
         except user_data.library.StoreError as err:  # type: ignore[union-attr]
@@ -93,7 +102,8 @@ class BookmarksController(QObject):
         existing = self._bookmark_of(article)
         try:
             if existing is None:
-                self.store.add(article)
+                added = self.store.add(article)
+                self.places.set(added.uid, self.window.catalog.root)
                 self.window.show_status(
                     self.tr("Bookmarked: %1").replace("%1", article.display_title))
             else:
@@ -146,18 +156,72 @@ class BookmarksController(QObject):
             self.store.remove(bookmark.id)
         self.refresh(force=True)
 
+    def _library_labels(self) -> dict[str, str]:
+        """uid → the name of the library a bookmark belongs to, for those of other libraries."""
+        here = self.window.catalog.root
+        return {uid: library_name(root) for uid, root in self.places.items()
+                if not same_folder(root, here)}
+
     @Slot(object)
     def open_bookmark(self, bookmark: Any) -> None:
+        """Open a bookmark's article in its own library (asking to switch when it is in
+        another one)."""
+        here = self.window.catalog.root
+        place = self.places.get(bookmark.uid)
+        if place is not None and not same_folder(place, here):
+            self._offer_library(bookmark, place)
+            return
         article = self.window.catalog.article(bookmark.article_id)
         if article is not None:
+            self.places.set(bookmark.uid, here)
             self.window.open_article(article.id)
             return
-        # The id changed (a better parser, a date set later): look for what it remembers.
+        # Not here under its id: made in another library (and not known where), or the id
+        # changed (a better parser, a date set later): look in the other libraries by id,
+        # then here for what it remembers.
         self.window.show_status(self.tr("Looking for the bookmarked article…"))
         catalog = self.window.catalog
-        self.window.runner.run(lambda progress, cancelled: user_data.resolve(bookmark, catalog),
-                        name="resolve",
-                        finished=lambda found: self._on_bookmark_resolved(bookmark, found))
+        others = [] if place is not None else [
+            r for r in self.window.library.recent_libraries() if not same_folder(r, here)]
+
+        def find(progress: Any, cancelled: Any) -> tuple[Path | None, Article | None]:
+            elsewhere = library_holding(bookmark.article_id, others)
+            if elsewhere is not None:
+                return elsewhere, None
+            return None, user_data.resolve(bookmark, catalog)
+
+        self.window.runner.run(find, name="resolve",
+                               finished=lambda found: self._on_bookmark_found(bookmark, found))
+
+    def _on_bookmark_found(self, bookmark: Any,
+                           found: tuple[Path | None, Article | None]) -> None:
+        elsewhere, article = found
+        if elsewhere is not None:
+            self.places.set(bookmark.uid, elsewhere)
+            self.refresh(force=True)
+            self._offer_library(bookmark, elsewhere)
+            return
+        self._on_bookmark_resolved(bookmark, article)
+
+    def _offer_library(self, bookmark: Any, root: Path) -> None:
+        """The bookmark belongs to the library at ``root``: open it there, or say where."""
+        name = library_name(root)
+        if not root.is_dir():
+            QMessageBox.information(self.window, self.tr("Bookmark"), self.tr(
+                "“%1” was bookmarked in the library “%2” (%3), which cannot be found now. "
+                "The bookmark and its note are kept.").replace("%1", bookmark.title)
+                .replace("%2", name).replace("%3", str(root)))
+            return
+        answer = QMessageBox.question(self.window, self.tr("Bookmark in Another Library"),
+                                      self.tr("“%1” is in the library “%2” (%3).\n\n"
+                                              "Open that library?").replace(
+                                          "%1", bookmark.title).replace("%2", name)
+                                      .replace("%3", str(root)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window.library.open_library(root, bookmark=bookmark.id)
+        else:
+            self.window.show_status(self.tr("“%1” is in the library “%2” (%3).").replace(
+                "%1", bookmark.title).replace("%2", name).replace("%3", str(root)))
 
     def _on_bookmark_resolved(self, bookmark: Any, article: Article | None) -> None:
         if article is None:
@@ -168,6 +232,7 @@ class BookmarksController(QObject):
             return
         if self.store is not None:
             self.store.relink(bookmark.id, article)
+        self.places.set(bookmark.uid, self.window.catalog.root)
         self.window.open_article(article.id)
         self.refresh(force=True)
 

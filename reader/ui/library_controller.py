@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -44,6 +44,8 @@ class OpenRequest:
     """An article to open as soon as the library has been read."""
     add: tuple[Path, ...] = ()
     """Page files (or folders of them) to add to the library."""
+    bookmark: int = 0
+    """A bookmark (its id in the store) to open there."""
 
 
 def same_folder(a: Path, b: Path) -> bool:
@@ -56,6 +58,13 @@ def same_folder(a: Path, b: Path) -> bool:
 def is_bundled(root: Path) -> bool:
     """Whether ``root`` is the sample corpus that ships inside the program's folder."""
     return same_folder(root, bundled_corpus())
+
+
+def library_name(root: Path) -> str:
+    """What a library is called in menus and messages: its folder's name."""
+    if is_bundled(root):
+        return QCoreApplication.translate("LibraryController", "Sample Newspapers")
+    return Path(root).name
 
 
 def inside_bundled(folder: Path) -> bool:
@@ -95,14 +104,14 @@ class LibraryController(QObject):
         if folder:
             self.open_library(Path(folder))
 
-    def open_library(self, root: Path, article: str = "",
-                     add: tuple[Path, ...] = ()) -> None:
+    def open_library(self, root: Path, article: str = "", add: tuple[Path, ...] = (),
+                     bookmark: int = 0) -> None:
         """Ask for a window on ``root`` (this one, when it is the library shown here)."""
+        request = OpenRequest(Path(root), article, add, bookmark)
         if same_folder(root, self.root) and not add:
-            if article:
-                self.window.open_article(article)
+            self.window.arrive(request)
             return
-        self.window.openLibraryRequested.emit(OpenRequest(Path(root), article, add))
+        self.window.openLibraryRequested.emit(request)
 
     def recent_libraries(self) -> list[Path]:
         return [Path(p) for p in load_config().libraries]
@@ -113,7 +122,7 @@ class LibraryController(QObject):
         menu = self.recent_menu
         menu.clear()
         for n, root in enumerate(self.recent_libraries(), start=1):
-            name = self.tr("Sample Newspapers") if is_bundled(root) else root.name
+            name = library_name(root)
             label = f"&{n} {name}" if n < 10 else name
             action = QAction(label, menu)
             action.setToolTip(str(root))

@@ -532,6 +532,24 @@ class MainWindow(QMainWindow):
             self._restore_article()
         if request.add:
             self.library.add_paths(list(request.add))
+        if request.bookmark:
+            self._open_bookmark_when_read(request.bookmark)
+
+    def _open_bookmark_when_read(self, bookmark_id: int) -> None:
+        """Open a bookmark once the library has been read (its article may be new here)."""
+        store = self.bookmarks.store
+        bookmark = store.get(bookmark_id) if store is not None else None
+        if bookmark is None:
+            return
+        if self.synced or self.catalog.article(bookmark.article_id) is not None:
+            self.bookmarks.open_bookmark(bookmark)
+            return
+
+        def once() -> None:
+            self.catalogReady.disconnect(once)
+            self.bookmarks.open_bookmark(bookmark)
+
+        self.catalogReady.connect(once)
 
     # -- dropping page files on the window ------------------------------------------------
 

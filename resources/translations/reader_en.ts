@@ -3,7 +3,7 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="152" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -11,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="261" />
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -19,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="268" />
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -27,7 +27,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="209" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="279" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -90,7 +90,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <location filename="../../reader/ui/mainwindow.py" line="655" />
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="644" />
+        <location filename="../../reader/ui/mainwindow.py" line="662" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>

@@ -153,40 +153,45 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="67" />
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="67" />
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="67" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="62" />
+        <location filename="../../reader/ui/models/bookmarks.py" line="67" />
         <source>Note</source>
         <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/models/bookmarks.py" line="93" />
+        <source>in the library “%1”</source>
+        <translation>在书库“%1”中</translation>
     </message>
 </context>
 <context>
     <name>BookmarksController</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="98" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="108" />
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="101" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="111" />
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="102" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="112" />
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -195,40 +200,65 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="107" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="117" />
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="109" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="132" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="119" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="141" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="151" />
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="152" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="182" />
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="165" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="210" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="229" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="166" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="211" />
+        <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
+        <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="215" />
+        <source>Bookmark in Another Library</source>
+        <translation>书签在另一个书库中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="216" />
+        <source>“%1” is in the library “%2” (%3).
+
+Open that library?</source>
+        <translation>“%1”在书库“%2”（%3）中。
+
+要打开那个书库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="223" />
+        <source>“%1” is in the library “%2” (%3).</source>
+        <translation>“%1”在书库“%2”（%3）中。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="230" />
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -239,50 +269,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="181" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="246" />
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="189" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="254" />
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="261" />
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="268" />
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="209" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="279" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="226" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="291" />
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="230" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="295" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -598,69 +628,69 @@ Pages in the library: %3</source>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="80" />
+        <location filename="../../reader/ui/library_controller.py" line="89" />
         <source>&amp;Recent Libraries</source>
         <translation>最近的书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="94" />
+        <location filename="../../reader/ui/library_controller.py" line="103" />
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="116" />
+        <location filename="../../reader/ui/library_controller.py" line="66" />
         <source>Sample Newspapers</source>
         <translation>示例报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="125" />
+        <location filename="../../reader/ui/library_controller.py" line="134" />
         <source>(not found)</source>
         <translation>（找不到）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="130" />
+        <location filename="../../reader/ui/library_controller.py" line="139" />
         <source>No library opened yet</source>
         <translation>尚未打开过书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="134" />
+        <location filename="../../reader/ui/library_controller.py" line="143" />
         <source>The &amp;Sample Newspapers</source>
         <translation>示例报纸(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="143" />
+        <location filename="../../reader/ui/library_controller.py" line="152" />
         <source>Add Pages to the Library</source>
         <translation>向书库添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="144" />
+        <location filename="../../reader/ui/library_controller.py" line="153" />
         <source>Page files (*.txt);;All files (*)</source>
         <translation>版面文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="151" />
+        <location filename="../../reader/ui/library_controller.py" line="160" />
         <source>Add a Folder of Pages to the Library</source>
         <translation>向书库添加一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="167" />
+        <location filename="../../reader/ui/library_controller.py" line="176" />
         <source>Pages are being added already; add these when that is done.</source>
         <translation>正在添加版面；请等它完成后再添加这些。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="170" />
-        <location filename="../../reader/ui/library_controller.py" line="200" />
+        <location filename="../../reader/ui/library_controller.py" line="179" />
+        <location filename="../../reader/ui/library_controller.py" line="209" />
         <source>Adding pages</source>
         <translation>正在添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="179" />
-        <location filename="../../reader/ui/library_controller.py" line="192" />
+        <location filename="../../reader/ui/library_controller.py" line="188" />
+        <location filename="../../reader/ui/library_controller.py" line="201" />
         <source>A Library of Your Own</source>
         <translation>自己的书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="180" />
+        <location filename="../../reader/ui/library_controller.py" line="189" />
         <source>The sample newspapers are kept in the reader's own folder, which is no place for your pages.
 
 Choose a folder for your own library (or make a new one in the dialog): the pages are copied there, arranged by paper and date, and that library opens.</source>
@@ -669,32 +699,32 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 请为自己的书库选择一个文件夹（也可以在对话框中新建）：版面会按报纸和日期整理复制到那里，并打开这个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="188" />
+        <location filename="../../reader/ui/library_controller.py" line="197" />
         <source>Choose or Make a Folder for Your Library</source>
         <translation>选择或新建书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="193" />
+        <location filename="../../reader/ui/library_controller.py" line="202" />
         <source>That folder belongs to the sample newspapers. Choose a folder outside the reader's own folder.</source>
         <translation>这个文件夹属于示例报纸。请选择阅读器文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="205" />
+        <location filename="../../reader/ui/library_controller.py" line="214" />
         <source>The pages could not be added: %1</source>
         <translation>无法添加版面：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="213" />
+        <location filename="../../reader/ui/library_controller.py" line="222" />
         <source>Pages added: %1 new, %2 already in the library, %3 not added.</source>
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="264" />
+        <location filename="../../reader/ui/library_controller.py" line="273" />
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="267" />
+        <location filename="../../reader/ui/library_controller.py" line="276" />
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
@@ -1107,81 +1137,81 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="595" />
+        <location filename="../../reader/ui/mainwindow.py" line="613" />
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="602" />
+        <location filename="../../reader/ui/mainwindow.py" line="620" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="616" />
+        <location filename="../../reader/ui/mainwindow.py" line="634" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="620" />
+        <location filename="../../reader/ui/mainwindow.py" line="638" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <location filename="../../reader/ui/mainwindow.py" line="655" />
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="641" />
+        <location filename="../../reader/ui/mainwindow.py" line="659" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="644" />
+        <location filename="../../reader/ui/mainwindow.py" line="662" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="647" />
+        <location filename="../../reader/ui/mainwindow.py" line="665" />
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="669" />
+        <location filename="../../reader/ui/mainwindow.py" line="687" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="683" />
+        <location filename="../../reader/ui/mainwindow.py" line="701" />
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="690" />
+        <location filename="../../reader/ui/mainwindow.py" line="708" />
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="745" />
+        <location filename="../../reader/ui/mainwindow.py" line="763" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="812" />
+        <location filename="../../reader/ui/mainwindow.py" line="830" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="831" />
+        <location filename="../../reader/ui/mainwindow.py" line="849" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="832" />
+        <location filename="../../reader/ui/mainwindow.py" line="850" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1192,67 +1222,67 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="837" />
+        <location filename="../../reader/ui/mainwindow.py" line="855" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="876" />
+        <location filename="../../reader/ui/mainwindow.py" line="894" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="880" />
+        <location filename="../../reader/ui/mainwindow.py" line="898" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="908" />
+        <location filename="../../reader/ui/mainwindow.py" line="926" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="909" />
+        <location filename="../../reader/ui/mainwindow.py" line="927" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="932" />
+        <location filename="../../reader/ui/mainwindow.py" line="950" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="949" />
+        <location filename="../../reader/ui/mainwindow.py" line="967" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="952" />
+        <location filename="../../reader/ui/mainwindow.py" line="970" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="960" />
+        <location filename="../../reader/ui/mainwindow.py" line="978" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1012" />
+        <location filename="../../reader/ui/mainwindow.py" line="1030" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1030" />
+        <location filename="../../reader/ui/mainwindow.py" line="1048" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1036" />
+        <location filename="../../reader/ui/mainwindow.py" line="1054" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1037" />
+        <location filename="../../reader/ui/mainwindow.py" line="1055" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。

@@ -320,3 +320,71 @@ def test_library_information_shows_papers_undated_pages_and_problem_files(
     dialog.undated.setCurrentItem(dialog.undated.topLevelItem(0))
     dialog.assign_button.click()
     assert asked == [window.issue_of_source(info["undated_pages"][0])]
+
+
+def test_a_bookmark_of_another_library_opens_that_library(qtbot, app_windows, monkeypatch,
+                                                          tmp_path, small_library):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.models import BookmarkRole, LibraryRole
+
+    other = one_page_library(tmp_path / "other", small_library, "002")
+    first = app.open_library_window(small_library)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.synced, timeout=20000)
+    article = next(a for a in first.catalog.articles() if a.paper == "钱塘新区报" and a.title)
+    first.open_article(article.id)
+    first.bookmark_action.trigger()
+    first.close()
+    app_windows.remove(first)
+
+    window = app.open_library_window(other)  # replaced by the switch below
+    qtbot.waitUntil(lambda: window.synced, timeout=20000)
+    panel = window.bookmarks_panel
+    assert panel.proxy.rowCount() == 1  # bookmarks of every library are listed
+    row = panel.proxy.index(0, 0)
+    assert row.data(LibraryRole) == "in the library “library”"
+    bookmark = row.data(BookmarkRole)
+
+    # Declined: the window says which library the article is in.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.bookmarks.open_bookmark(bookmark)
+    assert str(small_library.resolve()) in window.status_text.text()
+    assert window.current_article() is None or window.current_article().id != article.id
+
+    # Accepted: that library opens, on the bookmarked article.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.openBookmarkRequested.emit(bookmark)
+    there = newest(qtbot, app_windows)
+    assert there.catalog.root.resolve() == small_library.resolve()
+    qtbot.waitUntil(lambda: there.current_article() is not None
+                    and there.current_article().id == article.id, timeout=15000)
+    assert there.bookmarks_panel.proxy.index(0, 0).data(LibraryRole) == ""
+
+
+def test_a_bookmark_without_a_known_library_is_found_in_the_recent_ones(
+        qtbot, app_windows, monkeypatch, tmp_path, small_library):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.bookmark_places import places_path
+
+    other = one_page_library(tmp_path / "other", small_library, "002")
+    first = app.open_library_window(small_library)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.synced, timeout=20000)
+    article = next(a for a in first.catalog.articles() if a.paper == "钱塘新区报" and a.title)
+    first.bookmarks.store.add(article)  # as `reader bookmarks add` would: no library noted
+    first.close()
+    app_windows.remove(first)
+    assert not places_path().exists()
+
+    window = app.open_library_window(other)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.synced, timeout=20000)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
+                        or QMessageBox.StandardButton.No)
+    bookmark = window.bookmarks.store.list()[0]
+    window.bookmarks.open_bookmark(bookmark)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert "library" in asked[0] and str(small_library.resolve()) in asked[0]
