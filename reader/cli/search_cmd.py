@@ -47,6 +47,7 @@ class _StderrProgress:
         self.tty = sys.stderr.isatty()
         self.last = 0.0
         self.shown = False
+        self.printed = (-1, -1)
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -54,7 +55,9 @@ class _StderrProgress:
             return
         if done < total and now - self.last < (0.2 if self.tty else 5.0):
             return
-        self.last = now
+        if (done, total) == self.printed:
+            return
+        self.last, self.printed = now, (done, total)
         self.shown = True
         text = f"indexing: {done}/{total} articles"
         if self.tty:
