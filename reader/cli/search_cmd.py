@@ -8,11 +8,11 @@ import sys
 import time
 from typing import Any
 
+from ..corpus.catalog import Catalog
 from ..search import IndexNotReady, QueryError, SearchIndex
 from ..search.snippets import Occurrence, occurrences
-from ..search.source import FolderSource
 from ..search.update import UpdateStats
-from .common import CommandError, add_library_option, library_root, print_json
+from .common import CommandError, add_library_option, open_catalog, print_json
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -47,6 +47,7 @@ class _StderrProgress:
         self.tty = sys.stderr.isatty()
         self.last = 0.0
         self.shown = False
+        self.printed = (-1, -1)
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -54,7 +55,9 @@ class _StderrProgress:
             return
         if done < total and now - self.last < (0.2 if self.tty else 5.0):
             return
-        self.last = now
+        if (done, total) == self.printed:
+            return
+        self.last, self.printed = now, (done, total)
         self.shown = True
         text = f"indexing: {done}/{total} articles"
         if self.tty:
@@ -66,16 +69,19 @@ class _StderrProgress:
         sys.stderr.flush()
 
 
-def _update(args: argparse.Namespace, rebuild: bool = False) -> tuple[SearchIndex, UpdateStats]:
-    root = library_root(args)
-    index = SearchIndex.for_library(root)
+def _update(
+    args: argparse.Namespace, rebuild: bool = False
+) -> tuple[SearchIndex, UpdateStats, Catalog]:
+    """The library's catalog and index, both brought up to date (the window's too)."""
+    catalog = open_catalog(args)
+    index = SearchIndex.for_library(catalog.root)
     progress = _StderrProgress()
-    stats = index.update(FolderSource(root), progress=progress, rebuild=rebuild)
-    return index, stats
+    stats = index.update(catalog, progress=progress, rebuild=rebuild)
+    return index, stats, catalog
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    index, s = _update(args, rebuild=args.rebuild)
+    index, s, _ = _update(args, rebuild=args.rebuild)
     why = f" (rebuilt: {s.rebuilt})" if s.rebuilt else ""
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
           f"{s.removed} removed in {s.seconds:.1f} s")
@@ -99,7 +105,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 0 or args.offset < 0:
         raise CommandError("--limit and --offset must not be negative", status=2)
-    index, _ = _update(args)
+    index, _, _ = _update(args)
     try:
         res = index.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
     except QueryError as err:
@@ -131,13 +137,11 @@ def _occurrence_json(o: Occurrence) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    index, _ = _update(args)
-    article = index.article(args.id)
+    index, _, catalog = _update(args)
+    # The catalog keeps the article as parsed (section heads inside the body included).
+    article = catalog.article(args.id) or index.article(args.id)
     if article is None:
         raise CommandError(f"no article with id {args.id} in {index.root}")
-    # The page itself keeps what the index does not (section heads inside the body).
-    page = FolderSource(index.root).page(article.source)
-    article = next((a for a in page.articles if a.id == args.id), article) if page else article
     spans: list[Occurrence] = []
     if args.query:
         try:
