@@ -142,9 +142,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.results, self.tr("Search Results"))
         self.bookmarks_panel = BookmarksPanel(self.bookmark_model, self)
         self.tabs.addTab(self.bookmarks_panel, self.tr("Bookmarks"))
-        if self.bookmarks.store is None:
-            self.bookmarks_panel.show_unavailable(self.tr(
-                "Bookmarks are not available: %1").replace("%1", self.bookmarks.message))
 
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("leftSplitter")
@@ -336,8 +333,9 @@ class MainWindow(QMainWindow):
                                           self.bookmarks.export)
         self.cite_action = self._action(self.tr("&Copy Citation"), "Ctrl+Shift+C",
                                         self.bookmarks.copy_citation)
-        for action in (self.bookmark_action, self.edit_bookmark_action,
-                       self.remove_bookmarks_action):
+        # The star stays on when the store cannot be used: it then says why, and where.
+        self.bookmark_action.setEnabled(user_data.library is not None)
+        for action in (self.edit_bookmark_action, self.remove_bookmarks_action):
             action.setEnabled(self.bookmarks.store is not None)
         if user_data.export is None:
             for action in (self.export_action, self.cite_action):

@@ -3,7 +3,16 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="152" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="164" />
+        <source>%n bookmark(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n bookmark saved to %1.</numerusform>
+            <numerusform>%n bookmarks saved to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -11,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="261" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="389" />
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -19,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="268" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="396" />
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -27,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="402" />
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -35,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="279" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="407" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -90,7 +99,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="655" />
+        <location filename="../../reader/ui/mainwindow.py" line="653" />
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -98,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="662" />
+        <location filename="../../reader/ui/mainwindow.py" line="660" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>

@@ -181,17 +181,17 @@
 <context>
     <name>BookmarksController</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="108" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="229" />
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="111" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="232" />
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="112" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="233" />
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -200,51 +200,136 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="117" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="238" />
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="119" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="107" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="217" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="151" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="73" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="120" />
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="74" />
+        <source>Export What Can Be Read…</source>
+        <translation>导出尚可读取的书签…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="77" />
+        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
+        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="82" />
+        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
+        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="90" />
+        <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
+        <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="108" />
+        <source>The bookmarks could not be saved: %1</source>
+        <translation>书签未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="121" />
+        <source>The backup could not be restored: %1</source>
+        <translation>无法从备份恢复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="131" />
+        <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
+        <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="145" />
+        <source>Save What Can Be Read</source>
+        <translation>保存尚可读取的书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="146" />
+        <source>Bookmarks (*.json)</source>
+        <translation>书签 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="153" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="163" />
+        <source>Export What Can Be Read</source>
+        <translation>导出尚可读取的书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="154" />
+        <source>Nothing could be saved: %1</source>
+        <translation>什么也没能保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="164" />
+        <source>%n bookmark(s) saved to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个书签保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="159" />
+        <source>What could not be read:</source>
+        <translation>无法读取的部分：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="161" />
+        <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
+        <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="218" />
+        <source>This article cannot be bookmarked: %1</source>
+        <translation>无法为这篇文章加书签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="273" />
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="152" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="182" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="307" />
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="210" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="229" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="335" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="354" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="211" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="336" />
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="215" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="340" />
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="216" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="341" />
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -253,12 +338,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="223" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="348" />
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="230" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="355" />
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -269,50 +354,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="246" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="374" />
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="254" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="382" />
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="261" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="389" />
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="268" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="396" />
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="402" />
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="279" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="407" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="291" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="419" />
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="295" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="423" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -867,351 +952,346 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="147" />
-        <source>Bookmarks are not available: %1</source>
-        <translation>书签不可用：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="187" />
+        <location filename="../../reader/ui/mainwindow.py" line="184" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="213" />
+        <location filename="../../reader/ui/mainwindow.py" line="210" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="218" />
+        <location filename="../../reader/ui/mainwindow.py" line="215" />
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="255" />
+        <location filename="../../reader/ui/mainwindow.py" line="252" />
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="257" />
+        <location filename="../../reader/ui/mainwindow.py" line="254" />
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="259" />
+        <location filename="../../reader/ui/mainwindow.py" line="256" />
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="261" />
+        <location filename="../../reader/ui/mainwindow.py" line="258" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262" />
+        <location filename="../../reader/ui/mainwindow.py" line="259" />
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="264" />
+        <location filename="../../reader/ui/mainwindow.py" line="261" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="265" />
+        <location filename="../../reader/ui/mainwindow.py" line="262" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="268" />
+        <location filename="../../reader/ui/mainwindow.py" line="265" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="270" />
+        <location filename="../../reader/ui/mainwindow.py" line="267" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="272" />
+        <location filename="../../reader/ui/mainwindow.py" line="269" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="273" />
+        <location filename="../../reader/ui/mainwindow.py" line="270" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275" />
+        <location filename="../../reader/ui/mainwindow.py" line="272" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277" />
+        <location filename="../../reader/ui/mainwindow.py" line="274" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279" />
+        <location filename="../../reader/ui/mainwindow.py" line="276" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="283" />
+        <location filename="../../reader/ui/mainwindow.py" line="280" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284" />
+        <location filename="../../reader/ui/mainwindow.py" line="281" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285" />
+        <location filename="../../reader/ui/mainwindow.py" line="282" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292" />
+        <location filename="../../reader/ui/mainwindow.py" line="289" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298" />
+        <location filename="../../reader/ui/mainwindow.py" line="295" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300" />
+        <location filename="../../reader/ui/mainwindow.py" line="297" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="302" />
+        <location filename="../../reader/ui/mainwindow.py" line="299" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="304" />
+        <location filename="../../reader/ui/mainwindow.py" line="301" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306" />
+        <location filename="../../reader/ui/mainwindow.py" line="303" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309" />
+        <location filename="../../reader/ui/mainwindow.py" line="306" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="313" />
+        <location filename="../../reader/ui/mainwindow.py" line="310" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="315" />
+        <location filename="../../reader/ui/mainwindow.py" line="312" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="317" />
+        <location filename="../../reader/ui/mainwindow.py" line="314" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="319" />
+        <location filename="../../reader/ui/mainwindow.py" line="316" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="321" />
+        <location filename="../../reader/ui/mainwindow.py" line="318" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324" />
+        <location filename="../../reader/ui/mainwindow.py" line="321" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="326" />
+        <location filename="../../reader/ui/mainwindow.py" line="323" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329" />
+        <location filename="../../reader/ui/mainwindow.py" line="326" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333" />
+        <location filename="../../reader/ui/mainwindow.py" line="330" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="335" />
+        <location filename="../../reader/ui/mainwindow.py" line="332" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="337" />
+        <location filename="../../reader/ui/mainwindow.py" line="334" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="345" />
+        <location filename="../../reader/ui/mainwindow.py" line="343" />
         <source>reader.export is not installed</source>
         <translation>未安装导出模块（reader.export）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="351" />
+        <location filename="../../reader/ui/mainwindow.py" line="349" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="353" />
+        <location filename="../../reader/ui/mainwindow.py" line="351" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="361" />
+        <location filename="../../reader/ui/mainwindow.py" line="359" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="374" />
+        <location filename="../../reader/ui/mainwindow.py" line="372" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="379" />
+        <location filename="../../reader/ui/mainwindow.py" line="377" />
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="383" />
+        <location filename="../../reader/ui/mainwindow.py" line="381" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="388" />
+        <location filename="../../reader/ui/mainwindow.py" line="386" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="390" />
+        <location filename="../../reader/ui/mainwindow.py" line="388" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="392" />
+        <location filename="../../reader/ui/mainwindow.py" line="390" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="396" />
+        <location filename="../../reader/ui/mainwindow.py" line="394" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="406" />
+        <location filename="../../reader/ui/mainwindow.py" line="404" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="455" />
+        <location filename="../../reader/ui/mainwindow.py" line="453" />
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="465" />
+        <location filename="../../reader/ui/mainwindow.py" line="463" />
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="489" />
+        <location filename="../../reader/ui/mainwindow.py" line="487" />
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="613" />
+        <location filename="../../reader/ui/mainwindow.py" line="611" />
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="620" />
+        <location filename="../../reader/ui/mainwindow.py" line="618" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="634" />
+        <location filename="../../reader/ui/mainwindow.py" line="632" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="638" />
+        <location filename="../../reader/ui/mainwindow.py" line="636" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="655" />
+        <location filename="../../reader/ui/mainwindow.py" line="653" />
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="659" />
+        <location filename="../../reader/ui/mainwindow.py" line="657" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="662" />
+        <location filename="../../reader/ui/mainwindow.py" line="660" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="665" />
+        <location filename="../../reader/ui/mainwindow.py" line="663" />
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="687" />
+        <location filename="../../reader/ui/mainwindow.py" line="685" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="701" />
+        <location filename="../../reader/ui/mainwindow.py" line="699" />
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="708" />
+        <location filename="../../reader/ui/mainwindow.py" line="706" />
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="763" />
+        <location filename="../../reader/ui/mainwindow.py" line="761" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="830" />
+        <location filename="../../reader/ui/mainwindow.py" line="828" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="849" />
+        <location filename="../../reader/ui/mainwindow.py" line="847" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="850" />
+        <location filename="../../reader/ui/mainwindow.py" line="848" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1222,67 +1302,67 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="855" />
+        <location filename="../../reader/ui/mainwindow.py" line="853" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="894" />
+        <location filename="../../reader/ui/mainwindow.py" line="892" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="898" />
+        <location filename="../../reader/ui/mainwindow.py" line="896" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="926" />
+        <location filename="../../reader/ui/mainwindow.py" line="924" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="927" />
+        <location filename="../../reader/ui/mainwindow.py" line="925" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="950" />
+        <location filename="../../reader/ui/mainwindow.py" line="948" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="967" />
+        <location filename="../../reader/ui/mainwindow.py" line="965" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="970" />
+        <location filename="../../reader/ui/mainwindow.py" line="968" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="978" />
+        <location filename="../../reader/ui/mainwindow.py" line="976" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1030" />
+        <location filename="../../reader/ui/mainwindow.py" line="1028" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1048" />
+        <location filename="../../reader/ui/mainwindow.py" line="1046" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1054" />
+        <location filename="../../reader/ui/mainwindow.py" line="1052" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1055" />
+        <location filename="../../reader/ui/mainwindow.py" line="1053" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。

@@ -104,3 +104,110 @@ def test_unexpected_error_shows_a_dialog_with_the_log_and_the_window_keeps_runni
     # The window goes on working.
     window.open_issue(next(iter(window.issues())))
     assert window.current_article() is not None
+
+
+def _warnings(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(
+        text) or QMessageBox.StandardButton.Ok)
+    return said
+
+
+def test_data_folder_that_cannot_be_created(monkeypatch, tmp_path: Path, open_window,
+                                            small_library: Path):
+    """Bookmarks live in the data folder; one that cannot be made (under a plain file, which
+    stops root too) leaves the window reading, and the star says why and where."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    data = blocker / "data"
+    monkeypatch.setenv("READER_DATA_DIR", str(data))
+    window = open_window(small_library)
+    notice = window.notice("bookmarks")
+    assert notice is not None and str(data) in notice.text()
+    window.open_issue(next(iter(window.issues())))
+    said = _warnings(monkeypatch)
+    window.bookmark_action.trigger()
+    assert said and str(data) in said[0]
+    assert not window.bookmark_action.isChecked()
+
+
+def test_full_disk_when_bookmarking_says_so_and_keeps_the_window(monkeypatch, window):
+    from reader.library import StoreError
+
+    store = window.bookmarks.store
+    full = StoreError(f"cannot save bookmarks in {store.path}: database or disk is full")
+
+    def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise full
+
+    monkeypatch.setattr(store, "add", fail)
+    window.open_issue(next(iter(window.issues())))
+    said = _warnings(monkeypatch)
+    window.bookmark_action.trigger()
+    assert said and "disk is full" in said[0] and str(store.path) in said[0]
+    assert not window.bookmark_action.isChecked()
+    assert window.bookmarks.store is store  # still usable once there is room
+
+
+def _damaged_store_with(articles) -> Path:  # type: ignore[no-untyped-def]
+    """A bookmark store holding ``articles`` whose tags table is wrecked (the rest readable),
+    with its backup of the last good state beside it."""
+    import sqlite3
+
+    from reader.library import BookmarkStore
+
+    with BookmarkStore.open() as store:
+        for n, article in enumerate(articles):
+            store.add(article, note=f"笔记{n}", tags=["防疫"])
+        path = store.path
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'tags'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * size)
+    return path
+
+
+def test_damaged_bookmark_file_offers_export_and_restore(monkeypatch, tmp_path: Path,
+                                                         open_window, small_library: Path):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reader.corpus.catalog import Catalog
+
+    catalog = Catalog(small_library)
+    catalog.sync()
+    articles = [a for a in catalog.articles() if a.title][:3]
+    path = _damaged_store_with(articles)
+    damaged = path.read_bytes()
+
+    window = open_window(small_library)
+    notice = window.notice("bookmarks")
+    assert notice is not None and notice.kind == "error" and str(path) in notice.text()
+    assert window.bookmarks.store is None
+    assert path.read_bytes() == damaged  # nothing written over it
+
+    out = tmp_path / "rescued.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *a: told.append(text))
+    notice.button("Export What Can Be Read…").click()
+    saved = json.loads(out.read_text(encoding="utf-8"))["bookmarks"]
+    assert sorted(b["note"] for b in saved) == ["笔记0", "笔记1", "笔记2"]
+    assert told and "3 bookmark" in told[0] and str(out) in told[0]
+
+    notice.button("Restore from Backup").click()
+    restored = window.notice("bookmarks")
+    assert restored is not None and restored.kind == "info"
+    assert window.bookmarks.store is not None
+    assert window.bookmarks_panel.proxy.rowCount() == 3
+    aside = [p for p in path.parent.glob("bookmarks.damaged-*.sqlite3")]
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged
+    window.open_article(articles[0].id)
+    assert window.bookmark_action.isChecked()  # the star works again
