@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._sync_quiet = False
         self._index_quiet = False
         self.search_building = False
+        self.index_rebuilding = ""  # why the index is being built anew, while it is
         self.watcher = LibraryWatcher(self)
         self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
 
@@ -425,6 +426,7 @@ class MainWindow(QMainWindow):
         self.search.indexProgress.connect(self._on_index_progress)
         self.search.indexReady.connect(self._on_index_ready)
         self.search.indexUpdated.connect(self._on_index_updated)
+        self.search.indexRebuilding.connect(self._on_index_rebuilding)
         self.watcher.changed.connect(self.request_sync)
         self.search.indexFailed.connect(self._on_index_failed)
         self.search.resultsReady.connect(self._on_results)
@@ -944,8 +946,19 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int)
     def _on_index_progress(self, done: int, total: int) -> None:
-        if not self._index_quiet or total >= QUIET_PROGRESS_FROM:
+        if self.index_rebuilding:
+            self.show_progress(self.tr("Rebuilding the search index"), done, total)
+        elif not self._index_quiet or total >= QUIET_PROGRESS_FROM:
             self.show_progress(self.tr("Indexing for search"), done, total)
+
+    @Slot(str)
+    def _on_index_rebuilding(self, reason: str) -> None:
+        """The index on disk cannot be used (damaged, of another version, half-built): the
+        core builds it anew; say so, with progress, however quiet the update was meant."""
+        self.index_rebuilding = reason
+        self.show_progress(self.tr("Rebuilding the search index"), 0, 0)
+        self.show_status(self.tr("The search index cannot be used (%1) and is being rebuilt; "
+                                 "search works again when it is done.").replace("%1", reason))
 
     @Slot(object)
     def _on_index_updated(self, stats: Any) -> None:
@@ -959,7 +972,11 @@ class MainWindow(QMainWindow):
         self.search_building = False
         if not self.runner.running("sync"):
             self.hide_progress()
-        if self._index_quiet:
+        rebuilt, self.index_rebuilding = self.index_rebuilding, ""
+        if rebuilt:
+            self.show_status(self.tr("The search index was rebuilt (it could not be used: "
+                                     "%1). Search ready.").replace("%1", rebuilt))
+        elif self._index_quiet:
             pass
         elif fallback:
             self.show_status(self.tr("Search ready (plain scan: the search index is not "
@@ -973,6 +990,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_index_failed(self, message: str) -> None:
         self.search_building = False
+        self.index_rebuilding = ""
         self._work_failed(self.tr("The search index could not be built: %1").replace(
             "%1", message))
 

@@ -30,6 +30,27 @@ class Backend:
         """Bring the index up to date; returns the core's ``UpdateStats`` (None for the scan)."""
         return self.index.update(catalog, progress=progress, cancelled=cancelled)
 
+    def rebuild_reason(self) -> str | None:
+        """Why the next update starts the index anew although one exists (damaged, of
+        another version, left half-built), or None (none yet: a first build, not a rebuild).
+
+        Uses ``SearchIndex.check()`` when the core has it; else whether the existing index
+        can serve searches (``ready``)."""
+        if self.fallback:
+            return None
+        path = getattr(self.index, "path", None)
+        if path is None or not path.exists():
+            return None
+        check = getattr(self.index, "check", None)
+        if callable(check):
+            reason = check()
+            return str(reason) if reason else None
+        try:
+            ready = bool(self.index.ready)
+        except Exception as err:  # whatever the damage, the update rebuilds it
+            return str(err) or type(err).__name__
+        return None if ready else "it cannot be used as it is"
+
     def occurrences(self, article: Article, query: str) -> list[tuple[str, int, int]]:
         return normalise_spans(self.find_occurrences(article, query))
 

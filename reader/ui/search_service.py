@@ -41,6 +41,7 @@ class _SearchWorker(QObject):
     indexReady = Signal(bool)  # argument: the fallback scan is in use
     indexFailed = Signal(str)
     indexUpdated = Signal(object)  # the update's stats (None when nothing is known of them)
+    indexRebuilding = Signal(str)  # why the existing index is being built anew
     resultsReady = Signal(int, object, int)  # serial, results, offset
     searchFailed = Signal(int, str, bool)  # serial, message, the query itself is at fault
     occurrencesReady = Signal(int, str, object)  # serial, article id, [(field, start, end)]
@@ -57,6 +58,10 @@ class _SearchWorker(QObject):
         try:
             backend = self.backend or open_index(self.catalog)
             self.backend = backend
+            reason = backend.rebuild_reason()
+            if reason:
+                log.warning("the search index of %s is rebuilt: %s", self.catalog.root, reason)
+                self.indexRebuilding.emit(reason)
             stats = backend.update(self.catalog, self.indexProgress.emit,
                                    self.cancel_event.is_set)
         except Exception as err:
@@ -110,6 +115,7 @@ class SearchService(QObject):
     indexReady = Signal(bool)
     indexFailed = Signal(str)
     indexUpdated = Signal(object)
+    indexRebuilding = Signal(str)
     resultsReady = Signal(int, object, int)
     searchFailed = Signal(int, str, bool)
     occurrencesReady = Signal(int, str, object)
@@ -130,8 +136,8 @@ class SearchService(QObject):
         self._buildRequested.connect(self._worker.build)
         self._searchRequested.connect(self._worker.search)
         self._occurrencesRequested.connect(self._worker.occurrences)
-        for name in ("indexProgress", "indexFailed", "indexUpdated", "resultsReady",
-                     "searchFailed", "occurrencesReady"):
+        for name in ("indexProgress", "indexFailed", "indexUpdated", "indexRebuilding",
+                     "resultsReady", "searchFailed", "occurrencesReady"):
             getattr(self._worker, name).connect(getattr(self, name))
         self._worker.indexReady.connect(self._on_ready)
         self._thread.start()

@@ -211,3 +211,36 @@ def test_damaged_bookmark_file_offers_export_and_restore(monkeypatch, tmp_path: 
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
     window.open_article(articles[0].id)
     assert window.bookmark_action.isChecked()  # the star works again
+
+
+def test_damaged_search_index_is_rebuilt_with_a_message_and_progress(
+        open_window, qtbot, small_library: Path):
+    from reader.corpus.catalog import Catalog
+    from reader.search import index_path
+    from reader.ui.mainwindow import MainWindow
+
+    first = open_window(small_library)  # builds the index
+    first.close()
+    path = index_path(small_library)
+    assert path.exists()
+    with open(path, "r+b") as fh:  # garbage over the middle of the index file
+        fh.seek(8192)
+        fh.write(b"\x00garbage\xff" * 4096)
+
+    window = MainWindow(Catalog(small_library), Preferences.load(), WindowState.load())
+    qtbot.addWidget(window)
+    seen: list[tuple[str, str, bool]] = []
+    window.search.indexRebuilding.connect(lambda reason: seen.append(
+        (reason, window.status_text.text(), window.progress.isVisible())))
+    try:
+        with qtbot.waitSignal(window.search.indexReady, timeout=30000):
+            window.show()
+        assert seen, "the damage was not noticed"
+        reason, status, progress = seen[0]
+        assert reason and "rebuilt" in status and progress
+        assert "rebuilt" in window.status_text.text()
+        with qtbot.waitSignal(window.resultsShown, timeout=10000) as shown:
+            window.run_search("金承涛")
+        assert shown.args[0] > 0
+    finally:
+        window.shutdown()
