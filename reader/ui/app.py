@@ -7,9 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from .. import paths
 from ..cli.common import library_root
 from ..corpus.catalog import Catalog
 from ..paths import bundled_corpus
@@ -41,6 +42,9 @@ def run_window(args: argparse.Namespace) -> int:
     # Unexpected errors: the traceback to the log file, a sentence to the user.
     reporter = ErrorReporter(app)
     reporter.install()
+    if callable(handler := getattr(paths, "set_notice_handler", None)):
+        bridge = _NoticeBridge(app)
+        handler(bridge.told.emit)
     prefs = Preferences.load()
     translators = install_translators(app, choose_language(prefs.language))
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
@@ -63,6 +67,33 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 _windows: list[MainWindow] = []
+_told: set[str] = set()
+
+
+def tell_once(window: MainWindow, messages: list[str]) -> None:
+    """Show each message (a config file set aside, a folder replaced by a temporary one)
+    in one window of this process, not again in the next one."""
+    for message in messages:
+        if message not in _told:
+            _told.add(message)
+            window.show_notice(f"told:{message}", message, "warning")
+
+
+def _path_notices() -> list[str]:
+    """What ``reader.paths`` had to say about its folders (a cache or log folder that cannot
+    be written is replaced by a temporary one), when the core says such things."""
+    notices = getattr(paths, "notices", None)
+    return list(notices()) if callable(notices) else []
+
+
+class _NoticeBridge(QObject):
+    """Carries ``reader.paths`` notices from any thread to the newest window."""
+
+    told = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.told.connect(lambda message: _windows and tell_once(_windows[-1], [message]))
 
 
 def startup_library(args: argparse.Namespace) -> tuple[Path, bool]:
@@ -79,10 +110,9 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
                         state: WindowState | None = None, remember: bool = True) -> MainWindow:
     """Show a window on the library at ``root``, remembered (unless ``remember`` is false)
     as the library to open next time (by the window and by the command line)."""
+    config = load_config()  # before the window reads it (its messages come with the first read)
     window = MainWindow(Catalog(root), prefs, state)
-    config = load_config()
-    for message in config.messages:
-        window.show_notice(f"config:{message}", message, "warning")
+    tell_once(window, config.messages + _path_notices())
     if remember:
         config.remember_library(root)
         try:

@@ -925,14 +925,14 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="32" />
-        <location filename="../../reader/ui/app.py" line="46" />
+        <location filename="../../reader/ui/app.py" line="33" />
+        <location filename="../../reader/ui/app.py" line="50" />
         <location filename="../../reader/ui/mainwindow.py" line="102" />
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="91" />
+        <location filename="../../reader/ui/app.py" line="121" />
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>

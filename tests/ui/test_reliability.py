@@ -244,3 +244,27 @@ def test_damaged_search_index_is_rebuilt_with_a_message_and_progress(
         assert shown.args[0] > 0
     finally:
         window.shutdown()
+
+
+def test_config_and_folder_messages_are_shown_once(monkeypatch, qtbot, small_library: Path):
+    """A config.json set aside, and a folder the core replaced by a temporary one (when the
+    core says so: ``reader.paths.notices``), appear in the first window, not in every one."""
+    import reader.paths
+    from reader.ui import app
+    from reader.userconfig import config_file
+
+    config_file().parent.mkdir(parents=True, exist_ok=True)
+    config_file().write_text("{broken", encoding="utf-8")
+    moved = "the cache folder /x cannot be written; kept in /tmp/y instead"
+    monkeypatch.setattr(reader.paths, "notices", lambda: [moved], raising=False)
+    monkeypatch.setattr(app, "_told", set())
+    first = app.open_library_window(small_library)
+    qtbot.addWidget(first)
+    shown = [bar.text() for bar in first.notices_shown()]
+    assert any("config.json" in text for text in shown) and moved in shown, shown
+    second = app.open_library_window(small_library)
+    qtbot.addWidget(second)
+    assert second.notices_shown() == []
+    for window in (first, second):
+        window.shutdown()
+        app._windows.remove(window)
