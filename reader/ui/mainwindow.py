@@ -122,7 +122,6 @@ class MainWindow(QMainWindow):
         self._restore_article()
         # Work follows the first paint: read the folder, then build the index; then watch it.
         QTimer.singleShot(0, self.start_sync)
-        self.watcher.start()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -649,6 +648,8 @@ class MainWindow(QMainWindow):
             self._refresh_library(result)
         self.synced = True
         self.watcher.note_sync_seconds(seconds)
+        if first:
+            self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
             self._sync_pending = True  # new folders: files may have come before the watch
         problems = len(result.problems)

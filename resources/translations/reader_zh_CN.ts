@@ -937,361 +937,361 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="142" />
+        <location filename="../../reader/ui/mainwindow.py" line="141" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="143" />
+        <location filename="../../reader/ui/mainwindow.py" line="142" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="145" />
+        <location filename="../../reader/ui/mainwindow.py" line="144" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="185" />
+        <location filename="../../reader/ui/mainwindow.py" line="184" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="211" />
+        <location filename="../../reader/ui/mainwindow.py" line="210" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="216" />
+        <location filename="../../reader/ui/mainwindow.py" line="215" />
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="253" />
+        <location filename="../../reader/ui/mainwindow.py" line="252" />
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="255" />
+        <location filename="../../reader/ui/mainwindow.py" line="254" />
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="257" />
+        <location filename="../../reader/ui/mainwindow.py" line="256" />
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="259" />
+        <location filename="../../reader/ui/mainwindow.py" line="258" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="260" />
+        <location filename="../../reader/ui/mainwindow.py" line="259" />
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262" />
+        <location filename="../../reader/ui/mainwindow.py" line="261" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="263" />
+        <location filename="../../reader/ui/mainwindow.py" line="262" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="266" />
+        <location filename="../../reader/ui/mainwindow.py" line="265" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="268" />
+        <location filename="../../reader/ui/mainwindow.py" line="267" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="270" />
+        <location filename="../../reader/ui/mainwindow.py" line="269" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271" />
+        <location filename="../../reader/ui/mainwindow.py" line="270" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="273" />
+        <location filename="../../reader/ui/mainwindow.py" line="272" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275" />
+        <location filename="../../reader/ui/mainwindow.py" line="274" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277" />
+        <location filename="../../reader/ui/mainwindow.py" line="276" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="281" />
+        <location filename="../../reader/ui/mainwindow.py" line="280" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282" />
+        <location filename="../../reader/ui/mainwindow.py" line="281" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="283" />
+        <location filename="../../reader/ui/mainwindow.py" line="282" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290" />
+        <location filename="../../reader/ui/mainwindow.py" line="289" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296" />
+        <location filename="../../reader/ui/mainwindow.py" line="295" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298" />
+        <location filename="../../reader/ui/mainwindow.py" line="297" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300" />
+        <location filename="../../reader/ui/mainwindow.py" line="299" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="302" />
+        <location filename="../../reader/ui/mainwindow.py" line="301" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="304" />
+        <location filename="../../reader/ui/mainwindow.py" line="303" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="307" />
+        <location filename="../../reader/ui/mainwindow.py" line="306" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="311" />
+        <location filename="../../reader/ui/mainwindow.py" line="310" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="313" />
+        <location filename="../../reader/ui/mainwindow.py" line="312" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="315" />
+        <location filename="../../reader/ui/mainwindow.py" line="314" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="317" />
+        <location filename="../../reader/ui/mainwindow.py" line="316" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="319" />
+        <location filename="../../reader/ui/mainwindow.py" line="318" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="322" />
+        <location filename="../../reader/ui/mainwindow.py" line="321" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324" />
+        <location filename="../../reader/ui/mainwindow.py" line="323" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327" />
+        <location filename="../../reader/ui/mainwindow.py" line="326" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="331" />
+        <location filename="../../reader/ui/mainwindow.py" line="330" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333" />
+        <location filename="../../reader/ui/mainwindow.py" line="332" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="335" />
+        <location filename="../../reader/ui/mainwindow.py" line="334" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="344" />
+        <location filename="../../reader/ui/mainwindow.py" line="343" />
         <source>reader.export is not installed</source>
         <translation>未安装导出模块（reader.export）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="350" />
+        <location filename="../../reader/ui/mainwindow.py" line="349" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="352" />
+        <location filename="../../reader/ui/mainwindow.py" line="351" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="360" />
+        <location filename="../../reader/ui/mainwindow.py" line="359" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="373" />
+        <location filename="../../reader/ui/mainwindow.py" line="372" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="378" />
+        <location filename="../../reader/ui/mainwindow.py" line="377" />
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="382" />
+        <location filename="../../reader/ui/mainwindow.py" line="381" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="387" />
+        <location filename="../../reader/ui/mainwindow.py" line="386" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="389" />
+        <location filename="../../reader/ui/mainwindow.py" line="388" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="391" />
+        <location filename="../../reader/ui/mainwindow.py" line="390" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="395" />
+        <location filename="../../reader/ui/mainwindow.py" line="394" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="405" />
+        <location filename="../../reader/ui/mainwindow.py" line="404" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="455" />
+        <location filename="../../reader/ui/mainwindow.py" line="454" />
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="465" />
+        <location filename="../../reader/ui/mainwindow.py" line="464" />
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="489" />
+        <location filename="../../reader/ui/mainwindow.py" line="488" />
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="613" />
+        <location filename="../../reader/ui/mainwindow.py" line="612" />
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="620" />
+        <location filename="../../reader/ui/mainwindow.py" line="619" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="634" />
+        <location filename="../../reader/ui/mainwindow.py" line="633" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="638" />
+        <location filename="../../reader/ui/mainwindow.py" line="637" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="655" />
+        <location filename="../../reader/ui/mainwindow.py" line="656" />
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="659" />
+        <location filename="../../reader/ui/mainwindow.py" line="660" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="662" />
+        <location filename="../../reader/ui/mainwindow.py" line="663" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="665" />
+        <location filename="../../reader/ui/mainwindow.py" line="666" />
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="687" />
+        <location filename="../../reader/ui/mainwindow.py" line="688" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="701" />
+        <location filename="../../reader/ui/mainwindow.py" line="702" />
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="708" />
+        <location filename="../../reader/ui/mainwindow.py" line="709" />
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="763" />
+        <location filename="../../reader/ui/mainwindow.py" line="764" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="830" />
+        <location filename="../../reader/ui/mainwindow.py" line="831" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="849" />
+        <location filename="../../reader/ui/mainwindow.py" line="850" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="850" />
+        <location filename="../../reader/ui/mainwindow.py" line="851" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1302,83 +1302,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="855" />
+        <location filename="../../reader/ui/mainwindow.py" line="856" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="894" />
+        <location filename="../../reader/ui/mainwindow.py" line="895" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="898" />
+        <location filename="../../reader/ui/mainwindow.py" line="899" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="926" />
+        <location filename="../../reader/ui/mainwindow.py" line="927" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="927" />
+        <location filename="../../reader/ui/mainwindow.py" line="928" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="950" />
-        <location filename="../../reader/ui/mainwindow.py" line="959" />
+        <location filename="../../reader/ui/mainwindow.py" line="951" />
+        <location filename="../../reader/ui/mainwindow.py" line="960" />
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="952" />
+        <location filename="../../reader/ui/mainwindow.py" line="953" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="960" />
+        <location filename="../../reader/ui/mainwindow.py" line="961" />
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="977" />
+        <location filename="../../reader/ui/mainwindow.py" line="978" />
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="982" />
+        <location filename="../../reader/ui/mainwindow.py" line="983" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="985" />
+        <location filename="../../reader/ui/mainwindow.py" line="986" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="994" />
+        <location filename="../../reader/ui/mainwindow.py" line="995" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1046" />
+        <location filename="../../reader/ui/mainwindow.py" line="1047" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1064" />
+        <location filename="../../reader/ui/mainwindow.py" line="1065" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1070" />
+        <location filename="../../reader/ui/mainwindow.py" line="1071" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1071" />
+        <location filename="../../reader/ui/mainwindow.py" line="1072" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。

@@ -388,3 +388,52 @@ def test_a_bookmark_without_a_known_library_is_found_in_the_recent_ones(
     window.bookmarks.open_bookmark(bookmark)
     qtbot.waitUntil(lambda: bool(asked), timeout=10000)
     assert "library" in asked[0] and str(small_library.resolve()) in asked[0]
+
+
+def test_without_file_system_events_the_slow_look_finds_new_pages(
+        monkeypatch, open_window, qtbot, library_without_shangcheng):
+    """Some file systems (network shares) send no events: the periodic re-sync covers them."""
+    from reader.ui import library_watch, mainwindow
+
+    monkeypatch.setattr(mainwindow, "watch_set", lambda root: library_watch.WatchSet())
+    monkeypatch.setattr(library_watch, "POLL_MIN_MS", 200)
+    root, page = library_without_shangcheng
+    window = open_window(root)
+    assert window.watcher.watched() == ([], [])
+    (root / "pages" / page.name).write_bytes(page.read_bytes())
+    qtbot.waitUntil(lambda: any(i.paper == "上城报" for i in window.issues().values()),
+                    timeout=15000)
+
+
+def test_cancel_stops_adding_pages(monkeypatch, open_window, qtbot, small_library, tmp_path):
+    import time
+
+    from reader.corpus import intake
+    from reader.ui import library_controller
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = next((small_library / "pages").glob("002_*.txt")).read_text(encoding="utf-8")
+    for n in range(6):  # six different pages of the same day (different page numbers)
+        (folder / f"page{n}.txt").write_text(text.replace("第1版", f"第{n + 1}版", 1),
+                                             encoding="utf-8")
+
+    def slow_add(paths, root, progress, cancelled):  # type: ignore[no-untyped-def]
+        def step(done: int, total: int) -> None:
+            progress(done, total)
+            deadline = time.monotonic() + 10
+            while not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.01)  # hold after each file until the user cancels
+
+        return intake.add_pages(paths, root, step, cancelled)
+
+    monkeypatch.setattr(library_controller, "add_pages", slow_add)
+    window = open_window(small_library)
+    window.library.add_paths([folder])
+    qtbot.waitUntil(lambda: window.cancel_button.isVisible() and window.progress.value() >= 1,
+                    timeout=10000)
+    with qtbot.waitSignal(window.library.added, timeout=15000) as done:
+        window.cancel_button.click()
+    report = done.args[0]
+    assert report.cancelled and 1 <= len(report.added) < 6
+    assert "Cancelled" in window.library.report_dialog.summary.text()
