@@ -52,10 +52,13 @@ def default_library_root() -> Path:
     return load_config().current_library or bundled_corpus()
 
 
-def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
+def open_catalog(
+    args: argparse.Namespace, quiet: bool = False, report_problems: bool = True
+) -> Catalog:
     """The chosen library through its catalog (parsed pages cached on disk), brought up to date.
 
-    Progress goes to stderr when many files must be read; problem files are reported there.
+    Progress goes to stderr when many files must be read; problem files are reported there,
+    one line each (unless ``quiet`` or not ``report_problems``).
     """
     catalog = Catalog(library_root(args))
 
@@ -65,7 +68,7 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
                   file=sys.stderr)
 
     result = catalog.sync(progress=progress)
-    if not quiet:
+    if not quiet and report_problems:
         for problem in result.problems:
             print(f"reader: {problem}", file=sys.stderr)
     return catalog

@@ -58,21 +58,23 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
 def run_info(args: argparse.Namespace) -> int:
     catalog = open_catalog(args, quiet=True)
     info = library_info(catalog)
+    for problem in info["problems"]:
+        print(f"reader: {problem['path']}: {problem['message']}", file=sys.stderr)
     if args.json:
         print_json(info)
         return 0
+    count = len(info["problems"])
     print(f"Library {info['root']}")
     if info["date_range"]:
         print(f"  {info['date_range'][0]} … {info['date_range'][1]}")
-    print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles")
+    print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles, "
+          f"{count} problem file{'' if count == 1 else 's'}")
     for paper in info["papers"]:
         span = f"{paper['first_date'] or '—'} … {paper['last_date'] or '—'}"
         print(f"  {paper['paper']}: {paper['issues']} issues, {paper['pages']} pages, "
               f"{paper['articles']} articles ({span})")
     for source in info["undated_pages"]:
         print(f"  undated: {source}")
-    for problem in info["problems"]:
-        print(f"  problem: {problem['path']}: {problem['message']}")
     return 0
 
 

@@ -8,11 +8,12 @@ import sys
 import time
 from typing import Any
 
+from ..corpus.catalog import Catalog
 from ..search import IndexNotReady, QueryError, SearchIndex
 from ..search.snippets import Occurrence, occurrences
 from ..search.source import FolderSource
 from ..search.update import UpdateStats
-from .common import CommandError, add_library_option, library_root, print_json
+from .common import CommandError, add_library_option, open_catalog, print_json
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -46,14 +47,16 @@ class _StderrProgress:
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
         self.last = 0.0
+        self.last_done = -1
         self.shown = False
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if total == 0:
-            return
+        if total == 0 or (done >= total and self.last_done >= total):
+            return  # nothing to do, or the last line is out already
         if done < total and now - self.last < (0.2 if self.tty else 5.0):
             return
+        self.last_done = done
         self.last = now
         self.shown = True
         text = f"indexing: {done}/{total} articles"
@@ -66,19 +69,32 @@ class _StderrProgress:
         sys.stderr.flush()
 
 
-def _update(args: argparse.Namespace, rebuild: bool = False) -> tuple[SearchIndex, UpdateStats]:
-    root = library_root(args)
-    index = SearchIndex.for_library(root)
-    progress = _StderrProgress()
-    stats = index.update(FolderSource(root), progress=progress, rebuild=rebuild)
-    return index, stats
+def _waiting() -> None:
+    print("reader: another reader is updating the search index of this library; "
+          "waiting for it to finish", file=sys.stderr)
+
+
+def _update(args: argparse.Namespace, rebuild: bool = False,
+            report_problems: bool = False) -> tuple[SearchIndex, UpdateStats, Catalog]:
+    """The library's catalog and its index, both brought up to date (problem files on stderr
+    with ``report_problems``); the window reads the same catalog and index."""
+    catalog = open_catalog(args, report_problems=report_problems)
+    index = SearchIndex.for_library(catalog.root)
+    why = None if rebuild else index.check()
+    if why is not None and index.path.exists():
+        print(f"reader: the search index is rebuilt: {why}", file=sys.stderr)
+    stats = index.update(catalog, progress=_StderrProgress(), rebuild=rebuild,
+                         waiting=_waiting)
+    return index, stats, catalog
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    index, s = _update(args, rebuild=args.rebuild)
+    index, s, catalog = _update(args, rebuild=args.rebuild, report_problems=True)
+    problems = len(catalog.problems())
     why = f" (rebuilt: {s.rebuilt})" if s.rebuilt else ""
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
-          f"{s.removed} removed in {s.seconds:.1f} s")
+          f"{s.removed} removed in {s.seconds:.1f} s; "
+          f"{problems} problem file{'' if problems == 1 else 's'}")
     print(f"index file: {index.path}")
     return 0
 
@@ -99,7 +115,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 0 or args.offset < 0:
         raise CommandError("--limit and --offset must not be negative", status=2)
-    index, _ = _update(args)
+    index, _, _ = _update(args)
     try:
         res = index.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
     except QueryError as err:
@@ -131,7 +147,7 @@ def _occurrence_json(o: Occurrence) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    index, _ = _update(args)
+    index, _, _ = _update(args)
     article = index.article(args.id)
     if article is None:
         raise CommandError(f"no article with id {args.id} in {index.root}")
