@@ -10,8 +10,15 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..corpus.intake import add_pages
 from ..paths import bundled_corpus
-from ..userconfig import load_config, save_config
-from .common import CommandError, add_library_option, library_root, open_catalog, print_json
+from ..userconfig import save_config
+from .common import (
+    CommandError,
+    add_library_option,
+    library_root,
+    open_catalog,
+    print_json,
+    user_config,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -82,7 +89,7 @@ def run_open(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
         raise CommandError(f"{folder}: no such folder")
-    config = load_config()
+    config = user_config()
     config.remember_library(folder)
     try:
         save_config(config)
@@ -93,7 +100,7 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def run_recent(args: argparse.Namespace) -> int:
-    config = load_config()
+    config = user_config()
     rows = config.libraries or [str(bundled_corpus())]
     if args.json:
         print_json({"libraries": rows})
