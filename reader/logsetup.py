@@ -20,6 +20,11 @@ def log_path() -> Path:
     return log_dir() / "reader.log"
 
 
+def active_log() -> Path | None:
+    """The log file being written, or None when none could be opened."""
+    return _configured
+
+
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """Send records of ``reader.*`` loggers to the rotating log file (once per process).
 
