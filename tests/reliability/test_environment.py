@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -131,3 +132,32 @@ def test_a_read_only_log_folder_moves_the_log_and_says_where(tmp_path: Path) -> 
     assert error == f"reader: unexpected error: boom (details in {moved / 'reader.log'})"
     assert "RuntimeError: boom" in (moved / "reader.log").read_text("utf-8")
     assert list(logs.iterdir()) == []
+
+
+def test_with_no_writable_log_at_all_the_message_says_so_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    logs = tmp_path / "log"
+    logs.mkdir()
+    temp = tmp_path / "tmp"
+    stand_in = temp / f"newspaper-reader-{os.getuid()}"  # where the log would go instead
+    stand_in.mkdir(parents=True)
+    script = (
+        "import logging, sys; from reader.cli import main, parse_cmd\n"
+        "def broken(*a):\n"
+        "    logging.getLogger('reader.test').warning('a warning', exc_info=True)\n"
+        "    raise RuntimeError('boom')\n"
+        "parse_cmd.load_page = broken\n"
+        f"sys.exit(main(['parse', {str(SEEDS[0])!r}]))\n"
+    )
+    with procs.read_only(logs, stand_in):
+        result = procs.run_command(
+            [*procs.obeying_permissions(), procs.READER[0], "-c", script],
+            procs.env(READER_LOG_DIR=logs, TMPDIR=temp),
+        )
+    assert result.returncode == 70
+    assert "Traceback" not in result.stderr and "a warning" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"reader: cannot write the log file {logs / 'reader.log'}: Permission denied",
+        "reader: unexpected error: boom (no log file could be written)",
+    ]
