@@ -132,7 +132,8 @@ def transaction(conn: sqlite3.Connection, mode: str = "") -> Iterator[sqlite3.Co
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # not after SQLite rolled back by itself (a full disk)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

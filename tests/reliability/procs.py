@@ -25,6 +25,14 @@ TIMEOUT = 120
 _DROP_WRITE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
 
 
+def one_line(err: str) -> str:
+    """The only line of ``err``, which must hold no traceback."""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
 def env(**dirs: Path | str) -> dict[str, str]:
     """The test's environment (its READER_HOME) with READER_<KIND>_DIR / TMPDIR overrides."""
     out = dict(os.environ)

@@ -17,14 +17,6 @@ from reader.logsetup import log_path
 from ..conftest import SEEDS
 from . import procs
 
-
-def _one_line(err: str) -> str:
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
-
-
 # -- the cache and the log: disposable, so a temporary folder stands in -------------------
 
 
@@ -75,7 +67,7 @@ def test_an_unexpected_error_is_one_line_naming_the_log_which_has_the_traceback(
 
     monkeypatch.setattr(parse_cmd, "load_page", broken)
     assert main(["parse", str(SEEDS[0])]) == 70
-    line = _one_line(capsys.readouterr().err)
+    line = procs.one_line(capsys.readouterr().err)
     assert line == (f"reader: unexpected error: a bug in the parser (details in {log_path()})")
     log = log_path().read_text("utf-8")
     assert "ERROR reader.cli" in log and "unexpected error in parse" in log
@@ -91,7 +83,7 @@ def test_a_full_disk_is_a_plain_message_not_an_unexpected_error(
 
     monkeypatch.setattr(parse_cmd, "load_page", disk_full)
     assert main(["parse", str(SEEDS[0])]) == 1
-    line = _one_line(capsys.readouterr().err)
+    line = procs.one_line(capsys.readouterr().err)
     assert line.startswith(f"reader: {tmp_path / 'x'}: No space left on device (details in ")
     assert "OSError: [Errno 28]" in log_path().read_text("utf-8")
 
@@ -103,7 +95,7 @@ def test_a_full_disk_is_a_plain_message_not_an_unexpected_error(
 
     monkeypatch.setattr(parse_cmd, "load_page", database_full)
     assert main(["parse", str(SEEDS[0])]) == 1
-    line = _one_line(capsys.readouterr().err)
+    line = procs.one_line(capsys.readouterr().err)
     assert line.startswith("reader: the disk is full (database or disk is full)")
 
 
