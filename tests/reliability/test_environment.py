@@ -153,3 +153,47 @@ def test_with_no_writable_log_at_all_the_message_says_so_without_a_traceback(
         f"reader: cannot write the log file {logs / 'reader.log'}: Permission denied",
         "reader: unexpected error: boom (no log file could be written)",
     ]
+
+
+def test_an_export_that_fills_the_disk_keeps_the_old_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.corpus.library import load_page
+    from reader.export import ExportError, export_articles
+
+    articles = load_page(SEEDS[0]).articles
+    out = tmp_path / "report.md"
+    out.write_text("the previous report", "utf-8")
+    write_text = Path.write_text
+
+    def half_then_full(self: Path, text: str, *args: object, **kwargs: object) -> int:
+        write_text(self, text[:100], *args, **kwargs)  # type: ignore[arg-type]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch, pytest.raises(ExportError) as err:
+        patch.setattr(Path, "write_text", half_then_full)
+        export_articles(articles, out, "md")
+    assert str(err.value) == f"cannot write {out}: No space left on device"
+    assert out.read_text("utf-8") == "the previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]  # no half file left
+
+
+def test_bookmarks_exported_to_a_full_disk_keep_the_old_file(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert main(["bookmarks", "add", "d72c54c81242", "--library", str(small_library)]) == 0
+    out = tmp_path / "bookmarks.json"
+    out.write_text("the previous export", "utf-8")
+    capsys.readouterr()
+
+    def full(self: Path, text: str, *args: object, **kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "write_text", full)
+        assert main(["bookmarks", "export", str(out), "--library", str(small_library)]) == 1
+    line = procs.one_line(capsys.readouterr().err)
+    assert line == f"reader: cannot write {out}: No space left on device"
+    assert out.read_text("utf-8") == "the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bookmarks.json", "library"]
