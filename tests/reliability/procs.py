@@ -83,11 +83,11 @@ def kill_group(proc: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
 
 
 class Watched:
-    """A running ``reader`` whose stderr is collected as it comes, to wait for a line."""
+    """A running command whose output is collected as it comes, to wait for a line."""
 
-    def __init__(self, args: Sequence[str], environ: dict[str, str] | None = None) -> None:
+    def __init__(self, command: Sequence[str], environ: dict[str, str] | None = None) -> None:
         self.proc = subprocess.Popen(
-            [*READER, *args], env=environ or env(), stdout=subprocess.PIPE,
+            list(command), env=environ or env(), stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, start_new_session=True,
         )
         self._err = bytearray()
@@ -119,11 +119,14 @@ class Watched:
         with self._changed:
             return self._out.decode("utf-8", "replace")
 
-    def wait_for(self, condition: Callable[[str], bool], timeout: float = TIMEOUT) -> None:
-        """Wait until ``condition(stderr so far)`` holds; fail if the process ends first."""
+    def wait_for(self, condition: Callable[[str], bool], timeout: float = TIMEOUT,
+                 stream: str = "stderr") -> None:
+        """Wait until ``condition(stderr so far)`` (or stdout) holds; fail if the process
+        ends first."""
         deadline = time.monotonic() + timeout
+        data = self._err if stream == "stderr" else self._out
         with self._changed:
-            while not condition(self._err.decode("utf-8", "replace")):
+            while not condition(data.decode("utf-8", "replace")):
                 if self.proc.poll() is not None and not any(t.is_alive() for t in self._readers):
                     pytest.fail(f"the process ended first (status {self.proc.returncode}):\n"
                                 f"{self._err.decode('utf-8', 'replace')}")
@@ -156,12 +159,20 @@ class Watched:
 
 
 @contextlib.contextmanager
-def watched(args: Sequence[str], environ: dict[str, str] | None = None) -> Iterator[Watched]:
-    w = Watched(args, environ)
+def watched_command(command: Sequence[str],
+                    environ: dict[str, str] | None = None) -> Iterator[Watched]:
+    """``command`` running; killed with everything it started when the block ends."""
+    w = Watched(command, environ)
     try:
         yield w
     finally:
         w.cleanup()
+
+
+def watched(args: Sequence[str],
+            environ: dict[str, str] | None = None) -> contextlib.AbstractContextManager[Watched]:
+    """``reader ARGS`` running (see ``watched_command``)."""
+    return watched_command([*READER, *args], environ)
 
 
 def session_gone(pid: int, timeout: float = 30) -> bool:
