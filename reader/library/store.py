@@ -18,7 +18,7 @@ from typing import Literal
 from ..corpus.model import Article
 from ..paths import cannot_write
 from . import schema
-from .backup import backup_path, copy_database, default_path
+from .backup import backup_path, copy_database, default_path, remove_stale_copies
 from .bookmark import (
     REF_COLUMNS,
     Bookmark,
@@ -112,6 +112,7 @@ class BookmarkStore:
             conn.close()
             raise
         store._backup()
+        remove_stale_copies(path)
         return store
 
     @staticmethod

@@ -3,10 +3,12 @@ recovers by itself and ends where a clean run ends; nothing the user saved is lo
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,7 @@ def test_reading_the_library_killed_midway_is_finished_by_the_next_start(
 
 ADDER = """
 import sys
+import time
 from pathlib import Path
 from reader.corpus.model import Article, Paragraph
 from reader.library import BookmarkStore
@@ -120,3 +123,16 @@ def test_adding_bookmarks_killed_midway_keeps_every_saved_one(tmp_path: Path) ->
     conn.close()
     assert len(kept) - 1 <= in_backup <= len(kept)
 
+
+def test_copies_left_by_a_killed_backup_are_cleared_once_stale(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite3"
+    BookmarkStore.open(path).close()
+    stale = tmp_path / ".bookmarks.backup.sqlite3.k1ll3d.tmp"
+    fresh = tmp_path / ".bookmarks.backup.sqlite3.b4ckup.tmp"  # another process's, under way
+    for leftover in (stale, fresh):
+        leftover.write_bytes(bytes(4096))
+    long_ago = time.time() - 3600
+    os.utime(stale, (long_ago, long_ago))
+    BookmarkStore.open(path).close()
+    assert not stale.exists() and fresh.exists()
+    assert check_file(backup_path(path)) is None
