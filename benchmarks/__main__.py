@@ -44,10 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--only", nargs="*", help="names of benchmarks to run (default: all)")
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--assemble", action="store_true",
+                        help="only rebuild BENCHMARKS.md from the latest saved sections")
     options = parser.parse_args(argv)
     names = sorted(p.stem[len("bench_") :] for p in HERE.glob("bench_*.py"))
     if options.only:
         names = [n for n in names if n in options.only]
+    if options.assemble:
+        names = []
     RESULTS.mkdir(exist_ok=True)
     for name in names:
         print(f"benchmark {name} …", file=sys.stderr)

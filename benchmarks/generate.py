@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reader.corpus.library import Library
 from reader.corpus.masthead import lunar_of
+from reader.corpus.patterns import DATELINE
 from reader.paths import bundled_corpus
 
 PAPERS = ("钱塘新区报", "上城报", "临平报", "萧山日报")
@@ -67,7 +68,10 @@ def _material() -> _Material:
         for para in a.paragraphs:
             if para.kind != "text":
                 continue
-            sentences += [s for s in re.findall(r"[^。！？!?]+[。！？!?]?", para.text)
+            # A dateline (本报讯 …) opens a report: inside a generated article it would make
+            # the parser start a new one there, as it should on a real page.
+            sentences += [DATELINE.sub("", s).lstrip(" ,，")
+                          for s in re.findall(r"[^。！？!?]+[。！？!?]?", para.text)
                           if len(s) >= 8]
         if a.title:
             titles.append(a.title)
@@ -90,9 +94,7 @@ def _masthead(paper: str, day: dt.date, issue_no: int) -> str:
 
 
 def _page_header(paper: str, day: dt.date, page: int) -> str:
-    # The paper's name on a line of its own: on one line with the date the parser (as of this
-    # writing) reads the page number but not the paper.
-    return f"{paper}\n\n{_date_line(day)} 第{page}版\n\n"
+    return f"{paper} {_date_line(day)} 第{page}版\n\n"
 
 
 class _Writer:

@@ -135,15 +135,15 @@ def _writable_or_temporary(kind: str) -> Path:
 def bundled_corpus() -> Path:
     """The library that ships with the app: copies of five real front pages."""
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "corpus", here / "data" / "corpus"):
+    for candidate in (here / "data" / "corpus", here.parent / "corpus"):
         if candidate.is_dir():
-            return candidate
+            return candidate.resolve()
     return here.parent / "corpus"
 
 
 def resources_dir() -> Path:
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "data" / "resources"):
+    for candidate in (here / "data" / "resources", here.parent / "resources"):
         if candidate.is_dir():
-            return candidate
+            return candidate.resolve()
     return here.parent / "resources"

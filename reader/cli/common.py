@@ -60,13 +60,11 @@ def default_library_root() -> Path:
     return user_config().current_library or bundled_corpus()
 
 
-def open_catalog(
-    args: argparse.Namespace, quiet: bool = False, report_problems: bool = True
-) -> Catalog:
+def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
     """The chosen library through its catalog (parsed pages cached on disk), brought up to date.
 
     Progress goes to stderr when many files must be read; problem files are reported there,
-    one line each (unless ``quiet`` or not ``report_problems``).
+    one line each (unless ``quiet``).
     """
     catalog = Catalog(library_root(args))
 
@@ -76,7 +74,7 @@ def open_catalog(
                   file=sys.stderr)
 
     result = catalog.sync(progress=progress)
-    if not quiet and report_problems:
+    if not quiet:
         for problem in result.problems:
             print(f"reader: {problem}", file=sys.stderr)
     return catalog

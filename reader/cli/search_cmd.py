@@ -11,7 +11,6 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..search import IndexNotReady, QueryError, SearchIndex
 from ..search.snippets import Occurrence, occurrences
-from ..search.source import FolderSource
 from ..search.update import UpdateStats
 from .common import CommandError, add_library_option, open_catalog, print_json
 
@@ -47,17 +46,18 @@ class _StderrProgress:
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
         self.last = 0.0
-        self.last_done = -1
         self.shown = False
+        self.printed = (-1, -1)
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if total == 0 or (done >= total and self.last_done >= total):
-            return  # nothing to do, or the last line is out already
+        if total == 0:
+            return
         if done < total and now - self.last < (0.2 if self.tty else 5.0):
             return
-        self.last_done = done
-        self.last = now
+        if (done, total) == self.printed:
+            return
+        self.last, self.printed = now, (done, total)
         self.shown = True
         text = f"indexing: {done}/{total} articles"
         if self.tty:
@@ -74,11 +74,12 @@ def _waiting() -> None:
           "waiting for it to finish", file=sys.stderr)
 
 
-def _update(args: argparse.Namespace, rebuild: bool = False,
-            report_problems: bool = False) -> tuple[SearchIndex, UpdateStats, Catalog]:
-    """The library's catalog and its index, both brought up to date (problem files on stderr
-    with ``report_problems``); the window reads the same catalog and index."""
-    catalog = open_catalog(args, report_problems=report_problems)
+def _update(
+    args: argparse.Namespace, rebuild: bool = False
+) -> tuple[SearchIndex, UpdateStats, Catalog]:
+    """The library's catalog and index, both brought up to date (the window's too); problem
+    files on stderr, and why the index is rebuilt or what it waits for."""
+    catalog = open_catalog(args)
     index = SearchIndex.for_library(catalog.root)
     why = None if rebuild else index.check()
     if why is not None and index.path.exists():
@@ -89,7 +90,7 @@ def _update(args: argparse.Namespace, rebuild: bool = False,
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    index, s, catalog = _update(args, rebuild=args.rebuild, report_problems=True)
+    index, s, catalog = _update(args, rebuild=args.rebuild)
     problems = len(catalog.problems())
     why = f" (rebuilt: {s.rebuilt})" if s.rebuilt else ""
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
@@ -147,13 +148,11 @@ def _occurrence_json(o: Occurrence) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    index, _, _ = _update(args)
-    article = index.article(args.id)
+    index, _, catalog = _update(args)
+    # The catalog keeps the article as parsed (section heads inside the body included).
+    article = catalog.article(args.id) or index.article(args.id)
     if article is None:
         raise CommandError(f"no article with id {args.id} in {index.root}")
-    # The page itself keeps what the index does not (section heads inside the body).
-    page = FolderSource(index.root).page(article.source)
-    article = next((a for a in page.articles if a.id == args.id), article) if page else article
     spans: list[Occurrence] = []
     if args.query:
         try:
