@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,12 +80,33 @@ def test_a_second_process_waits_for_the_update_under_way(small_library: Path) ->
         lock.release()
 
 
-def test_an_unusable_lock_file_is_an_error_not_an_endless_wait(tmp_path: Path) -> None:
-    index = tmp_path / "index.sqlite3"
-    Path(f"{index}.lock").mkdir(parents=True)  # the lock cannot be opened at all
+TAKE_LOCK = """
+import sys
+from pathlib import Path
+from reader.search.store import UpdateLock
+calls = 0
+def cancelled():
+    global calls
+    calls += 1
+    return calls > 100  # about five seconds of retrying
+try:
+    print("taken" if UpdateLock(Path(sys.argv[1])).acquire(cancelled) else "gave up")
+except Exception as err:
+    print("error:", err)
+"""
 
-    def cancelled() -> bool:
-        pytest.fail("waited on a lock that can never be taken")
 
-    with pytest.raises(sqlite3.OperationalError):
-        UpdateLock(index).acquire(cancelled)
+def test_a_lock_error_other_than_busy_is_raised_not_retried(tmp_path: Path) -> None:
+    """Only a lock held by another process is waited for; an error of the file or folder
+    (here: the lock's folder is read-only and SQLite needs to write beside it) would never
+    go away by waiting."""
+    folder = tmp_path / "search"
+    folder.mkdir()
+    with sqlite3.connect(folder / "index.sqlite3.lock") as conn:
+        conn.execute("PRAGMA journal_mode=WAL")  # needs a -shm file beside it to lock
+    conn.close()
+    with procs.read_only(folder):
+        result = procs.run_command(
+            [*procs.obeying_permissions(), sys.executable, "-c", TAKE_LOCK,
+             str(folder / "index.sqlite3")], timeout=60)
+    assert result.stdout.strip() == "error: attempt to write a readonly database"
