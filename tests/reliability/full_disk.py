@@ -1,5 +1,6 @@
 """Run inside a private mount namespace: ``reader bookmarks`` on a data folder that is a tiny
-tmpfs filled to the last byte. Prints a JSON report of what each step did.
+tmpfs filled to the last byte (and a search with its cache there). Prints a JSON report of
+what each step did.
 
 Usage: python full_disk.py MOUNTPOINT LIBRARY ARTICLE_ID ARTICLE_ID
 Exits 77 when the tmpfs cannot be mounted (the caller skips).
@@ -26,8 +27,9 @@ def main() -> int:
     env = dict(os.environ, READER_DATA_DIR=str(mount))
     report: dict[str, object] = {}
 
-    def reader(name: str, *args: str) -> None:
-        done = subprocess.run([*READER, *args], env=env, capture_output=True, text=True,
+    def reader(name: str, *args: str, cache: Path | None = None) -> None:
+        where = env if cache is None else dict(env, READER_CACHE_DIR=str(cache))
+        done = subprocess.run([*READER, *args], env=where, capture_output=True, text=True,
                               timeout=60)
         report[name] = {"status": done.returncode, "out": done.stdout, "err": done.stderr}
 
@@ -48,6 +50,8 @@ def main() -> int:
     reader("list on a full disk", "bookmarks", "list", "--library", library)
     reader("export on a full disk", "bookmarks", "export", str(mount / "out.json"),
            "--library", library)
+    reader("search with the cache on a full disk", "search", "金承涛", "--library", library,
+           cache=mount / "cache")
     report["store unchanged"] = digest() == before
     report["files on the full disk"] = sorted(p.name for p in mount.iterdir())
     (mount / "filler").unlink()

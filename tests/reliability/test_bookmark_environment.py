@@ -150,6 +150,8 @@ def test_a_really_full_disk(small_library: Path, tmp_path: Path) -> None:
         assert report[step]["status"] == 1, (step, report[step])
         line = procs.one_line(report[step]["err"])
         assert "No space left on device" in line, (step, line)
+    line = procs.one_line(report["search with the cache on a full disk"]["err"])
+    assert line.startswith("reader: the disk is full (database or disk is full)")
     assert report["store unchanged"]
     assert not [n for n in report["files on the full disk"] if n.startswith(".")]  # no litter
     assert report["add after freeing space"]["status"] == 0
