@@ -1,6 +1,7 @@
 """Run inside a private mount namespace: ``reader bookmarks`` on a data folder that is a tiny
-tmpfs filled to the last byte (and a search with its cache there). Prints a JSON report of
-what each step did.
+tmpfs filled to the last byte (and a search with its cache there). Each command runs through
+``reader.cli.main`` as typed (one interpreter: seven start-ups would take seconds). Prints a
+JSON report of what each step did.
 
 Usage: python full_disk.py MOUNTPOINT LIBRARY ARTICLE_ID ARTICLE_ID
 Exits 77 when the tmpfs cannot be mounted (the caller skips).
@@ -8,14 +9,14 @@ Exits 77 when the tmpfs cannot be mounted (the caller skips).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-
-READER = [sys.executable, "-m", "reader"]
 
 
 def main() -> int:
@@ -24,14 +25,21 @@ def main() -> int:
                           capture_output=True)
     if made.returncode != 0:
         return 77
-    env = dict(os.environ, READER_DATA_DIR=str(mount))
+    os.environ["READER_DATA_DIR"] = str(mount)
+    from reader.cli import main as reader_main  # once: each command as if typed anew
+
     report: dict[str, object] = {}
 
     def reader(name: str, *args: str, cache: Path | None = None) -> None:
-        where = env if cache is None else dict(env, READER_CACHE_DIR=str(cache))
-        done = subprocess.run([*READER, *args], env=where, capture_output=True, text=True,
-                              timeout=60)
-        report[name] = {"status": done.returncode, "out": done.stdout, "err": done.stderr}
+        out, err = io.StringIO(), io.StringIO()
+        if cache is not None:
+            os.environ["READER_CACHE_DIR"] = str(cache)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                status = reader_main(list(args))
+        finally:
+            os.environ.pop("READER_CACHE_DIR", None)
+        report[name] = {"status": status, "out": out.getvalue(), "err": err.getvalue()}
 
     def digest() -> str:
         return hashlib.sha256((mount / "bookmarks.sqlite3").read_bytes()).hexdigest()

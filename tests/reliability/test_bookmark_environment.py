@@ -136,7 +136,6 @@ def _unshare() -> list[str]:
     return ["unshare", "--user", "--map-root-user", "--mount", "--propagation", "private"]
 
 
-@pytest.mark.slow
 def test_a_really_full_disk(small_library: Path, tmp_path: Path) -> None:
     """A 256 KiB tmpfs in a private mount namespace, filled to the last byte."""
     mount = tmp_path / "data"
