@@ -20,11 +20,17 @@ def log_path() -> Path:
     return log_dir() / "reader.log"
 
 
+def active_log() -> Path | None:
+    """The log file being written, or None when none could be opened."""
+    return _configured
+
+
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """Send records of ``reader.*`` loggers to the rotating log file (once per process).
 
-    Returns the log file, or None when the log folder cannot be written (then only stderr
-    gets warnings).
+    Returns the log file, or None when neither the log folder nor its temporary stand-in
+    can be written (then records are dropped: the user still gets the messages, never a
+    traceback on stderr).
     """
     global _configured
     path = log_path()
@@ -43,6 +49,10 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         )
     except OSError as err:
         print(f"reader: cannot write the log file {path}: {err.strerror or err}", file=sys.stderr)
+        # Without any handler, logging would print warnings with their tracebacks on stderr.
+        quiet = logging.NullHandler()
+        quiet._reader_file = True  # type: ignore[attr-defined]
+        logger.addHandler(quiet)
         _configured = None
         return None
     handler.setFormatter(

@@ -2,8 +2,8 @@
 the library last opened and the list of recent libraries.
 
 Stored as JSON in the user config folder, with a schema version, written atomically. A file
-that cannot be read is set aside (``config.json.bad``) and the defaults are used, with a
-message; it is never silently overwritten.
+that cannot be read is set aside (``config.json.bad``, or ``.bad-2`` … beside an earlier one)
+and the defaults are used, with a message; it is never silently overwritten.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ class UserConfig:
     libraries: list[str] = field(default_factory=list)
     """Recent library folders, most recent first; the first is the one to open."""
     messages: list[str] = field(default_factory=list)
-    """What went wrong while reading the file (shown once to the user)."""
+    """What went wrong while reading the file. The first read in a process sets a bad file
+    aside; later reads in the same process repeat its message, so that whichever part of
+    the program shows messages (the window, the command line) gets it."""
 
     @property
     def current_library(self) -> Path | None:
@@ -48,16 +50,29 @@ def config_file() -> Path:
     return config_dir() / "config.json"
 
 
+_earlier: dict[Path, list[str]] = {}
+"""Messages of earlier reads in this process, by config file."""
+
+
 def load_config() -> UserConfig:
+    """The user's config; the defaults (with ``messages``) when it cannot be used."""
     path = config_file()
+    config = _read(path)
+    seen = _earlier.setdefault(path, [])
+    seen += [m for m in config.messages if m not in seen]
+    config.messages = list(seen)
+    return config
+
+
+def _read(path: Path) -> UserConfig:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return UserConfig()
     except OSError as err:
         return UserConfig(messages=[f"{path}: could not be read ({err.strerror}); using defaults"])
     try:
-        data = json.loads(raw)
+        data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         schema = data.get("schema", SCHEMA)
@@ -70,6 +85,10 @@ def load_config() -> UserConfig:
         return UserConfig(libraries=libraries)
     except (ValueError, TypeError) as err:
         bad = path.with_name(path.name + ".bad")
+        n = 1
+        while bad.exists():  # an earlier bad file is kept too
+            n += 1
+            bad = path.with_name(f"{path.name}.bad-{n}")
         try:
             os.replace(path, bad)
             where = f"it was kept as {bad}"

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..logsetup import log_path, setup_logging
+from ..export.atomic import ExportError
+from ..library.errors import StoreError
+from ..logsetup import active_log, setup_logging
+from ..paths import set_notice_handler
 from .common import CommandError
 
 log = logging.getLogger("reader.cli")
@@ -43,10 +47,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# SQLite errors that come from the machine (a full disk, a read-only folder), not from a bug.
+_SQLITE_ENVIRONMENT = {
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_READONLY": "a file of the reader could not be written",
+    "SQLITE_CANTOPEN": "a file of the reader could not be opened",
+    "SQLITE_PERM": "a file of the reader could not be written",
+    "SQLITE_IOERR": "the disk reported an error",
+    "SQLITE_BUSY": "another program kept a file of the reader locked too long",
+}
+
+
+_unlogged: list[str] = []
+
+
+def _notice(message: str) -> None:
+    if active_log() is None:
+        _unlogged.append(message)  # logged once the log file is open
+    else:
+        log.warning("%s", message)
+    print(f"reader: {message}", file=sys.stderr)
+
+
+def _details() -> str:
+    path = active_log()
+    return f" (details in {path})" if path else " (no log file could be written)"
+
+
+def _environment(err: sqlite3.Error) -> str | None:
+    """What an SQLite error says about the machine, or None for any other error."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    for prefix, meaning in _SQLITE_ENVIRONMENT.items():
+        if name.startswith(prefix):
+            return meaning
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    setup_logging()
+    command = args.command or "window"
+    set_notice_handler(_notice)
+    if setup_logging() is not None:
+        for message in _unlogged:
+            log.warning("%s", message)
+    _unlogged.clear()
     try:
         if args.command is None:
             from ..ui.app import run_window
@@ -56,15 +101,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as err:
         print(f"reader: {err}", file=sys.stderr)
         return err.status
+    except (StoreError, ExportError) as err:  # worded for the user where they are raised
+        log.warning("%s: %s", command, err)
+        print(f"reader: {err}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
         return 130
+    except OSError as err:  # a full disk, a read-only folder, a missing file: not a bug
+        log.warning("%s failed", command, exc_info=True)
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"reader: {where}{err.strerror or err}{_details()}", file=sys.stderr)
+        return 1
     except Exception as err:  # the user gets a sentence, the log gets the traceback
-        log.exception("unexpected error in %s", args.command or "window")
-        print(f"reader: unexpected error: {err} (details in {log_path()})", file=sys.stderr)
+        meaning = _environment(err) if isinstance(err, sqlite3.Error) else None
+        if meaning is not None:
+            log.warning("%s failed", command, exc_info=True)
+            print(f"reader: {meaning} ({err}){_details()}", file=sys.stderr)
+            return 1
+        log.exception("unexpected error in %s", command)
+        print(f"reader: unexpected error: {err}{_details()}", file=sys.stderr)
         return 70
+    finally:
+        set_notice_handler(None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,5 @@
-"""``reader bookmarks list|add|remove|export|import|restore``: bookmarks from the command line.
+"""``reader bookmarks list|add|remove|export|import|restore|salvage|set-aside``: bookmarks
+from the command line.
 
 The store is the one the window uses (``bookmarks.sqlite3`` in the user data folder), so the
 CLI and a running window can change it at the same time.
@@ -7,6 +8,7 @@ CLI and a running window can change it at the same time.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,11 @@ from ..library import (
     DamagedStoreError,
     Resolver,
     StoreError,
+    export_readable,
     restore_backup,
+    set_aside,
 )
+from ..library.backup import default_path
 from ..library.transfer import entry
 from .common import CommandError, add_library_option, library_root, open_catalog, print_json
 
@@ -58,6 +63,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rs = bsub.add_parser("restore", help="put the last good backup in place of a damaged store")
     rs.set_defaults(func=run_restore)
 
+    sv = bsub.add_parser("salvage", help="save what can still be read from a damaged store to "
+                         "a JSON file (importable; the damaged store is only read)")
+    sv.add_argument("file", type=Path, metavar="FILE")
+    sv.set_defaults(func=run_salvage)
+
+    sa = bsub.add_parser("set-aside", help="rename a damaged store aside (it is kept) so that a "
+                         "new, empty one starts; only when the store is damaged")
+    sa.set_defaults(func=run_set_aside)
+
 
 def open_store() -> BookmarkStore:
     """The user's bookmark store, or a CommandError saying what is wrong with it."""
@@ -65,9 +79,15 @@ def open_store() -> BookmarkStore:
         return BookmarkStore.open()
     except DamagedStoreError as err:
         hint = "; `reader bookmarks restore` puts the backup back" if err.backup else ""
+        hint += "; `reader bookmarks salvage FILE` saves what can still be read"
         raise CommandError(f"{err}{hint}") from None
     except StoreError as err:
         raise CommandError(str(err)) from None
+
+
+def _warn_backup(store: BookmarkStore) -> None:
+    if store.backup_problem:
+        print(f"reader: warning: {store.backup_problem}", file=sys.stderr)
 
 
 def _describe(b: Bookmark, found: bool) -> str:
@@ -122,6 +142,7 @@ def run_add(args: argparse.Namespace) -> int:
             b = store.add(article, note=args.note, tags=args.tag)
         except StoreError as err:
             raise CommandError(str(err)) from None
+        _warn_backup(store)
     print(f"bookmarked #{b.id}: {b.title}")
     return 0
 
@@ -143,6 +164,7 @@ def run_remove(args: argparse.Namespace) -> int:
             store.remove(b.id)
         except StoreError as err:
             raise CommandError(str(err)) from None
+        _warn_backup(store)
     print(f"removed #{b.id}: {b.title}")
     return 0
 
@@ -166,6 +188,7 @@ def run_import(args: argparse.Namespace) -> int:
             report = store.import_json(args.file)
         except StoreError as err:
             raise CommandError(str(err)) from None
+        _warn_backup(store)
     print(f"imported {args.file}: {report.summary()}")
     for title in report.joined_notes:
         print(f"  both notes kept: {title}")
@@ -180,4 +203,33 @@ def run_restore(args: argparse.Namespace) -> int:
     except StoreError as err:
         raise CommandError(str(err)) from None
     print(f"restored the bookmarks from the backup; the replaced file is kept as {aside}")
+    return 0
+
+
+def run_salvage(args: argparse.Namespace) -> int:
+    try:
+        salvage = export_readable(None, args.file)
+    except StoreError as err:
+        raise CommandError(str(err)) from None
+    for problem in salvage.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    count = len(salvage.bookmarks)
+    print(f"saved {count} bookmark{'s' if count != 1 else ''} that could be read to {args.file}; "
+          f"after `reader bookmarks set-aside`, `reader bookmarks import {args.file}` takes "
+          "them into a new store")
+    return 0 if count or not salvage.problems else 1
+
+
+def run_set_aside(args: argparse.Namespace) -> int:
+    try:
+        BookmarkStore.open().close()
+    except DamagedStoreError:
+        pass
+    except StoreError as err:
+        raise CommandError(str(err)) from None
+    else:
+        raise CommandError("the bookmark store is not damaged; nothing was changed")
+    aside = set_aside(default_path())
+    print(f"the damaged store is kept as {aside}; a new, empty store starts with the next "
+          "bookmark")
     return 0

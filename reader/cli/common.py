@@ -11,7 +11,7 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..corpus.library import Library
 from ..paths import bundled_corpus
-from ..userconfig import load_config
+from ..userconfig import UserConfig, load_config
 
 
 class CommandError(Exception):
@@ -47,15 +47,24 @@ def library_root(args: argparse.Namespace) -> Path:
     return root
 
 
+def user_config() -> UserConfig:
+    """The user's config; what went wrong reading it is said on stderr (defaults are used)."""
+    config = load_config()
+    for message in config.messages:
+        print(f"reader: {message}", file=sys.stderr)
+    return config
+
+
 def default_library_root() -> Path:
     """The library opened last (window or ``reader library open``), else the bundled corpus."""
-    return load_config().current_library or bundled_corpus()
+    return user_config().current_library or bundled_corpus()
 
 
 def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
     """The chosen library through its catalog (parsed pages cached on disk), brought up to date.
 
-    Progress goes to stderr when many files must be read; problem files are reported there.
+    Progress goes to stderr when many files must be read; problem files are reported there,
+    one line each (unless ``quiet``).
     """
     catalog = Catalog(library_root(args))
 

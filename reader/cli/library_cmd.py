@@ -10,8 +10,15 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..corpus.intake import add_pages
 from ..paths import bundled_corpus
-from ..userconfig import load_config, save_config
-from .common import CommandError, add_library_option, library_root, open_catalog, print_json
+from ..userconfig import save_config
+from .common import (
+    CommandError,
+    add_library_option,
+    library_root,
+    open_catalog,
+    print_json,
+    user_config,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -58,21 +65,23 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
 def run_info(args: argparse.Namespace) -> int:
     catalog = open_catalog(args, quiet=True)
     info = library_info(catalog)
+    for problem in info["problems"]:
+        print(f"reader: {problem['path']}: {problem['message']}", file=sys.stderr)
     if args.json:
         print_json(info)
         return 0
+    count = len(info["problems"])
     print(f"Library {info['root']}")
     if info["date_range"]:
         print(f"  {info['date_range'][0]} … {info['date_range'][1]}")
-    print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles")
+    print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles, "
+          f"{count} problem file{'' if count == 1 else 's'}")
     for paper in info["papers"]:
         span = f"{paper['first_date'] or '—'} … {paper['last_date'] or '—'}"
         print(f"  {paper['paper']}: {paper['issues']} issues, {paper['pages']} pages, "
               f"{paper['articles']} articles ({span})")
     for source in info["undated_pages"]:
         print(f"  undated: {source}")
-    for problem in info["problems"]:
-        print(f"  problem: {problem['path']}: {problem['message']}")
     return 0
 
 
@@ -80,7 +89,7 @@ def run_open(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
         raise CommandError(f"{folder}: no such folder")
-    config = load_config()
+    config = user_config()
     config.remember_library(folder)
     try:
         save_config(config)
@@ -91,7 +100,7 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def run_recent(args: argparse.Namespace) -> int:
-    config = load_config()
+    config = user_config()
     rows = config.libraries or [str(bundled_corpus())]
     if args.json:
         print_json({"libraries": rows})

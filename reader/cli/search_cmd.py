@@ -69,22 +69,33 @@ class _StderrProgress:
         sys.stderr.flush()
 
 
+def _waiting() -> None:
+    print("reader: another reader is updating the search index of this library; "
+          "waiting for it to finish", file=sys.stderr)
+
+
 def _update(
     args: argparse.Namespace, rebuild: bool = False
 ) -> tuple[SearchIndex, UpdateStats, Catalog]:
-    """The library's catalog and index, both brought up to date (the window's too)."""
+    """The library's catalog and index, both brought up to date (the window's too); problem
+    files on stderr, and why the index is rebuilt or what it waits for."""
     catalog = open_catalog(args)
     index = SearchIndex.for_library(catalog.root)
-    progress = _StderrProgress()
-    stats = index.update(catalog, progress=progress, rebuild=rebuild)
+    why = None if rebuild else index.check()
+    if why is not None and index.path.exists():
+        print(f"reader: the search index is rebuilt: {why}", file=sys.stderr)
+    stats = index.update(catalog, progress=_StderrProgress(), rebuild=rebuild,
+                         waiting=_waiting)
     return index, stats, catalog
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    index, s, _ = _update(args, rebuild=args.rebuild)
+    index, s, catalog = _update(args, rebuild=args.rebuild)
+    problems = len(catalog.problems())
     why = f" (rebuilt: {s.rebuilt})" if s.rebuilt else ""
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
-          f"{s.removed} removed in {s.seconds:.1f} s")
+          f"{s.removed} removed in {s.seconds:.1f} s; "
+          f"{problems} problem file{'' if problems == 1 else 's'}")
     print(f"index file: {index.path}")
     return 0
 

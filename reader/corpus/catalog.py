@@ -24,7 +24,6 @@ import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +40,7 @@ from .library import (
 from .model import Article, Page
 from .parser import PARSER_VERSION
 from .serialize import page_from_dict, page_to_dict
+from .workers import process_pool
 
 SCHEMA = 2
 Progress = Callable[[int, int], None]
@@ -259,7 +259,7 @@ class Catalog:
         results: Iterator[tuple[str, str, Page | None, str | None]]
         pool = None
         if workers > 1:
-            pool = ProcessPoolExecutor(max_workers=workers)
+            pool = process_pool(workers)
             results = pool.map(_parse_file, todo, chunksize=16)
         else:
             results = map(_parse_file, todo)

@@ -57,7 +57,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; an export is an ordinary file
-        yield tmp
+        try:
+            yield tmp
+        except OSError as err:
+            if err.filename not in (None, str(tmp), tmp):
+                raise  # about another file (a font …): its own message
+            # A full disk: the half-written file is removed below, the old one stays.
+            raise ExportError(f"cannot write {target}: {err.strerror or err}") from err
         try:
             os.replace(tmp, target)
         except OSError as err:

@@ -82,17 +82,19 @@ def export_articles(
     tracker = Tracker(len(items), progress, cancel)
     check_cancel(cancel)
     with atomic_path(output) as tmp:
-        _run(write, items, tmp, tracker)
+        _run(write, items, tmp, tracker, output)
     return [output]
 
 
-def _run(write: Writer, items: list[Article], target: Path, tracker: Tracker) -> None:
+def _run(write: Writer, items: list[Article], target: Path, tracker: Tracker,
+         shown: Path) -> None:
+    """Write to ``target`` (a temporary file); errors name ``shown``, the file asked for."""
     try:
         write(items, target, tracker)
     except (Cancelled, ExportError):
         raise
     except OSError as err:
-        raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
+        raise ExportError(f"cannot write {shown}: {err.strerror or err}") from None
 
 
 def _export_split(items: list[Article], folder: Path, fmt: str, write: Writer,
@@ -109,7 +111,7 @@ def _export_split(items: list[Article], folder: Path, fmt: str, write: Writer,
     try:
         for article, name in zip(items, names, strict=True):
             one = Tracker(1, None, cancel)
-            _run(write, [article], staging / name, one)
+            _run(write, [article], staging / name, one, folder / name)
             tracker.step()
         written = []
         for name in names:

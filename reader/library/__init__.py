@@ -15,6 +15,7 @@ The window and the CLI code against this API::
     store.export_json(path, source=None)       # -> int written
     store.import_json(path)                    # -> ImportReport (merge rule: merge.py)
     store.close()                              # or ``with BookmarkStore.open() as store``
+    store.backup_problem                       # why the last rolling backup failed, or None
 
     resolve(bookmark, library)                 # -> Article | None
     Resolver(library).locate(bookmark.ref)     # -> Resolution (.article, .method, .message())
@@ -24,6 +25,8 @@ newer reader, left untouched), ``DamagedStoreError`` (file kept; ``.backup`` is 
 state or None). For a damaged store the window offers ``restore_backup(path)`` (the damaged
 file is renamed aside, not deleted) and ``export_readable(path, out_json)`` (saves what can be
 read, importable later), or ``set_aside(path)`` to start a new, empty store beside it.
+A backup that cannot be written (a full disk) does not undo the change it follows; it is
+logged and kept in ``store.backup_problem`` for the user.
 
 Threads and processes: every change is its own SQLite transaction (WAL, busy timeout 30 s),
 so several windows and the CLI can use the same file at once. A store object may be used

@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 
 from . import schema
@@ -76,6 +77,24 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+STALE_COPY_S = 600
+"""A temporary copy untouched this long was left by a process that died while writing it."""
+
+
+def remove_stale_copies(path: Path, older_than: float = STALE_COPY_S) -> list[Path]:
+    """Delete the temporary files ``copy_database`` left beside the store at ``path`` when
+    its process was killed (each as large as the store); return them. Recent ones may be
+    another process's backup under way and are left alone."""
+    removed = []
+    now = time.time()
+    for tmp in path.parent.glob(f".*{path.stem}*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > older_than:
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
 
 
 def set_aside(path: Path) -> Path:

@@ -7,6 +7,7 @@ nothing. One store object may be shared by threads (a lock serialises its connec
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -15,8 +16,9 @@ from pathlib import Path
 from typing import Literal
 
 from ..corpus.model import Article
+from ..paths import cannot_write
 from . import schema
-from .backup import backup_path, copy_database, default_path
+from .backup import backup_path, copy_database, default_path, remove_stale_copies
 from .bookmark import (
     REF_COLUMNS,
     Bookmark,
@@ -39,10 +41,21 @@ Bookmarks = list[Bookmark]
 Names = list[str]
 BUSY_TIMEOUT_S = 30.0
 
+log = logging.getLogger(__name__)
+
 
 def _damaged(err: sqlite3.DatabaseError) -> bool:
     """A DatabaseError that means a damaged file (not a lock, a full disk or permissions)."""
     return not isinstance(err, sqlite3.OperationalError) or "malformed" in str(err)
+
+
+def _cannot_open(path: Path, err: sqlite3.Error) -> StoreError:
+    """The error for a store SQLite could not open: the folder's fault when it is read-only
+    or full (SQLite says only "unable to open" or "disk I/O error")."""
+    if (why := cannot_write(path.parent, probe_bytes=65536)) is not None:
+        return StoreError(f"cannot open the bookmarks in {path}: the folder {path.parent} "
+                          f"cannot be written ({why})")
+    return StoreError(f"cannot open the bookmarks in {path}: {err}")
 
 
 class BookmarkStore:
@@ -53,6 +66,9 @@ class BookmarkStore:
         self._conn = conn
         self._lock = threading.RLock()
         self._keep_backup = keep_backup
+        self.backup_problem: str | None = None
+        """Why the last rolling backup could not be written (a full disk …), or None. The
+        change itself was saved; the previous backup stays as it was."""
 
     # ---------------------------------------------------------------- opening and closing
 
@@ -91,11 +107,12 @@ class BookmarkStore:
             if _damaged(err):
                 raise DamagedStoreError(path, str(err), backup if backup.exists() else None) \
                     from None
-            raise StoreError(f"cannot open the bookmarks in {path}: {err}") from None
+            raise _cannot_open(path, err) from None
         except BaseException:
             conn.close()
             raise
         store._backup()
+        remove_stale_copies(path)
         return store
 
     @staticmethod
@@ -105,7 +122,7 @@ class BookmarkStore:
                 path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as err:
-            raise StoreError(f"cannot open the bookmarks in {path}: {err}") from None
+            raise _cannot_open(path, err) from None
         conn.row_factory = sqlite3.Row
         return conn
 
@@ -123,7 +140,8 @@ class BookmarkStore:
                 result = conn.execute("PRAGMA quick_check").fetchone()[0]
                 tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             finally:
-                conn.execute("COMMIT")
+                if conn.in_transaction:  # not after an error that ended it (a full disk)
+                    conn.execute("COMMIT")
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as err:
@@ -151,9 +169,20 @@ class BookmarkStore:
         return backup_path(self.path)
 
     def _backup(self) -> None:
-        if self._keep_backup:
-            with self._lock:
+        """Copy the state just committed over the rolling backup. A failure (a full disk)
+        does not undo the change: it is logged and kept in ``backup_problem``."""
+        if not self._keep_backup:
+            return
+        with self._lock:
+            try:
                 copy_database(self._conn, self.backup_path)
+            except (OSError, sqlite3.Error, StoreError) as err:
+                reason = getattr(err, "strerror", None) or str(err)
+                self.backup_problem = (f"the backup {self.backup_path} could not be updated "
+                                       f"({reason}); it still holds an earlier state")
+                log.warning("%s", self.backup_problem, exc_info=True)
+            else:
+                self.backup_problem = None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -165,7 +194,10 @@ class BookmarkStore:
                     yield self._conn
                     self._conn.execute("COMMIT")
                 except BaseException:
-                    self._conn.execute("ROLLBACK")
+                    # SQLite rolls back by itself on some errors (a full disk): then a
+                    # second ROLLBACK would hide the real error behind "no transaction".
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
                     raise
             except sqlite3.DatabaseError as err:
                 raise self._error(err) from None

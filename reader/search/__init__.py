@@ -5,9 +5,11 @@ Public API (what the window and the command line use)::
     from reader.search import SearchIndex, QueryError, IndexNotReady, Hit, Results, occurrences
 
     index = SearchIndex.for_library(root)      # the index file under reader.paths.cache_dir()
-    stats = index.update(source, progress=cb, cancelled=event)
+    why = index.check()                        # why the next update starts anew, or None
+    stats = index.update(source, progress=cb, cancelled=event, waiting=None)
         # source: a PageSource (reader.corpus.library.Library, or FolderSource here);
-        # progress(done, total) in articles; cancelled: a callable or a threading.Event.
+        # progress(done, total) in articles; cancelled: a callable or a threading.Event;
+        # waiting(): called once if another process is updating and this one waits.
         # -> UpdateStats(added, changed, removed, articles, seconds, cancelled, rebuilt)
     res = index.search("金承涛 date:2022", limit=20, offset=0, sort="relevance",
                        papers=None, date_from=None, date_to=None)

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,11 +133,14 @@ class SearchIndex:
         *,
         rebuild: bool = False,
         workers: int | None = None,
+        waiting: Callable[[], None] | None = None,
     ) -> UpdateStats:
         """Index what changed in ``source`` since the last update; see ``update`` module.
 
         ``progress(done, total)`` counts articles; ``cancelled`` (a callable or an Event) is
         polled about ten times a second. ``rebuild`` starts from an empty index.
+        ``waiting()`` is called once when another process is updating this index
+        and this update waits for it to finish.
         """
         is_cancelled: Cancelled
         if isinstance(cancelled, threading.Event):
@@ -146,7 +149,7 @@ class SearchIndex:
             is_cancelled = cancelled or (lambda: False)
         start = time.perf_counter()
         with self._thread_lock:
-            if not self._update_lock.acquire(is_cancelled):
+            if not self._update_lock.acquire(is_cancelled, waiting):
                 return UpdateStats(cancelled=True)
             try:
                 reason = "asked to rebuild" if rebuild else self._unsound()
@@ -162,6 +165,11 @@ class SearchIndex:
                 self._update_lock.release()
         return UpdateStats(**{**stats.__dict__, "rebuilt": reason or None,
                               "seconds": time.perf_counter() - start})
+
+    def check(self) -> str | None:
+        """Why the next ``update`` will start the index anew (missing, damaged, of another
+        version), or None when it can be updated in place. For a message before updating."""
+        return self._unsound()
 
     def _unsound(self) -> str | None:
         if not self.path.exists():

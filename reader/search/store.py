@@ -132,7 +132,8 @@ def transaction(conn: sqlite3.Connection, mode: str = "") -> Iterator[sqlite3.Co
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # not after SQLite rolled back by itself (a full disk)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
@@ -145,20 +146,32 @@ class UpdateLock:
         self.path = Path(f"{path}.lock")
         self._conn: sqlite3.Connection | None = None
 
-    def acquire(self, cancelled: Callable[[], bool]) -> bool:
-        """Wait for the lock; False when ``cancelled()`` turned true first."""
+    def acquire(self, cancelled: Callable[[], bool],
+                waiting: Callable[[], None] | None = None) -> bool:
+        """Wait for the lock; False when ``cancelled()`` turned true first.
+
+        ``waiting()`` is called once if another updater holds it. Errors other than a busy
+        lock (a folder that cannot be written) are raised, not waited on."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=0.2, isolation_level=None,
                                check_same_thread=False)
+        told = False
         while True:
             try:
                 conn.execute("BEGIN EXCLUSIVE")
                 self._conn = conn
                 return True
-            except sqlite3.OperationalError:
+            except sqlite3.OperationalError as err:
+                if getattr(err, "sqlite_errorname", "SQLITE_BUSY") not in (
+                        "SQLITE_BUSY", "SQLITE_LOCKED"):
+                    conn.close()
+                    raise
                 if cancelled():
                     conn.close()
                     return False
+                if waiting is not None and not told:
+                    told = True
+                    waiting()
                 time.sleep(0.05)
 
     def release(self) -> None:

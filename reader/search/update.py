@@ -20,13 +20,14 @@ import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ..corpus.library import PageSource
+from ..corpus.workers import process_pool
 from . import store
 from .build import SegmentData, analyze, tune_allocator
 from .postings import encode_ints
@@ -273,10 +274,8 @@ class _Run:
         return self._index_parallel(batches, total)
 
     def _index_parallel(self, batches: list[_Batch], total: int) -> list[int] | None:
-        ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded window
-        counter = ctx.Value("q", 0)
-        pool = ProcessPoolExecutor(min(self.workers, len(batches)), mp_context=ctx,
-                                   initializer=_worker_init, initargs=(counter,))
+        counter = multiprocessing.get_context("spawn").Value("q", 0)
+        pool = process_pool(min(self.workers, len(batches)), _worker_init, (counter,))
         segs: list[int] = []
         queue = deque(batches)
         pending: deque[tuple[_Batch, Future[SegmentData]]] = deque()
