@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
         self.search.indexReady.connect(self._on_index_ready)
         self.search.indexUpdated.connect(self._on_index_updated)
         self.search.indexRebuilding.connect(self._on_index_rebuilding)
+        self.search.indexWaiting.connect(self._on_index_waiting)
         self.watcher.changed.connect(self.request_sync)
         self.search.indexFailed.connect(self._on_index_failed)
         self.search.resultsReady.connect(self._on_results)
@@ -951,6 +952,13 @@ class MainWindow(QMainWindow):
             self.show_progress(self.tr("Rebuilding the search index"), done, total)
         elif not self._index_quiet or total >= QUIET_PROGRESS_FROM:
             self.show_progress(self.tr("Indexing for search"), done, total)
+
+    @Slot()
+    def _on_index_waiting(self) -> None:
+        """Another reader holds the index's lock (two windows, or the command line)."""
+        self.show_progress(self.tr("Waiting for the search index"), 0, 0)
+        self.show_status(self.tr("Another reader (a window or a command) is updating the "
+                                 "search index of this library; this one waits for it."))
 
     @Slot(str)
     def _on_index_rebuilding(self, reason: str) -> None:

@@ -26,9 +26,14 @@ class Backend:
     find_occurrences: Callable[[Article, str], Iterable[Any]]
     fallback: bool
 
-    def update(self, catalog: Catalog, progress: Any, cancelled: Any) -> Any:
-        """Bring the index up to date; returns the core's ``UpdateStats`` (None for the scan)."""
-        return self.index.update(catalog, progress=progress, cancelled=cancelled)
+    def update(self, catalog: Catalog, progress: Any, cancelled: Any,
+               waiting: Any = None) -> Any:
+        """Bring the index up to date; returns the core's ``UpdateStats`` (None for the scan).
+        ``waiting()`` is called when another reader is updating the same index first."""
+        if self.fallback:
+            return self.index.update(catalog, progress=progress, cancelled=cancelled)
+        return self.index.update(catalog, progress=progress, cancelled=cancelled,
+                                 waiting=waiting)
 
     def rebuild_reason(self) -> str | None:
         """Why the next update starts the index anew although one exists (damaged, of

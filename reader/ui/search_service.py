@@ -42,6 +42,7 @@ class _SearchWorker(QObject):
     indexFailed = Signal(str)
     indexUpdated = Signal(object)  # the update's stats (None when nothing is known of them)
     indexRebuilding = Signal(str)  # why the existing index is being built anew
+    indexWaiting = Signal()  # another reader (window or command) is updating this index
     resultsReady = Signal(int, object, int)  # serial, results, offset
     searchFailed = Signal(int, str, bool)  # serial, message, the query itself is at fault
     occurrencesReady = Signal(int, str, object)  # serial, article id, [(field, start, end)]
@@ -63,7 +64,7 @@ class _SearchWorker(QObject):
                 log.warning("the search index of %s is rebuilt: %s", self.catalog.root, reason)
                 self.indexRebuilding.emit(reason)
             stats = backend.update(self.catalog, self.indexProgress.emit,
-                                   self.cancel_event.is_set)
+                                   self.cancel_event.is_set, self.indexWaiting.emit)
         except Exception as err:
             log.exception("the search index could not be built")
             self.indexFailed.emit(str(err) or type(err).__name__)
@@ -116,6 +117,7 @@ class SearchService(QObject):
     indexFailed = Signal(str)
     indexUpdated = Signal(object)
     indexRebuilding = Signal(str)
+    indexWaiting = Signal()
     resultsReady = Signal(int, object, int)
     searchFailed = Signal(int, str, bool)
     occurrencesReady = Signal(int, str, object)
@@ -137,7 +139,7 @@ class SearchService(QObject):
         self._searchRequested.connect(self._worker.search)
         self._occurrencesRequested.connect(self._worker.occurrences)
         for name in ("indexProgress", "indexFailed", "indexUpdated", "indexRebuilding",
-                     "resultsReady", "searchFailed", "occurrencesReady"):
+                     "indexWaiting", "resultsReady", "searchFailed", "occurrencesReady"):
             getattr(self._worker, name).connect(getattr(self, name))
         self._worker.indexReady.connect(self._on_ready)
         self._thread.start()

@@ -1202,96 +1202,96 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="454" />
+        <location filename="../../reader/ui/mainwindow.py" line="455" />
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="464" />
+        <location filename="../../reader/ui/mainwindow.py" line="465" />
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="488" />
+        <location filename="../../reader/ui/mainwindow.py" line="489" />
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="612" />
+        <location filename="../../reader/ui/mainwindow.py" line="613" />
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="619" />
+        <location filename="../../reader/ui/mainwindow.py" line="620" />
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="633" />
+        <location filename="../../reader/ui/mainwindow.py" line="634" />
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="637" />
+        <location filename="../../reader/ui/mainwindow.py" line="638" />
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="656" />
+        <location filename="../../reader/ui/mainwindow.py" line="657" />
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="660" />
+        <location filename="../../reader/ui/mainwindow.py" line="661" />
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="663" />
+        <location filename="../../reader/ui/mainwindow.py" line="664" />
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="666" />
+        <location filename="../../reader/ui/mainwindow.py" line="667" />
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="688" />
+        <location filename="../../reader/ui/mainwindow.py" line="689" />
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="702" />
+        <location filename="../../reader/ui/mainwindow.py" line="703" />
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="709" />
+        <location filename="../../reader/ui/mainwindow.py" line="710" />
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="764" />
+        <location filename="../../reader/ui/mainwindow.py" line="765" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="831" />
+        <location filename="../../reader/ui/mainwindow.py" line="832" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="850" />
+        <location filename="../../reader/ui/mainwindow.py" line="851" />
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="851" />
+        <location filename="../../reader/ui/mainwindow.py" line="852" />
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1302,83 +1302,93 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="856" />
+        <location filename="../../reader/ui/mainwindow.py" line="857" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="895" />
+        <location filename="../../reader/ui/mainwindow.py" line="896" />
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="899" />
+        <location filename="../../reader/ui/mainwindow.py" line="900" />
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="927" />
+        <location filename="../../reader/ui/mainwindow.py" line="928" />
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="928" />
+        <location filename="../../reader/ui/mainwindow.py" line="929" />
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="951" />
-        <location filename="../../reader/ui/mainwindow.py" line="960" />
+        <location filename="../../reader/ui/mainwindow.py" line="952" />
+        <location filename="../../reader/ui/mainwindow.py" line="968" />
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="953" />
+        <location filename="../../reader/ui/mainwindow.py" line="954" />
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="961" />
+        <location filename="../../reader/ui/mainwindow.py" line="959" />
+        <source>Waiting for the search index</source>
+        <translation>正在等待检索索引</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="960" />
+        <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
+        <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/mainwindow.py" line="969" />
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="978" />
+        <location filename="../../reader/ui/mainwindow.py" line="986" />
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="983" />
+        <location filename="../../reader/ui/mainwindow.py" line="991" />
         <source>Search ready (plain scan: the search index is not installed).</source>
         <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="986" />
+        <location filename="../../reader/ui/mainwindow.py" line="994" />
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="995" />
+        <location filename="../../reader/ui/mainwindow.py" line="1003" />
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1047" />
+        <location filename="../../reader/ui/mainwindow.py" line="1055" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1065" />
+        <location filename="../../reader/ui/mainwindow.py" line="1073" />
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1071" />
+        <location filename="../../reader/ui/mainwindow.py" line="1079" />
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1072" />
+        <location filename="../../reader/ui/mainwindow.py" line="1080" />
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。

@@ -268,3 +268,27 @@ def test_config_and_folder_messages_are_shown_once(monkeypatch, qtbot, small_lib
     for window in (first, second):
         window.shutdown()
         app._windows.remove(window)
+
+
+def test_index_held_by_another_reader_is_waited_for(open_window, qtbot, small_library: Path):
+    """Two readers on one library: the index is updated by one at a time; the window says it
+    waits, and carries on when the other is done."""
+    from reader.corpus.catalog import Catalog
+    from reader.search import index_path
+    from reader.search.store import UpdateLock
+    from reader.ui.mainwindow import MainWindow
+
+    other = UpdateLock(index_path(small_library))  # as another process holding it
+    assert other.acquire(lambda: False)
+    window = MainWindow(Catalog(small_library), Preferences.load(), WindowState.load())
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.search.indexWaiting, timeout=20000):
+            window.show()
+        assert "waits" in window.status_text.text() and window.progress.isVisible()
+        assert not window.search.ready
+        with qtbot.waitSignal(window.search.indexReady, timeout=20000):
+            other.release()
+    finally:
+        other.release()
+        window.shutdown()
