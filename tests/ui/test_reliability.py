@@ -292,3 +292,24 @@ def test_index_held_by_another_reader_is_waited_for(open_window, qtbot, small_li
     finally:
         other.release()
         window.shutdown()
+
+
+def test_cache_folder_that_cannot_be_written_is_replaced_and_said(monkeypatch, qtbot,
+                                                                  tmp_path: Path,
+                                                                  small_library: Path):
+    import reader.paths
+    from reader.ui import app
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("READER_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(app, "_told", set())
+    monkeypatch.setattr(reader.paths, "_notices", [])  # process-wide: not for later tests
+    window = app.open_library_window(small_library)  # the catalog asks for the cache folder
+    qtbot.addWidget(window)
+    try:
+        assert any(str(blocker / "cache") in bar.text() for bar in window.notices_shown())
+        qtbot.waitUntil(lambda: window.search.ready, timeout=20000)  # and it all works
+    finally:
+        window.shutdown()
+        app._windows.remove(window)
