@@ -7,14 +7,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from .. import paths
 from ..cli.common import library_root
 from ..corpus.catalog import Catalog
 from ..paths import bundled_corpus
-from ..userconfig import load_config, save_config
+from ..userconfig import config_file, load_config, save_config
+from .errors import ErrorReporter
 from .i18n import choose_language, install_translators
+from .library_controller import OpenRequest
 from .mainwindow import MainWindow
 from .settings import Preferences, WindowState
 
@@ -36,6 +39,12 @@ def run_window(args: argparse.Namespace) -> int:
     """Open the window on the chosen library; with ``--screenshot`` render it and exit."""
     screenshot: Path | None = getattr(args, "screenshot", None)
     app = make_application()
+    # Unexpected errors: the traceback to the log file, a sentence to the user.
+    reporter = ErrorReporter(app)
+    reporter.install()
+    if callable(handler := getattr(paths, "set_notice_handler", None)):
+        bridge = _NoticeBridge(app)
+        handler(bridge.told.emit)
     prefs = Preferences.load()
     translators = install_translators(app, choose_language(prefs.language))
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
@@ -44,42 +53,88 @@ def run_window(args: argparse.Namespace) -> int:
     state = WindowState() if screenshot else WindowState.load()
     if screenshot:
         prefs = Preferences(language=prefs.language)
+        state.hint_dismissed = True  # the same picture for every library
         # The library named, else the bundled one (not the user's last): the same picture
         # on every machine.
         root = library_root(args) if getattr(args, "library", None) else bundled_corpus()
         window = MainWindow(Catalog(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None))
-    open_library_window(library_root(args), prefs, state)
+    root, remember = startup_library(args)
+    open_library_window(root, prefs, state, remember=remember)
     app._reader_translators = translators  # type: ignore[attr-defined]  # keep them alive
     return app.exec()
 
 
 _windows: list[MainWindow] = []
+_told: set[str] = set()
+
+
+def tell_once(window: MainWindow, messages: list[str]) -> None:
+    """Show each message (a config file set aside, a folder replaced by a temporary one)
+    in one window of this process, not again in the next one."""
+    for message in messages:
+        if message not in _told:
+            _told.add(message)
+            window.show_notice(f"told:{message}", message, "warning")
+
+
+def _path_notices() -> list[str]:
+    """What ``reader.paths`` had to say about its folders (a cache or log folder that cannot
+    be written is replaced by a temporary one), when the core says such things."""
+    notices = getattr(paths, "notices", None)
+    return list(notices()) if callable(notices) else []
+
+
+class _NoticeBridge(QObject):
+    """Carries ``reader.paths`` notices from any thread to the newest window."""
+
+    told = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.told.connect(lambda message: _windows and tell_once(_windows[-1], [message]))
+
+
+def startup_library(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The library to open at start, and whether to remember it as the user's library.
+
+    The first start, with no library named or chosen before, opens the sample newspapers
+    without remembering them (the window then says how to open one's own archive).
+    """
+    first_run = getattr(args, "library", None) is None and load_config().current_library is None
+    return library_root(args), not first_run
 
 
 def open_library_window(root: Path, prefs: Preferences | None = None,
-                        state: WindowState | None = None) -> MainWindow:
-    """Show a window on the library at ``root``, remembered as the library to open next time
-    (by the window and by the command line)."""
+                        state: WindowState | None = None, remember: bool = True) -> MainWindow:
+    """Show a window on the library at ``root``, remembered (unless ``remember`` is false)
+    as the library to open next time (by the window and by the command line)."""
+    config = load_config()  # before the window reads it (its messages come with the first read)
     window = MainWindow(Catalog(root), prefs, state)
-    config = load_config()
-    config.remember_library(root)
-    try:
-        save_config(config)
-    except OSError as err:
-        window.show_status(f"{err.filename}: {err.strerror}")
-    window.openLibraryRequested.connect(lambda new_root: _switch(window, new_root))
+    tell_once(window, config.messages + _path_notices())
+    if remember:
+        config.remember_library(root)
+        try:
+            save_config(config)
+        except OSError as err:
+            window.show_status(QCoreApplication.translate(
+                "MainWindow", "The list of recent libraries could not be saved in %1: %2")
+                .replace("%1", str(config_file().parent))
+                .replace("%2", err.strerror or str(err)))
+    window.openLibraryRequested.connect(lambda request: _switch(window, request))
     window.show()
     _windows.append(window)
     return window
 
 
-def _switch(old: MainWindow, root: Path) -> None:
-    """Open ``root`` in a fresh window in place of ``old`` (same preferences and geometry)."""
+def _switch(old: MainWindow, request: OpenRequest) -> None:
+    """Open the library asked for in a fresh window in place of ``old`` (same preferences
+    and geometry), then do what the request asks there."""
     old.save_state()
-    new = open_library_window(root, old.prefs, WindowState.load())
+    new = open_library_window(request.root, old.prefs, WindowState.load())
     new.setGeometry(old.geometry())
+    new.arrive(request)
     old.close()  # stops its background work and waits for it
     if old in _windows:
         _windows.remove(old)

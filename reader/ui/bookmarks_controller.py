@@ -3,6 +3,15 @@
 Kept apart from ``mainwindow`` so that the window arranges and wires while this speaks to the
 bookmark store and the exporter (through ``user_data``). The store is polled for changes made
 by another window or the command line.
+
+A store that cannot be used keeps the window working: a folder that cannot be written, or a
+full disk, is explained (and where) when the star is pressed; a damaged bookmark file is
+announced above the panes with "Restore from Backup" and "Export What Can Be Read…" (the
+damaged file itself is never overwritten).
+
+Bookmarks of every library are listed; each opens in the library it was made in
+(``bookmark_places``): one of another library asks to open that library, and says which
+library it is in when it cannot be opened.
 """
 
 from __future__ import annotations
@@ -12,18 +21,21 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..corpus.model import Article
 from . import user_data
+from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
 from .dialogs.export_dialog import ExportDialog, Scopes
+from .library_controller import library_name, same_folder
 from .models.bookmarks import BookmarkModel
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 POLL_MS = 2000
+NOTICE = "bookmarks"
 
 
 class BookmarksController(QObject):
@@ -32,8 +44,9 @@ class BookmarksController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.store, self.message = user_data.open_store()
+        self.store, self.message, self.error = user_data.open_store()
         self.model = BookmarkModel(self)
+        self.places = BookmarkPlaces()
         self._store_version = -1
         # Another window or the command line may change the bookmarks: look now and then.
         self._poll = QTimer(self)
@@ -44,6 +57,113 @@ class BookmarksController(QObject):
         self.refresh()
         if self.store is not None:
             self._poll.start()
+        elif user_data.library is not None:
+            self._report_unusable()
+
+    # -- a store that cannot be used ------------------------------------------------------
+
+    def _report_unusable(self) -> None:
+        """Say above the panes why there are no bookmarks, and what can be done."""
+        err = self.error
+        panel = self.window.bookmarks_panel
+        if user_data.is_damaged(err):
+            assert err is not None
+            buttons = []
+            if getattr(err, "backup", None) is not None:
+                buttons.append((self.tr("Restore from Backup"), self.restore_backup))
+            buttons.append((self.tr("Export What Can Be Read…"), self.export_readable))
+            backup = getattr(err, "backup", None)
+            if backup is not None:
+                text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
+                               "nothing was written over it; a backup of its last good state "
+                               "is in %3. Bookmarks are off for now.").replace(
+                    "%3", str(backup))
+            else:
+                text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
+                               "nothing was written over it; no backup of it was found. "
+                               "Bookmarks are off for now.")
+            text = text.replace("%1", str(err.path)).replace(  # type: ignore[attr-defined]
+                "%2", str(getattr(err, "reason", "")))
+            self.window.show_notice(NOTICE, text, "error", tuple(buttons))
+            panel.show_unavailable(text)
+            return
+        text = self.tr("Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is "
+                       "off until that folder can be written (then start the reader "
+                       "again).").replace("%1", self.message)
+        self.window.show_notice(NOTICE, text, "warning")
+        panel.show_unavailable(text)
+
+    def _failed(self, err: Exception) -> None:
+        """A store operation failed: a damaged file turns bookmarks off (and says so); any
+        other error (a full disk, a read-only folder) is said as it is, with its place."""
+        if user_data.is_damaged(err) and self.store is not None:
+            self.store.close()
+            self.store = None
+            self._poll.stop()
+            self.error, self.message = err, str(err)
+            self.model.set_bookmarks([])
+            self._report_unusable()
+            return
+        QMessageBox.warning(self.window, self.tr("Bookmarks"), self.tr(
+            "The bookmarks could not be saved: %1").replace("%1", str(err)))
+
+    @Slot()
+    def restore_backup(self) -> bool:
+        """Put the last good backup in place of the damaged file (which is kept aside)."""
+        err = self.error
+        lib = user_data.library
+        if lib is None or err is None:
+            return False
+        try:
+            aside = lib.restore_backup(err.path)  # type: ignore[attr-defined]
+        except (lib.StoreError, OSError) as problem:
+            QMessageBox.warning(self.window, self.tr("Restore from Backup"), self.tr(
+                "The backup could not be restored: %1").replace("%1", str(problem)))
+            return False
+        self.store, self.message, self.error = user_data.open_store()
+        if self.store is None:
+            self._report_unusable()
+            return False
+        self.window.bookmarks_panel.message.hide()
+        for action in (self.window.edit_bookmark_action, self.window.remove_bookmarks_action):
+            action.setEnabled(True)
+        self.window.show_notice(NOTICE, self.tr(
+            "The bookmarks were restored from the backup of their last good state. The "
+            "damaged file was kept as %1.").replace("%1", str(aside)), "info")
+        self._poll.start()
+        self.refresh(force=True)
+        return True
+
+    @Slot()
+    def export_readable(self) -> Path | None:
+        """Save what can still be read from the damaged file as bookmarks JSON."""
+        err = self.error
+        lib = user_data.library
+        if lib is None or err is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save What Can Be Read"),
+            str(Path.home() / "bookmarks-rescued.json"), self.tr("Bookmarks (*.json)"))
+        if not name:
+            return None
+        out = Path(name)
+        try:
+            salvage = lib.export_readable(err.path, out)  # type: ignore[attr-defined]
+        except (lib.StoreError, OSError) as problem:
+            QMessageBox.warning(self.window, self.tr("Export What Can Be Read"), self.tr(
+                "Nothing could be saved: %1").replace("%1", str(problem)))
+            return None
+        text = self.tr("%n bookmark(s) saved to %1.", "", len(salvage.bookmarks)).replace(
+            "%1", str(out))
+        if salvage.problems:
+            text += "\n" + self.tr("What could not be read:") + "\n" + "\n".join(
+                salvage.problems)
+        text += "\n\n" + self.tr("Import them into a bookmark file that works with "
+                                   "“reader bookmarks import %1”.").replace("%1", str(out))
+        QMessageBox.information(self.window, self.tr("Export What Can Be Read"), text)
+        self.window.show_status(self.tr("%n bookmark(s) saved to %1.", "",
+                                        len(salvage.bookmarks)).replace("%1", str(out)))
+        return out
 
     def shutdown(self) -> None:
         self._poll.stop()
@@ -76,10 +196,15 @@ class BookmarksController(QObject):
             if not force and version == self._store_version:
                 return
             self._store_version = version
+            self.places.reload()
+            self.model.set_libraries(self._library_labels())
             self.model.set_bookmarks(self.store.list())
             self.window.bookmarks_panel.set_tags(self.store.tags())
         except user_data.library.StoreError as err:  # type: ignore[union-attr]
-            self.window.show_status(str(err))
+            if user_data.is_damaged(err):
+                self._failed(err)
+            else:
+                self.window.show_status(str(err))
             return
         if self.window.article_view.article is not None:
             self.update_star()
@@ -87,13 +212,19 @@ class BookmarksController(QObject):
     @Slot()
     def toggle_bookmark(self) -> None:
         article = self.window.article_view.article
+        if self.store is None and user_data.library is not None:
+            self.update_star()
+            QMessageBox.warning(self.window, self.tr("Bookmarks"), self.tr(
+                "This article cannot be bookmarked: %1").replace("%1", self.message))
+            return
         if article is None or self.store is None:
             self.update_star()
             return
         existing = self._bookmark_of(article)
         try:
             if existing is None:
-                self.store.add(article)
+                added = self.store.add(article)
+                self.places.set(added.uid, self.window.catalog.root)
                 self.window.show_status(
                     self.tr("Bookmarked: %1").replace("%1", article.display_title))
             else:
@@ -106,8 +237,9 @@ class BookmarksController(QObject):
                 self.store.remove(existing.id)
                 self.window.show_status(self.tr("Bookmark removed."))
         except user_data.library.StoreError as err:  # type: ignore[union-attr]
-            QMessageBox.warning(self.window, self.tr("Bookmarks"), str(err))
+            self._failed(err)
         self.refresh(force=True)
+        self.update_star()
 
     @Slot()
     def edit_bookmark(self, bookmark: Any = None) -> None:
@@ -129,7 +261,7 @@ class BookmarksController(QObject):
         try:
             self.store.update(bookmark.id, note=note, tags=tags)
         except user_data.library.StoreError as err:  # type: ignore[union-attr]
-            QMessageBox.warning(self.window, self.tr("Bookmarks"), str(err))
+            self._failed(err)
         self.refresh(force=True)
 
     @Slot()
@@ -142,22 +274,79 @@ class BookmarksController(QObject):
                 "Remove %n bookmark(s) with their notes?", "", len(chosen))) \
                 != QMessageBox.StandardButton.Yes:
             return
-        for bookmark in chosen:
-            self.store.remove(bookmark.id)
+        try:
+            for bookmark in chosen:
+                self.store.remove(bookmark.id)
+        except user_data.library.StoreError as err:  # type: ignore[union-attr]
+            self._failed(err)
         self.refresh(force=True)
+
+    def _library_labels(self) -> dict[str, str]:
+        """uid → the name of the library a bookmark belongs to, for those of other libraries."""
+        here = self.window.catalog.root
+        return {uid: library_name(root) for uid, root in self.places.items()
+                if not same_folder(root, here)}
 
     @Slot(object)
     def open_bookmark(self, bookmark: Any) -> None:
+        """Open a bookmark's article in its own library (asking to switch when it is in
+        another one)."""
+        here = self.window.catalog.root
+        place = self.places.get(bookmark.uid)
+        if place is not None and not same_folder(place, here):
+            self._offer_library(bookmark, place)
+            return
         article = self.window.catalog.article(bookmark.article_id)
         if article is not None:
+            self.places.set(bookmark.uid, here)
             self.window.open_article(article.id)
             return
-        # The id changed (a better parser, a date set later): look for what it remembers.
+        # Not here under its id: made in another library (and not known where), or the id
+        # changed (a better parser, a date set later): look in the other libraries by id,
+        # then here for what it remembers.
         self.window.show_status(self.tr("Looking for the bookmarked article…"))
         catalog = self.window.catalog
-        self.window.runner.run(lambda progress, cancelled: user_data.resolve(bookmark, catalog),
-                        name="resolve",
-                        finished=lambda found: self._on_bookmark_resolved(bookmark, found))
+        others = [] if place is not None else [
+            r for r in self.window.library.recent_libraries() if not same_folder(r, here)]
+
+        def find(progress: Any, cancelled: Any) -> tuple[Path | None, Article | None]:
+            elsewhere = library_holding(bookmark.article_id, others)
+            if elsewhere is not None:
+                return elsewhere, None
+            return None, user_data.resolve(bookmark, catalog)
+
+        self.window.runner.run(find, name="resolve",
+                               finished=lambda found: self._on_bookmark_found(bookmark, found))
+
+    def _on_bookmark_found(self, bookmark: Any,
+                           found: tuple[Path | None, Article | None]) -> None:
+        elsewhere, article = found
+        if elsewhere is not None:
+            self.places.set(bookmark.uid, elsewhere)
+            self.refresh(force=True)
+            self._offer_library(bookmark, elsewhere)
+            return
+        self._on_bookmark_resolved(bookmark, article)
+
+    def _offer_library(self, bookmark: Any, root: Path) -> None:
+        """The bookmark belongs to the library at ``root``: open it there, or say where."""
+        name = library_name(root)
+        if not root.is_dir():
+            QMessageBox.information(self.window, self.tr("Bookmark"), self.tr(
+                "“%1” was bookmarked in the library “%2” (%3), which cannot be found now. "
+                "The bookmark and its note are kept.").replace("%1", bookmark.title)
+                .replace("%2", name).replace("%3", str(root)))
+            return
+        answer = QMessageBox.question(self.window, self.tr("Bookmark in Another Library"),
+                                      self.tr("“%1” is in the library “%2” (%3).\n\n"
+                                              "Open that library?").replace(
+                                          "%1", bookmark.title).replace("%2", name)
+                                      .replace("%3", str(root)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window.library.open_library(root, bookmark=bookmark.id)
+        else:
+            self.window.show_status(self.tr("“%1” is in the library “%2” (%3).").replace(
+                "%1", bookmark.title).replace("%2", name).replace("%3", str(root)))
 
     def _on_bookmark_resolved(self, bookmark: Any, article: Article | None) -> None:
         if article is None:
@@ -167,7 +356,11 @@ class BookmarksController(QObject):
                 "The bookmark and its note are kept.").replace("%1", bookmark.title))
             return
         if self.store is not None:
-            self.store.relink(bookmark.id, article)
+            try:
+                self.store.relink(bookmark.id, article)
+            except user_data.library.StoreError as err:  # type: ignore[union-attr]
+                self._failed(err)
+        self.places.set(bookmark.uid, self.window.catalog.root)
         self.window.open_article(article.id)
         self.refresh(force=True)
 

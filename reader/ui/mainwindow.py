@@ -8,16 +8,24 @@ place where app-wide signals are wired, answers them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -36,6 +44,8 @@ from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme, user_data
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
+from .library_controller import LibraryController, OpenRequest
+from .library_watch import LibraryWatcher, WatchSet, watch_set
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
@@ -47,10 +57,15 @@ from .views.calendar import CalendarPanel
 from .views.find_bar import FindBar
 from .views.issue_list import IssueList
 from .views.issue_view import IssueView
+from .views.message_bar import MessageBar
 from .views.results_panel import ResultsPanel
 from .views.search_box import SearchBox
 from .workers import TaskRunner
 
+log = logging.getLogger("reader.ui")
+QUIET_PROGRESS_FROM = 200
+"""A change found by the watcher shows progress only when it is this big (files, articles)."""
+ARTICLE_GONE = "article-gone"
 
 class MainWindow(QMainWindow):
     """The reader window on one library."""
@@ -59,7 +74,8 @@ class MainWindow(QMainWindow):
     articleShown = Signal(str)
     resultsShown = Signal(int)  # total of the search whose first page arrived
     occurrencesShown = Signal(int)  # number of occurrences marked for an opened hit
-    openLibraryRequested = Signal(Path)  # the app opens a window on that library folder
+    openLibraryRequested = Signal(object)  # an OpenRequest: the app opens a window on it
+    libraryChanged = Signal(object)  # a SyncResult that added, changed or removed files
 
     def __init__(self, catalog: Catalog, prefs: Preferences | None = None,
                  state: WindowState | None = None, parent: QWidget | None = None) -> None:
@@ -77,6 +93,12 @@ class MainWindow(QMainWindow):
         self._hit_query = ""
         self._occurrence_serial = 0
         self.synced = False
+        self._sync_pending: bool | None = None  # another sync asked for: quiet or not
+        self._sync_quiet = False
+        self._index_quiet = False
+        self.search_building = False
+        self.index_rebuilding = ""  # why the index is being built anew, while it is
+        self.watcher = LibraryWatcher(self)
         self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
 
         self.issue_model = IssueTreeModel(self)
@@ -84,16 +106,21 @@ class MainWindow(QMainWindow):
         self.hit_model = SearchHitModel(self)
         self.bookmarks = BookmarksController(self)
         self.bookmark_model = self.bookmarks.model
+        self.library = LibraryController(self)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
         self._wire()
         self.apply_preferences()
         self._restore_state()
+        for message in self.prefs.messages + self.state.messages:
+            self.show_notice(f"settings:{message}", message, "warning")
+        self.prefs.messages.clear()  # shown once, not again in the next window
+        self.library.show_hint()
         self.bookmarks.start()
         self._load_issues(self.catalog.issues())
         self._restore_article()
-        # Work follows the first paint: read the folder, then build the index.
+        # Work follows the first paint: read the folder, then build the index; then watch it.
         QTimer.singleShot(0, self.start_sync)
 
     # -- construction ---------------------------------------------------------------------
@@ -115,9 +142,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.results, self.tr("Search Results"))
         self.bookmarks_panel = BookmarksPanel(self.bookmark_model, self)
         self.tabs.addTab(self.bookmarks_panel, self.tr("Bookmarks"))
-        if self.bookmarks.store is None:
-            self.bookmarks_panel.show_unavailable(self.tr(
-                "Bookmarks are not available: %1").replace("%1", self.bookmarks.message))
 
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("leftSplitter")
@@ -166,8 +190,16 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(top)
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(6, 0, 6, 2)
+        self.notices.setSpacing(2)
+        layout.addLayout(self.notices)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
+        self._notices: dict[str, MessageBar] = {}
+        self.setAcceptDrops(True)
+        for field in (self.search_box.lineEdit(), self.find_bar.edit):
+            field.installEventFilter(self)
 
         self.status_text = QLabel(self)
         self.progress = QProgressBar(self)
@@ -177,7 +209,13 @@ class MainWindow(QMainWindow):
         self.cancel_button = QToolButton(self)
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.hide()
+        self.problems_button = QToolButton(self)
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.setToolTip(self.tr("Show the files that could not be read"))
+        self.problems_button.hide()
         self.statusBar().addWidget(self.status_text, 1)
+        self.statusBar().addPermanentWidget(self.problems_button)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
@@ -211,9 +249,15 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.open_library_action = self._action(self.tr("&Open Library…"), "Ctrl+O",
-                                                self.choose_library)
+        self.open_library_action = self._action(self.tr("&Open Library Folder…"), "Ctrl+O",
+                                                self.library.choose_library)
+        self.add_pages_action = self._action(self.tr("&Add Pages…"), "Ctrl+I",
+                                             self.library.choose_pages)
+        self.add_folder_action = self._action(self.tr("Add a &Folder of Pages…"),
+                                              "Ctrl+Shift+I", self.library.choose_page_folder)
         self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
+        self.info_action = self._action(self.tr("Library &Information…"), "Ctrl+L",
+                                        lambda: self.library.show_info())
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
                                         self.focus_search)
@@ -289,8 +333,9 @@ class MainWindow(QMainWindow):
                                           self.bookmarks.export)
         self.cite_action = self._action(self.tr("&Copy Citation"), "Ctrl+Shift+C",
                                         self.bookmarks.copy_citation)
-        for action in (self.bookmark_action, self.edit_bookmark_action,
-                       self.remove_bookmarks_action):
+        # The star stays on when the store cannot be used: it then says why, and where.
+        self.bookmark_action.setEnabled(user_data.library is not None)
+        for action in (self.edit_bookmark_action, self.remove_bookmarks_action):
             action.setEnabled(self.bookmarks.store is not None)
         if user_data.export is None:
             for action in (self.export_action, self.cite_action):
@@ -311,17 +356,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_library_action)
+        file_menu.addMenu(self.library.recent_menu)
+        self.library.fill_recent()
+        file_menu.addSeparator()
+        file_menu.addAction(self.add_pages_action)
+        file_menu.addAction(self.add_folder_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.cite_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
         library = bar.addMenu(self.tr("&Library"))
-        library.addAction(self.open_library_action)
+        library.addAction(self.info_action)
         library.addAction(self.reload_action)
         library.addAction(self.assign_date_action)
-        library.addSeparator()
-        library.addAction(self.export_action)
-        library.addAction(self.cite_action)
         self.library_menu = library
-        library.addSeparator()
-        library.addAction(self.quit_action)
-        edit = bar.addMenu(self.tr("&Find"))
+        edit = bar.addMenu(self.tr("F&ind"))
         for action in (self.find_action, self.find_in_article_action,
                        self.next_occurrence_action, self.previous_occurrence_action):
             edit.addAction(action)
@@ -371,11 +424,16 @@ class MainWindow(QMainWindow):
         self.hit_model.fetchMoreRequested.connect(self._fetch_more_hits)
         self.search.indexProgress.connect(self._on_index_progress)
         self.search.indexReady.connect(self._on_index_ready)
+        self.search.indexUpdated.connect(self._on_index_updated)
+        self.search.indexRebuilding.connect(self._on_index_rebuilding)
+        self.search.indexWaiting.connect(self._on_index_waiting)
+        self.watcher.changed.connect(self.request_sync)
         self.search.indexFailed.connect(self._on_index_failed)
         self.search.resultsReady.connect(self._on_results)
         self.search.searchFailed.connect(self._on_search_failed)
         self.search.occurrencesReady.connect(self._on_occurrences)
         self.cancel_button.clicked.connect(self._cancel_work)
+        self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
 
     # -- preferences and state ------------------------------------------------------------
@@ -390,19 +448,22 @@ class MainWindow(QMainWindow):
         self.theme_actions[self.prefs.theme].setChecked(True)
         self.language_actions[self.prefs.language].setChecked(True)
 
-    def _save_prefs(self) -> None:
+    def _save_prefs(self) -> bool:
         try:
             self.prefs.save()
         except OSError as err:
-            self.show_status(self.tr("Preferences could not be saved: %1").replace(
-                "%1", err.strerror or str(err)))
+            self.show_status(self.tr("Preferences could not be saved in %1: %2").replace(
+                "%1", str(Preferences.path().parent)).replace("%2", err.strerror or str(err)))
+            return False
+        return True
 
     @Slot()
     def change_font(self, steps: int) -> None:
         self.prefs.font_size = step_font_size(self.prefs.font_size, steps)
         self.apply_preferences()
-        self._save_prefs()
-        self.show_status(self.tr("Text size %1 pt").replace("%1", str(self.prefs.font_size)))
+        if self._save_prefs():
+            self.show_status(self.tr("Text size %1 pt").replace(
+                "%1", str(self.prefs.font_size)))
 
     @Slot()
     def reset_font(self) -> None:
@@ -423,8 +484,9 @@ class MainWindow(QMainWindow):
 
     def set_language(self, name: str) -> None:
         self.prefs.language = name
-        self._save_prefs()
-        self.show_status(self.tr("The language changes when the reader is started again."))
+        if self._save_prefs():
+            self.show_status(self.tr(
+                "The language changes when the reader is started again."))
 
     def _restore_state(self) -> None:
         if self.state.geometry is not None:
@@ -444,8 +506,10 @@ class MainWindow(QMainWindow):
         self.state.window_state = self.saveState()
         for splitter in (self.main_splitter, self.left):
             self.state.splitters[splitter.objectName()] = splitter.saveState()
-        with contextlib.suppress(OSError):  # a convenience; never block closing the window
+        try:
             self.state.save()
+        except OSError as err:  # a convenience; never block closing the window
+            log.warning("window state not saved: %s", err)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -454,60 +518,202 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the background work (sync, index, searches) and wait for it."""
+        self.watcher.stop()
         self.runner.shutdown()
         self.search.shutdown()
         self.bookmarks.shutdown()
 
     # -- the library ----------------------------------------------------------------------
 
-    @Slot()
-    def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open a Library Folder"), str(self.catalog.root.parent))
-        if folder:
-            self.openLibraryRequested.emit(Path(folder))
+    def arrive(self, request: OpenRequest) -> None:
+        """Do what the request that opened this window asked for, once it can be done."""
+        if request.article:
+            self.state.last_article = request.article
+            self._restore_article()
+        if request.add:
+            self.library.add_paths(list(request.add))
+        if request.bookmark:
+            self._open_bookmark_when_read(request.bookmark)
+
+    def _open_bookmark_when_read(self, bookmark_id: int) -> None:
+        """Open a bookmark once the library has been read (its article may be new here)."""
+        store = self.bookmarks.store
+        bookmark = store.get(bookmark_id) if store is not None else None
+        if bookmark is None:
+            return
+        if self.synced or self.catalog.article(bookmark.article_id) is not None:
+            self.bookmarks.open_bookmark(bookmark)
+            return
+
+        def once() -> None:
+            self.catalogReady.disconnect(once)
+            self.bookmarks.open_bookmark(bookmark)
+
+        self.catalogReady.connect(once)
+
+    # -- dropping page files on the window ------------------------------------------------
+
+    @staticmethod
+    def _dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.library.add_paths(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Files dropped on a text field are pages to add, not text to paste there."""
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if event.type() in kinds and self._dropped_paths(event):  # type: ignore[arg-type]
+            if event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)  # type: ignore[arg-type]
+            else:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def start_sync(self) -> None:
+        """Read the library folder again, with progress (at start, and F5)."""
+        self._sync(quiet=False)
+
+    @Slot()
+    def request_sync(self) -> None:
+        """Look quietly for new, changed and removed files (the watcher, added pages)."""
+        self._sync(quiet=True)
+
+    def _sync(self, quiet: bool) -> None:
         if self.runner.running("sync"):
+            # Look again when this sync is done: files may have come after its walk.
+            self._sync_pending = quiet and self._sync_pending is not False
             return
-        self.show_progress(self.tr("Reading the library…"), 0, 0)
-        self.runner.run(
-            lambda progress, cancelled: self.catalog.sync(progress=progress, cancelled=cancelled),
-            name="sync", progress=self._on_sync_progress, finished=self._on_synced,
-            failed=self._on_sync_failed,
-        )
+        root = self.catalog.root
+        if self.synced and not root.is_dir():
+            # An unplugged disk or a share gone away: keep what was read, do not forget it.
+            self.show_notice("library-missing", self.tr(
+                "The library folder %1 cannot be reached. What was read before is shown; "
+                "new pages appear when the folder is back.").replace("%1", str(root)),
+                "warning")
+            return
+        self.close_notice("library-missing")
+        self._sync_quiet = quiet
+        if not quiet:
+            self.show_progress(self.tr("Reading the library…"), 0, 0)
+        catalog = self.catalog
+
+        def job(progress: Any, cancelled: Any) -> tuple[SyncResult, float, WatchSet]:
+            start = time.perf_counter()
+            result = catalog.sync(progress=progress, cancelled=cancelled)
+            return result, time.perf_counter() - start, watch_set(root)
+
+        self.runner.run(job, name="sync", progress=self._on_sync_progress,
+                        finished=self._on_synced, failed=self._on_sync_failed)
 
     @Slot(int, int)
     def _on_sync_progress(self, done: int, total: int) -> None:
-        self.show_progress(self.tr("Reading pages"), done, total)
+        if not self._sync_quiet or total >= QUIET_PROGRESS_FROM:
+            self.show_progress(self.tr("Reading pages"), done, total)
 
     @Slot(str)
     def _on_sync_failed(self, message: str) -> None:
         self._work_failed(self.tr("The library could not be read: %1").replace("%1", message))
+        self._next_sync()
 
     @Slot(object)
-    def _on_synced(self, result: SyncResult) -> None:
-        self.hide_progress()
-        if result.touched or not self.synced:
-            current = self.page_model.issue()
-            self._load_issues(self.catalog.issues())
-            if current is not None and current.key in self._issues:
-                self.issue_list.select_issue(current.key)
+    def _on_synced(self, outcome: tuple[SyncResult, float, WatchSet]) -> None:
+        result, seconds, watch = outcome
+        quiet = self._sync_quiet
+        if self.progress.isVisible() and not self.search_building:
+            self.hide_progress()
+        first = not self.synced
+        if result.touched or first:
+            self._refresh_library(result)
         self.synced = True
+        self.watcher.note_sync_seconds(seconds)
+        if first:
+            self.watcher.start()  # the slow look-again timer, once the first reading is done
+        if self.watcher.set_paths(watch):
+            self._sync_pending = True  # new folders: files may have come before the watch
         problems = len(result.problems)
-        counts = self.catalog.counts()
-        text = self.tr("%1 issues, %2 articles").replace("%1", str(counts["issues"])).replace(
-            "%2", str(counts["articles"]))
-        if problems:
-            text += " · " + self.tr("%n file(s) could not be read", "", problems)
-        self.show_status(text)
+        self.problems_button.setText("⚠ " + self.tr("%n problem file(s)", "", problems))
+        self.problems_button.setVisible(problems > 0)
+        if not quiet:
+            counts = self.catalog.counts()
+            text = self.tr("%1 issues, %2 articles").replace(
+                "%1", str(counts["issues"])).replace("%2", str(counts["articles"]))
+            if problems:
+                text += " · " + self.tr("%n file(s) could not be read", "", problems)
+            self.show_status(text)
+        elif result.touched:
+            self.show_status(self.tr("Library updated: %1 new, %2 changed, %3 removed page "
+                                     "files.").replace("%1", str(len(result.added)))
+                             .replace("%2", str(len(result.changed)))
+                             .replace("%3", str(len(result.removed))))
         self._restore_article()
         self.catalogReady.emit()
-        self.show_progress(self.tr("Preparing search…"), 0, 0)
+        if result.touched:
+            self.libraryChanged.emit(result)
+        if first or result.touched or not quiet:
+            self.update_index(quiet=quiet and not first)
+        self._next_sync()
+
+    def _next_sync(self) -> None:
+        pending, self._sync_pending = self._sync_pending, None
+        if pending is not None:
+            self._sync(quiet=pending)
+
+    def update_index(self, quiet: bool) -> None:
+        """Index what the last sync found (only that: the index update is incremental)."""
+        self._index_quiet = quiet
+        self.search_building = True
+        if not quiet:
+            self.show_progress(self.tr("Preparing search…"), 0, 0)
         self.search.build()
 
-    def _load_issues(self, issues: list[IssueInfo]) -> None:
+    def _refresh_library(self, result: SyncResult) -> None:
+        """Show what the library holds now: calendar, issue list, open issue and article."""
+        current = self.page_model.issue()
+        self._load_issues(self.catalog.issues(), set(result.changed))
+        if current is not None and current.key in self._issues:
+            self.issue_list.select_issue(current.key)
+        article = self.article_view.article
+        if article is None:
+            return
+        if article.source in result.removed:
+            self.show_notice(ARTICLE_GONE, self.tr(
+                "The page file of the open article was removed from the library (%1). The "
+                "text shown is what was read before.").replace("%1", article.source),
+                "warning")
+        elif article.source in result.changed:
+            fresh = self.catalog.article(article.id)
+            if fresh is None:
+                self.show_notice(ARTICLE_GONE, self.tr(
+                    "The page file of the open article was changed (%1) and no longer holds "
+                    "this text. The text shown is what was read before; open the issue again "
+                    "for the new one.").replace("%1", article.source), "warning")
+            else:
+                self.issue_view.select_article(fresh.id)
+
+    def _load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
         self._issues = {i.key: i for i in issues}
         self._issue_of_source = {src: i.key for i in issues for _, src in i.pages}
         papers = sorted({i.paper for i in issues})
@@ -521,10 +727,17 @@ class MainWindow(QMainWindow):
         current = self.page_model.issue()
         if current is not None:
             fresh = self._issues.get(current.key)
-            self.page_model.set_issue(fresh)
+            if fresh != current or any(src in (changed or ()) for _, src in current.pages):
+                self.page_model.set_issue(fresh)
+                if self.article_view.article is not None:
+                    self.issue_view.select_article(self.article_view.article.id)
 
     def issues(self) -> dict[str, IssueInfo]:
         return dict(self._issues)
+
+    def issue_of_source(self, source: str) -> str | None:
+        """The key of the issue a page file belongs to."""
+        return self._issue_of_source.get(source)
 
     # -- opening issues and articles ------------------------------------------------------
 
@@ -566,6 +779,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show(self, article: Article) -> None:
+        self.close_notice(ARTICLE_GONE)
         self.article_view.show_article(article)
         self.article_title.setText(article.display_title)
         self.state.last_article = article.id
@@ -734,12 +948,46 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int)
     def _on_index_progress(self, done: int, total: int) -> None:
-        self.show_progress(self.tr("Indexing for search"), done, total)
+        if self.index_rebuilding:
+            self.show_progress(self.tr("Rebuilding the search index"), done, total)
+        elif not self._index_quiet or total >= QUIET_PROGRESS_FROM:
+            self.show_progress(self.tr("Indexing for search"), done, total)
+
+    @Slot()
+    def _on_index_waiting(self) -> None:
+        """Another reader holds the index's lock (two windows, or the command line)."""
+        self.show_progress(self.tr("Waiting for the search index"), 0, 0)
+        self.show_status(self.tr("Another reader (a window or a command) is updating the "
+                                 "search index of this library; this one waits for it."))
+
+    @Slot(str)
+    def _on_index_rebuilding(self, reason: str) -> None:
+        """The index on disk cannot be used (damaged, of another version, half-built): the
+        core builds it anew; say so, with progress, however quiet the update was meant."""
+        self.index_rebuilding = reason
+        self.show_progress(self.tr("Rebuilding the search index"), 0, 0)
+        self.show_status(self.tr("The search index cannot be used (%1) and is being rebuilt; "
+                                 "search works again when it is done.").replace("%1", reason))
+
+    @Slot(object)
+    def _on_index_updated(self, stats: Any) -> None:
+        """After a change in the library: the search shown follows (quietly, no tab change)."""
+        changed = stats is None or bool(stats.added or stats.changed or stats.removed)
+        if changed and self._search_params is not None and self.search.ready:
+            self._search_serial = self.search.search(self._search_params)
 
     @Slot(bool)
     def _on_index_ready(self, fallback: bool) -> None:
-        self.hide_progress()
-        if fallback:
+        self.search_building = False
+        if not self.runner.running("sync"):
+            self.hide_progress()
+        rebuilt, self.index_rebuilding = self.index_rebuilding, ""
+        if rebuilt:
+            self.show_status(self.tr("The search index was rebuilt (it could not be used: "
+                                     "%1). Search ready.").replace("%1", rebuilt))
+        elif self._index_quiet:
+            pass
+        elif fallback:
             self.show_status(self.tr("Search ready (plain scan: the search index is not "
                                      "installed)."))
         else:
@@ -750,6 +998,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_index_failed(self, message: str) -> None:
+        self.search_building = False
+        self.index_rebuilding = ""
         self._work_failed(self.tr("The search index could not be built: %1").replace(
             "%1", message))
 
@@ -757,6 +1007,30 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.status_text.setText(text)
+
+    def show_notice(self, key: str, text: str, kind: str = "info",
+                    buttons: tuple[tuple[str, Any], ...] = ()) -> MessageBar:
+        """Show a message above the panes (replacing the one under the same key)."""
+        self.close_notice(key)
+        bar = MessageBar(key, text, kind, self)
+        for label, slot in buttons:
+            bar.add_button(label, slot)
+        bar.closed.connect(lambda k: self._notices.pop(k, None))
+        self._notices[key] = bar
+        self.notices.addWidget(bar)
+        return bar
+
+    def notice(self, key: str) -> MessageBar | None:
+        return self._notices.get(key)
+
+    def notices_shown(self) -> list[MessageBar]:
+        return list(self._notices.values())
+
+    def close_notice(self, key: str) -> None:
+        old = self._notices.pop(key, None)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
 
     def show_progress(self, text: str, done: int, total: int) -> None:
         self.status_text.setText(text)

@@ -26,8 +26,35 @@ class Backend:
     find_occurrences: Callable[[Article, str], Iterable[Any]]
     fallback: bool
 
-    def update(self, catalog: Catalog, progress: Any, cancelled: Any) -> None:
-        self.index.update(catalog, progress=progress, cancelled=cancelled)
+    def update(self, catalog: Catalog, progress: Any, cancelled: Any,
+               waiting: Any = None) -> Any:
+        """Bring the index up to date; returns the core's ``UpdateStats`` (None for the scan).
+        ``waiting()`` is called when another reader is updating the same index first."""
+        if self.fallback:
+            return self.index.update(catalog, progress=progress, cancelled=cancelled)
+        return self.index.update(catalog, progress=progress, cancelled=cancelled,
+                                 waiting=waiting)
+
+    def rebuild_reason(self) -> str | None:
+        """Why the next update starts the index anew although one exists (damaged, of
+        another version, left half-built), or None (none yet: a first build, not a rebuild).
+
+        Uses ``SearchIndex.check()`` when the core has it; else whether the existing index
+        can serve searches (``ready``)."""
+        if self.fallback:
+            return None
+        path = getattr(self.index, "path", None)
+        if path is None or not path.exists():
+            return None
+        check = getattr(self.index, "check", None)
+        if callable(check):
+            reason = check()
+            return str(reason) if reason else None
+        try:
+            ready = bool(self.index.ready)
+        except Exception as err:  # whatever the damage, the update rebuilds it
+            return str(err) or type(err).__name__
+        return None if ready else "it cannot be used as it is"
 
     def occurrences(self, article: Article, query: str) -> list[tuple[str, int, int]]:
         return normalise_spans(self.find_occurrences(article, query))

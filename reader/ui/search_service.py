@@ -9,6 +9,7 @@ been overtaken by a newer one (the user is still typing) is skipped before it ru
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from ..corpus.catalog import Catalog
 from .search_backend import Backend, open_index
 
 PAGE_SIZE = 50
+log = logging.getLogger("reader.ui")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class _SearchWorker(QObject):
     indexProgress = Signal(int, int)
     indexReady = Signal(bool)  # argument: the fallback scan is in use
     indexFailed = Signal(str)
+    indexUpdated = Signal(object)  # the update's stats (None when nothing is known of them)
+    indexRebuilding = Signal(str)  # why the existing index is being built anew
+    indexWaiting = Signal()  # another reader (window or command) is updating this index
     resultsReady = Signal(int, object, int)  # serial, results, offset
     searchFailed = Signal(int, str, bool)  # serial, message, the query itself is at fault
     occurrencesReady = Signal(int, str, object)  # serial, article id, [(field, start, end)]
@@ -54,10 +59,17 @@ class _SearchWorker(QObject):
         try:
             backend = self.backend or open_index(self.catalog)
             self.backend = backend
-            backend.update(self.catalog, self.indexProgress.emit, self.cancel_event.is_set)
+            reason = backend.rebuild_reason()
+            if reason:
+                log.warning("the search index of %s is rebuilt: %s", self.catalog.root, reason)
+                self.indexRebuilding.emit(reason)
+            stats = backend.update(self.catalog, self.indexProgress.emit,
+                                   self.cancel_event.is_set, self.indexWaiting.emit)
         except Exception as err:
+            log.exception("the search index could not be built")
             self.indexFailed.emit(str(err) or type(err).__name__)
             return
+        self.indexUpdated.emit(stats)
         # Also after a cancel: the index then searches what it holds so far.
         self.indexReady.emit(backend.fallback)
 
@@ -78,6 +90,7 @@ class _SearchWorker(QObject):
             self.searchFailed.emit(serial, str(err), False)
             return
         except Exception as err:
+            log.exception("search for %r failed", params.query)
             self.searchFailed.emit(serial, f"{type(err).__name__}: {err}", False)
             return
         self.resultsReady.emit(serial, results, offset)
@@ -102,6 +115,9 @@ class SearchService(QObject):
     indexProgress = Signal(int, int)
     indexReady = Signal(bool)
     indexFailed = Signal(str)
+    indexUpdated = Signal(object)
+    indexRebuilding = Signal(str)
+    indexWaiting = Signal()
     resultsReady = Signal(int, object, int)
     searchFailed = Signal(int, str, bool)
     occurrencesReady = Signal(int, str, object)
@@ -122,8 +138,8 @@ class SearchService(QObject):
         self._buildRequested.connect(self._worker.build)
         self._searchRequested.connect(self._worker.search)
         self._occurrencesRequested.connect(self._worker.occurrences)
-        for name in ("indexProgress", "indexFailed", "resultsReady", "searchFailed",
-                     "occurrencesReady"):
+        for name in ("indexProgress", "indexFailed", "indexUpdated", "indexRebuilding",
+                     "indexWaiting", "resultsReady", "searchFailed", "occurrencesReady"):
             getattr(self._worker, name).connect(getattr(self, name))
         self._worker.indexReady.connect(self._on_ready)
         self._thread.start()
@@ -135,7 +151,9 @@ class SearchService(QObject):
         self.indexReady.emit(fallback)
 
     def build(self) -> None:
-        """(Re)build the index in the background; ``indexReady`` says when searches work."""
+        """Bring the index up to date in the background (only what changed since the last
+        update is indexed); ``indexReady`` says when searches work."""
+        self._worker.cancel_event.clear()  # a Cancel pressed earlier stopped an earlier build
         self._buildRequested.emit()
 
     def search(self, params: SearchParams) -> int:

@@ -31,14 +31,19 @@ def missing() -> list[str]:
             if mod is None]
 
 
-def open_store() -> tuple[Any | None, str]:
-    """The user's bookmark store, or None with the message to show."""
+def open_store() -> tuple[Any | None, str, Exception | None]:
+    """The user's bookmark store, or None with the message to show and the store's error
+    (a ``DamagedStoreError`` offers a restore; others say why it cannot be used)."""
     if library is None:
-        return None, "reader.library is not installed"
+        return None, "reader.library is not installed", None
     try:
-        return library.BookmarkStore.open(), ""
+        return library.BookmarkStore.open(), "", None
     except library.StoreError as err:
-        return None, str(err)
+        return None, str(err), err
+
+
+def is_damaged(error: object) -> bool:
+    return library is not None and isinstance(error, library.DamagedStoreError)
 
 
 def resolve(bookmark: Any, catalog: Any) -> Any | None:

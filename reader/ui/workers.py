@@ -7,12 +7,14 @@ signals, which Qt delivers on the GUI thread because the ``TaskSignals`` object 
 
 from __future__ import annotations
 
+import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+
+log = logging.getLogger("reader.ui")
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -59,7 +61,7 @@ class Task:
         except TaskError as err:
             self.signals.outcome.emit(False, str(err))
         except Exception as err:  # reported to the user, never swallowed silently
-            traceback.print_exc()
+            log.exception("background task %r failed", self.name)
             self.signals.outcome.emit(False, str(err) or type(err).__name__)
         else:
             self.signals.outcome.emit(True, result)

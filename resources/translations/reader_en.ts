@@ -3,34 +3,53 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="142" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="164" />
+        <source>%n bookmark(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n bookmark saved to %1.</numerusform>
+            <numerusform>%n bookmarks saved to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
-            <numerusform>Remove %n bookmark with its note?</numerusform><numerusform>Remove %n bookmarks with their notes?</numerusform></translation>
+            <numerusform>Remove %n bookmark with its note?</numerusform>
+            <numerusform>Remove %n bookmarks with their notes?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="196" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="389" />
         <source>The %n selected bookmark(s)</source>
         <translation>
-            <numerusform>The selected bookmark</numerusform><numerusform>The %n selected bookmarks</numerusform></translation>
+            <numerusform>The selected bookmark</numerusform>
+            <numerusform>The %n selected bookmarks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="396" />
         <source>The %n selected article(s)</source>
         <translation>
-            <numerusform>The selected article</numerusform><numerusform>The %n selected articles</numerusform></translation>
+            <numerusform>The selected article</numerusform>
+            <numerusform>The %n selected articles</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="209" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="402" />
         <source>All %n bookmark(s)</source>
         <translation>
-            <numerusform>The bookmark</numerusform><numerusform>All %n bookmarks</numerusform></translation>
+            <numerusform>The bookmark</numerusform>
+            <numerusform>All %n bookmarks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="214" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="407" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
-            <numerusform>The hit of the search %1</numerusform><numerusform>All %n hits of the search %1</numerusform></translation>
+            <numerusform>The hit of the search %1</numerusform>
+            <numerusform>All %n hits of the search %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -39,7 +58,20 @@
         <location filename="../../reader/ui/views/bookmarks_panel.py" line="100" />
         <source>%n bookmark(s)</source>
         <translation>
-            <numerusform>%n bookmark</numerusform><numerusform>%n bookmarks</numerusform></translation>
+            <numerusform>%n bookmark</numerusform>
+            <numerusform>%n bookmarks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/errors.py" line="108" />
+        <source>(%n error(s) so far)</source>
+        <translation>
+            <numerusform>(%n error so far)</numerusform>
+            <numerusform>(%n errors so far)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -48,7 +80,9 @@
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="174" />
         <source>Exported %n file(s) to %1.</source>
         <translation>
-            <numerusform>Exported %n file to %1.</numerusform><numerusform>Exported %n files to %1.</numerusform></translation>
+            <numerusform>Exported %n file to %1.</numerusform>
+            <numerusform>Exported %n files to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -57,16 +91,28 @@
         <location filename="../../reader/ui/models/issue_tree.py" line="165" />
         <source>Undated pages (%n)</source>
         <translation>
-            <numerusform>Undated pages (%n)</numerusform><numerusform>Undated pages (%n)</numerusform></translation>
+            <numerusform>Undated pages (%n)</numerusform>
+            <numerusform>Undated pages (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="503" />
+        <location filename="../../reader/ui/mainwindow.py" line="657" />
+        <source>%n problem file(s)</source>
+        <translation>
+            <numerusform>%n problem file</numerusform>
+            <numerusform>%n problem files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/mainwindow.py" line="664" />
         <source>%n file(s) could not be read</source>
         <translation>
-            <numerusform>%n file could not be read</numerusform><numerusform>%n files could not be read</numerusform></translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -75,22 +121,28 @@
         <location filename="../../reader/ui/models/page_articles.py" line="260" />
         <source>%n article(s)</source>
         <translation>
-            <numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../reader/ui/models/page_articles.py" line="282" />
         <source>%n char(s)</source>
         <translation>
-            <numerusform>%n char</numerusform><numerusform>%n chars</numerusform></translation>
+            <numerusform>%n char</numerusform>
+            <numerusform>%n chars</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="119" />
+        <location filename="../../reader/ui/views/results_panel.py" line="129" />
         <source>%n hit(s)</source>
         <translation>
-            <numerusform>%n hit</numerusform><numerusform>%n hits</numerusform></translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

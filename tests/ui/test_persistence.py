@@ -68,6 +68,8 @@ def test_history_is_capped_and_most_recent_first():
 
 def test_every_menu_action_has_a_shortcut(window):
     for menu in window.menuBar().findChildren(type(window.go_menu)):
+        if menu.objectName() == "recentMenu":
+            continue  # a list of folders that changes with use, reached by 1–9
         for action in menu.actions():
             if action.isSeparator() or action.menu() is not None:
                 continue

@@ -11,6 +11,7 @@ DateRole = Qt.ItemDataRole.UserRole + 5
 TargetPagesRole = Qt.ItemDataRole.UserRole + 7
 HitRole = Qt.ItemDataRole.UserRole + 8
 BookmarkRole = Qt.ItemDataRole.UserRole + 9
+LibraryRole = Qt.ItemDataRole.UserRole + 10
 
 from PySide6.QtCore import QModelIndex  # noqa: E402
 

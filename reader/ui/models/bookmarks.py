@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from . import NO_PARENT, ArticleIdRole, BookmarkRole, DateRole
+from . import NO_PARENT, ArticleIdRole, BookmarkRole, DateRole, LibraryRole
 from .page_articles import page_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,6 +40,11 @@ class BookmarkModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._libraries: dict[str, str] = {}
+
+    def set_libraries(self, names: dict[str, str]) -> None:
+        """uid → name of the library, for bookmarks made in another library than this one."""
+        self._libraries = dict(names)
 
     def set_bookmarks(self, bookmarks: list[Any]) -> None:
         self.beginResetModel()
@@ -76,11 +81,16 @@ class BookmarkModel(QAbstractTableModel):
                 return ", ".join(b.tags)
             return " ".join(b.note.split())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{b.title}\n{printed(b)}" + (f"\n\n{b.note}" if b.note else "")
+            where = self.data(index, LibraryRole)
+            return f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "") \
+                + (f"\n\n{b.note}" if b.note else "")
         if role == BookmarkRole:
             return b
         if role == ArticleIdRole:
             return b.article_id
+        if role == LibraryRole:
+            name = self._libraries.get(b.uid, "")
+            return self.tr("in the library “%1”").replace("%1", name) if name else ""
         if role == DateRole:
             return b.ref.date.isoformat() if b.ref.date else ""
         return None

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..models import BookmarkRole, HitRole
+from ..models import BookmarkRole, HitRole, LibraryRole
 from ..models.bookmarks import printed
 from ..models.search_hits import hit_meta
 
@@ -43,6 +43,9 @@ def bookmark_card(index: QModelIndex | QPersistentModelIndex) -> Card | None:
     if b is None:
         return None
     meta = printed(b) + ("  #" + "  #".join(b.tags) if b.tags else "")
+    where = index.data(LibraryRole)
+    if where:
+        meta += " · " + where
     return b.title, meta, " ".join(b.note.split()), []
 
 

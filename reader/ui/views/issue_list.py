@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QMenu, QTreeView, QVBoxLayout, QWidget
 
-from ..models import IssueKeyRole, KindRole
+from ..models import IssueKeyRole, KindRole, PaperRole
 from ..models.issue_tree import IssueTreeModel, PaperFilterProxy
 from .choices import fill_choices
 
@@ -43,6 +43,10 @@ class IssueList(QWidget):
         self.tree.clicked.connect(self._on_activated)
         self.tree.customContextMenuRequested.connect(self._on_menu)
         self.assign_action.triggered.connect(self._on_assign)
+        # The list is rebuilt when the library changes: keep what the reader had opened.
+        self._kept: tuple[set[tuple[object, ...]], int] = (set(), 0)
+        self.proxy.modelAboutToBeReset.connect(self._keep_expanded)
+        self.proxy.modelReset.connect(self._restore_expanded)
 
     def set_papers(self, papers: list[str]) -> None:
         fill_choices(self.paper, self.tr("All papers"), papers)
@@ -70,6 +74,45 @@ class IssueList(QWidget):
         index = self.tree.currentIndex()
         return bool(index.isValid() and index.data(KindRole) == "issue"
                     and index.parent().data(KindRole) == "undated")
+
+    @staticmethod
+    def _node_path(index: QModelIndex) -> tuple[object, ...]:
+        """A name for a row that survives rebuilding the model (paper, year, month …)."""
+        parts: list[object] = []
+        while index.isValid():
+            kind = index.data(KindRole)
+            name = "" if kind == "undated" else index.data(IssueKeyRole) or index.data()
+            parts.append((kind, index.data(PaperRole), name))
+            index = index.parent()
+        return tuple(reversed(parts))
+
+    def _expanded(self, parent: QModelIndex, out: set[tuple[object, ...]]) -> None:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if self.tree.isExpanded(index):
+                out.add(self._node_path(index))
+                self._expanded(index, out)
+
+    @Slot()
+    def _keep_expanded(self) -> None:
+        expanded: set[tuple[object, ...]] = set()
+        self._expanded(QModelIndex(), expanded)
+        self._kept = (expanded, self.tree.verticalScrollBar().value())
+
+    @Slot()
+    def _restore_expanded(self) -> None:
+        expanded, scroll = self._kept
+        if not expanded:
+            return
+        todo = [QModelIndex()]
+        while todo:
+            parent = todo.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if self._node_path(index) in expanded:
+                    self.tree.expand(index)
+                    todo.append(index)
+        self.tree.verticalScrollBar().setValue(scroll)
 
     @Slot(int)
     def _on_paper(self, _: int) -> None:

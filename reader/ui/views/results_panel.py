@@ -96,13 +96,23 @@ class ResultsPanel(QWidget):
         fill_choices(self.paper, self.tr("All papers"), papers)
 
     def set_date_span(self, first: dt.date, last: dt.date) -> None:
+        """The dates of the library; a from/to date the reader chose is kept when the library
+        grows (only the ends that still sat on the old span's ends follow it)."""
+        old: tuple[QDate, QDate] | None = getattr(self, "_span", None)
+        start, end = QDate(first.year, first.month, first.day), QDate(last.year, last.month,
+                                                                       last.day)
+        follow_from = old is None or self.date_from.date() == old[0]
+        follow_to = old is None or self.date_to.date() == old[1]
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(True)
             edit.setDateRange(QDate(first.year, 1, 1), QDate(last.year, 12, 31))
-        self.date_from.setDate(QDate(first.year, first.month, first.day))
-        self.date_to.setDate(QDate(last.year, last.month, last.day))
+        if follow_from:
+            self.date_from.setDate(start)
+        if follow_to:
+            self.date_to.setDate(end)
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(False)
+        self._span = (start, end)
 
     def params(self, query: str) -> SearchParams:
         paper = self.paper.currentData()

@@ -1,0 +1,281 @@
+"""The library folder in the window: opening one, the recent ones, adding pages to it (File →
+Add Pages…, or dropped on the window), and the note that tells a first-time reader of the
+sample newspapers how to open their own archive.
+
+Pages are added by ``reader.corpus.intake.add_pages`` in a background task (progress, Cancel)
+into the ``paper/YYYY/MM-DD/`` layout; then a sync reads only the new files and the index
+takes only them. The sample newspapers live in the program's own folder and take no pages:
+adding there first asks for a folder of one's own, opens it, and adds the pages there.
+
+Kept apart from ``mainwindow`` (which arranges and wires) like the bookmarks controller. A
+window shows one library; opening another asks the application (``app.py``) for a window on
+it with an ``OpenRequest``, which may carry an article to open there and page files to add.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from ..cli.library_cmd import library_info
+from ..corpus.intake import AddReport, add_pages
+from ..paths import bundled_corpus
+from ..userconfig import load_config
+from .dialogs.add_report import AddReportDialog
+from .dialogs.library_info import LibraryInfoDialog
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+HINT_KEY = "own-archive"
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """What the application is asked to open: a library, and what to do once it is open."""
+
+    root: Path
+    article: str = ""
+    """An article to open as soon as the library has been read."""
+    add: tuple[Path, ...] = ()
+    """Page files (or folders of them) to add to the library."""
+    bookmark: int = 0
+    """A bookmark (its id in the store) to open there."""
+
+
+def same_folder(a: Path, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def is_bundled(root: Path) -> bool:
+    """Whether ``root`` is the sample corpus that ships inside the program's folder."""
+    return same_folder(root, bundled_corpus())
+
+
+def library_name(root: Path) -> str:
+    """What a library is called in menus and messages: its folder's name."""
+    if is_bundled(root):
+        return QCoreApplication.translate("LibraryController", "Sample Newspapers")
+    return Path(root).name
+
+
+def inside_bundled(folder: Path) -> bool:
+    try:
+        return Path(folder).resolve().is_relative_to(bundled_corpus().resolve())
+    except OSError:
+        return False
+
+
+class LibraryController(QObject):
+    """Answers File → Open Library Folder…, File → Recent Libraries, File → Add Pages…, drops,
+    and the first-run note."""
+
+    added = Signal(object)  # the AddReport of pages added to this library
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_report: AddReport | None = None
+        self.report_dialog: AddReportDialog | None = None
+        self.info_dialog: LibraryInfoDialog | None = None
+        self.recent_menu = QMenu(self.tr("&Recent Libraries"), window)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
+
+    @property
+    def root(self) -> Path:
+        return self.window.catalog.root
+
+    # -- opening --------------------------------------------------------------------------
+
+    @Slot()
+    def choose_library(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Open a Library Folder"), str(self.root.parent))
+        if folder:
+            self.open_library(Path(folder))
+
+    def open_library(self, root: Path, article: str = "", add: tuple[Path, ...] = (),
+                     bookmark: int = 0) -> None:
+        """Ask for a window on ``root`` (this one, when it is the library shown here)."""
+        request = OpenRequest(Path(root), article, add, bookmark)
+        if same_folder(root, self.root) and not add:
+            self.window.arrive(request)
+            return
+        self.window.openLibraryRequested.emit(request)
+
+    def recent_libraries(self) -> list[Path]:
+        return [Path(p) for p in load_config().libraries]
+
+    @Slot()
+    def fill_recent(self) -> None:
+        """The recent libraries, the one shown here checked; missing folders disabled."""
+        menu = self.recent_menu
+        menu.clear()
+        for n, root in enumerate(self.recent_libraries(), start=1):
+            name = library_name(root)
+            label = f"&{n} {name}" if n < 10 else name
+            action = QAction(label, menu)
+            action.setToolTip(str(root))
+            action.setData(str(root))
+            if same_folder(root, self.root):
+                action.setCheckable(True)
+                action.setChecked(True)
+            elif not root.is_dir():
+                action.setText(label + " " + self.tr("(not found)"))
+                action.setEnabled(False)
+            action.triggered.connect(lambda _=False, r=root: self.open_library(r))
+            menu.addAction(action)
+        if not menu.actions():
+            empty = menu.addAction(self.tr("No library opened yet"))
+            empty.setEnabled(False)
+        if not is_bundled(self.root):
+            menu.addSeparator()
+            sample = menu.addAction(self.tr("The &Sample Newspapers"))
+            sample.setToolTip(str(bundled_corpus()))
+            sample.triggered.connect(lambda: self.open_library(bundled_corpus()))
+
+    # -- adding pages ---------------------------------------------------------------------
+
+    @Slot()
+    def choose_pages(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Add Pages to the Library"), str(Path.home()),
+            self.tr("Page files (*.txt);;All files (*)"))
+        if names:
+            self.add_paths([Path(n) for n in names])
+
+    @Slot()
+    def choose_page_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Add a Folder of Pages to the Library"), str(Path.home()))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        """Copy the page files among ``paths`` (folders searched) into this library."""
+        paths = [Path(p) for p in paths if Path(p).exists()]
+        if not paths:
+            return
+        if is_bundled(self.root):
+            target = self.ask_for_own_library()
+            if target is not None:
+                self.open_library(target, add=tuple(paths))
+            return
+        if self.window.runner.running("add"):
+            self.window.show_status(self.tr(
+                "Pages are being added already; add these when that is done."))
+            return
+        root = self.root
+        self.window.show_progress(self.tr("Adding pages"), 0, 0)
+        self.window.runner.run(
+            lambda progress, cancelled: add_pages(paths, root, progress, cancelled),
+            name="add", progress=self._on_add_progress, finished=self._on_added,
+            failed=self._on_add_failed)
+
+    def ask_for_own_library(self) -> Path | None:
+        """A folder for the reader's own library, chosen (or made) by the reader."""
+        answer = QMessageBox.question(
+            self.window, self.tr("A Library of Your Own"), self.tr(
+                "The sample newspapers are kept in the reader's own folder, which is no place "
+                "for your pages.\n\nChoose a folder for your own library (or make a new one "
+                "in the dialog): the pages are copied there, arranged by paper and date, and "
+                "that library opens."),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Ok:
+            return None
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Choose or Make a Folder for Your Library"), str(Path.home()))
+        if not folder:
+            return None
+        if inside_bundled(Path(folder)):
+            QMessageBox.warning(self.window, self.tr("A Library of Your Own"), self.tr(
+                "That folder belongs to the sample newspapers. Choose a folder outside the "
+                "reader's own folder."))
+            return None
+        return Path(folder)
+
+    @Slot(int, int)
+    def _on_add_progress(self, done: int, total: int) -> None:
+        self.window.show_progress(self.tr("Adding pages"), done, total)
+
+    @Slot(str)
+    def _on_add_failed(self, message: str) -> None:
+        self.window.hide_progress()
+        self.window.show_status(self.tr("The pages could not be added: %1").replace(
+            "%1", message))
+
+    @Slot(object)
+    def _on_added(self, report: AddReport) -> None:
+        self.window.hide_progress()
+        self.last_report = report
+        self.window.show_status(self.tr(
+            "Pages added: %1 new, %2 already in the library, %3 not added.")
+            .replace("%1", str(len(report.added))).replace("%2", str(len(report.already)))
+            .replace("%3", str(len(report.problems))))
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+        dialog = AddReportDialog(report, str(self.root), self.window)
+        self.report_dialog = dialog
+        dialog.open()
+        if report.added:
+            self.window.request_sync()  # reads only the new files; the index takes only them
+        self.added.emit(report)
+
+    # -- Library Information --------------------------------------------------------------
+
+    @Slot()
+    def show_info(self, tab: int = 0) -> LibraryInfoDialog:
+        """The library's papers, counts, undated pages and problem files (kept up to date
+        while the dialog is open)."""
+        if self.info_dialog is None:
+            dialog = LibraryInfoDialog(self.window)
+            dialog.assignDateRequested.connect(self._assign_date)
+            self.window.catalogReady.connect(self.refresh_info)
+            self.info_dialog = dialog
+        self.info_dialog.set_info(library_info(self.window.catalog))
+        self.info_dialog.tabs.setCurrentIndex(tab)
+        self.info_dialog.show()
+        self.info_dialog.activateWindow()
+        return self.info_dialog
+
+    @Slot()
+    def show_problems(self) -> None:
+        self.show_info(tab=2)
+
+    @Slot()
+    def refresh_info(self) -> None:
+        if self.info_dialog is not None and self.info_dialog.isVisible():
+            self.info_dialog.set_info(library_info(self.window.catalog))
+
+    @Slot(str)
+    def _assign_date(self, source: str) -> None:
+        key = self.window.issue_of_source(source)
+        if key:
+            self.window.assign_date(key)
+
+    # -- the first-run note ---------------------------------------------------------------
+
+    def show_hint(self) -> None:
+        """On the sample newspapers: how to open one's own archive (until dismissed)."""
+        if not is_bundled(self.root) or self.window.state.hint_dismissed:
+            return
+        bar = self.window.show_notice(HINT_KEY, self.tr(
+            "You are reading the sample newspapers that come with the reader. To read your "
+            "own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page "
+            "files onto this window to start a library of your own."), "info",
+            buttons=((self.tr("Open Library Folder…"), self.choose_library),))
+        bar.closed.connect(self._hint_dismissed)
+
+    @Slot()
+    def _hint_dismissed(self) -> None:
+        self.window.state.hint_dismissed = True
