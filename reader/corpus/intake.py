@@ -30,6 +30,8 @@ class AddReport:
 
     added: list[str] = field(default_factory=list)
     """Paths (relative to the library) of the files copied in."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """For each added path, the file it was copied from."""
     already: list[str] = field(default_factory=list)
     """Files whose identical copy was already in the library (given as the source path)."""
     renamed: list[str] = field(default_factory=list)
@@ -68,6 +70,22 @@ def collect_page_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _same_content_in(folder: Path, src: Path, digest: str) -> Path | None:
+    """A file in ``folder`` (where the page would go) with the same bytes, under any name."""
+    if not folder.is_dir():
+        return None
+    size = src.stat().st_size
+    for candidate in sorted(folder.iterdir()):
+        try:
+            if candidate.is_file() and candidate.stat().st_size == size and (
+                _digest(candidate) == digest
+            ):
+                return candidate
+        except OSError:
+            continue
+    return None
 
 
 def _copy_atomic(src: Path, dest: Path) -> None:
@@ -111,12 +129,13 @@ def add_pages(
         rel = destination(page, src.name)
         target = root / rel
         digest = _digest(src)
+        twin = _same_content_in(target.parent, src, digest)
         n = 1
-        while target.exists():
-            if _digest(target) == digest:
-                break
+        while twin is None and target.exists():
             n += 1
             target = target.with_name(f"{src.stem}-{n}{src.suffix}")
+        if twin is not None:
+            target = twin
         try:
             if target.exists():
                 report.already.append(str(src))
@@ -124,6 +143,7 @@ def add_pages(
                 _copy_atomic(src, target)
                 rel_target = target.relative_to(root).as_posix()
                 report.added.append(rel_target)
+                report.sources[rel_target] = str(src)
                 if n > 1:
                     report.renamed.append(rel_target)
                 side = sidecar_path(src)

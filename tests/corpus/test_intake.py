@@ -55,3 +55,15 @@ def test_unreadable_files_are_reported_not_copied_and_sidecars_travel(tmp_path: 
     # With its sidecar the page has a date, so it is filed under it, sidecar beside it.
     assert report.added == ["钱塘新区报/2022/05-06/001_7373efc8816d55bd.txt"]
     assert (tmp_path / "lib/钱塘新区报/2022/05-06/001_7373efc8816d55bd.meta.toml").exists()
+
+
+def test_a_page_already_filed_under_another_name_is_not_copied_again(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    seed = SEEDS[0]
+    first = add_pages([seed], library)
+    renamed = tmp_path / "incoming" / "renamed-copy.txt"
+    renamed.parent.mkdir()
+    renamed.write_bytes(seed.read_bytes())
+    again = add_pages([renamed], library)
+    assert again.added == [] and again.already == [str(renamed)]
+    assert first.sources == {first.added[0]: str(seed)}
