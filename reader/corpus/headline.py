@@ -7,6 +7,7 @@ the subtitle (副题) below. Markdown marks help where the extraction kept them 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -37,6 +38,10 @@ def looks_like_headline(text: str) -> bool:
         return False
     if P.SENTENCE_PUNCT.search(text) or text.count("、") >= 2:
         return False  # an enumeration is body text cut by a column break
+    if text[0] in "”’」』)）》〉】,，、。：:；;!！?？…":
+        return False  # closing punctuation never opens a headline: a fragment of a sentence
+    if re.search(r"[?？!！。][^\s?？!！”’」』]", text):
+        return False  # a question or exclamation followed by more text is a sentence
     return text[-1] not in "：:、"
 
 

@@ -30,7 +30,7 @@ from .headline import HeadLine, Headline, classify, looks_like_headline, split_g
 from .masthead import masthead_extent, read_masthead
 from .model import Article, GuideEntry, Page, Paragraph
 
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 """Bumped whenever the parser's output changes, so that cached parses are redone."""
 
 # --------------------------------------------------------------------------------------------
