@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="164" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>%n bookmark saved to %1.</numerusform>
@@ -12,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -20,7 +21,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="389" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="389"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -28,7 +29,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="396" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -36,7 +37,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="402" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="402"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -44,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="407" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="407"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -55,7 +56,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -66,7 +67,7 @@
 <context>
     <name>ErrorReporter</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="108" />
+        <location filename="../../reader/ui/errors.py" line="108"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>(%n error so far)</numerusform>
@@ -77,7 +78,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="174" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="174"/>
         <source>Exported %n file(s) to %1.</source>
         <translation>
             <numerusform>Exported %n file to %1.</numerusform>
@@ -88,7 +89,7 @@
 <context>
     <name>IssueTreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/issue_tree.py" line="165" />
+        <location filename="../../reader/ui/models/issue_tree.py" line="165"/>
         <source>Undated pages (%n)</source>
         <translation>
             <numerusform>Undated pages (%n)</numerusform>
@@ -99,7 +100,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="657" />
+        <location filename="../../reader/ui/mainwindow.py" line="657"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -107,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="664" />
+        <location filename="../../reader/ui/mainwindow.py" line="664"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -118,7 +119,7 @@
 <context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="260" />
+        <location filename="../../reader/ui/models/page_articles.py" line="260"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -126,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="282" />
+        <location filename="../../reader/ui/models/page_articles.py" line="282"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform>
@@ -137,7 +138,7 @@
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="129" />
+        <location filename="../../reader/ui/views/results_panel.py" line="129"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

@@ -90,3 +90,33 @@ def test_compiled_translations_match_their_sources():
             elif tr.text and translator.translate(context, source) != tr.text:
                 stale.append((context, source, translator.translate(context, source)))
         assert stale == [], f"{name}.qm is older than {name}.ts: run pyside6-lrelease"
+
+
+def test_problem_reasons_from_the_core_are_shown_in_chinese(qapp):
+    from reader.corpus.encoding import DecodeError, decode_page_bytes
+    from reader.ui.core_messages import problem_reason
+
+    reasons = []
+    for data in (b"%PDF-1.7\n" + bytes(300), bytes(range(256)) * 40,
+                 "錢塘新區報全省各級人大常委會主任學習會。".encode("big5") * 20):
+        with pytest.raises(DecodeError) as err:
+            decode_page_bytes(data)
+        reasons.append(str(err.value))
+    reasons.append("its sidecar file was ignored (a.meta.toml): it is not valid TOML: x")
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        shown = [problem_reason(r) for r in reasons]
+    finally:
+        remove_translators(qapp, translators)
+    assert shown == [
+        "这是PDF 文档，不是版面文本",
+        "这像是二进制文件，不是版面文本",
+        "文本不是 UTF-8、GB18030/GBK 或 UTF-16 编码（可能是 Big5、Shift-JIS 等其他编码？），请转换为 UTF-8",
+        "其附注文件 a.meta.toml 未被采用：it is not valid TOML: x",
+    ]
+    assert problem_reason("something new") == "something new"
+    translators = install_translators(qapp, "en")
+    try:
+        assert problem_reason(reasons[0]) == reasons[0]
+    finally:
+        remove_translators(qapp, translators)

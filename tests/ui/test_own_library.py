@@ -291,6 +291,7 @@ def test_adding_to_the_sample_newspapers_makes_a_library_of_ones_own(
 def test_library_information_shows_papers_undated_pages_and_problem_files(
         open_window, qtbot, small_library: Path):
     from reader.cli.library_cmd import library_info
+    from reader.ui.core_messages import problem_reason
 
     (small_library / "pages" / "scan.txt").write_bytes(
         b"%PDF-1.4\n" + bytes(range(256)) * 16)  # a PDF saved as .txt
@@ -301,7 +302,9 @@ def test_library_information_shows_papers_undated_pages_and_problem_files(
     assert dialog is not None and dialog.isVisible() and dialog.tabs.currentIndex() == 2
     info = library_info(window.catalog)
     (problem,) = dialog.problem_rows()
-    assert problem == ("pages/scan.txt", info["problems"][0]["message"]) and problem[1]
+    # The core's reason, in the window's language.
+    assert problem == ("pages/scan.txt", problem_reason(info["problems"][0]["message"]))
+    assert "PDF" in problem[1]
     assert dialog.undated_rows() == info["undated_pages"] != []
     papers = {dialog.papers.topLevelItem(n).text(0)
               for n in range(dialog.papers.topLevelItemCount())}

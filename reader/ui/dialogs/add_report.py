@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core_messages import problem_reason
+
 
 class AddReportDialog(QDialog):
     """The outcome of one ``add_pages`` run (an ``AddReport``)."""
@@ -45,7 +47,7 @@ class AddReportDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for problem in report.problems:
-            self._row(problem.path, self.tr("Not added"), problem.message)
+            self._row(problem.path, self.tr("Not added"), problem_reason(problem.message))
         for rel in report.added:
             if rel in renamed:
                 self._row(rel.rsplit("/", 1)[-1], self.tr("Added under a new name"),

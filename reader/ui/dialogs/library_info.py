@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core_messages import problem_reason
+
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
     table = QTreeWidget(parent)
@@ -123,9 +125,10 @@ class LibraryInfoDialog(QDialog):
             self.undated.addTopLevelItem(QTreeWidgetItem([source]))
         self.problems.clear()
         for problem in info["problems"]:
-            item = QTreeWidgetItem([problem["path"], problem["message"]])
+            reason = problem_reason(problem["message"])
+            item = QTreeWidgetItem([problem["path"], reason])
             item.setToolTip(0, problem["path"])
-            item.setToolTip(1, problem["message"])
+            item.setToolTip(1, reason)
             self.problems.addTopLevelItem(item)
         self.tabs.setTabText(0, self.tr("Papers (%1)").replace("%1", str(len(info["papers"]))))
         self.tabs.setTabText(1, self.tr("Undated Pages (%1)").replace(
