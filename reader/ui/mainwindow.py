@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.search = SearchService(catalog, self)
         self._issues: dict[str, IssueInfo] = {}
+        self._opened_newest = False
         self._issue_of_source: dict[str, str] = {}
         self._search_serial = 0
         self._search_params: SearchParams | None = None
@@ -155,6 +157,9 @@ class MainWindow(QMainWindow):
         self.star_button.setObjectName("starButton")
         self.article_title = QLabel(self)
         self.article_title.setObjectName("articleTitle")
+        # A long headline must not make the window wider than the screen: it is cut, and
+        # its tooltip holds it whole.
+        self.article_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.prev_button)
@@ -782,6 +787,7 @@ class MainWindow(QMainWindow):
         self.close_notice(ARTICLE_GONE)
         self.article_view.show_article(article)
         self.article_title.setText(article.display_title)
+        self.article_title.setToolTip(article.headline or article.display_title)
         self.state.last_article = article.id
         ids = self.page_model.article_ids()
         at = ids.index(article.id) if article.id in ids else -1
@@ -794,9 +800,20 @@ class MainWindow(QMainWindow):
         return self.article_view.article
 
     def _restore_article(self) -> None:
+        """Reopen the article read last; with none, open the newest issue, so that the
+        window never starts on empty panes when the library has something to read."""
+        if self.article_view.article is not None:
+            return
         last = self.state.last_article
-        if self.article_view.article is None and last and self.catalog.locate(last):
+        if last and self.catalog.locate(last):
             self.open_article(last)
+            return
+        if self.page_model.issue() is None and not self._opened_newest:
+            dated = [key for key, issue in self._issues.items() if issue.date is not None]
+            if dated:
+                self._opened_newest = True
+                newest = max(dated, key=lambda key: self._issues[key].date or dt.date.min)
+                self.open_issue(newest)
 
     @Slot()
     def step_article(self, step: int) -> None:

@@ -199,3 +199,15 @@ def test_article_continuing_on_a_page_in_the_library_goes_there(open_window, qtb
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert shown.args == [target.id]
     assert window.article_view.article.page == 2
+
+
+def test_a_first_start_opens_the_newest_issue_not_empty_panes(window):
+    """No article read before: the newest issue is open, its first article shown, and the
+    calendar on its month."""
+    article = window.current_article()
+    assert article is not None
+    assert article.date is not None and article.date.isoformat() == "2022-10-31"
+    assert article.title == "发挥科技型骨干企业引领支撑作用 集中力量打好扩大有效投资攻坚战"
+    assert window.page_model.issue().date.isoformat() == "2022-10-31"
+    shown = window.calendar_panel.calendar
+    assert (shown.yearShown(), shown.monthShown()) == (2022, 10)
