@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomicfile import write_json_atomic
 from .paths import config_dir
 
 SCHEMA = 1
@@ -103,15 +103,4 @@ def save_config(config: UserConfig) -> None:
     path = config_file()
     if any("newer version" in m for m in config.messages):
         return  # never overwrite a file this version does not understand
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"schema": SCHEMA, "libraries": config.libraries}
-    fd, tmp = tempfile.mkstemp(prefix=".config-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_json_atomic(path, {"schema": SCHEMA, "libraries": config.libraries})

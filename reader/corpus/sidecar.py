@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import tomllib
 from pathlib import Path
+
+from ..atomicfile import write_text_atomic
 
 SCHEMA = 1
 SUFFIX = ".meta.toml"
@@ -117,14 +118,5 @@ def write_sidecar(page_file: Path, updates: dict[str, object]) -> Path:
     ]
     lines += [f"{key} = {_toml_value(value)}" for key, value in current.items()
               if not isinstance(value, dict | list)]
-    fd, tmp = tempfile.mkstemp(prefix=".sidecar-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, "\n".join(lines) + "\n")
     return path

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..atomicfile import write_json_atomic
 from ..corpus.catalog import Catalog, catalog_path
 from ..paths import data_dir
 
@@ -66,16 +65,7 @@ class BookmarkPlaces:
             return
         self._places[uid] = text
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".places-", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump({"version": 1, "places": self._places}, fh, ensure_ascii=False,
-                              indent=1)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_json_atomic(self.path, {"version": 1, "places": self._places}, indent=1)
             self._stamp = self.path.stat().st_mtime
         except OSError as err:  # a shortcut only: the bookmark itself is saved
             log.warning("bookmark library not saved in %s: %s", self.path, err)

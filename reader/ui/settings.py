@@ -15,13 +15,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from ..atomicfile import write_json_atomic
 from ..paths import config_dir
 
 PREFERENCES_VERSION = 1
@@ -110,16 +110,7 @@ class Preferences:
     def save(self) -> None:
         """Write the preferences atomically; OSError when the config folder is not writable."""
         path = self.path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {k: v for k, v in asdict(self).items() if k != "messages"}
-        fd, tmp = tempfile.mkstemp(prefix=".prefs-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, indent=2)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json_atomic(path, {k: v for k, v in asdict(self).items() if k != "messages"})
 
 
 @dataclass
