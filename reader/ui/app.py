@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
@@ -32,6 +33,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("newspaper-reader")
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
     app.setOrganizationName("newspaper-reader")
+    icon = paths.resources_dir() / "icons" / "reader.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 

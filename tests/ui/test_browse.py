@@ -211,3 +211,10 @@ def test_a_first_start_opens_the_newest_issue_not_empty_panes(window):
     assert window.page_model.issue().date.isoformat() == "2022-10-31"
     shown = window.calendar_panel.calendar
     assert (shown.yearShown(), shown.monthShown()) == (2022, 10)
+
+
+def test_the_window_has_the_readers_icon(window):
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    image = icon.pixmap(32, 32).toImage()
+    assert image.pixelColor(16, 3).red() > 120  # the red frame, not a blank default
