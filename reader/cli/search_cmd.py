@@ -134,7 +134,10 @@ def cmd_search(args: argparse.Namespace) -> int:
             } for h in res.hits],
         })
         return 0
-    print(f"{res.total} articles match {args.query} ({res.seconds * 1000:.0f} ms)")
+    count = "1 article matches" if res.total == 1 else f"{res.total} articles match"
+    if res.total == 0:
+        count = "no article matches"
+    print(f"{count} {args.query} ({res.seconds * 1000:.0f} ms)")
     for n, h in enumerate(res.hits, start=args.offset + 1):
         where = " ".join(x for x in (h.paper, _iso(h.date) or "undated",
                                       f"第{h.page}版" if h.page else "") if x)

@@ -80,3 +80,12 @@ def test_index_rebuild_says_why(small_library: Path, capsys: pytest.CaptureFixtu
     status, out, _ = run(capsys, "index", "--rebuild", "--library", str(small_library))
     assert status == 0
     assert "28 articles in the index (rebuilt: asked to rebuild): 28 added" in out
+
+
+def test_one_and_no_match_are_said_plainly(capsys) -> None:
+    from reader.cli import main
+
+    assert main(["search", '"人民民主"']) == 0
+    assert capsys.readouterr().out.startswith('1 article matches "人民民主"')
+    assert main(["search", "不存在的词语组合"]) == 0
+    assert capsys.readouterr().out.startswith("no article matches 不存在的词语组合")
