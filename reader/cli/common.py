@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus.catalog import Catalog
-from ..corpus.library import Library
 from ..paths import bundled_corpus
 from ..userconfig import UserConfig, load_config
 
@@ -78,11 +77,3 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
         for problem in result.problems:
             print(f"reader: {problem}", file=sys.stderr)
     return catalog
-
-
-def open_library(args: argparse.Namespace) -> Library:
-    """The library chosen on the command line, read (problems are reported on stderr)."""
-    library = Library.load(library_root(args))
-    for problem in library.problems:
-        print(f"reader: {problem}", file=sys.stderr)
-    return library

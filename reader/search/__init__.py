@@ -7,7 +7,8 @@ Public API (what the window and the command line use)::
     index = SearchIndex.for_library(root)      # the index file under reader.paths.cache_dir()
     why = index.check()                        # why the next update starts anew, or None
     stats = index.update(source, progress=cb, cancelled=event, waiting=None)
-        # source: a PageSource (reader.corpus.library.Library, or FolderSource here);
+        # source: a PageSource (reader.corpus.catalog.Catalog, as the window and CLI use,
+        #   or reader.corpus.library.Library);
         # progress(done, total) in articles; cancelled: a callable or a threading.Event;
         # waiting(): called once if another process is updating and this one waits.
         # -> UpdateStats(added, changed, removed, articles, seconds, cancelled, rebuilt)
@@ -32,8 +33,8 @@ line) may use the same index; updates take turns through a lock file.
 
 Modules: ``fold`` (character folding), ``query`` (the query language), ``segment`` (jieba),
 ``postings`` and ``build`` (encoding segments), ``store`` (the SQLite file), ``update``
-(incremental updates), ``engine`` (matching and BM25), ``snippets``, ``source`` (pages read
-straight from a folder), ``index`` (``SearchIndex``).
+(incremental updates), ``engine`` (matching and BM25), ``snippets``, ``index``
+(``SearchIndex``).
 """
 
 from __future__ import annotations

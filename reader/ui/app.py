@@ -191,7 +191,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | 
             window.open_issue(next(iter(window.issues())))
         QTimer.singleShot(0, grab)
 
-    window.search.indexReady.connect(lambda _: ready())
+    window.search.indexReady.connect(ready)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: (
         print("reader: gave up waiting for the window", file=sys.stderr), grab()))
     app.exec()

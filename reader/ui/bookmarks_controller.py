@@ -57,7 +57,7 @@ class BookmarksController(QObject):
         self.refresh()
         if self.store is not None:
             self._poll.start()
-        elif user_data.library is not None:
+        else:
             self._report_unusable()
 
     # -- a store that cannot be used ------------------------------------------------------
@@ -112,7 +112,7 @@ class BookmarksController(QObject):
         """Put the last good backup in place of the damaged file (which is kept aside)."""
         err = self.error
         lib = user_data.library
-        if lib is None or err is None:
+        if err is None:
             return False
         try:
             aside = lib.restore_backup(err.path)  # type: ignore[attr-defined]
@@ -139,7 +139,7 @@ class BookmarksController(QObject):
         """Save what can still be read from the damaged file as bookmarks JSON."""
         err = self.error
         lib = user_data.library
-        if lib is None or err is None:
+        if err is None:
             return None
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save What Can Be Read"),
@@ -176,7 +176,7 @@ class BookmarksController(QObject):
             return None
         try:
             return self.store.find_for_article(article)
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
+        except user_data.library.StoreError as err:
             self.window.show_status(str(err))
             return None
 
@@ -200,7 +200,7 @@ class BookmarksController(QObject):
             self.model.set_libraries(self._library_labels())
             self.model.set_bookmarks(self.store.list())
             self.window.bookmarks_panel.set_tags(self.store.tags())
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
+        except user_data.library.StoreError as err:
             if user_data.is_damaged(err):
                 self._failed(err)
             else:
@@ -212,7 +212,7 @@ class BookmarksController(QObject):
     @Slot()
     def toggle_bookmark(self) -> None:
         article = self.window.article_view.article
-        if self.store is None and user_data.library is not None:
+        if self.store is None:
             self.update_star()
             QMessageBox.warning(self.window, self.tr("Bookmarks"), self.tr(
                 "This article cannot be bookmarked: %1").replace("%1", self.message))
@@ -236,7 +236,7 @@ class BookmarksController(QObject):
                     return
                 self.store.remove(existing.id)
                 self.window.show_status(self.tr("Bookmark removed."))
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
+        except user_data.library.StoreError as err:
             self._failed(err)
         self.refresh(force=True)
         self.update_star()
@@ -260,7 +260,7 @@ class BookmarksController(QObject):
         note, tags = dialog.values()
         try:
             self.store.update(bookmark.id, note=note, tags=tags)
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
+        except user_data.library.StoreError as err:
             self._failed(err)
         self.refresh(force=True)
 
@@ -277,7 +277,7 @@ class BookmarksController(QObject):
         try:
             for bookmark in chosen:
                 self.store.remove(bookmark.id)
-        except user_data.library.StoreError as err:  # type: ignore[union-attr]
+        except user_data.library.StoreError as err:
             self._failed(err)
         self.refresh(force=True)
 
@@ -358,7 +358,7 @@ class BookmarksController(QObject):
         if self.store is not None:
             try:
                 self.store.relink(bookmark.id, article)
-            except user_data.library.StoreError as err:  # type: ignore[union-attr]
+            except user_data.library.StoreError as err:
                 self._failed(err)
         self.places.set(bookmark.uid, self.window.catalog.root)
         self.window.open_article(article.id)
@@ -367,7 +367,7 @@ class BookmarksController(QObject):
     @Slot()
     def copy_citation(self) -> None:
         article = self.window.article_view.article
-        if article is None or user_data.export is None:
+        if article is None:
             return
         text = user_data.citation(article)
         QGuiApplication.clipboard().setText(text)
@@ -412,8 +412,6 @@ class BookmarksController(QObject):
 
     @Slot()
     def export(self) -> ExportDialog | None:
-        if user_data.export is None:
-            return None
         scopes = self.export_scopes()
         if not scopes:
             self.window.show_status(self.tr("Open an article, select some, or search first."))

@@ -44,7 +44,7 @@ from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from ..corpus.sidecar import sidecar_path, write_sidecar
 from ..paths import resources_dir
-from . import theme, user_data
+from . import theme
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
 from .library_controller import LibraryController, OpenRequest
@@ -344,13 +344,8 @@ class MainWindow(QMainWindow):
         self.cite_action = self._action(self.tr("&Copy Citation"), "Ctrl+Shift+C",
                                         self.bookmarks.copy_citation)
         # The star stays on when the store cannot be used: it then says why, and where.
-        self.bookmark_action.setEnabled(user_data.library is not None)
         for action in (self.edit_bookmark_action, self.remove_bookmarks_action):
             action.setEnabled(self.bookmarks.store is not None)
-        if user_data.export is None:
-            for action in (self.export_action, self.cite_action):
-                action.setEnabled(False)
-                action.setToolTip(self.tr("reader.export is not installed"))
         self.star_button.setDefaultAction(self.bookmark_action)
         self.bookmark_action.setIconText("☆")
         self.assign_date_action = self.issue_list.assign_action
@@ -998,8 +993,8 @@ class MainWindow(QMainWindow):
         if changed and self._search_params is not None and self.search.ready:
             self._search_serial = self.search.search(self._search_params)
 
-    @Slot(bool)
-    def _on_index_ready(self, fallback: bool) -> None:
+    @Slot()
+    def _on_index_ready(self) -> None:
         self.search_building = False
         if not self.runner.running("sync"):
             self.hide_progress()
@@ -1009,9 +1004,6 @@ class MainWindow(QMainWindow):
                                      "%1). Search ready.").replace("%1", rebuilt))
         elif self._index_quiet:
             pass
-        elif fallback:
-            self.show_status(self.tr("Search ready (plain scan: the search index is not "
-                                     "installed)."))
         else:
             self.show_status(self.tr("Search ready."))
         if self._pending_query:

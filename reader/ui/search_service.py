@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..corpus.catalog import Catalog
-from .search_backend import Backend, open_index
+from .search_backend import Backend, IndexNotReady, QueryError, open_index
 
 PAGE_SIZE = 50
 log = logging.getLogger("reader.ui")
@@ -38,7 +38,7 @@ class _SearchWorker(QObject):
     """Lives on the search thread; its slots run there."""
 
     indexProgress = Signal(int, int)
-    indexReady = Signal(bool)  # argument: the fallback scan is in use
+    indexReady = Signal()
     indexFailed = Signal(str)
     indexUpdated = Signal(object)  # the update's stats (None when nothing is known of them)
     indexRebuilding = Signal(str)  # why the existing index is being built anew
@@ -71,7 +71,7 @@ class _SearchWorker(QObject):
             return
         self.indexUpdated.emit(stats)
         # Also after a cancel: the index then searches what it holds so far.
-        self.indexReady.emit(backend.fallback)
+        self.indexReady.emit()
 
     @Slot(int, object, int)
     def search(self, serial: int, params: SearchParams, offset: int) -> None:
@@ -83,10 +83,10 @@ class _SearchWorker(QObject):
                 papers=list(params.papers) or None,
                 date_from=params.date_from, date_to=params.date_to,
             )
-        except self.backend.query_errors as err:
+        except QueryError as err:
             self.searchFailed.emit(serial, str(err), True)
             return
-        except self.backend.not_ready as err:
+        except IndexNotReady as err:
             self.searchFailed.emit(serial, str(err), False)
             return
         except Exception as err:
@@ -104,7 +104,7 @@ class _SearchWorker(QObject):
             return
         try:
             spans = self.backend.occurrences(article, query)
-        except self.backend.query_errors:
+        except QueryError:
             spans = []
         self.occurrencesReady.emit(serial, article_id, spans)
 
@@ -113,7 +113,7 @@ class SearchService(QObject):
     """The GUI side: ask by calling methods, hear back by signals (all on the GUI thread)."""
 
     indexProgress = Signal(int, int)
-    indexReady = Signal(bool)
+    indexReady = Signal()
     indexFailed = Signal(str)
     indexUpdated = Signal(object)
     indexRebuilding = Signal(str)
@@ -129,7 +129,6 @@ class SearchService(QObject):
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ready = False
-        self.fallback = False
         self._serial = 0
         self._thread = QThread()
         self._thread.setObjectName("search")
@@ -144,11 +143,10 @@ class SearchService(QObject):
         self._worker.indexReady.connect(self._on_ready)
         self._thread.start()
 
-    @Slot(bool)
-    def _on_ready(self, fallback: bool) -> None:
+    @Slot()
+    def _on_ready(self) -> None:
         self.ready = True
-        self.fallback = fallback
-        self.indexReady.emit(fallback)
+        self.indexReady.emit()
 
     def build(self) -> None:
         """Bring the index up to date in the background (only what changed since the last

@@ -393,12 +393,12 @@ The bookmark and its note are kept.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="417"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="423"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="421"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1009,373 +1009,368 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="102"/>
-        <location filename="../../reader/ui/app.py" line="33"/>
-        <location filename="../../reader/ui/app.py" line="50"/>
+        <location filename="../../reader/ui/mainwindow.py" line="106"/>
+        <location filename="../../reader/ui/app.py" line="34"/>
+        <location filename="../../reader/ui/app.py" line="54"/>
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="121"/>
+        <location filename="../../reader/ui/app.py" line="125"/>
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="141"/>
+        <location filename="../../reader/ui/mainwindow.py" line="148"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="142"/>
+        <location filename="../../reader/ui/mainwindow.py" line="149"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="144"/>
+        <location filename="../../reader/ui/mainwindow.py" line="151"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="184"/>
+        <location filename="../../reader/ui/mainwindow.py" line="194"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="210"/>
+        <location filename="../../reader/ui/mainwindow.py" line="220"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="215"/>
+        <location filename="../../reader/ui/mainwindow.py" line="225"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="252"/>
+        <location filename="../../reader/ui/mainwindow.py" line="262"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="254"/>
+        <location filename="../../reader/ui/mainwindow.py" line="264"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="256"/>
+        <location filename="../../reader/ui/mainwindow.py" line="266"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="258"/>
+        <location filename="../../reader/ui/mainwindow.py" line="268"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="259"/>
+        <location filename="../../reader/ui/mainwindow.py" line="269"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="261"/>
+        <location filename="../../reader/ui/mainwindow.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262"/>
+        <location filename="../../reader/ui/mainwindow.py" line="272"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="265"/>
+        <location filename="../../reader/ui/mainwindow.py" line="275"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="267"/>
+        <location filename="../../reader/ui/mainwindow.py" line="277"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="269"/>
+        <location filename="../../reader/ui/mainwindow.py" line="279"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="270"/>
+        <location filename="../../reader/ui/mainwindow.py" line="280"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="272"/>
+        <location filename="../../reader/ui/mainwindow.py" line="282"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="274"/>
+        <location filename="../../reader/ui/mainwindow.py" line="284"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="276"/>
+        <location filename="../../reader/ui/mainwindow.py" line="286"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="290"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="281"/>
+        <location filename="../../reader/ui/mainwindow.py" line="291"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="292"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/mainwindow.py" line="299"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="305"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="297"/>
+        <location filename="../../reader/ui/mainwindow.py" line="307"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/mainwindow.py" line="309"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301"/>
+        <location filename="../../reader/ui/mainwindow.py" line="311"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="303"/>
+        <location filename="../../reader/ui/mainwindow.py" line="313"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="310"/>
+        <location filename="../../reader/ui/mainwindow.py" line="320"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="312"/>
+        <location filename="../../reader/ui/mainwindow.py" line="322"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="324"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="326"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="318"/>
+        <location filename="../../reader/ui/mainwindow.py" line="328"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="321"/>
+        <location filename="../../reader/ui/mainwindow.py" line="331"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="323"/>
+        <location filename="../../reader/ui/mainwindow.py" line="333"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="326"/>
+        <location filename="../../reader/ui/mainwindow.py" line="336"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="330"/>
+        <location filename="../../reader/ui/mainwindow.py" line="340"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="332"/>
+        <location filename="../../reader/ui/mainwindow.py" line="342"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="334"/>
+        <location filename="../../reader/ui/mainwindow.py" line="344"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343"/>
-        <source>reader.export is not installed</source>
-        <translation>未安装导出模块（reader.export）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="349"/>
+        <location filename="../../reader/ui/mainwindow.py" line="354"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="351"/>
+        <location filename="../../reader/ui/mainwindow.py" line="356"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="359"/>
+        <location filename="../../reader/ui/mainwindow.py" line="364"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="372"/>
+        <location filename="../../reader/ui/mainwindow.py" line="377"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="377"/>
+        <location filename="../../reader/ui/mainwindow.py" line="382"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="381"/>
+        <location filename="../../reader/ui/mainwindow.py" line="386"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="386"/>
+        <location filename="../../reader/ui/mainwindow.py" line="391"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="388"/>
+        <location filename="../../reader/ui/mainwindow.py" line="393"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="390"/>
+        <location filename="../../reader/ui/mainwindow.py" line="395"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="394"/>
+        <location filename="../../reader/ui/mainwindow.py" line="399"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="404"/>
+        <location filename="../../reader/ui/mainwindow.py" line="409"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="455"/>
+        <location filename="../../reader/ui/mainwindow.py" line="460"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="465"/>
+        <location filename="../../reader/ui/mainwindow.py" line="470"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="489"/>
+        <location filename="../../reader/ui/mainwindow.py" line="494"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="613"/>
+        <location filename="../../reader/ui/mainwindow.py" line="618"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="620"/>
+        <location filename="../../reader/ui/mainwindow.py" line="625"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="634"/>
+        <location filename="../../reader/ui/mainwindow.py" line="639"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="638"/>
+        <location filename="../../reader/ui/mainwindow.py" line="643"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="657"/>
+        <location filename="../../reader/ui/mainwindow.py" line="662"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="661"/>
+        <location filename="../../reader/ui/mainwindow.py" line="666"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="664"/>
+        <location filename="../../reader/ui/mainwindow.py" line="669"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="667"/>
+        <location filename="../../reader/ui/mainwindow.py" line="672"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="689"/>
+        <location filename="../../reader/ui/mainwindow.py" line="694"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="703"/>
+        <location filename="../../reader/ui/mainwindow.py" line="708"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="710"/>
+        <location filename="../../reader/ui/mainwindow.py" line="715"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="765"/>
+        <location filename="../../reader/ui/mainwindow.py" line="770"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="832"/>
+        <location filename="../../reader/ui/mainwindow.py" line="849"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="851"/>
+        <location filename="../../reader/ui/mainwindow.py" line="868"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="852"/>
+        <location filename="../../reader/ui/mainwindow.py" line="869"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1386,93 +1381,88 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="857"/>
+        <location filename="../../reader/ui/mainwindow.py" line="874"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="896"/>
+        <location filename="../../reader/ui/mainwindow.py" line="913"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="900"/>
+        <location filename="../../reader/ui/mainwindow.py" line="917"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="928"/>
+        <location filename="../../reader/ui/mainwindow.py" line="945"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="929"/>
+        <location filename="../../reader/ui/mainwindow.py" line="946"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="952"/>
-        <location filename="../../reader/ui/mainwindow.py" line="968"/>
+        <location filename="../../reader/ui/mainwindow.py" line="969"/>
+        <location filename="../../reader/ui/mainwindow.py" line="985"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="954"/>
+        <location filename="../../reader/ui/mainwindow.py" line="971"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="959"/>
+        <location filename="../../reader/ui/mainwindow.py" line="976"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="960"/>
+        <location filename="../../reader/ui/mainwindow.py" line="977"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="969"/>
+        <location filename="../../reader/ui/mainwindow.py" line="986"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="986"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1003"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="991"/>
-        <source>Search ready (plain scan: the search index is not installed).</source>
-        <translation>可以检索（逐篇扫描：检索索引尚未安装）。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="994"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1008"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1003"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1017"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1055"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1069"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1073"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1087"/>
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1079"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1093"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1080"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1094"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1650,22 +1640,22 @@ Library: %1</source>
         <translation>无法读取 %1（%2）。已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="153"/>
+        <location filename="../../reader/ui/settings.py" line="144"/>
         <source>Settings cannot be saved: the folder %1 cannot be created (%2). The reader works with its defaults.</source>
         <translation>设置无法保存：无法创建文件夹 %1（%2）。阅读器将使用默认设置运行。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="213"/>
+        <location filename="../../reader/ui/settings.py" line="204"/>
         <source>it is not a settings file</source>
         <translation>不是设置文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="219"/>
+        <location filename="../../reader/ui/settings.py" line="210"/>
         <source>it holds no settings</source>
         <translation>其中没有任何设置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="223"/>
+        <location filename="../../reader/ui/settings.py" line="214"/>
         <source>its %1 is not in the form the reader writes</source>
         <translation>其中的 %1 不是阅读器写入的格式</translation>
     </message>

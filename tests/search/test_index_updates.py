@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.corpus.catalog import Catalog
 from reader.corpus.library import Library
 from reader.corpus.model import Page
 from reader.search import IndexNotReady, SearchIndex, parse_query, update
 from reader.search.scan import ScanDoc, scan
-from reader.search.source import FolderSource
 
 NEW_PAGE = """钱塘新区报
 
@@ -33,15 +33,23 @@ NEW_PAGE = """钱塘新区报
 """
 
 
+def synced(root: Path) -> Catalog:
+    """The library's catalog, up to date: the PageSource the window and the CLI index from."""
+    catalog = Catalog(root)
+    catalog.sync()
+    return catalog
+
+
 class CountingSource:
     """A PageSource that records which pages the index asked for."""
 
     def __init__(self, root: Path) -> None:
-        self.inner = FolderSource(root)
+        self.inner = Catalog(root)
         self.root = root
         self.asked: list[str] = []
 
     def stamps(self) -> dict[str, str]:
+        self.inner.sync()
         return self.inner.stamps()
 
     def page(self, source: str) -> Page | None:
@@ -93,17 +101,17 @@ def test_only_new_changed_and_removed_pages_are_read(small_library: Path) -> Non
         assert ids(index, query) == truth(small_library, query)
 
 
-def test_library_and_folder_share_one_index(small_library: Path) -> None:
+def test_library_and_catalog_share_one_index(small_library: Path) -> None:
     index = SearchIndex.for_library(small_library)
     index.update(Library.load(small_library))
-    again = SearchIndex.for_library(small_library).update(FolderSource(small_library))
+    again = SearchIndex.for_library(small_library).update(synced(small_library))
     assert (again.added, again.changed, again.removed, again.rebuilt) == (0, 0, 0, None)
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "schema", "other app"])
 def test_a_damaged_index_is_rebuilt(small_library: Path, damage: str) -> None:
     index = SearchIndex.for_library(small_library)
-    index.update(FolderSource(small_library))
+    index.update(synced(small_library))
     expected = ids(index, "金承涛")
     index.close()
     if damage == "truncate":
@@ -124,7 +132,7 @@ def test_a_damaged_index_is_rebuilt(small_library: Path, damage: str) -> None:
     fresh = SearchIndex.for_library(small_library)
     with pytest.raises(IndexNotReady):
         fresh.search("金承涛")
-    stats = fresh.update(FolderSource(small_library))
+    stats = fresh.update(synced(small_library))
     assert stats.rebuilt and stats.articles == 28
     assert ids(fresh, "金承涛") == expected
 
@@ -158,12 +166,12 @@ def test_cancel_then_resume(small_library: Path, monkeypatch: pytest.MonkeyPatch
 def test_a_cancelled_update_keeps_the_previous_index(small_library: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     index = SearchIndex.for_library(small_library)
-    index.update(FolderSource(small_library))
+    index.update(synced(small_library))
     before = ids(index, "金承涛")
     (small_library / "pages" / "000_ad7d325a1accf8c2.txt").unlink()
-    assert index.update(FolderSource(small_library), cancelled=lambda: True).cancelled
+    assert index.update(synced(small_library), cancelled=lambda: True).cancelled
     assert ids(index, "金承涛") == before
-    assert index.update(FolderSource(small_library)).removed == 6
+    assert index.update(synced(small_library)).removed == 6
 
 
 def test_parallel_build_finds_the_same(small_library: Path,
@@ -172,7 +180,7 @@ def test_parallel_build_finds_the_same(small_library: Path,
     monkeypatch.setattr(update, "PARALLEL_CHARS", 0)
     calls: list[tuple[int, int]] = []
     index = SearchIndex.for_library(small_library)
-    stats = index.update(FolderSource(small_library), progress=lambda d, t: calls.append((d, t)),
+    stats = index.update(synced(small_library), progress=lambda d, t: calls.append((d, t)),
                          workers=2)
     assert stats.articles == 28
     assert calls and calls[-1][1] == 28
@@ -182,7 +190,7 @@ def test_parallel_build_finds_the_same(small_library: Path,
 
 def test_search_while_another_thread_updates(small_library: Path) -> None:
     index = SearchIndex.for_library(small_library)
-    index.update(FolderSource(small_library))
+    index.update(synced(small_library))
     before = index.search("金承涛", limit=0).total
     copied = len(truth(small_library / "pages", "金承涛") & {
         a.id for a in Library.load(small_library).articles()
@@ -205,7 +213,7 @@ def test_search_while_another_thread_updates(small_library: Path) -> None:
     thread = threading.Thread(target=searcher)
     thread.start()
     try:
-        index.update(FolderSource(small_library))
+        index.update(synced(small_library))
     finally:
         done.set()
         thread.join()
@@ -218,11 +226,11 @@ def test_search_while_another_thread_updates(small_library: Path) -> None:
 def test_small_updates_are_compacted(small_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(update, "MAX_SMALL_SEGMENTS", 3)
     index = SearchIndex.for_library(small_library)
-    index.update(FolderSource(small_library))
+    index.update(synced(small_library))
     for n in range(6):
         text = NEW_PAGE.replace("翟汐澜", f"翟汐澜{n}号").replace("2023年3月8日", f"2023年3月{n + 1}日")
         (small_library / "pages" / f"new{n}.txt").write_text(text, encoding="utf-8")
-        stats = index.update(FolderSource(small_library))
+        stats = index.update(synced(small_library))
         assert (stats.added, stats.changed, stats.removed) == (2, 0, 0)
         conn = sqlite3.connect(index.path)
         live = conn.execute("SELECT count(*) FROM segments WHERE state='live'").fetchone()[0]

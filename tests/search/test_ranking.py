@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.corpus.catalog import Catalog
 from reader.search import SearchIndex
-from reader.search.source import FolderSource
 
 FILLER = "今天天气晴朗,街道组织居民开展志愿服务活动,大家热情很高。" * 6
 
@@ -22,7 +22,9 @@ def build(tmp_path: Path, pages: dict[str, str]) -> SearchIndex:
     for name, text in pages.items():
         (root / name).write_text(text, encoding="utf-8")
     index = SearchIndex.for_library(root)
-    index.update(FolderSource(root))
+    catalog = Catalog(root)
+    catalog.sync()
+    index.update(catalog)
     return index
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.catalog import Catalog
+from reader.search import SearchIndex
 from reader.ui.models import ArticleIdRole, KindRole
 from reader.ui.models.issue_tree import IssueTreeModel, PaperFilterProxy
 from reader.ui.models.page_articles import PageArticleModel
 from reader.ui.models.search_hits import SearchHitModel
-from reader.ui.scan_search import ScanIndex
 
 pytestmark = pytest.mark.gui
 
@@ -64,7 +64,8 @@ def test_page_article_model_fetches_pages_on_demand(qtmodeltester, catalog: Cata
 
 
 def test_search_hit_model_pages(qtmodeltester, catalog: Catalog):
-    index = ScanIndex(catalog)
+    index = SearchIndex.for_library(catalog.root)
+    index.update(catalog)
     model = SearchHitModel()
     results = index.search("区", limit=5)
     assert results.total > 5

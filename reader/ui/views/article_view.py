@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from ...corpus.model import Article
-from ..scan_search import fold
+from ...search.fold import fold
 from ..theme import LIGHT_ARTICLE, ArticleColors
 from . import article_document
 from .article_document import Layout
