@@ -1,5 +1,7 @@
 """The window's door to the search core (``reader.search``), used on the search thread.
 
+The core (numpy, OpenCC, jieba) is imported there, when the index is first opened, not while
+the window starts: its import would delay the first paint by a few hundred milliseconds.
 Occurrences come back as ``(field, start, end)`` tuples, field being
 kicker/title/subtitle/byline/body and the offsets into that field of the article.
 """
@@ -8,17 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article
-from ..search import IndexNotReady, QueryError, SearchIndex, UpdateStats, occurrences
 
-__all__ = ["Backend", "IndexNotReady", "QueryError", "open_index"]
+if TYPE_CHECKING:
+    from ..search import SearchIndex, UpdateStats
 
 
 @dataclass
 class Backend:
     index: SearchIndex
+    query_error: type[Exception]
+    not_ready: type[Exception]
 
     def update(self, catalog: Catalog, progress: Callable[[int, int], None],
                cancelled: Callable[[], bool], waiting: Callable[[], None] | None = None,
@@ -37,8 +42,12 @@ class Backend:
         return str(reason) if reason else None
 
     def occurrences(self, article: Article, query: str) -> list[tuple[str, int, int]]:
+        from ..search import occurrences
+
         return [(o.field, o.start, o.end) for o in occurrences(article, query)]
 
 
 def open_index(catalog: Catalog) -> Backend:
-    return Backend(SearchIndex.for_library(catalog.root))
+    from ..search import IndexNotReady, QueryError, SearchIndex
+
+    return Backend(SearchIndex.for_library(catalog.root), QueryError, IndexNotReady)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..corpus.catalog import Catalog
-from .search_backend import Backend, IndexNotReady, QueryError, open_index
+from .search_backend import Backend, open_index
 
 PAGE_SIZE = 50
 log = logging.getLogger("reader.ui")
@@ -83,10 +83,10 @@ class _SearchWorker(QObject):
                 papers=list(params.papers) or None,
                 date_from=params.date_from, date_to=params.date_to,
             )
-        except QueryError as err:
+        except self.backend.query_error as err:
             self.searchFailed.emit(serial, str(err), True)
             return
-        except IndexNotReady as err:
+        except self.backend.not_ready as err:
             self.searchFailed.emit(serial, str(err), False)
             return
         except Exception as err:
@@ -104,7 +104,7 @@ class _SearchWorker(QObject):
             return
         try:
             spans = self.backend.occurrences(article, query)
-        except QueryError:
+        except self.backend.query_error:
             spans = []
         self.occurrencesReady.emit(serial, article_id, spans)
 

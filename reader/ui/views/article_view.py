@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from ...corpus.model import Article
-from ...search.fold import fold
 from ..theme import LIGHT_ARTICLE, ArticleColors
 from . import article_document
 from .article_document import Layout
@@ -97,7 +96,10 @@ class ArticleView(QTextBrowser):
         self._set_spans(sorted(m for m in mapped if m is not None))
 
     def find_text(self, text: str) -> int:
-        """Mark every occurrence of ``text`` in what is shown (folding width and case)."""
+        """Mark every occurrence of ``text`` in what is shown (folding width, case and
+        traditional/simplified, as the search does)."""
+        from ...search.fold import fold  # imported on first use: not on the start-up path
+
         needle = fold(text.strip())
         spans: list[tuple[int, int]] = []
         if needle:
