@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
@@ -16,6 +15,7 @@ from ..cli.common import library_root
 from ..corpus.catalog import Catalog
 from ..paths import bundled_corpus
 from ..userconfig import config_file, load_config, save_config
+from . import theme
 from .errors import ErrorReporter
 from .i18n import choose_language, install_translators
 from .library_controller import OpenRequest
@@ -33,9 +33,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("newspaper-reader")
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
     app.setOrganizationName("newspaper-reader")
-    icon = paths.resources_dir() / "icons" / "reader.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(theme.app_icon())
     return app
 
 

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from ..corpus.sidecar import sidecar_path, write_sidecar
-from ..paths import resources_dir
 from . import theme
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
@@ -104,9 +102,7 @@ class MainWindow(QMainWindow):
         self.index_rebuilding = ""  # why the index is being built anew, while it is
         self.watcher = LibraryWatcher(self)
         self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
-        icon = resources_dir() / "icons" / "reader.svg"
-        if icon.is_file():
-            self.setWindowIcon(QIcon(str(icon)))
+        self.setWindowIcon(theme.app_icon())
 
         self.issue_model = IssueTreeModel(self)
         self.page_model = PageArticleModel(catalog.page, self)

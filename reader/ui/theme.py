@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+
+from ..paths import resources_dir
 
 
 @dataclass(frozen=True)
@@ -81,3 +83,8 @@ def apply(app: QApplication, theme: str) -> str:
 
 def article_colors(resolved: str) -> ArticleColors:
     return DARK_ARTICLE if resolved == "dark" else LIGHT_ARTICLE
+
+
+def app_icon() -> QIcon:
+    """The reader's icon (``resources/icons/reader.svg``), for the window and the task bar."""
+    return QIcon(str(resources_dir() / "icons" / "reader.svg"))
