@@ -182,8 +182,8 @@ def measure(articles: int) -> list[str]:
                  f"before the timings, as on a user's second start; {len(sync.added)} pages "
                  "left to read here).")
     lines.append("")
-    paint_small = [first_paint_subprocess(bundled_corpus(), home) for _ in range(3)]
-    paint_big = [first_paint_subprocess(root, home) for _ in range(3)]
+    paint_small = [first_paint_subprocess(bundled_corpus(), home) for _ in range(7)]
+    paint_big = [first_paint_subprocess(root, home) for _ in range(7)]
     lines += [
         "| measure | runs | median ms | p95 ms | max ms |",
         "|---|---|---|---|---|",
