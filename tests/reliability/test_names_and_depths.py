@@ -183,3 +183,25 @@ def test_parse_of_a_named_pipe_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     status, err = _parse_bounded(str(tmp_path / "pipe.txt"))
     assert status == 1 and "named pipe, not a regular file" in err
+
+
+@needs_bytes_names
+def test_reader_add_reports_every_file_with_odd_and_long_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, incoming / seed.name)
+        sidecar_path(incoming / seed.name).write_text(f'paper = "{"报" * 300}"\n', "utf-8")
+    _copy_to_bytes_name(SHANGCHENG, incoming, "上城报.txt".encode("gbk"))
+    library = tmp_path / "lib"
+    library.mkdir()
+    assert main(["add", str(incoming), "--library", str(library), "--json"]) == 0
+    out = capsys.readouterr().out
+    report = json.loads(out)
+    assert len(report["added"]) == 6 and not report["problems"] and report["indexed"]
+    assert "上城报/2020/04-21/上城报.txt" in report["added"]
+    assert main(["library", "info", "--json", "--library", str(library)]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["pages"] == 6 and not info["problems"]
