@@ -205,3 +205,18 @@ def test_reader_add_reports_every_file_with_odd_and_long_names(
     assert main(["library", "info", "--json", "--library", str(library)]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["pages"] == 6 and not info["problems"]
+
+
+@needs_bytes_names
+def test_a_library_folder_whose_name_is_not_utf8_is_indexed_and_searched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), "报刊库".encode("gbk"))))
+    root.mkdir()
+    shutil.copy(GOOD, root / GOOD.name)
+    assert main(["index", "--library", str(root)]) == 0
+    assert "6 articles in the index" in capsys.readouterr().out
+    assert main(["search", "吴宇翔", "--json", "--library", str(root)]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] > 0
+    assert main(["library", "info", "--json", "--library", str(root)]) == 0
+    assert json.loads(capsys.readouterr().out)["root"].endswith("报刊库")
