@@ -108,7 +108,7 @@ def _collect(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            for entry in page_entries(path):
+            for entry in page_entries(path, "the folder added"):
                 if entry.problem is None:
                     found.append(entry.path)
                 else:

@@ -60,10 +60,10 @@ def is_page_file(path: Path) -> bool:
     )
 
 
-def page_entries(root: Path) -> Iterator[Entry]:
+def page_entries(root: Path, where: str = "the library folder") -> Iterator[Entry]:
     """Page files under ``root`` with their sources, and what stands in for one but is not
     read (with its problem), in a stable order, skipping hidden folders (see ``walk``)."""
-    return walk_pages(root, lambda name: is_page_file(Path(name)))
+    return walk_pages(root, lambda name: is_page_file(Path(name)), where)
 
 
 def iter_page_files(root: Path) -> Iterator[Path]:

@@ -85,9 +85,12 @@ def _leaves(target: str, inside: str) -> bool:
     return target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep)
 
 
-def walk_pages(root: Path, wanted: Callable[[str], bool]) -> Iterator[Entry]:
+def walk_pages(
+    root: Path, wanted: Callable[[str], bool], where: str = "the library folder"
+) -> Iterator[Entry]:
     """The page files under ``root`` (names for which ``wanted(name)``) in a stable order
-    (sorted by path, as ``sorted(root.rglob("*"))``), skipping hidden files and folders."""
+    (sorted by path, as ``sorted(root.rglob("*"))``), skipping hidden files and folders.
+    ``where`` names ``root`` in the problem of a link that leaves it."""
     root = Path(root)
     real_root = os.path.realpath(root)
     stack: list[tuple[Iterator[tuple[os.DirEntry[str], str]], Path, str, int]] = []
@@ -104,7 +107,7 @@ def walk_pages(root: Path, wanted: Callable[[str], bool]) -> Iterator[Entry]:
             continue
         entry, text = item
         path, source = folder / entry.name, prefix + text
-        found = _entry(entry, path, source, real_root, wanted)
+        found = _entry(entry, path, source, (real_root, where), wanted)
         if isinstance(found, Entry):
             yield found
         if found != "folder":
@@ -137,7 +140,7 @@ def _open(
 
 
 def _entry(
-    entry: os.DirEntry[str], path: Path, source: str, real_root: str,
+    entry: os.DirEntry[str], path: Path, source: str, inside: tuple[str, str],
     wanted: Callable[[str], bool],
 ) -> Entry | str | None:
     """What one folder entry is: "folder" (to enter), an Entry (page or problem), or None."""
@@ -146,11 +149,10 @@ def _entry(
             target = os.path.realpath(path)
             if not os.path.exists(target):
                 return Entry(path, source, "it is a broken link") if wanted(entry.name) else None
-            if _leaves(target, real_root):
+            if _leaves(target, inside[0]):
                 if wanted(entry.name) or os.path.isdir(target):
                     return Entry(path, source, f"it is a link to {name_text(target)}, outside "
-                                 "the library folder; links that leave the library are not "
-                                 "followed")
+                                 f"{inside[1]}; links that leave it are not followed")
                 return None
             if os.path.isdir(target):
                 return None  # what it shows is read where it is
