@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from ..export.atomic import ExportError
 from ..library.errors import StoreError
 from ..logsetup import active_log, setup_logging
 from ..paths import set_notice_handler
-from .common import CommandError
+from .common import CommandError, shown, warn
 
 log = logging.getLogger("reader.cli")
 
@@ -66,7 +67,7 @@ def _notice(message: str) -> None:
         _unlogged.append(message)  # logged once the log file is open
     else:
         log.warning("%s", message)
-    print(f"reader: {message}", file=sys.stderr)
+    warn(message)
 
 
 def _details() -> str:
@@ -99,30 +100,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_window(args)
         return int(args.func(args) or 0)
     except CommandError as err:
-        print(f"reader: {err}", file=sys.stderr)
+        warn(str(err))
         return err.status
     except (StoreError, ExportError) as err:  # worded for the user where they are raised
         log.warning("%s: %s", command, err)
-        print(f"reader: {err}", file=sys.stderr)
+        warn(str(err))
         return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
+        warn("interrupted")
         return 130
     except OSError as err:  # a full disk, a read-only folder, a missing file: not a bug
         log.warning("%s failed", command, exc_info=True)
-        where = f"{err.filename}: " if err.filename else ""
-        print(f"reader: {where}{err.strerror or err}{_details()}", file=sys.stderr)
+        where = f"{shown(os.fsdecode(err.filename))}: " if err.filename else ""
+        warn(f"{where}{err.strerror or err}{_details()}")
         return 1
     except Exception as err:  # the user gets a sentence, the log gets the traceback
         meaning = _environment(err) if isinstance(err, sqlite3.Error) else None
         if meaning is not None:
             log.warning("%s failed", command, exc_info=True)
-            print(f"reader: {meaning} ({err}){_details()}", file=sys.stderr)
+            warn(f"{meaning} ({err}){_details()}")
             return 1
         log.exception("unexpected error in %s", command)
-        print(f"reader: unexpected error: {err}{_details()}", file=sys.stderr)
+        warn(f"unexpected error: {err}{_details()}")
         return 70
     finally:
         set_notice_handler(None)

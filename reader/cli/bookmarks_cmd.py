@@ -8,7 +8,6 @@ CLI and a running window can change it at the same time.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,14 @@ from ..library import (
 )
 from ..library.backup import default_path
 from ..library.transfer import entry
-from .common import CommandError, add_library_option, library_root, open_catalog, print_json
+from .common import (
+    CommandError,
+    add_library_option,
+    library_root,
+    open_catalog,
+    print_json,
+    warn,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -87,7 +93,7 @@ def open_store() -> BookmarkStore:
 
 def _warn_backup(store: BookmarkStore) -> None:
     if store.backup_problem:
-        print(f"reader: warning: {store.backup_problem}", file=sys.stderr)
+        warn(f"warning: {store.backup_problem}")
 
 
 def _describe(b: Bookmark, found: bool) -> str:
@@ -212,7 +218,7 @@ def run_salvage(args: argparse.Namespace) -> int:
     except StoreError as err:
         raise CommandError(str(err)) from None
     for problem in salvage.problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        warn(str(problem))
     count = len(salvage.bookmarks)
     print(f"saved {count} bookmark{'s' if count != 1 else ''} that could be read to {args.file}; "
           f"after `reader bookmarks set-aside`, `reader bookmarks import {args.file}` takes "

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..corpus.catalog import Catalog
+from ..corpus.encoding import name_text
 from ..paths import bundled_corpus
 from ..userconfig import UserConfig, load_config
 
@@ -21,9 +23,50 @@ class CommandError(Exception):
         self.status = status
 
 
+# Characters that would change how a message reads: line breaks, other controls, and the
+# marks that reorder text on screen.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    c = match.group()
+    return _ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def shown(name: object) -> str:
+    """A file name or path as written in a message: valid text (a name that is not UTF-8 is
+    decoded as GBK where that works), put in double quotes with its control characters
+    escaped when it holds any, or blanks at either end, or a quote at its start."""
+    text = name_text(str(name))
+    if not _UNSAFE.search(text) and text == text.strip() and not text.startswith('"'):
+        return text
+    inner = _UNSAFE.sub(_escape, text.replace("\\", "\\\\").replace('"', '\\"'))
+    return f'"{inner}"'
+
+
+def warn(message: str) -> None:
+    """Say ``reader: MESSAGE`` on stderr, as one line whatever the message holds."""
+    print(f"reader: {_UNSAFE.sub(_escape, name_text(message))}", file=sys.stderr)
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a name that is not UTF-8 came through: show it as text
+        text = json.dumps(_valid(data), ensure_ascii=False, indent=2)
+    sys.stdout.write(text + "\n")
+
+
+def _valid(data: Any) -> Any:
+    if isinstance(data, str):
+        return name_text(data)
+    if isinstance(data, dict):
+        return {_valid(k): _valid(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_valid(v) for v in data]
+    return data
 
 
 def add_library_option(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +85,7 @@ def library_root(args: argparse.Namespace) -> Path:
     if root is None:
         return default_library_root()
     if not root.is_dir():
-        raise CommandError(f"{root}: no such library folder")
+        raise CommandError(f"{shown(root)}: no such library folder")
     return root
 
 
@@ -50,7 +93,7 @@ def user_config() -> UserConfig:
     """The user's config; what went wrong reading it is said on stderr (defaults are used)."""
     config = load_config()
     for message in config.messages:
-        print(f"reader: {message}", file=sys.stderr)
+        warn(message)
     return config
 
 
@@ -75,5 +118,5 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
     result = catalog.sync(progress=progress)
     if not quiet:
         for problem in result.problems:
-            print(f"reader: {problem}", file=sys.stderr)
+            warn(f"{shown(problem.path)}: {problem.message}")
     return catalog

@@ -10,7 +10,7 @@ from ..corpus.model import Article
 from ..export import FORMATS, Cancelled, ExportError, export_articles, format_for
 from .bookmarks_cmd import open_store
 from .cite_cmd import articles_by_id
-from .common import CommandError, add_library_option, library_root, open_catalog
+from .common import CommandError, add_library_option, library_root, open_catalog, warn
 
 SHOW_PROGRESS_FROM = 50
 
@@ -53,7 +53,7 @@ def _chosen(args: argparse.Namespace) -> list[Article]:
                     hit = resolver.locate(bookmark.ref)
                     found = hit.article
                     if found is None:
-                        print(f"reader: {hit.message(bookmark.ref)}", file=sys.stderr)
+                        warn(hit.message(bookmark.ref))
                     elif all(a.id != found.id for a in articles):
                         articles.append(found)
     finally:

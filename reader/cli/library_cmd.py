@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from ..corpus.catalog import Catalog
+from ..corpus.encoding import name_text
 from ..corpus.intake import add_pages
 from ..paths import bundled_corpus
 from ..userconfig import save_config
@@ -17,7 +17,9 @@ from .common import (
     library_root,
     open_catalog,
     print_json,
+    shown,
     user_config,
+    warn,
 )
 
 
@@ -51,7 +53,7 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
     ]
     counts = catalog.counts()
     return {
-        "root": str(catalog.root),
+        "root": name_text(str(catalog.root)),
         "papers": papers,
         "date_range": [min(dates), max(dates)] if dates else None,
         "issues": counts["issues"],
@@ -66,12 +68,12 @@ def run_info(args: argparse.Namespace) -> int:
     catalog = open_catalog(args, quiet=True)
     info = library_info(catalog)
     for problem in info["problems"]:
-        print(f"reader: {problem['path']}: {problem['message']}", file=sys.stderr)
+        warn(f"{shown(problem['path'])}: {problem['message']}")
     if args.json:
         print_json(info)
         return 0
     count = len(info["problems"])
-    print(f"Library {info['root']}")
+    print(f"Library {shown(info['root'])}")
     if info["date_range"]:
         print(f"  {info['date_range'][0]} … {info['date_range'][1]}")
     print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles, "
@@ -81,21 +83,21 @@ def run_info(args: argparse.Namespace) -> int:
         print(f"  {paper['paper']}: {paper['issues']} issues, {paper['pages']} pages, "
               f"{paper['articles']} articles ({span})")
     for source in info["undated_pages"]:
-        print(f"  undated: {source}")
+        print(f"  undated: {shown(source)}")
     return 0
 
 
 def run_open(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
-        raise CommandError(f"{folder}: no such folder")
+        raise CommandError(f"{shown(folder)}: no such folder")
     config = user_config()
     config.remember_library(folder)
     try:
         save_config(config)
     except OSError as err:
         raise CommandError(f"could not save the choice: {err.strerror or err}") from None
-    print(f"library: {folder.resolve()}")
+    print(f"library: {shown(folder.resolve())}")
     return 0
 
 
@@ -118,10 +120,10 @@ def run_add(args: argparse.Namespace) -> int:
         )
     missing = [p for p in args.paths if not p.exists()]
     if missing:
-        raise CommandError(f"{missing[0]}: no such file or folder")
+        raise CommandError(f"{shown(missing[0])}: no such file or folder")
     report = add_pages(args.paths, root)
     for problem in report.problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        warn(f"{shown(problem.path)}: {problem.message}")
     catalog = Catalog(root)
     catalog.sync()
     indexed = _index(root, catalog)
@@ -135,9 +137,9 @@ def run_add(args: argparse.Namespace) -> int:
     else:
         for rel in report.added:
             note = " (numbered: a different file had that name)" if rel in report.renamed else ""
-            print(f"added {rel}{note}")
+            print(f"added {shown(rel)}{note}")
         for src in report.already:
-            print(f"already in the library: {src}")
+            print(f"already in the library: {shown(src)}")
         print(f"{len(report.added)} added, {len(report.already)} already present, "
               f"{len(report.problems)} problem(s)")
     return 1 if report.problems and not report.added else 0

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from ..corpus.encoding import name_text
 from ..corpus.library import PageError, load_page
 from ..corpus.model import Page
 from ..corpus.serialize import page_to_dict
-from .common import print_json
+from .common import print_json, shown, warn
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +23,7 @@ def outline(page: Page) -> str:
     """A readable outline of a parsed page."""
     out: list[str] = []
     day = page.date.isoformat() if page.date else "undated"
-    head = f"{page.source}: {page.paper or '?'} {day}"
+    head = f"{shown(page.source)}: {page.paper or '?'} {day}"
     if page.weekday:
         head += f" {page.weekday}"
     if page.lunar:
@@ -68,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            pages.append(load_page(path, str(path)))
+            pages.append(load_page(path, name_text(str(path))))
         except PageError as err:
-            print(f"{path}: {err}", file=sys.stderr)
+            warn(f"{shown(path)}: {err}")
             failed += 1
     if args.json:
         print_json([page_to_dict(p) for p in pages])

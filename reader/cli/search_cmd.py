@@ -12,7 +12,7 @@ from ..corpus.catalog import Catalog
 from ..search import IndexNotReady, QueryError, SearchIndex
 from ..search.snippets import Occurrence, occurrences
 from ..search.update import UpdateStats
-from .common import CommandError, add_library_option, open_catalog, print_json
+from .common import CommandError, add_library_option, open_catalog, print_json, shown, warn
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -70,8 +70,8 @@ class _StderrProgress:
 
 
 def _waiting() -> None:
-    print("reader: another reader is updating the search index of this library; "
-          "waiting for it to finish", file=sys.stderr)
+    warn("another reader is updating the search index of this library; waiting for it to "
+         "finish")
 
 
 def _update(
@@ -83,7 +83,7 @@ def _update(
     index = SearchIndex.for_library(catalog.root)
     why = None if rebuild else index.check()
     if why is not None and index.path.exists():
-        print(f"reader: the search index is rebuilt: {why}", file=sys.stderr)
+        warn(f"the search index is rebuilt: {why}")
     stats = index.update(catalog, progress=_StderrProgress(), rebuild=rebuild,
                          waiting=_waiting)
     return index, stats, catalog
@@ -96,7 +96,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
           f"{s.removed} removed in {s.seconds:.1f} s; "
           f"{problems} problem file{'' if problems == 1 else 's'}")
-    print(f"index file: {index.path}")
+    print(f"index file: {shown(index.path)}")
     return 0
 
 
@@ -155,7 +155,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     # The catalog keeps the article as parsed (section heads inside the body included).
     article = catalog.article(args.id) or index.article(args.id)
     if article is None:
-        raise CommandError(f"no article with id {args.id} in {index.root}")
+        raise CommandError(f"no article with id {args.id} in {shown(index.root)}")
     spans: list[Occurrence] = []
     if args.query:
         try:
@@ -179,7 +179,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return _marked(text or "", [(o.start, o.end) for o in spans if o.field == name])
 
     print(f"[{article.id}] {article.paper or ''} {_iso(article.date) or 'undated'} "
-          f"第{article.page or '?'}版  ({article.source})")
+          f"第{article.page or '?'}版  ({shown(article.source)})")
     for name, label in (("kicker", "引题"), ("title", "标题"), ("subtitle", "副题"),
                         ("byline", "作者")):
         value = getattr(article, name)

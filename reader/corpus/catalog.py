@@ -34,12 +34,13 @@ from .library import (
     PageError,
     Problem,
     file_stamp,
-    iter_page_files,
     load_page,
+    page_entries,
 )
 from .model import Article, Page
 from .parser import PARSER_VERSION
 from .serialize import page_from_dict, page_to_dict
+from .walk import READING_VERSION
 from .workers import process_pool
 
 SCHEMA = 2
@@ -132,13 +133,16 @@ class SyncResult:
 
 def catalog_path(root: Path) -> Path:
     """Where the catalog of the library at ``root`` is cached."""
-    key = hashlib.sha1(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1(os.fsencode(Path(root).resolve())).hexdigest()[:16]
     return cache_dir() / f"catalog-v{SCHEMA}" / f"{key}.sqlite"
 
 
-def _parse_file(args: tuple[str, str]) -> tuple[str, str, Page | None, str | None]:
-    """Worker: read one page file (runs in a subprocess for big syncs)."""
-    path, source = args
+def _parse_file(args: tuple[str, str, str | None]) -> tuple[str, str, Page | None, str | None]:
+    """Worker: read one page file (runs in a subprocess for big syncs). An entry the walk
+    refused (a link leaving the library, a folder too deep) is kept with its problem."""
+    path, source, problem = args
+    if problem is not None:
+        return source, _problem_stamp(problem), None, problem
     try:
         stamp = file_stamp(Path(path))
     except OSError as err:
@@ -147,6 +151,11 @@ def _parse_file(args: tuple[str, str]) -> tuple[str, str, Page | None, str | Non
         return source, stamp, load_page(Path(path), source), None
     except PageError as err:
         return source, stamp, None, str(err)
+
+
+def _problem_stamp(problem: str) -> str:
+    """The stamp of an entry the walk refused: it changes when the reason does."""
+    return "!" + hashlib.sha1(problem.encode("utf-8")).hexdigest()[:12]
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -186,7 +195,8 @@ class Catalog:
     def _check(self, conn: sqlite3.Connection) -> None:
         conn.executescript(_DDL)
         version = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        wanted = {"schema": str(SCHEMA), "parser": str(PARSER_VERSION)}
+        wanted = {"schema": str(SCHEMA), "parser": str(PARSER_VERSION),
+                  "reading": str(READING_VERSION)}
         if version.get("schema") not in (None, str(SCHEMA)):
             raise sqlite3.DatabaseError("catalog of another schema")
         if version != wanted:
@@ -224,17 +234,20 @@ class Catalog:
         conn = self._connect()
         known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
         on_disk: dict[str, Path] = {}
-        todo: list[tuple[str, str]] = []
+        todo: list[tuple[str, str, str | None]] = []
         if self.root.is_dir():
-            for path in iter_page_files(self.root):
-                source = path.relative_to(self.root).as_posix()
+            for entry in page_entries(self.root):
+                source, path = entry.source, entry.path
                 on_disk[source] = path
-                try:
-                    stamp = file_stamp(path)
-                except OSError:
-                    stamp = ""
+                if entry.problem is not None:
+                    stamp = _problem_stamp(entry.problem)
+                else:
+                    try:
+                        stamp = file_stamp(path)
+                    except OSError:
+                        stamp = ""
                 if known.get(source) != stamp:
-                    todo.append((str(path), source))
+                    todo.append((str(path), source, entry.problem))
         else:
             result.problems.append(Problem(str(self.root), "the library folder does not exist"))
         removed = [s for s in known if s not in on_disk]

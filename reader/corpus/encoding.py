@@ -143,3 +143,37 @@ def decode_page_bytes(data: bytes) -> Decoded:
         "its text is not UTF-8, GB18030/GBK or UTF-16 (another encoding such as Big5 or "
         "Shift-JIS?); convert it to UTF-8"
     )
+
+
+def name_text(name: str) -> str:
+    """A file name as valid text, whatever bytes the file system holds.
+
+    On POSIX a name that is not UTF-8 reaches Python with its bad bytes as lone surrogates
+    (``surrogateescape``), which SQLite, JSON output and the terminal refuse. Such a name is
+    shown decoded as GB18030/GBK where that works (archives unzipped on Chinese Windows),
+    else with U+FFFD for the bytes that make no sense. A valid name is returned unchanged.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    raw = name.encode("utf-8", "surrogateescape") if _escaped_only(name) else None
+    if raw is None:  # lone surrogates of another origin (a broken UTF-16 name on Windows)
+        return name.encode("utf-8", "replace").decode("utf-8")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def escaped_name(name: str) -> str:
+    """A file name as valid text that tells every name apart: bad bytes as ``\\xNN``."""
+    if not _escaped_only(name):
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _escaped_only(name: str) -> bool:
+    """Are all surrogates of ``name`` escaped bytes (U+DC80..U+DCFF)?"""
+    return all(not ("\ud800" <= c <= "\udfff") or "\udc80" <= c <= "\udcff" for c in name)

@@ -7,21 +7,37 @@ read as pages are reported and not copied. A page's sidecar travels with it.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .library import UNKNOWN_PAPER, PageError, Problem, is_page_file, load_page
+from ..atomicfile import create_file_atomic
+from .encoding import name_text
+from .library import (
+    MAX_PAGE_BYTES,
+    UNKNOWN_PAPER,
+    PageError,
+    Problem,
+    load_page,
+    page_entries,
+)
 from .model import Page
+from .sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
+from .sidecar import SUFFIX as SIDECAR_SUFFIX
 from .sidecar import sidecar_path
+from .walk import NotReadable, read_regular
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+NAME_MAX = 255
+"""Bytes in one file name on most file systems (the folder's own limit is asked first)."""
+MAX_NUMBER = 10_000
+"""Numbered names tried for one file before it is reported instead."""
 
 
 @dataclass
@@ -40,64 +56,159 @@ class AddReport:
     cancelled: bool = False
 
 
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]+')
+
+
 def _safe(name: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")
+    cleaned = _UNSAFE.sub("_", name_text(name)).strip(" .")
     return cleaned or UNKNOWN_PAPER
 
 
-def destination(page: Page, file_name: str) -> Path:
-    """Where a page belongs in a library, relative to its root."""
-    paper = _safe(page.paper or UNKNOWN_PAPER)
+def _fit(name: str, room: int) -> str:
+    """``name`` cut to at most ``room`` bytes of UTF-8, a short digest of the whole name
+    keeping cut names apart; unchanged when it fits."""
+    if len(name.encode("utf-8")) <= room:
+        return name
+    tag = "~" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    cut = name.encode("utf-8")[: max(1, room - len(tag))].decode("utf-8", "ignore")
+    return cut.rstrip(" .") + tag
+
+
+def _name_max(root: Path) -> int:
+    """The longest file name (in bytes) the file system of ``root`` takes."""
+    here = Path(root)
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    try:
+        return min(NAME_MAX, os.pathconf(here, "PC_NAME_MAX"))
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+
+
+def destination(page: Page, file_name: str, name_max: int = NAME_MAX) -> Path:
+    """Where a page belongs in a library, relative to its root: valid names, each short
+    enough for the file system (a page's leaves room for its sidecar and a number)."""
+    paper = _fit(_safe(page.paper or UNKNOWN_PAPER), name_max)
+    name = Path(name_text(file_name))
+    stem = _fit(_safe(name.stem), name_max - len(SIDECAR_SUFFIX) - len("-9999"))
+    name = Path(stem + _UNSAFE.sub("_", name.suffix)[:16])
     if page.date is None:
-        return Path(paper) / "undated" / file_name
-    return Path(paper) / f"{page.date.year:04d}" / f"{page.date:%m-%d}" / file_name
+        return Path(paper) / "undated" / name
+    return Path(paper) / f"{page.date.year:04d}" / f"{page.date:%m-%d}" / name
 
 
-def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _collect(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The page files among ``paths`` (folders walked as a library is) and what in those
+    folders is not read: links that leave the folder given, special files, deep folders."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            for entry in page_entries(path, "the folder added"):
+                if entry.problem is None:
+                    found.append(entry.path)
+                else:
+                    problems.append(Problem(name_text(str(entry.path)), entry.problem))
+        elif os.path.lexists(path):
+            found.append(path)
+    return list(dict.fromkeys(found)), problems
 
 
 def collect_page_files(paths: Iterable[Path]) -> list[Path]:
     """The page files among ``paths``, folders searched recursively, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_page_file(p)))
-        elif path.is_file():
-            found.append(path)
-    return list(dict.fromkeys(found))
+    return _collect(paths)[0]
 
 
-def _same_content_in(folder: Path, src: Path, digest: str) -> Path | None:
+def _same_content_in(folder: Path, size: int, digest: str) -> Path | None:
     """A file in ``folder`` (where the page would go) with the same bytes, under any name."""
-    if not folder.is_dir():
+    try:
+        candidates = sorted(folder.iterdir())
+    except OSError:
         return None
-    size = src.stat().st_size
-    for candidate in sorted(folder.iterdir()):
+    for candidate in candidates:
         try:
             if candidate.is_file() and candidate.stat().st_size == size and (
-                _digest(candidate) == digest
+                _digest(read_regular(candidate, MAX_PAGE_BYTES)) == digest
             ):
                 return candidate
-        except OSError:
+        except (OSError, NotReadable):
             continue
     return None
 
 
-def _copy_atomic(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".adding-", dir=dest.parent)
-    os.close(fd)
+def _numbered(rel: Path, n: int) -> Path:
+    return rel if n == 1 else rel.with_name(f"{rel.stem}-{n}{rel.suffix}")
+
+
+def _taken(target: Path) -> bool:
+    """Is the name held, by a page or by a sidecar that would become this page's?"""
+    return os.path.lexists(target) or os.path.lexists(sidecar_path(target))
+
+
+class _Skip(Exception):
+    """The file is not copied; the message says why (a Problem)."""
+
+
+def _add_one(src: Path, root: Path, name_max: int, report: AddReport) -> None:
+    """Copy one page file into the library, or say why not (raises _Skip or OSError)."""
+    shown = name_text(str(src))
+    if src.resolve().is_relative_to(root.resolve()):
+        report.already.append(shown)
+        return
     try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        page = load_page(src, name_text(src.name))
+        data = read_regular(src, MAX_PAGE_BYTES)
+    except PageError as err:
+        raise _Skip(str(err)) from None
+    except NotReadable as err:  # changed since it was read
+        raise _Skip(str(err)) from None
+    side = sidecar_path(src)
+    side_data: bytes | None = None
+    try:
+        side_data = read_regular(side, MAX_SIDECAR_BYTES)
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        if err.errno != errno.ENAMETOOLONG:
+            raise
+    except NotReadable as err:
+        raise _Skip(f"its sidecar {name_text(side.name)} is not copied: {err}") from None
+    digest = _digest(data)
+    rel = destination(page, src.name, name_max)
+    folder = root / rel.parent
+    twin = _same_content_in(folder, len(data), digest)
+    if twin is not None:
+        report.already.append(shown)
+        return
+    for n in range(1, MAX_NUMBER + 1):
+        target = root / _numbered(rel, n)
+        if _taken(target):
+            continue
+        try:
+            create_file_atomic(target, data)
+        except FileExistsError:  # another add took the name a moment ago
+            if _same_content_in(folder, len(data), digest) is not None:
+                report.already.append(shown)
+                return
+            continue
+        added = target.relative_to(root).as_posix()
+        report.added.append(added)
+        report.sources[added] = shown
+        if n > 1:
+            report.renamed.append(added)
+        if side_data is not None:
+            try:
+                create_file_atomic(sidecar_path(target), side_data)
+            except OSError as err:
+                report.problems.append(Problem(shown, (
+                    f"added as {added}, but its sidecar could not be copied: "
+                    f"{err.strerror or err}")))
+        return
+    raise _Skip(f"{MAX_NUMBER} files of that name are in {rel.parent.as_posix()} already")
 
 
 def add_pages(
@@ -106,53 +217,26 @@ def add_pages(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> AddReport:
-    """Copy the page files among ``paths`` into the library at ``root``."""
+    """Copy the page files among ``paths`` into the library at ``root``.
+
+    Safe while other adds into the same library run: a name is taken by creating the file
+    exclusively, so no add replaces a page another one copied in.
+    """
     root = Path(root)
     report = AddReport()
-    files = collect_page_files(paths)
-    resolved_root = root.resolve()
+    files, report.problems = _collect(paths)
+    name_max = _name_max(root)
     for done, src in enumerate(files, start=1):
         if cancelled and cancelled():
             report.cancelled = True
             break
         try:
-            if src.resolve().is_relative_to(resolved_root):
-                report.already.append(str(src))
-                continue
-            page = load_page(src, src.name)
-        except PageError as err:
-            report.problems.append(Problem(str(src), str(err)))
-            continue
+            _add_one(src, root, name_max, report)
+        except _Skip as err:
+            report.problems.append(Problem(name_text(str(src)), str(err)))
         except OSError as err:
-            report.problems.append(Problem(str(src), f"cannot read it: {err.strerror or err}"))
-            continue
-        rel = destination(page, src.name)
-        target = root / rel
-        digest = _digest(src)
-        twin = _same_content_in(target.parent, src, digest)
-        n = 1
-        while twin is None and target.exists():
-            n += 1
-            target = target.with_name(f"{src.stem}-{n}{src.suffix}")
-        if twin is not None:
-            target = twin
-        try:
-            if target.exists():
-                report.already.append(str(src))
-            else:
-                _copy_atomic(src, target)
-                rel_target = target.relative_to(root).as_posix()
-                report.added.append(rel_target)
-                report.sources[rel_target] = str(src)
-                if n > 1:
-                    report.renamed.append(rel_target)
-                side = sidecar_path(src)
-                if side.exists():
-                    _copy_atomic(side, sidecar_path(target))
-        except OSError as err:
-            report.problems.append(Problem(
-                str(src), f"could not be copied into {root}: {err.strerror or err}"
-            ))
+            report.problems.append(Problem(name_text(str(src)), (
+                f"could not be copied into {name_text(str(root))}: {err.strerror or err}")))
         if progress:
             progress(done, len(files))
     return report

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .encoding import DecodeError, decode_page_bytes
+from .encoding import DecodeError, decode_page_bytes, name_text
 from .model import Article, Issue, Page
 from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
+from .walk import Entry, NotReadable, read_regular, walk_pages
 
 PAGE_SUFFIXES = (".txt", ".text")
 SIDECAR_IGNORED = "its sidecar file was ignored"
@@ -59,14 +60,15 @@ def is_page_file(path: Path) -> bool:
     )
 
 
+def page_entries(root: Path, where: str = "the library folder") -> Iterator[Entry]:
+    """Page files under ``root`` with their sources, and what stands in for one but is not
+    read (with its problem), in a stable order, skipping hidden folders (see ``walk``)."""
+    return walk_pages(root, lambda name: is_page_file(Path(name)), where)
+
+
 def iter_page_files(root: Path) -> Iterator[Path]:
-    """Page files under ``root``, in a stable order, skipping hidden folders."""
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file() and is_page_file(path):
-            yield path
+    """The readable page files under ``root``, in a stable order, skipping hidden folders."""
+    return (entry.path for entry in page_entries(root) if entry.problem is None)
 
 
 def file_stamp(path: Path) -> str:
@@ -96,13 +98,14 @@ def apply_overrides(page: Page, fields: dict[str, object]) -> None:
 def load_page(path: Path, source: str | None = None) -> Page:
     """Read, decode and parse one page file, applying its sidecar. Raises PageError."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise PageError(
-                f"it is {size / (1024 * 1024):.0f} MB, too large to be one page "
-                f"(the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB); split it into page files"
-            )
-        data = path.read_bytes()
+        data = read_regular(path, MAX_PAGE_BYTES)
+    except NotReadable as err:
+        if err.size is None:
+            raise PageError(str(err)) from None
+        raise PageError(
+            f"it is {err.size / (1024 * 1024):.0f} MB, too large to be one page "
+            f"(the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB); split it into page files"
+        ) from None
     except OSError as err:
         raise PageError(f"cannot read it: {err.strerror or err}") from None
     try:
@@ -111,12 +114,13 @@ def load_page(path: Path, source: str | None = None) -> Page:
         raise PageError(str(err)) from None
     if not decoded.text.strip():
         raise PageError("the file is empty")
-    page = parse_page(decoded.text, source or path.as_posix(), encoding=decoded.encoding)
+    page = parse_page(decoded.text, source or name_text(path.as_posix()),
+                      encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings
     try:
         apply_overrides(page, read_sidecar(path))
     except SidecarError as err:
-        page.warnings.append(f"{SIDECAR_IGNORED} ({sidecar_path(path).name}): {err}")
+        page.warnings.append(f"{SIDECAR_IGNORED} ({name_text(sidecar_path(path).name)}): {err}")
     return page
 
 
@@ -141,12 +145,16 @@ class Library:
         if not root.is_dir():
             lib.problems.append(Problem(str(root), "the library folder does not exist"))
             return lib
-        files = list(iter_page_files(root))
-        for done, path in enumerate(files, start=1):
-            rel = path.relative_to(root).as_posix()
+        files = list(page_entries(root))
+        for done, entry in enumerate(files, start=1):
+            path, rel = entry.path, entry.source
             try:
+                if entry.problem is not None:
+                    raise PageError(entry.problem)
                 lib._stamps[rel] = file_stamp(path)
                 lib.add_page(load_page(path, rel))
+            except OSError as err:
+                lib.problems.append(Problem(rel, f"cannot read it: {err.strerror or err}"))
             except PageError as err:
                 lib.problems.append(Problem(rel, str(err)))
             if progress:

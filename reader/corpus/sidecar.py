@@ -17,11 +17,15 @@ docs/sidecar.md.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import reprlib
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from ..atomicfile import write_text_atomic
+from .walk import NotReadable, read_regular
 
 SCHEMA = 1
 SUFFIX = ".meta.toml"
@@ -32,6 +36,15 @@ FIELDS: dict[str, type] = {
     "page": int,
     "page_count": int,
 }
+
+
+MAX_BYTES = 64 * 1024
+"""A sidecar holds a few keys; a larger file is something else."""
+MAX_NESTING = 16
+"""Arrays and tables nested deeper than this are refused (the fields are flat values)."""
+
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 80
 
 
 class SidecarError(ValueError):
@@ -50,15 +63,19 @@ def read_sidecar(page_file: Path) -> dict[str, object]:
     """The fields set by the page's sidecar ({} when it has none)."""
     path = sidecar_path(page_file)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         return {}
     except OSError as err:
+        if err.errno == errno.ENAMETOOLONG:
+            return {}  # the page's name leaves no room for one: it has none
         raise SidecarError(f"cannot read it: {err.strerror}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise SidecarError(f"it is not valid TOML: {err}") from None
+    except NotReadable as err:
+        if err.size is not None:
+            raise SidecarError(f"it is {err.size:,} bytes; a sidecar is at most "
+                               f"{MAX_BYTES:,}") from None
+        raise SidecarError(str(err)) from None
+    data = _parse(raw)
     schema = data.pop("schema", SCHEMA)
     if not isinstance(schema, int) or schema > SCHEMA:
         raise SidecarError(f"schema {schema!r} is newer than this program understands ({SCHEMA})")
@@ -71,15 +88,45 @@ def read_sidecar(page_file: Path) -> dict[str, object]:
             try:
                 value = dt.date.fromisoformat(value)
             except ValueError:
-                raise SidecarError(f"date = {value!r} is not a date like 2022-05-06") from None
+                raise SidecarError(f"date = {_short.repr(value)} is not a date like "
+                                   "2022-05-06") from None
         if wanted is dt.date and isinstance(value, dt.datetime):
             value = value.date()
         if not isinstance(value, wanted) or isinstance(value, bool):
-            raise SidecarError(f"{key} = {value!r} should be a {wanted.__name__}")
+            raise SidecarError(f"{key} = {_short.repr(value)} should be a {wanted.__name__}")
         if wanted is int and not 0 < int(value) < 1_000_000:  # type: ignore[call-overload]
-            raise SidecarError(f"{key} = {value!r} is out of range")
+            raise SidecarError(f"{key} = {_short.repr(value)} is out of range")
         fields[key] = value
     return fields
+
+
+def _parse(raw: bytes) -> dict[str, Any]:
+    """The TOML of a sidecar, nested at most ``MAX_NESTING`` deep, or SidecarError."""
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise SidecarError(f"it is not valid TOML: {err}") from None
+    except RecursionError:
+        data = None
+    if data is None or _depth(data) > MAX_NESTING:
+        raise SidecarError(f"it nests arrays or tables more than {MAX_NESTING} deep") from None
+    return data
+
+
+def _depth(data: object) -> int:
+    """How deep lists and dicts nest in ``data`` (counted without recursion)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth + 1)
+            if deepest > MAX_NESTING:
+                break
+            stack.extend((item, depth + 1) for item in value)
+    return deepest
 
 
 def _toml_value(value: object) -> str:
@@ -102,8 +149,8 @@ def write_sidecar(page_file: Path, updates: dict[str, object]) -> Path:
     current: dict[str, object] = {}
     if path.exists():
         try:
-            current = tomllib.loads(path.read_text("utf-8-sig"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            current = _parse(path.read_bytes())
+        except SidecarError:
             backup = path.with_name(path.name + ".bad")
             os.replace(path, backup)
     current.pop("schema", None)

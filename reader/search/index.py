@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
 import threading
 import time
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..corpus.encoding import escaped_name
 from ..corpus.library import PageSource
 from ..corpus.model import Article, Paragraph
 from ..paths import cache_dir
@@ -64,8 +66,7 @@ class Results:
 def index_path(root: Path) -> Path:
     """Where the index of the library at ``root`` lives: named for the app, the schema version
     and the library's absolute folder."""
-    key = str(Path(root).resolve())
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha1(os.fsencode(Path(root).resolve())).hexdigest()[:16]
     return cache_dir() / "search" / f"{store.APP}-search-v{store.SCHEMA_VERSION}-{digest}.sqlite3"
 
 
@@ -81,7 +82,7 @@ class SearchIndex:
     def __init__(self, path: Path, root: Path) -> None:
         self.path = Path(path)
         self.root = Path(root)
-        self._root_key = str(self.root.resolve())
+        self._root_key = escaped_name(str(self.root.resolve()))  # valid text for SQLite
         self._local = threading.local()
         self._epoch = 0
         self._snapshot: Snapshot | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,17 @@ def test_a_bad_file_is_reported_and_the_rest_of_the_library_loads(tmp_path: Path
     assert "PNG" in library.problems[0].message
     with pytest.raises(PageError):
         load_page(tmp_path / "scan.txt")
+
+
+def test_file_names_are_valid_text_whatever_their_bytes() -> None:
+    from reader.corpus.encoding import escaped_name, name_text
+
+    gbk = os.fsdecode("上城报第一版.txt".encode("gbk"))  # as the file system hands it over
+    assert name_text(gbk) == "上城报第一版.txt"
+    assert escaped_name(gbk).startswith("\\xc9") and escaped_name(gbk).endswith(".txt")
+    junk = os.fsdecode(b"\xff\xfe.txt")  # neither UTF-8 nor GBK
+    assert name_text(junk) == "\ufffd\ufffd.txt"
+    for name in (gbk, junk, "\ud800.txt"):  # a broken UTF-16 name (Windows) too
+        name_text(name).encode("utf-8")
+        escaped_name(name).encode("utf-8")
+    assert name_text("钱塘新区报.txt") == escaped_name("钱塘新区报.txt") == "钱塘新区报.txt"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -67,3 +68,70 @@ def test_a_page_already_filed_under_another_name_is_not_copied_again(tmp_path: P
     again = add_pages([renamed], library)
     assert again.added == [] and again.already == [str(renamed)]
     assert first.sources == {first.added[0]: str(seed)}
+
+
+def test_a_name_that_is_not_utf8_is_filed_under_a_valid_name(tmp_path: Path) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    raw = os.path.join(os.fsencode(incoming), "上城报第一版.txt".encode("gbk"))
+    with open(raw, "wb") as fh:
+        fh.write(SEEDS[2].read_bytes())
+    report = add_pages([incoming], tmp_path / "lib")
+    assert report.added == ["上城报/2020/04-21/上城报第一版.txt"] and not report.problems
+    assert report.sources[report.added[0]] == str(incoming / "上城报第一版.txt")
+    assert (tmp_path / "lib" / report.added[0]).read_bytes() == SEEDS[2].read_bytes()
+
+
+def test_long_names_are_shortened_and_every_file_is_added(tmp_path: Path) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, incoming / seed.name)
+        sidecar_path(incoming / seed.name).write_text(
+            f'date = 2022-05-06\npaper = "{"报" * 300}"\n', "utf-8")
+    long_name = "长" * 83 + ".txt"  # 253 bytes: its sidecar's name would not fit
+    (incoming / "other").mkdir()
+    shutil.copy(SEEDS[2], incoming / "other" / long_name)
+    report = add_pages([incoming], tmp_path / "lib")
+    assert not report.problems and len(report.added) == 6
+    for rel in report.added:
+        path = tmp_path / "lib" / rel
+        assert all(len(part.encode("utf-8")) <= 255 for part in path.parts)
+        assert path.read_bytes() in {s.read_bytes() for s in SEEDS}
+        if rel.endswith(tuple(s.name for s in SEEDS)):  # its sidecar came along
+            assert sidecar_path(path).read_text("utf-8").count("报") == 300
+    (paper,) = {Path(rel).parts[0] for rel in report.added if "2022" in rel and "05-06" in rel}
+    assert paper.startswith("报" * 80)
+    (long_page,) = [rel for rel in report.added if rel.startswith("上城报/")]
+    assert len(sidecar_path(tmp_path / "lib" / long_page).name.encode("utf-8")) <= 255
+
+
+def test_a_name_already_taken_at_255_bytes_gets_a_numbered_name_that_fits(tmp_path: Path) -> None:
+    name = "a" * 251 + ".txt"  # 255 bytes: the longest name there is
+    added = []
+    for n in range(2):  # two different pages of one paper and day, under one name
+        folder = tmp_path / f"in{n}"
+        folder.mkdir()
+        (folder / name).write_bytes(SEEDS[0].read_bytes() + f"\n第{n}稿\n".encode())
+        report = add_pages([folder], tmp_path / "lib")
+        assert not report.problems and len(report.added) == 1
+        added += report.added
+    assert added[1] in report.renamed and Path(added[1]).parent == Path(added[0]).parent
+    for rel in added:
+        assert len(sidecar_path(Path(rel)).name.encode("utf-8")) <= 255
+    assert len(list((tmp_path / "lib").rglob("*.txt"))) == 2
+
+
+def test_links_leaving_an_incoming_folder_and_special_files_are_not_copied(
+    tmp_path: Path,
+) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    shutil.copy(SEEDS[0], incoming / SEEDS[0].name)
+    (incoming / "passwd.txt").symlink_to("/etc/passwd")
+    os.mkfifo(incoming / "pipe.txt")
+    report = add_pages([incoming], tmp_path / "lib")
+    assert len(report.added) == 1
+    reasons = {Path(p.path).name: p.message for p in report.problems}
+    assert "outside the folder added" in reasons["passwd.txt"] and "named pipe" in reasons["pipe.txt"]
+    assert [p.name for p in (tmp_path / "lib").rglob("*.txt")] == [SEEDS[0].name]

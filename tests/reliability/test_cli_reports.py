@@ -100,3 +100,22 @@ def test_a_clean_library_reports_no_problem(small_library: Path,
     assert main(["library", "info", "--library", str(small_library)]) == 0
     out, err = capsys.readouterr()
     assert "28 articles, 0 problem files" in out and err == ""
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "lib"
+    root.mkdir()
+    shutil.copy(SEEDS[0], root / SEEDS[0].name)
+    (root / "bad\nreader: all is well.txt").write_bytes(b"")
+    (root / "tab\t\u202eevil.txt").write_bytes(b"")
+    assert main(["library", "info", "--library", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        'reader: "bad\\nreader: all is well.txt": the file is empty',
+        'reader: "tab\\t\\u202eevil.txt": the file is empty',
+    ]
+    assert main(["parse", str(root / "bad\nreader: all is well.txt")]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith('reader: "') and line.endswith('all is well.txt": the file is empty')
