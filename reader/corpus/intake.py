@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .library import UNKNOWN_PAPER, PageError, Problem, is_page_file, load_page
+from .library import UNKNOWN_PAPER, PageError, Problem, is_page_file
 from .model import Page
+from .resolve import load_entry, source_in
 from .sidecar import sidecar_path
 
 Progress = Callable[[int, int], None]
@@ -109,6 +110,7 @@ def add_pages(
     """Copy the page files among ``paths`` into the library at ``root``."""
     root = Path(root)
     report = AddReport()
+    paths = list(paths)
     files = collect_page_files(paths)
     resolved_root = root.resolve()
     for done, src in enumerate(files, start=1):
@@ -119,7 +121,7 @@ def add_pages(
             if src.resolve().is_relative_to(resolved_root):
                 report.already.append(str(src))
                 continue
-            page = load_page(src, src.name)
+            page = load_entry(src, source_in(src, paths))  # names, folders, records
         except PageError as err:
             report.problems.append(Problem(str(src), str(err)))
             continue
@@ -129,7 +131,10 @@ def add_pages(
         rel = destination(page, src.name)
         target = root / rel
         digest = _digest(src)
-        twin = _same_content_in(target.parent, src, digest)
+        if page.layout == "article":  # a record's name is its place: same bytes elsewhere differ
+            twin = target if target.is_file() and _digest(target) == digest else None
+        else:
+            twin = _same_content_in(target.parent, src, digest)
         n = 1
         while twin is None and target.exists():
             n += 1

@@ -113,11 +113,16 @@ def load_page(path: Path, source: str | None = None) -> Page:
         raise PageError("the file is empty")
     page = parse_page(decoded.text, source or path.as_posix(), encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings
+    apply_sidecar(page, path)
+    return page
+
+
+def apply_sidecar(page: Page, path: Path) -> None:
+    """Apply the sidecar of the file at ``path``; one that cannot be used becomes a warning."""
     try:
         apply_overrides(page, read_sidecar(path))
     except SidecarError as err:
         page.warnings.append(f"{SIDECAR_IGNORED} ({sidecar_path(path).name}): {err}")
-    return page
 
 
 @dataclass
@@ -141,12 +146,14 @@ class Library:
         if not root.is_dir():
             lib.problems.append(Problem(str(root), "the library folder does not exist"))
             return lib
+        from .resolve import load_entry  # reads names and records; it builds on this module
+
         files = list(iter_page_files(root))
         for done, path in enumerate(files, start=1):
             rel = path.relative_to(root).as_posix()
             try:
                 lib._stamps[rel] = file_stamp(path)
-                lib.add_page(load_page(path, rel))
+                lib.add_page(load_entry(path, rel, root))
             except PageError as err:
                 lib.problems.append(Problem(rel, str(err)))
             if progress:
