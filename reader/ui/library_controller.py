@@ -240,6 +240,7 @@ class LibraryController(QObject):
         if self.info_dialog is None:
             dialog = LibraryInfoDialog(self.window)
             dialog.assignDateRequested.connect(self._assign_date)
+            dialog.settingsSaved.connect(self.window.request_sync)
             self.window.catalogReady.connect(self.refresh_info)
             self.info_dialog = dialog
         self.info_dialog.set_info(library_info(self.window.catalog))

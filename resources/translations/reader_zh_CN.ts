@@ -785,6 +785,14 @@ Pages in the library: %3</source>
         <source>pages: %1</source>
         <translation>%1版</translation>
     </message>
+    <message>
+        <source>Date from: %1</source>
+        <translation>日期来自：%1</translation>
+    </message>
+    <message>
+        <source>Paper from: %1</source>
+        <translation>报名来自：%1</translation>
+    </message>
 </context>
 <context>
     <name>IssueView</name>
@@ -1004,6 +1012,72 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <location filename="../../reader/ui/dialogs/library_info.py" line="136"/>
         <source>Problem Files (%1)</source>
         <translation>有问题的文件（%1）</translation>
+    </message>
+    <message>
+        <source>Dates from</source>
+        <translation>日期来自</translation>
+    </message>
+    <message>
+        <source>Name from</source>
+        <translation>报名来自</translation>
+    </message>
+    <message>
+        <source>Paper of the pages that name none:</source>
+        <translation>未注明报名的版面所属报纸：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved in %1 in the library folder; a masthead or a folder named like a paper still names its own pages.</source>
+        <translation>保存在书库文件夹的 %1 中；报头或以报名命名的文件夹仍决定其中版面的报名。</translation>
+    </message>
+    <message>
+        <source>Settings Not Saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The article files of this library do not name their paper: type its name above and save it (it is kept in %1 in the library folder).</source>
+        <translation>本书库的文章文件没有注明报名：请在上面输入报名并保存（保存在书库文件夹的 %1 中）。</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s name could not be saved in %1:
+%2
+
+The library folder may be read-only.</source>
+        <translation>报名无法保存到 %1：
+%2
+
+书库文件夹可能是只读的。</translation>
+    </message>
+    <message>
+        <source>e.g. 人民日报</source>
+        <translation>例如 人民日报</translation>
+    </message>
+    <message>
+        <source>file names and folders</source>
+        <translation>文件名和文件夹</translation>
+    </message>
+    <message>
+        <source>mastheads</source>
+        <translation>报头</translation>
+    </message>
+    <message>
+        <source>sidecar files</source>
+        <translation>附注文件</translation>
+    </message>
+    <message>
+        <source>the article files</source>
+        <translation>文章文件</translation>
+    </message>
+    <message>
+        <source>the library settings</source>
+        <translation>书库设置</translation>
+    </message>
+    <message>
+        <source>the text (suggested only)</source>
+        <translation>正文（仅为建议）</translation>
     </message>
 </context>
 <context>
