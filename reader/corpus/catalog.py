@@ -37,6 +37,7 @@ from .library import (
 )
 from .model import Article, Page
 from .parser import PARSER_VERSION
+from .pathmeta import read_path
 from .resolve import NOTICES, library_settings, load_entry, root_of
 from .serialize import page_from_dict, page_to_dict
 from .sidecar import LIBRARY_FILE
@@ -336,7 +337,7 @@ class Catalog:
                     json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1
                 )
                 notice = next((w for w in page.warnings if w.startswith(NOTICES)), None)
-                record = page.layout == "article" and page.articles
+                record = read_path(source).position if page.layout == "article" else None
                 conn.execute(
                     "INSERT OR REPLACE INTO files "
                     "VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -345,7 +346,7 @@ class Catalog:
                         page.date.isoformat() if page.date else None,
                         page.issue_no, page.page, page.page_count,
                         len(page.articles), len(page.warnings), notice, blob,
-                        page.articles[0].position + 1 if record else None,
+                        record,
                         json.dumps(page.provenance, ensure_ascii=False),
                     ),
                 )

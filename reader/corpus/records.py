@@ -12,7 +12,6 @@ from __future__ import annotations
 from . import patterns as P
 from .byline import is_byline_text, is_trailing_byline
 from .model import Article, Page, Paragraph
-from .pathmeta import PathMeta
 
 HEAD_LINES = 3
 _INDENT = "\u3000 \t\u00a0"
@@ -29,11 +28,12 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def read_record(text: str, source: str, meta: PathMeta) -> Page:
+def read_record(text: str, source: str) -> Page:
     """The Page holding the one Article of a record file.
 
-    Only the article's position is taken from ``meta`` here; the date, page and paper are
-    set with their provenance by ``resolve.resolve_fields``.
+    The article is the first (``position`` 0) of its file; its order on the printed page is
+    the position in the file's name, which the catalog keeps. The date, page and paper are set
+    with their provenance by ``resolve.resolve_fields``.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     head: list[str | None] = []
@@ -61,7 +61,7 @@ def read_record(text: str, source: str, meta: PathMeta) -> Page:
     page = Page(source=source, layout="article")
     page.articles.append(Article(
         id="", kicker=kicker, title=title, subtitle=subtitle, byline=byline,
-        paragraphs=paragraphs, position=max((meta.position or 1) - 1, 0),
+        paragraphs=paragraphs,
     ))
     if not any((kicker, title, subtitle)):
         page.warnings.append("the record has no headline on its first lines")

@@ -114,7 +114,7 @@ def source_in(path: Path, given: Iterable[Path]) -> str:
     return path.name
 
 
-def _load_record(path: Path, source: str, meta: PathMeta) -> Page:
+def _load_record(path: Path, source: str) -> Page:
     try:
         if path.stat().st_size > MAX_PAGE_BYTES:
             raise PageError("it is too large to be one article")
@@ -125,7 +125,7 @@ def _load_record(path: Path, source: str, meta: PathMeta) -> Page:
         raise PageError(str(err)) from None
     if not decoded.text.strip():
         raise PageError("the file is empty")
-    page = read_record(decoded.text, source, meta)
+    page = read_record(decoded.text, source)
     page.encoding = decoded.encoding
     page.warnings[:0] = decoded.warnings
     apply_sidecar(page, path)
@@ -141,7 +141,7 @@ def load_entry(path: Path, source: str, root: Path | None = None) -> Page:
     """
     meta = read_path(source)
     if meta.position is not None and layout_of(path.parent) == "articles":
-        page = _load_record(path, source, meta)
+        page = _load_record(path, source)
     else:
         page = load_page(path, source)
     settings, _ = library_settings(root if root is not None else settings_root(path))

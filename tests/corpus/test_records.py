@@ -42,7 +42,6 @@ def test_a_record_is_one_article_with_its_headline_lines(tmp_path: Path) -> None
     assert (page.date, page.page, page.layout) == (dt.date(2019, 2, 3), 4, "article")
     assert (article.kicker, article.title, article.subtitle) == (
         None, "第4版第2篇的标题", "——副题写在第三行")
-    assert article.position == 1  # the second article of its page
     assert [p.kind for p in article.paragraphs] == ["text", "heading", "text"]
     assert article.paragraphs[0].text.startswith("本报讯 这是")  # indentation gone
     assert page.provenance == {"date": "path", "page": "path"}
@@ -71,6 +70,10 @@ def test_a_record_folder_lists_days_as_issues_and_every_record_as_an_article(
     assert (counts["articles"], counts["article_records"], counts["pages"]) == (6, 6, 3)
     titles = [catalog.article_infos(src)[0].title for _, src in first.pages]
     assert titles[:2] == ["第1版第1篇的标题", "第1版第2篇的标题"]
+    for _, src in first.pages:  # every record's article is found by its id
+        (info,) = catalog.article_infos(src)
+        found = catalog.article(info.id)
+        assert found is not None and found.title == info.title and found.source == src
 
 
 def test_layout_is_decided_per_folder_in_a_mixed_library(tmp_path: Path) -> None:

@@ -54,6 +54,14 @@ def test_an_article_per_file_folder_opens_as_a_library(open_window, qtbot, tmp_p
     assert [p.data(KindRole) for p in pages] == ["page", "page"]
     assert [model.index(r, 0, pages[0]).data() for r in range(model.rowCount(pages[0]))] == [
         "春节前夕的问候（05日）", "乡村里的新年（05日）"]
+    # Clicking the second article of the page opens it.
+    tree = window.issue_view.tree
+    tree.expand(pages[0])
+    rect = tree.visualRect(model.index(1, 0, pages[0]))
+    with qtbot.waitSignal(window.articleShown):
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.article_title.text() == "乡村里的新年（05日）"
+    assert "乡村里的新年，这是正文的第一段" in window.article_view.plain_text()
 
 
 def test_pages_dated_by_their_names_mark_their_days(open_window, tmp_path: Path):
