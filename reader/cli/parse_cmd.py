@@ -74,12 +74,17 @@ def outline(page: Page) -> str:
     return "\n".join(out)
 
 
+def load_page(path: Path) -> Page:
+    """Read one file as the library would (names, folders, records, settings)."""
+    return load_entry(path, path.as_posix())
+
+
 def run(args: argparse.Namespace) -> int:
     pages: list[Page] = []
     failed = 0
     for path in args.files:
         try:
-            pages.append(load_entry(path, path.as_posix()))
+            pages.append(load_page(path))
         except PageError as err:
             print(f"{path}: {err}", file=sys.stderr)
             failed += 1
