@@ -85,6 +85,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
 CREATE INDEX IF NOT EXISTS files_issue ON files (paper, date);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS settings (digest TEXT NOT NULL);
 """
 
 
@@ -202,7 +203,7 @@ class Catalog:
         wanted = {"schema": str(SCHEMA), "parser": str(PARSER_VERSION)}
         if version.get("schema") not in (None, str(SCHEMA)):
             raise sqlite3.DatabaseError("catalog of another schema")
-        if {key: version.get(key) for key in wanted} != wanted:
+        if version != wanted:
             with conn:
                 conn.execute("DELETE FROM files")
                 conn.execute("DELETE FROM articles")
@@ -303,14 +304,15 @@ class Catalog:
         except OSError:
             data = b""
         digest = hashlib.sha1(data).hexdigest()
-        row = conn.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+        row = conn.execute("SELECT digest FROM settings").fetchone()
         if row is not None and row[0] == digest:
             return
         with self._write_lock, conn:
             if row is not None:
                 conn.execute("DELETE FROM files")
                 conn.execute("DELETE FROM articles")
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('settings', ?)", (digest,))
+            conn.execute("DELETE FROM settings")
+            conn.execute("INSERT INTO settings VALUES (?)", (digest,))
         with self._pages_lock:
             self._pages.clear()
 
