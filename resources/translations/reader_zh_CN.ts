@@ -558,6 +558,14 @@ The bookmark and its note are kept.</source>
         <source>the library folder does not exist</source>
         <translation>书库文件夹不存在</translation>
     </message>
+    <message>
+        <source>its masthead disagrees with its file name or folders: %1</source>
+        <translation>报头与文件名或文件夹所示不一致：%1</translation>
+    </message>
+    <message>
+        <source>the library settings file %1 was ignored: %2</source>
+        <translation>书库设置文件 %1 未被采用：%2</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>

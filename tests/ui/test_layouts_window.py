@@ -97,3 +97,27 @@ def test_the_paper_is_named_once_in_library_information(open_window, qtbot, tmp_
                     timeout=15000)
     assert 'paper = "示例日报"' in (root / "library.toml").read_text("utf-8")
     qtbot.waitUntil(lambda: dialog.papers.topLevelItem(0).text(0) == "示例日报", timeout=5000)
+
+
+def test_a_masthead_that_contradicts_its_file_name_is_a_problem_file(
+        qapp, open_window, tmp_path: Path):
+    from reader.ui.i18n import install_translators, remove_translators
+
+    root = tmp_path / "named"
+    page = root / "2022-08-11-p01.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("钱塘新区报\n2022年8月10日 星期三\n第391期\n\n## 标题\n\n本报讯 正文。\n", "utf-8")
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        window = open_window(root)
+        assert window.problems_button.isVisible()
+        window.problems_button.click()
+        dialog = window.library.info_dialog
+        ((path, reason),) = dialog.problem_rows()
+    finally:
+        remove_translators(qapp, translators)
+    assert path == "2022-08-11-p01.txt"
+    assert reason.startswith("报头与文件名或文件夹所示不一致")
+    assert "2022-08-10" in reason and "2022-08-11" in reason
+    # the masthead's date stands: the issue is on the 10th
+    assert [i.date for i in window.issues().values()] == [dt.date(2022, 8, 10)]
