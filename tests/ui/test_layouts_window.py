@@ -39,6 +39,9 @@ def test_an_article_per_file_folder_opens_as_a_library(open_window, qtbot, tmp_p
         dt.date(2019, 2, 4), dt.date(2019, 2, 5), dt.date(2019, 2, 7)]
     proxy = window.issue_list.proxy
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["示例日报"]
+    month = proxy.index(0, 0, proxy.index(0, 0, proxy.index(0, 0)))
+    rows = [proxy.index(r, 0, month).data() for r in range(proxy.rowCount(month))]
+    assert rows == [f"2019-02-0{d} · pages: 2" for d in (4, 5, 7)]  # three files, two pages
 
     pos = day_position(calendar, QDate(2019, 2, 5))
     with qtbot.waitSignal(window.articleShown):

@@ -196,7 +196,8 @@ def issue_label(issue: IssueInfo) -> str:
                 "%1", str(issue.issue_no)
             )
         )
-    have = len(issue.pages)
+    numbered = {p for p, _ in issue.pages if p is not None}  # a page's article files count once
+    have = len(numbered) + sum(1 for p, _ in issue.pages if p is None)
     if issue.page_count:
         parts.append(
             QCoreApplication.translate("IssueTreeModel", "%1/%2 pages")
