@@ -524,6 +524,13 @@ class Catalog:
             for paper, issues, pages, articles, first, last, undated, records in rows
         ]
 
+    def unnamed_records(self) -> bool:
+        """Are there article files whose paper nothing names (not even ``library.toml``)?"""
+        row = self._connect().execute(
+            "SELECT 1 FROM files WHERE error IS NULL AND position IS NOT NULL "
+            "AND paper IS NULL LIMIT 1").fetchone()
+        return row is not None
+
     def undated_sources(self) -> list[str]:
         rows = self._connect().execute(
             "SELECT source FROM files WHERE error IS NULL AND date IS NULL ORDER BY source"

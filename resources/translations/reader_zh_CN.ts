@@ -913,6 +913,14 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
+    <message>
+        <source>The article files of this library do not say which paper they are from. Name the paper once and every issue shows it.</source>
+        <translation>本书库的文章文件没有注明出自哪份报纸。只需填写一次报名，每期报纸都会显示。</translation>
+    </message>
+    <message>
+        <source>Name the Paper…</source>
+        <translation>填写报名…</translation>
+    </message>
 </context>
 <context>
     <name>LibraryInfoDialog</name>

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from reader.ui.library_controller import PAPER_KEY
 from reader.ui.models import KindRole
 
 from .conftest import day_position, type_chinese
@@ -89,17 +90,28 @@ def test_the_paper_is_named_once_in_library_information(open_window, qtbot, tmp_
     write_records(root)
     window = open_window(root)
     assert {i.paper for i in window.issues().values()} == {"未知报纸"}
-    window.info_action.trigger()  # Library → Library Information…
+    ask = window.notice(PAPER_KEY)  # the window asks for the paper's name
+    assert ask is not None and "do not say which paper" in ask.text()
+    ask.button("Name the Paper…").click()
+    assert window.notice(PAPER_KEY) is None
     dialog = window.library.info_dialog
     assert dialog is not None and dialog.isVisible()
     assert "do not name their paper" in dialog.settings_note.text()
-    dialog.paper_name.setFocus()
     type_chinese(dialog.paper_name, "示例日报")  # as an input method commits it
     qtbot.keyClick(dialog.paper_name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: {i.paper for i in window.issues().values()} == {"示例日报"},
                     timeout=15000)
     assert 'paper = "示例日报"' in (root / "library.toml").read_text("utf-8")
     qtbot.waitUntil(lambda: dialog.papers.topLevelItem(0).text(0) == "示例日报", timeout=5000)
+    assert window.notice(PAPER_KEY) is None  # asked once
+
+
+def test_a_library_that_names_its_paper_is_not_asked(open_window, tmp_path: Path):
+    root = tmp_path / "records"
+    write_records(root)
+    (root / "library.toml").write_text('paper = "示例日报"\n', "utf-8")
+    window = open_window(root)
+    assert window.notice(PAPER_KEY) is None
 
 
 def test_a_masthead_that_contradicts_its_file_name_is_a_problem_file(
