@@ -201,3 +201,20 @@ def test_real_article_records_make_28_issues_every_record_an_article() -> None:
     counts = catalog.counts()
     assert counts["articles"] == counts["article_records"] == len(files)
     assert not catalog.problems()
+
+
+def test_adding_pages_files_them_by_their_names_and_folders(tmp_path: Path) -> None:
+    from reader.corpus.intake import add_pages
+
+    given = tmp_path / "钱塘新区报"
+    write(given, "2022年8月10日/第2版.txt", BODY)
+    write(tmp_path / "loose", "renmin-2019-02-01-p03.txt", BODY)
+    library = tmp_path / "lib"
+    library.mkdir()
+    report = add_pages([given, tmp_path / "loose" / "renmin-2019-02-01-p03.txt"], library)
+    assert sorted(report.added) == [
+        "未知报纸/2019/02-01/renmin-2019-02-01-p03.txt", "钱塘新区报/2022/08-10/第2版.txt"]
+    catalog = Catalog(library)
+    catalog.sync()
+    assert [(i.paper, i.date, [p for p, _ in i.pages]) for i in catalog.issues()] == [
+        ("未知报纸", dt.date(2019, 2, 1), [3]), ("钱塘新区报", dt.date(2022, 8, 10), [2])]
