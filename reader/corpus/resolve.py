@@ -181,10 +181,9 @@ def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> N
             _disagree(notes, "date", page.date.isoformat(), meta.date.isoformat(), where)
     elif meta.date is not None:
         if page.date is not None:
-            page.warnings.append(
-                f"{PATH_DISAGREES}: a line at the top says {page.date.isoformat()} but nothing "
-                f"else of a masthead; the file's {where} says {meta.date.isoformat()}, which "
-                "is used")
+            page.warnings.append(  # a page warning, not a problem: no masthead is overruled
+                f"the date line at the top ({page.date.isoformat()}) comes with nothing else of "
+                f"a masthead, so the file's {where} gives the date, {meta.date.isoformat()}")
         page.date, prov["date"] = meta.date, "path"
         page.suggested_date = None
         page.warnings = [w for w in page.warnings if "states no date" not in w]

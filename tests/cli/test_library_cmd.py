@@ -115,6 +115,7 @@ def test_info_on_real_pages_without_masthead(capsys: pytest.CaptureFixture[str])
     assert (info["issues"], info["undated_pages"], info["date_range"]) == (28, [], FEBRUARY)
     (paper,) = info["papers"]
     assert paper["date_from"].get("path", 0) >= 400
+    assert info["problems"] == []  # date lines of documents on a page are no masthead
 
 
 def test_info_on_real_article_records(capsys: pytest.CaptureFixture[str]) -> None:
