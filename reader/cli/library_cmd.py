@@ -73,7 +73,6 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
 ORIGIN_WORDS = {
     "sidecar": "sidecar files", "masthead": "mastheads", "path": "file names and folders",
     "library": LIBRARY_FILE, "suggestion": "the text (suggested only)",
-    "record": "the article files",
 }
 
 

@@ -101,7 +101,7 @@ class IssueInfo:
     """(page number, source) of the pages in the library, in page order (for an
     article-per-file archive, one entry per article record, in its order on the page)."""
     date_from: str | None = None
-    """Where the issue's date came from (``masthead``, ``path``, ``sidecar``, ``record``…)."""
+    """Where the issue's date came from (``masthead``, ``path``, ``sidecar``…)."""
     paper_from: str | None = None
     """Where the paper's name came from (the same labels, and ``library``)."""
 

@@ -2,11 +2,12 @@
 
 A folder whose files are named as article records (``20190201-01-02.txt``) is read as an
 article-per-file archive (``records``); any other file is a page, read by the page parser.
-Then each field takes the first value found, in this order, and remembers where it came from
-(``Page.provenance``): the page's sidecar, the masthead, the path (for the paper: the library's
-settings file, then a folder named like a paper), and for the date a suggestion from the text,
-shown but never used. A masthead that disagrees with its path keeps its value and the file
-gets a warning that the catalog lists among the library's problems.
+Then each field takes the first value found and remembers where it came from
+(``Page.provenance``): the page's sidecar, then the masthead, then the path (for the paper: a
+folder named like a paper, then the library's settings file); for the date a suggestion from
+the text is labelled but never used. A masthead that disagrees with its path keeps its value,
+and the file gets a warning that the catalog lists among the library's problems. A date line
+alone at the top, with nothing else of a masthead, gives way to the path's date.
 """
 
 from __future__ import annotations
@@ -162,11 +163,10 @@ def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> N
     stated = page.overrides
     strong = _masthead_stands(page)
     where = f"path ({meta.date_text})" if meta.date_text else "path"
-    masthead = "record" if page.layout == "article" else "masthead"
     if "paper" in stated:
         prov["paper"] = "sidecar"
     elif page.paper:
-        prov["paper"] = masthead
+        prov["paper"] = "masthead"
         if meta.paper and meta.paper != page.paper:
             _disagree(notes, "paper", page.paper, meta.paper, "folder")
     elif meta.paper:
@@ -176,7 +176,7 @@ def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> N
     if "date" in stated:
         prov["date"] = "sidecar"
     elif page.date is not None and (strong or meta.date in (None, page.date)):
-        prov["date"] = masthead
+        prov["date"] = "masthead"
         if meta.date and meta.date != page.date:
             _disagree(notes, "date", page.date.isoformat(), meta.date.isoformat(), where)
     elif meta.date is not None:
@@ -192,13 +192,13 @@ def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> N
     if "page" in stated:
         prov["page"] = "sidecar"
     elif page.page is not None and _page_stated(page):
-        prov["page"] = masthead
+        prov["page"] = "masthead"
         if meta.page and meta.page != page.page:
             _disagree(notes, "page", page.page, meta.page, "name")
     elif meta.page is not None:
         page.page, prov["page"] = meta.page, "path"
     elif page.page is not None:
-        prov["page"] = masthead
+        prov["page"] = "masthead"
     if notes:
         page.warnings.append(f"{PATH_DISAGREES}: " + "; ".join(notes) + "; the masthead's "
                              + ("value is" if len(notes) == 1 else "values are") + " used")

@@ -1084,10 +1084,6 @@ The library folder may be read-only.</source>
         <translation>附注文件</translation>
     </message>
     <message>
-        <source>the article files</source>
-        <translation>文章文件</translation>
-    </message>
-    <message>
         <source>the library settings</source>
         <translation>书库设置</translation>
     </message>

@@ -41,7 +41,6 @@ def origin_text(origin: str) -> str:
         "masthead": QCoreApplication.translate("LibraryInfoDialog", "mastheads"),
         "path": QCoreApplication.translate("LibraryInfoDialog", "file names and folders"),
         "library": QCoreApplication.translate("LibraryInfoDialog", "the library settings"),
-        "record": QCoreApplication.translate("LibraryInfoDialog", "the article files"),
         "suggestion": QCoreApplication.translate(
             "LibraryInfoDialog", "the text (suggested only)"),
     }
