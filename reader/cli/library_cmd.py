@@ -55,16 +55,16 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
     settings, _ = library_settings(catalog.root)
     return {
         "root": str(catalog.root),
-        "settings": {
-            "file": LIBRARY_FILE if (catalog.root / LIBRARY_FILE).is_file() else None,
-            "paper": settings.get("paper"),
-        },
         "papers": papers,
         "date_range": [min(dates), max(dates)] if dates else None,
         "issues": counts["issues"],
         "pages": counts["pages"],
         "articles": counts["articles"],
         "article_records": counts["article_records"],
+        "settings": {
+            "file": LIBRARY_FILE if (catalog.root / LIBRARY_FILE).is_file() else None,
+            "paper": settings.get("paper"),
+        },
         "undated_pages": catalog.undated_sources(),
         "problems": [{"path": p.path, "message": p.message} for p in catalog.problems()],
     }
