@@ -38,9 +38,8 @@ from .library import (
 from .model import Article, Page
 from .parser import PARSER_VERSION
 from .pathmeta import read_path
-from .resolve import NOTICES, library_settings, load_entry, root_of
+from .resolve import LIBRARY_FILE, NOTICES, library_settings, load_entry, root_of
 from .serialize import page_from_dict, page_to_dict
-from .sidecar import LIBRARY_FILE
 from .workers import process_pool
 
 SCHEMA = 3
