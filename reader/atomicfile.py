@@ -31,7 +31,7 @@ def _umask() -> int:
 _UMASK = _umask()
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     """Flush ``path`` to disk: a full disk that the writer did not notice shows here."""
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -53,7 +53,7 @@ def atomic_write(path: Path) -> Iterator[Path]:
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)
         yield tmp
-        _fsync(tmp)
+        fsync(tmp)
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):

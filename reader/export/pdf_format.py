@@ -44,7 +44,7 @@ from PySide6.QtGui import (
 from ..corpus.model import Article
 from ..paths import resources_dir
 from .atomic import ExportError
-from .document import Tracker, document_title
+from .document import NO_NOTES, Notes, Tracker, document_title
 from .html_format import render_html
 from .pdf_text import fix_text_layer
 
@@ -148,25 +148,26 @@ def _heading_pages(doc: QTextDocument, page_height: float, count: int) -> list[s
     return pages + [""] * (count - len(pages))
 
 
-def write_pdf(articles: list[Article], target: Path, tracker: Tracker) -> None:
+def write_pdf(articles: list[Article], target: Path, tracker: Tracker,
+              notes: Notes = NO_NOTES) -> None:
     """Lay ``articles`` out on A4 pages, write the PDF and put its text layer right."""
     raw = target.with_name(target.name + ".qt")
     try:
-        written = _draw(articles, raw, tracker)
+        written = _draw(articles, raw, tracker, notes)
         family = chinese_font_family()
         fix_text_layer(raw, target, written, shared_glyphs(family, written))
     finally:
         raw.unlink(missing_ok=True)
 
 
-def _draw(articles: list[Article], target: Path, tracker: Tracker) -> set[str]:
+def _draw(articles: list[Article], target: Path, tracker: Tracker, notes: Notes) -> set[str]:
     """Lay ``articles`` out with Qt and write the PDF; return the characters written."""
     ensure_gui_application()
     family = chinese_font_family()
     n = len(articles)
     half = Tracker(n, None, tracker.cancel)  # building the HTML: the first half of the work
     html = render_html(articles, half, for_print=True,
-                       toc_pages=[PLACEHOLDER] * n if n > 1 else None)
+                       toc_pages=[PLACEHOLDER] * n if n > 1 else None, notes=notes)
     tracker.at(n // 2)
     writer = _writer(target)
     writer.setTitle(document_title(articles))
@@ -181,6 +182,7 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker) -> set[str]:
         "h1 { font-size: 18pt; } h2 { font-size: 15pt; } h3 { font-size: 12pt; }"
         " .kicker, .subtitle { font-size: 12pt; } .source, .citation { font-size: 9pt;"
         " color: #555555; } p.text { text-indent: 21pt; line-height: 140%; }"
+        " .note { font-style: italic; }"
     )
     doc.setPageSize(page_size)
     doc.setHtml(html)
@@ -190,7 +192,7 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker) -> set[str]:
         # out document left the blocks after them without lines (an article's body lost).
         numbers = _heading_pages(doc, page_size.height(), n)
         doc.setHtml(render_html(articles, Tracker(n, None, tracker.cancel), for_print=True,
-                                toc_pages=numbers))
+                                toc_pages=numbers, notes=notes))
         pages = doc.pageCount()
     tracker.at(n // 2 + n // 10)
     painter = QPainter()
