@@ -14,6 +14,7 @@ damaged page) are left out, with a warning.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -178,12 +179,13 @@ def _properties(doc: Document, articles: list[Article], notes: Notes) -> None:
     props = doc.core_properties
     props.title = NOT_XML.sub("", document_title(articles))
     names = dict.fromkeys(n for a in articles for n in credited_authors(a.byline))
-    props.author = "、".join(list(names)[:10]) or APP_NAME
+    props.author = NOT_XML.sub("", "、".join(list(names)[:10])) or APP_NAME
     props.last_modified_by = APP_NAME
     props.comments = f"由{APP_NAME}导出：{len(articles)}篇报刊文章，附出处与引用"
-    props.subject = "、".join(dict.fromkeys(a.paper for a in articles if a.paper))
-    props.keywords = "、".join(dict.fromkeys(t for a in articles if a.id in notes
-                                            for t in notes[a.id].tags))
+    papers = dict.fromkeys(a.paper for a in articles if a.paper)
+    props.subject = NOT_XML.sub("", "、".join(papers))
+    tags = dict.fromkeys(t for a in articles if a.id in notes for t in notes[a.id].tags)
+    props.keywords = NOT_XML.sub("", "、".join(tags))
     props.category = "报刊文章"
     props.language = "zh-CN"
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -219,5 +221,9 @@ def write_docx(articles: list[Article], target: Path, tracker: Tracker,
     if writer.dropped:
         tracker.warn(f"{writer.dropped} control character(s) that a Word file cannot hold "
                      "were left out")
-    with target.open("wb") as fh:  # closed here, so that a full disk is an error, not noise
-        doc.save(fh)
+    # Zipped in memory, then written in one go: zipfile writing to a full disk raises, and
+    # then prints "Exception ignored … seek of closed file" when the half-closed archive is
+    # collected.
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    target.write_bytes(buffer.getvalue())
