@@ -27,7 +27,7 @@ import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -38,7 +38,9 @@ from PySide6.QtGui import (
     QPdfWriter,
     QRawFont,
     QTextDocument,
+    QTextLayout,
     QTextLine,
+    QTextOption,
 )
 
 from ..corpus.model import Article
@@ -46,6 +48,7 @@ from ..paths import resources_dir
 from .atomic import ExportError
 from .document import NO_NOTES, Notes, Tracker, document_title
 from .html_format import render_html
+from .pdf_glyphs import GlyphLog
 from .pdf_text import fix_text_layer
 
 RESOLUTION = 300
@@ -153,15 +156,17 @@ def write_pdf(articles: list[Article], target: Path, tracker: Tracker,
     """Lay ``articles`` out on A4 pages, write the PDF and put its text layer right."""
     raw = target.with_name(target.name + ".qt")
     try:
-        written = _draw(articles, raw, tracker, notes)
+        written, drawn = _draw(articles, raw, tracker, notes)
         family = chinese_font_family()
-        fix_text_layer(raw, target, written, shared_glyphs(family, written))
+        fix_text_layer(raw, target, written, shared_glyphs(family, written), drawn)
     finally:
         raw.unlink(missing_ok=True)
 
 
-def _draw(articles: list[Article], target: Path, tracker: Tracker, notes: Notes) -> set[str]:
-    """Lay ``articles`` out with Qt and write the PDF; return the characters written."""
+def _draw(articles: list[Article], target: Path, tracker: Tracker,
+          notes: Notes) -> tuple[set[str], list[tuple[str, dict[int, str]]]]:
+    """Lay ``articles`` out with Qt and write the PDF; return the characters written and,
+    per font face, what each of its glyphs in the PDF stands for."""
     ensure_gui_application()
     family = chinese_font_family()
     n = len(articles)
@@ -201,42 +206,51 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker, notes: Notes)
     try:
         small = pdf_font(family, 8)
         on_page = _lines_by_page(doc, page_size.height(), pages)
+        log = GlyphLog()
         for page in range(pages):
             if page:
                 writer.newPage()
             painter.save()
             painter.translate(0, -page * page_size.height())
-            for line, where in on_page[page]:
+            for line, where, text in on_page[page]:
+                log.add(line, text)
                 line.draw(painter, where)
             painter.restore()
-            painter.setFont(small)
-            painter.drawText(QRectF(0, page_size.height(), body.width(), footer),
-                             Qt.AlignmentFlag.AlignCenter, f"{page + 1} / {pages}")
+            number = QTextLayout(f"{page + 1} / {pages}", small)
+            number.setTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
+            number.beginLayout()
+            line = number.createLine()
+            line.setLineWidth(body.width())
+            number.endLayout()
+            log.add(line, number.text())
+            number.draw(painter, QPointF(0, page_size.height() + (footer - line.height()) / 2))
             tracker.at(n // 2 + n // 10 + (n - n // 2 - n // 10) * (page + 1) // pages)
     finally:
         painter.end()
     _check_complete(target)
-    return set(doc.toPlainText()) | set(f"{pages} / 0123456789")
+    return set(doc.toPlainText()) | set(f"{pages} / 0123456789"), log.maps()
 
 
 def _lines_by_page(doc: QTextDocument, page_height: float,
-                   pages: int) -> list[list[tuple[QTextLine, QPointF]]]:
-    """Each page's lines, with where each is drawn: every line on the page its top is on.
+                   pages: int) -> list[list[tuple[QTextLine, QPointF, str]]]:
+    """Each page's lines, with where each is drawn and its block's text: every line on the
+    page its top is on.
 
     Drawn line by line, not with ``drawContents``: that also draws the lines of a paragraph
     that belong to the page before (clipped away, but still in the PDF's text, so that text
     extraction and search find them twice)."""
     layout = doc.documentLayout()
-    on_page: list[list[tuple[QTextLine, QPointF]]] = [[] for _ in range(pages)]
+    on_page: list[list[tuple[QTextLine, QPointF, str]]] = [[] for _ in range(pages)]
     block = doc.begin()
     while block.isValid():
         text_layout = block.layout()
+        text = block.text()
         origin = layout.blockBoundingRect(block).topLeft() - text_layout.position()
         for n in range(text_layout.lineCount()):
             line = text_layout.lineAt(n)
             top = origin.y() + text_layout.position().y() + line.y()
             page = min(pages - 1, max(0, int((top + 0.5) // page_height)))
-            on_page[page].append((line, origin + text_layout.position()))
+            on_page[page].append((line, origin + text_layout.position(), text))
         block = block.next()
     return on_page
 

@@ -9,15 +9,16 @@ says ⼈ where the text said 人 (2,526 of 28,199 characters in an export of the
 ``fix_text_layer`` rewrites each font's map from the text that was laid out: a code point the
 text does not contain is replaced by the character of the text that the font draws with the
 same glyph (``same_glyph``, worked out by the writer from the font) or, failing that, by its
-compatibility equivalent (NFKC: ⼈ → 人) when the text has it. pikepdf reads and writes the
-PDF; no Qt here.
+compatibility equivalent (NFKC: ⼈ → 人) when the text has it; glyphs Qt left out of the map
+(no code point of the Basic Multilingual Plane reaches them) are added from what the writer
+recorded while drawing (``pdf_glyphs``). pikepdf reads and writes the PDF; no Qt here.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pikepdf
@@ -89,10 +90,39 @@ def corrected(value: str, written: set[str], same_glyph: Mapping[str, str]) -> s
     return compatible if compatible in written else value
 
 
+def agrees(drawn: Mapping[int, str], entries: Mapping[int, str], written: set[str],
+           same_glyph: Mapping[str, str]) -> bool:
+    """Whether ``drawn`` (what the writer recorded for a font) is the map of the font whose
+    ToUnicode ``entries`` Qt wrote: every entry Qt wrote (but the missing glyph 0 and white
+    space) says the same, once corrected."""
+    return all(drawn.get(cid) in (value, corrected(value, written, same_glyph))
+               for cid, value in entries.items() if cid and value.strip())
+
+
+def recorded_for(base_font: str, entries: Mapping[int, str], written: set[str],
+                 same_glyph: Mapping[str, str],
+                 drawn: Sequence[tuple[str, Mapping[int, str]]]) -> Mapping[int, str]:
+    """The recorded map of the font named ``base_font`` (a subset prefix ``ABCDEF+`` aside)
+    that agrees with what Qt wrote for it; empty when none does."""
+    name = base_font.lstrip("/").rpartition("+")[2]
+    return next((m for n, m in drawn if n == name and agrees(m, entries, written, same_glyph)),
+                {})
+
+
+def beyond_bmp(text: str) -> bool:
+    """One character outside the Basic Multilingual Plane: what Qt's map leaves out."""
+    return len(text) == 1 and ord(text) > 0xFFFF
+
+
 def fix_text_layer(source: Path, target: Path, written: set[str],
-                   same_glyph: Mapping[str, str]) -> int:
+                   same_glyph: Mapping[str, str],
+                   drawn: Sequence[tuple[str, Mapping[int, str]]] = ()) -> int:
     """Copy the PDF ``source`` to ``target`` with every font's ToUnicode map put right;
-    return the number of entries changed."""
+    return the number of entries changed or added.
+
+    ``drawn`` holds, per font face, its PostScript name and what the writer recorded each
+    glyph number to stand for; the one of the same name that agrees with a font's map fills
+    in the glyphs Qt left out (characters beyond the Basic Multilingual Plane)."""
     changed = 0
     with pikepdf.open(source) as pdf:
         for obj in pdf.objects:
@@ -103,7 +133,12 @@ def fix_text_layer(source: Path, target: Path, written: set[str],
                 continue
             entries = parse_cmap(stream.read_bytes())
             fixed = {cid: corrected(v, written, same_glyph) for cid, v in entries.items()}
-            n = sum(1 for cid, v in fixed.items() if v != entries[cid])
+            known = recorded_for(str(obj.get("/BaseFont", "")), entries, written, same_glyph,
+                                 drawn)
+            for cid, text in known.items():
+                if cid not in fixed and beyond_bmp(text):
+                    fixed[cid] = text
+            n = sum(1 for cid, v in fixed.items() if v != entries.get(cid))
             if n:
                 obj.ToUnicode = pdf.make_stream(write_cmap(fixed))
                 changed += n

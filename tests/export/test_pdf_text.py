@@ -76,3 +76,15 @@ def test_digits_and_latin_next_to_chinese_and_ligatures_survive(
     assert "金工人一网用" in flat
     assert "（000_ad7d325a1accf8c2.txt）" in flat
     assert "2022年8月10日第391期，officefine见长门车马。" in flat
+
+
+def test_characters_beyond_the_basic_plane_survive(tmp_path: Path, family: str) -> None:
+    """Names use characters beyond U+FFFF (𠮷, 𬌗); Qt's map covers only the first plane.
+    Where the font lacks them, the fallback font's glyphs must say what they are too."""
+    article = Article(id="b", title="吉𠮷家", paper="钱塘新区报", page=1,
+                      paragraphs=[Paragraph("姓𠮷的𬌗人和㐂，第2022期。")])
+    out = tmp_path / "names.pdf"
+    export_articles([article], out, "pdf")
+    flat = squeeze(pdf_text(out))
+    assert "吉𠮷家" in flat
+    assert "姓𠮷的𬌗人和㐂，第2022期。" in flat
