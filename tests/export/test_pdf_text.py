@@ -64,27 +64,20 @@ def test_every_seed_article_round_trips_through_pdftotext(
         assert squeeze(source_line(article)) in flat, source_line(article)
 
 
-def test_digits_and_latin_next_to_chinese_and_ligatures_survive(
-    tmp_path: Path, family: str
-) -> None:
-    article = Article(id="x", title="金工人一网用", paper="钱塘新区报", page=3,
-                      source="000_ad7d325a1accf8c2.txt",
-                      paragraphs=[Paragraph("2022年8月10日第391期，office fine 见长门车马。")])
+@pytest.mark.parametrize(("title", "source", "paragraph"), [
+    # digits and Latin beside Chinese (Noto CJK's 'locl' glyphs), a ligature (fi), radicals
+    ("金工人一网用", "000_ad7d325a1accf8c2.txt", "2022年8月10日第391期，office fine 见长门车马。"),
+    # names use characters beyond U+FFFF (𠮷, 𬌗); Qt's map covers only the first plane, and
+    # where the font lacks them the fallback font's glyphs must say what they are too
+    ("吉𠮷家", "", "姓𠮷的𬌗人和㐂，第2022期。"),
+], ids=["digits-latin-ligatures", "beyond-the-first-plane"])
+def test_one_article_s_every_character_survives(tmp_path: Path, family: str, title: str,
+                                                 source: str, paragraph: str) -> None:
+    article = Article(id="x", title=title, paper="钱塘新区报", page=3, source=source,
+                      paragraphs=[Paragraph(paragraph)])
     out = tmp_path / "one.pdf"
     export_articles([article], out, "pdf")
     flat = squeeze(pdf_text(out))
-    assert "金工人一网用" in flat
-    assert "（000_ad7d325a1accf8c2.txt）" in flat
-    assert "2022年8月10日第391期，officefine见长门车马。" in flat
-
-
-def test_characters_beyond_the_basic_plane_survive(tmp_path: Path, family: str) -> None:
-    """Names use characters beyond U+FFFF (𠮷, 𬌗); Qt's map covers only the first plane.
-    Where the font lacks them, the fallback font's glyphs must say what they are too."""
-    article = Article(id="b", title="吉𠮷家", paper="钱塘新区报", page=1,
-                      paragraphs=[Paragraph("姓𠮷的𬌗人和㐂，第2022期。")])
-    out = tmp_path / "names.pdf"
-    export_articles([article], out, "pdf")
-    flat = squeeze(pdf_text(out))
-    assert "吉𠮷家" in flat
-    assert "姓𠮷的𬌗人和㐂，第2022期。" in flat
+    assert title in flat
+    assert squeeze(source_line(article)) in flat
+    assert squeeze(paragraph) in flat
