@@ -37,10 +37,12 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QRawFont,
+    QTextCursor,
     QTextDocument,
     QTextLayout,
     QTextLine,
     QTextOption,
+    QTextTable,
 )
 
 from ..corpus.model import Article
@@ -97,6 +99,23 @@ def chinese_font_family() -> str:
         return str(chinese[0])
     raise ExportError("no Chinese font is installed, so a PDF would show empty boxes; "
                       "install one (e.g. fonts-noto-cjk or fonts-wqy-microhei) and try again")
+
+
+def _fill_contents(doc: QTextDocument, pages: list[str]) -> None:
+    """Put the page numbers into the contents table, where placeholders hold their place."""
+    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    if not tables:
+        return
+    table = tables[0]
+    batch = QTextCursor(doc)
+    batch.beginEditBlock()  # one relayout for all the numbers, not one per number
+    try:
+        for row, page in enumerate(pages):
+            cursor = table.cellAt(row, 1).firstCursorPosition()
+            cursor.movePosition(cursor.MoveOperation.EndOfBlock, cursor.MoveMode.KeepAnchor)
+            cursor.insertText(page)
+    finally:
+        batch.endEditBlock()
 
 
 def pdf_font(family: str, point_size: float, *, bold: bool = False) -> QFont:
@@ -191,13 +210,12 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker,
     )
     doc.setPageSize(page_size)
     doc.setHtml(html)
-    pages = doc.pageCount()  # lays the whole document out (Qt's layout is lazy)
+    # pageCount lays the whole document out: Qt's layout is lazy, and the page of a headline
+    # read before it is done is a guess (filling the contents in then also left the blocks
+    # after them without lines, so that an article's body was lost).
+    pages = doc.pageCount()
     if n > 1:
-        # The contents with their page numbers, laid out anew: filling them into the laid
-        # out document left the blocks after them without lines (an article's body lost).
-        numbers = _heading_pages(doc, page_size.height(), n)
-        doc.setHtml(render_html(articles, Tracker(n, None, tracker.cancel), for_print=True,
-                                toc_pages=numbers, notes=notes))
+        _fill_contents(doc, _heading_pages(doc, page_size.height(), n))
         pages = doc.pageCount()
     tracker.at(n // 2 + n // 10)
     painter = QPainter()
@@ -206,14 +224,17 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker,
     try:
         small = pdf_font(family, 8)
         on_page = _lines_by_page(doc, page_size.height(), pages)
-        log = GlyphLog()
+        written = set(doc.toPlainText()) | set(f"{pages} / 0123456789")
+        # Only characters beyond U+FFFF are missing from Qt's map: watch the glyphs only then.
+        log = GlyphLog() if any(ord(c) > 0xFFFF for c in written) else None
         for page in range(pages):
             if page:
                 writer.newPage()
             painter.save()
             painter.translate(0, -page * page_size.height())
             for line, where, text in on_page[page]:
-                log.add(line, text)
+                if log is not None:
+                    log.add(line, text)
                 line.draw(painter, where)
             painter.restore()
             number = QTextLayout(f"{page + 1} / {pages}", small)
@@ -222,13 +243,14 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker,
             line = number.createLine()
             line.setLineWidth(body.width())
             number.endLayout()
-            log.add(line, number.text())
+            if log is not None:
+                log.add(line, number.text())
             number.draw(painter, QPointF(0, page_size.height() + (footer - line.height()) / 2))
             tracker.at(n // 2 + n // 10 + (n - n // 2 - n // 10) * (page + 1) // pages)
     finally:
         painter.end()
     _check_complete(target)
-    return set(doc.toPlainText()) | set(f"{pages} / 0123456789"), log.maps()
+    return written, log.maps() if log is not None else []
 
 
 def _lines_by_page(doc: QTextDocument, page_height: float,

@@ -49,6 +49,7 @@ class GlyphLog:
         self.order: dict[tuple[str, str, int, int], dict[int, int]] = {}
         self.fonts: dict[tuple[str, str, int, int], QRawFont] = {}
         self.chars: set[str] = set()
+        self._keys: dict[tuple[str, str, int, int], tuple[str, str, int, int]] = {}
 
     def add(self, line: QTextLine, source: str) -> None:
         """Record the glyphs of ``line``, about to be drawn; ``source`` is the text of its
@@ -57,7 +58,10 @@ class GlyphLog:
                           if line.textLength() >= 0 else source)
         for run in line.glyphRuns():
             raw = run.rawFont()
-            key = face_key(raw)
+            quick = (raw.familyName(), raw.styleName(), int(raw.weight()), int(raw.style().value))
+            key = self._keys.get(quick)
+            if key is None:  # reading the name table for every run would take seconds
+                key = self._keys[quick] = face_key(raw)
             self.fonts.setdefault(key, raw)
             order = self.order.setdefault(key, {0: 0})
             for glyph in run.glyphIndexes():
