@@ -181,6 +181,13 @@
 </context>
 <context>
     <name>BookmarksController</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="398"/>
+        <source>The selected text (%n character(s))</source>
+        <translation>
+            <numerusform>选中的文字（%n个字）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../reader/ui/bookmarks_controller.py" line="229"/>
         <source>Bookmarked: %1</source>
@@ -614,6 +621,21 @@ No log file could be written in %1; the details were printed on the terminal.</s
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="168"/>
+        <source>Not exported: %1 was left as it was.</source>
+        <translation>未导出：%1 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="196"/>
+        <source>Replace the File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="197"/>
+        <source>%1 exists already. Replace it with the export?</source>
+        <translation>%1 已存在。要用导出的文件替换它吗？</translation>
+    </message>
     <message>
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="50"/>
         <source>Export Articles</source>
