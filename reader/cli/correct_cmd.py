@@ -14,21 +14,18 @@ from typing import Any
 
 from ..corpus.catalog import Catalog
 from ..corpus.correction_store import (
-    ConflictError,
-    append_correction,
+    correct,
     export_data,
     import_data,
     list_pages,
+    raw_page,
     read_export,
-    stored,
-    transaction,
     undo,
 )
 from ..corpus.corrections import (
     ROLES,
     Correction,
     CorrectionError,
-    corrected,
     edit,
     merge,
     page_field,
@@ -38,7 +35,6 @@ from ..corpus.corrections import (
 )
 from ..corpus.library import PageError
 from ..corpus.model import Page
-from ..corpus.resolve import load_entry
 from ..corpus.serialize import article_to_dict
 from ..search import SearchIndex
 from .common import (
@@ -109,14 +105,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     im.set_defaults(func=run_import)
 
 
-def _raw(path: Path, source: str, root: Path) -> Page:
-    return load_entry(path, source, root, corrected=False)
-
-
-def _find(page: Page, article_id: str) -> int | None:
-    return next((i for i, a in enumerate(page.articles) if a.id == article_id), None)
-
-
 def _build(args: argparse.Namespace, page: Page, index: int) -> tuple[Correction,
                                                                        dict[str, object]]:
     """The correction the command asks for, made on ``page`` as corrected so far."""
@@ -160,22 +148,18 @@ def run_correct(args: argparse.Namespace) -> int:
     if where is None:
         raise CommandError(f"no article with id {args.id} in {shown(root)}")
     source = where[0]
-    page_file = root / source
+    correction: Correction | None = None
+
+    def build(page: Page, index: int) -> tuple[Correction, dict[str, object]]:
+        nonlocal correction
+        correction, fields = _build(args, page, index)
+        return correction, fields
+
     try:
-        with transaction():
-            raw = _raw(page_file, source, root)
-            current, _ = corrected(raw, stored(page_file).items)
-            index = _find(current, args.id)
-            if index is None:
-                raise ConflictError(
-                    f"article {args.id} is no longer on {shown(source)}: the page was corrected "
-                    "meanwhile. Look the article up again (reader parse, reader search)")
-            correction, fields = _build(args, current, index)
-            saved = append_correction(root, source, page_file, raw, correction, fields)
-    except PageError as err:
+        saved = correct(root, source, args.id, build)
+    except (PageError, CorrectionError) as err:
         raise CommandError(f"{shown(source)}: {err}") from None
-    except CorrectionError as err:
-        raise CommandError(f"{shown(source)}: {err}") from None
+    assert correction is not None
     _follow(catalog)
     page = catalog.page(source)
     if args.json:
@@ -208,7 +192,7 @@ def _status(outcome_status: str) -> str:
 
 def run_list(args: argparse.Namespace) -> int:
     root = library_root(args)
-    pages = list_pages(root, lambda path, source: _raw(path, source, root))
+    pages = list_pages(root, lambda path, source: raw_page(root, source))
     if args.json:
         print_json([{
             "source": item.source,
@@ -255,7 +239,7 @@ def run_undo(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     root = library_root(args)
-    data = export_data(root, lambda path, source: _raw(path, source, root))
+    data = export_data(root, lambda path, source: raw_page(root, source))
     from ..atomicfile import write_json_atomic
 
     try:

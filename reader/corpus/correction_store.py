@@ -248,6 +248,35 @@ def append_correction(root: Path, source: str, page_file: Path, raw: Page, corre
     return Saved(saved.file, saved.overlay, last)
 
 
+Build = Callable[[Page, int], tuple[Correction, dict[str, object]]]
+"""Makes the correction (and the page fields it sets) from the page as corrected so far and
+the index of the article it is about."""
+
+
+def raw_page(root: Path, source: str) -> Page:
+    """The page ``source`` of the library at ``root`` as the parser reads it (no corrections)."""
+    from .resolve import load_entry  # it applies corrections through this module
+
+    return load_entry(Path(root) / source, source, Path(root), corrected=False)
+
+
+def correct(root: Path, source: str, article_id: str, build: Build) -> Saved:
+    """Correct the article ``article_id`` of page ``source``: read the page and the
+    corrections kept for it, make the correction with ``build``, check and save it, all under
+    the lock. ConflictError when the article is no longer on the page (corrected meanwhile)."""
+    page_file = Path(root) / source
+    with transaction():
+        raw = raw_page(root, source)
+        current, _ = corrected(raw, stored(page_file).items)
+        index = next((i for i, a in enumerate(current.articles) if a.id == article_id), None)
+        if index is None:
+            raise ConflictError(
+                f"article {article_id} is no longer on {source}: the page was corrected "
+                "meanwhile. Look the article up again (reader parse, reader search)")
+        correction, fields = build(current, index)
+        return append_correction(root, source, page_file, raw, correction, fields)
+
+
 # -- the journal and undo --------------------------------------------------------------------
 
 
