@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import getpass
+import logging
 from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
@@ -47,6 +48,7 @@ HEAD_CHARS = 40
 LINE_CHARS = 200
 
 Status = Literal["applied", "already", "missing"]
+log = logging.getLogger(__name__)
 
 
 class CorrectionError(ValueError):
@@ -186,8 +188,11 @@ def set_role(page: Page, article: Article, line: str, role: str) -> Correction:
     if role not in ROLES:
         raise CorrectionError(f"{role!r} is not one of {', '.join(ROLES)}")
     wanted = fold(line)[:LINE_CHARS]
-    if not wanted or _find_unit(article, wanted) is None:
+    unit = _find_unit(article, wanted) if wanted else None
+    if unit is None:
         raise CorrectionError(f"“{line}” is not a line of this article")
+    if fold(unit.text) == wanted and _role_of(article, unit) == role:
+        raise CorrectionError(f"“{line}” is the {role} already")
     return _named("role", article, text=wanted, field=role, old=line.strip())
 
 
@@ -195,6 +200,8 @@ def set_field(article: Article, name: str, value: str) -> Correction:
     """Set a headline field (kicker, title, subtitle) or the byline; empty text clears it."""
     if name not in HEAD_FIELDS:
         raise CorrectionError(f"{name!r} is not one of {', '.join(HEAD_FIELDS)}")
+    if (getattr(article, name) or "") == value.strip():
+        raise CorrectionError(f"the {name} is “{value.strip()}” already")
     return _named("set", article, field=name, value=value.strip(),
                   old=getattr(article, name) or "")
 
@@ -234,12 +241,17 @@ def apply(page: Page, corrections: list[Correction]) -> list[Outcome]:
     """Replay ``corrections`` on ``page`` in order; a page warning for each that is gone."""
     outcomes = []
     for number, c in enumerate(corrections, start=1):
-        status, reason = _APPLY[c.op](page, c)
+        try:
+            status, reason = _APPLY[c.op](page, c)
+        except Exception as err:
+            log.warning("correction %d of %s failed", number, page.source, exc_info=True)
+            status, reason = "missing", f"it could not be replayed ({err})"
         outcomes.append(Outcome(number, c, status, reason))
         if status == "missing":
             page.warnings.append(f"{MISSING}: {number}. {c.describe()} ({c.by}, {c.at}): "
                                  f"{reason}; it is kept")
-    page.articles = [a for a in page.articles if a.has_headline or a.byline or a.paragraphs]
+    page.articles = [a for a in page.articles
+                     if a.has_headline or a.byline or a.paragraphs or a.jumps]
     for position, article in enumerate(page.articles):
         article.position = position
     finish_page(page)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.corpus.anchors import fold
 from reader.corpus.catalog import Catalog
@@ -22,7 +25,9 @@ from reader.corpus.correction_store import (
 )
 from reader.corpus.corrections import (
     MISSING,
+    ROLES,
     CorrectionError,
+    corrected,
     edit,
     merge,
     set_field,
@@ -34,7 +39,7 @@ from reader.corpus.resolve import load_entry
 from reader.corpus.sidecar import read_sidecar, sidecar_path, write_sidecar
 from reader.library.identity import ArticleRef, locate
 
-from ..conftest import CORPUS
+from ..conftest import CORPUS, SEEDS
 
 SEED = "003_7b8eb04012f19e9f.txt"  # 钱塘新区报 2021-11-26 第1版, four articles
 TAIL = "在综合保税区"  # a paragraph inside the fourth article (金承涛 visits)
@@ -271,3 +276,63 @@ def test_raw_page_is_the_parsers_own_reading(library: Path) -> None:
     _split(library, TAIL, TAIL)
     assert len(raw_page(library, SEED).articles) == 4
     assert len(_page(library).articles) == 5
+
+
+def _characters(page: Page) -> Counter[str]:
+    texts = [t for a in page.articles for t in a.text_fields()] + page.leftover
+    return Counter(fold("".join(texts)))
+
+
+def _random_corrections(seed: Path, steps: list[tuple[str, int, int, str]]) -> tuple[
+        Page, list]:
+    """The seed page as parsed, and the corrections ``steps`` make of it (those that fit)."""
+    raw = load_entry(seed, seed.name, corrected=False)
+    made: list = []
+    for op, which, at, role in steps:
+        page, _ = corrected(raw, made)
+        if not page.articles:
+            break
+        n = which % len(page.articles)
+        article = page.articles[n]
+        body = article.body.replace("\n", "")
+        words = body[at % max(1, len(body)) :][:6] if body else ""
+        try:
+            if op == "split":
+                made.append(split_before(page, article, words))
+            elif op == "merge" and n + 1 < len(page.articles):
+                made.append(merge(page, article, page.articles[n + 1]))
+            elif op == "role":
+                line = (article.title or article.byline or words) if at % 2 else words
+                made.append(set_role(page, article, line, role))
+            elif op == "set":
+                made.append(set_field(article, "title", words))
+            elif op == "edit":
+                made.append(edit(article, words, words[::-1]))
+        except CorrectionError:
+            continue
+    return raw, made
+
+
+def _steps(ops: list[str]) -> st.SearchStrategy[list[tuple[str, int, int, str]]]:
+    return st.lists(st.tuples(st.sampled_from(ops), st.integers(0, 40), st.integers(0, 400),
+                              st.sampled_from(ROLES)), min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SEEDS), _steps(["split", "merge", "role"]))
+def test_splits_merges_and_roles_lose_no_character_of_the_page(
+        seed: Path, steps: list[tuple[str, int, int, str]]) -> None:
+    raw, made = _random_corrections(seed, steps)
+    page, outcomes = corrected(raw, made)
+    assert all(o.status == "applied" for o in outcomes)
+    assert _characters(page) == _characters(raw)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SEEDS), _steps(["split", "merge", "role", "set", "edit"]))
+def test_any_corrections_replay_and_leave_every_article_an_id(
+        seed: Path, steps: list[tuple[str, int, int, str]]) -> None:
+    raw, made = _random_corrections(seed, steps)
+    page, outcomes = corrected(raw, made)
+    assert [o.status for o in outcomes] == ["applied"] * len(made)
+    assert all(a.id for a in page.articles)
