@@ -14,6 +14,7 @@ from typing import Any
 
 from ..corpus.catalog import Catalog
 from ..corpus.correction_store import (
+    PageCorrections,
     correct,
     export_data,
     import_data,
@@ -26,6 +27,7 @@ from ..corpus.corrections import (
     ROLES,
     Correction,
     CorrectionError,
+    corrected,
     edit,
     merge,
     page_field,
@@ -34,7 +36,7 @@ from ..corpus.corrections import (
     split_before,
 )
 from ..corpus.library import PageError
-from ..corpus.model import Page
+from ..corpus.model import Article, Page
 from ..corpus.serialize import article_to_dict
 from ..search import SearchIndex
 from .common import (
@@ -202,7 +204,8 @@ def run_list(args: argparse.Namespace) -> int:
             "files": [str(f) for f in item.files],
             "problems": item.problems,
             "corrections": [{**o.correction.to_dict(), "number": o.number, "status": o.status,
-                             "reason": o.reason, "description": o.correction.describe()}
+                             "reason": o.reason, "description": o.correction.describe(),
+                             "articles": list(o.articles)}
                             for o in item.outcomes],
         } for item in pages])
         return 0
@@ -220,9 +223,19 @@ def run_list(args: argparse.Namespace) -> int:
             c = o.correction
             line = f"  {o.number}. {c.describe()} — {c.by} {c.at} ({_status(o.status)}"
             print(line + (f": {o.reason})" if o.status == "missing" else ")"))
+            titles = {a.id: a.display_title for a in corrected_articles(page, item)}
+            for article_id in o.articles:
+                print(f"       [{article_id}] {titles.get(article_id, '')}")
         for problem in item.problems:
             print(f"  problem: {problem}")
     return 0
+
+
+def corrected_articles(page: Page | None, item: PageCorrections) -> list[Article]:
+    """The articles of the page with its corrections (for their titles)."""
+    if page is None:
+        return []
+    return corrected(page, [o.correction for o in item.outcomes])[0].articles
 
 
 def run_undo(args: argparse.Namespace) -> int:

@@ -126,6 +126,8 @@ class Outcome:
     correction: Correction
     status: Status
     reason: str = ""
+    articles: tuple[str, ...] = ()
+    """Ids of the articles, as corrected, that this correction changed or made."""
 
     @property
     def applies(self) -> bool:
@@ -239,14 +241,16 @@ def page_field(name: str, value: str) -> Correction:
 
 def apply(page: Page, corrections: list[Correction]) -> list[Outcome]:
     """Replay ``corrections`` on ``page`` in order; a page warning for each that is gone."""
-    outcomes = []
+    done: list[tuple[int, Correction, Status, str, list[Article]]] = []
     for number, c in enumerate(corrections, start=1):
+        before = {id(a): _look(a) for a in page.articles}
         try:
             status, reason = _APPLY[c.op](page, c)
         except Exception as err:
             log.warning("correction %d of %s failed", number, page.source, exc_info=True)
             status, reason = "missing", f"it could not be replayed ({err})"
-        outcomes.append(Outcome(number, c, status, reason))
+        touched = [a for a in page.articles if before.get(id(a)) != _look(a)]
+        done.append((number, c, status, reason, touched))
         if status == "missing":
             page.warnings.append(f"{MISSING}: {number}. {c.describe()} ({c.by}, {c.at}): "
                                  f"{reason}; it is kept")
@@ -255,7 +259,16 @@ def apply(page: Page, corrections: list[Correction]) -> list[Outcome]:
     for position, article in enumerate(page.articles):
         article.position = position
     finish_page(page)
-    return outcomes
+    kept = {id(a) for a in page.articles}
+    return [Outcome(number, c, status, reason,
+                    tuple(dict.fromkeys(a.id for a in touched if id(a) in kept)))
+            for number, c, status, reason, touched in done]
+
+
+def _look(article: Article) -> tuple[object, ...]:
+    """What a correction can change of an article."""
+    return (article.kicker, article.title, article.subtitle, article.byline,
+            tuple(article.paragraphs))
 
 
 def corrected(page: Page, corrections: list[Correction]) -> tuple[Page, list[Outcome]]:

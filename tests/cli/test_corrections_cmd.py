@@ -86,6 +86,10 @@ def test_list_says_who_corrected_what_and_whether_it_still_applies(
     assert page["source"] == SOURCE and page["date"] == "2021-11-26"
     assert [(c["op"], c["status"], c["by"]) for c in page["corrections"]] == [
         ("split", "applied", getpass.getuser()), ("edit", "applied", getpass.getuser())]
+    split_made = page["corrections"][0]["articles"]  # the article split and the new one
+    assert len(split_made) == 2 and split_made[0] == VISIT
+    (new_part,) = _hits(capsys, "全球中心仓", lib)
+    assert split_made[1] == new_part["id"]
     page = small_library / SOURCE
     text = page.read_text("utf-8")
     page.write_text(text.replace(TAIL, "在综保区"), "utf-8")  # another extraction's words
