@@ -38,6 +38,7 @@ from ..corpus.corrections import (
 from ..corpus.library import PageError
 from ..corpus.model import Article, Page
 from ..corpus.serialize import article_to_dict
+from ..corpus.walk import source_path
 from ..search import SearchIndex
 from .common import (
     CommandError,
@@ -118,7 +119,10 @@ def _build(args: argparse.Namespace, page: Page, index: int) -> tuple[Correction
         other = index + 1 if action == "merge-next" else index - 1
         if not 0 <= other < len(page.articles):
             where = "after" if action == "merge-next" else "before"
-            raise CorrectionError(f"no article {where} this one on its page")
+            jump = article.continues_on if action == "merge-next" else article.continued_from
+            across = (f" (it continues on page {jump}: merging across a jump to another page "
+                      "is not possible yet)" if jump else "")
+            raise CorrectionError(f"no article {where} this one on its page{across}")
         first, second = sorted((index, other))
         return merge(page, page.articles[first], page.articles[second]), {}
     if action.startswith("set-") and action[4:] in ("title", "kicker", "subtitle", "byline"):
@@ -279,10 +283,10 @@ def run_import(args: argparse.Namespace) -> int:
 
     def find(entry: dict[str, Any]) -> tuple[str, Path] | None:
         source = entry.get("source")
-        if isinstance(source, str) and (root / source).is_file():
-            return source, root / source
+        if isinstance(source, str) and source_path(root, source).is_file():
+            return source, source_path(root, source)
         slot = slots.get((entry.get("paper") or "", entry.get("date"), entry.get("page")))
-        return (slot, root / slot) if slot else None
+        return (slot, source_path(root, slot)) if slot else None
 
     try:
         report = import_data(root, pages, find)

@@ -53,6 +53,7 @@ from .sidecar import (
     sidecar_path,
     sidecar_text,
 )
+from .walk import source_path
 
 JOURNAL = "journal.json"
 JOURNAL_SCHEMA = 1
@@ -257,14 +258,14 @@ def raw_page(root: Path, source: str) -> Page:
     """The page ``source`` of the library at ``root`` as the parser reads it (no corrections)."""
     from .resolve import load_entry  # it applies corrections through this module
 
-    return load_entry(Path(root) / source, source, Path(root), corrected=False)
+    return load_entry(source_path(root, source), source, Path(root), corrected=False)
 
 
 def correct(root: Path, source: str, article_id: str, build: Build) -> Saved:
     """Correct the article ``article_id`` of page ``source``: read the page and the
     corrections kept for it, make the correction with ``build``, check and save it, all under
     the lock. ConflictError when the article is no longer on the page (corrected meanwhile)."""
-    page_file = Path(root) / source
+    page_file = source_path(root, source)
     with transaction():
         raw = raw_page(root, source)
         current, _ = corrected(raw, stored(page_file).items)
@@ -405,7 +406,7 @@ def _page_files(root: Path) -> Iterator[tuple[str, Path]]:
         for path in sorted(folder.rglob("*" + OVERLAY_SUFFIX)):
             src = path.relative_to(folder).as_posix()[: -len(OVERLAY_SUFFIX)]
             if src not in seen:
-                yield src, Path(root) / src
+                yield src, source_path(root, src)
 
 
 def list_pages(root: Path, read: PageReader) -> list[PageCorrections]:
@@ -433,7 +434,7 @@ def export_data(root: Path, read: PageReader) -> dict[str, Any]:
     """The corrections of a library as plain data, to be imported on another machine."""
     pages = []
     for item in list_pages(root, read):
-        kept = stored(Path(root) / item.source)
+        kept = stored(source_path(root, item.source))
         page = item.page
         pages.append({
             "source": item.source,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from pathlib import Path
 
 from ..paths import data_dir
@@ -52,6 +53,7 @@ def write_note(root: Path) -> None:
     """Say in the overlay folder which library it belongs to, and why it is there."""
     folder = overlay_folder(root)
     folder.mkdir(parents=True, exist_ok=True)
+    _last.clear()  # this process looks again at once
     note = folder / NOTE
     if not note.exists():
         from ..atomicfile import write_text_atomic
@@ -63,21 +65,35 @@ def write_note(root: Path) -> None:
             "Move them to another machine with `reader corrections export` and `import`.\n"))
 
 
+_RECHECK = 0.5
+"""Seconds during which the list of overlays is not looked at again (the catalog asks for
+every file of a library in a row)."""
+_last: list[tuple[float, dict[str, Path]]] = []
+
+
 def _libraries() -> dict[str, Path]:
     """Library folder (resolved) → its overlay folder, for every overlay there is."""
-    base = overlay_root()
-    try:
-        mtime = base.stat().st_mtime_ns
-    except OSError:
-        return {}
-    key = str(base)
+    now = time.monotonic()
+    if _last and now - _last[0][0] < _RECHECK:
+        return _last[0][1]
+    found = _scan()
+    _last[:] = [(now, found)]
+    return found
+
+
+def _scan() -> dict[str, Path]:
+    base = str(overlay_root())
     with _lock:
-        cached = _known.get(key)
+        cached = _known.get(base)
+    try:
+        mtime = os.stat(base).st_mtime_ns
+    except OSError:
+        mtime = -1
     if cached and cached[0] == mtime:
         return cached[1]
     found: dict[str, Path] = {}
     try:
-        folders = [p for p in base.iterdir() if p.is_dir()]
+        folders = [p for p in Path(base).iterdir() if p.is_dir()]
     except OSError:
         folders = []
     for folder in folders:
@@ -88,7 +104,7 @@ def _libraries() -> dict[str, Path]:
         if len(lines) > 1:
             found[lines[1]] = folder
     with _lock:
-        _known[key] = (mtime, found)
+        _known[base] = (mtime, found)
     return found
 
 
