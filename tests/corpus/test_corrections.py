@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.corpus import corrections as corrections_module
 from reader.corpus.anchors import fold
 from reader.corpus.catalog import Catalog
 from reader.corpus.correction_store import (
@@ -336,3 +337,18 @@ def test_any_corrections_replay_and_leave_every_article_an_id(
     page, outcomes = corrected(raw, made)
     assert [o.status for o in outcomes] == ["applied"] * len(made)
     assert all(a.id for a in page.articles)
+
+
+def test_a_correction_that_fails_to_replay_is_reported_and_the_page_still_loads(
+        library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _split(library, TAIL, TAIL)
+    _title(library, "刘忻在钱塘区宣讲", "刘忻宣讲六中全会精神")
+
+    def broken(page: Page, c: object) -> tuple:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setitem(corrections_module._APPLY, "split", broken)
+    page = _page(library)
+    (gone,) = [w for w in page.warnings if w.startswith(MISSING)]
+    assert "could not be replayed (list index out of range)" in gone
+    assert page.articles[1].display_title == "刘忻宣讲六中全会精神"
