@@ -278,6 +278,14 @@ def correct(root: Path, source: str, article_id: str, build: Build) -> Saved:
         return append_correction(root, source, page_file, raw, correction, fields)
 
 
+def article_corrections(root: Path, source: str, article_id: str) -> list[Outcome]:
+    """The corrections that changed or made the article ``article_id`` of page ``source``
+    (as the page is corrected now), with who made them and when: for the article view."""
+    raw = raw_page(root, source)
+    _, outcomes = corrected(raw, stored(source_path(root, source)).items)
+    return [o for o in outcomes if article_id in o.articles]
+
+
 # -- the journal and undo --------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from reader.corpus.anchors import fold
 from reader.corpus.catalog import Catalog
 from reader.corpus.correction_store import (
     ConflictError,
+    article_corrections,
     correct,
     raw_page,
     save,
@@ -352,3 +353,15 @@ def test_a_correction_that_fails_to_replay_is_reported_and_the_page_still_loads(
     (gone,) = [w for w in page.warnings if w.startswith(MISSING)]
     assert "could not be replayed (list index out of range)" in gone
     assert page.articles[1].display_title == "刘忻宣讲六中全会精神"
+
+
+def test_an_article_knows_the_corrections_that_made_it_and_who_made_them(
+        library: Path) -> None:
+    _split(library, TAIL, TAIL)
+    _title(library, "刘忻在钱塘区宣讲", "刘忻宣讲六中全会精神")
+    page = _page(library)
+    tail, retitled = page.articles[4], page.articles[1]
+    (split,) = article_corrections(library, SEED, tail.id)
+    assert split.correction.op == "split" and split.correction.by and split.correction.at
+    assert [o.correction.op for o in article_corrections(library, SEED, retitled.id)] == ["set"]
+    assert article_corrections(library, SEED, page.articles[0].id) == []
