@@ -15,9 +15,11 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..corpus.correction_store import (
     PageCorrections,
+    continuation_from,
     correct,
     export_data,
     import_data,
+    join_across,
     list_pages,
     raw_page,
     read_export,
@@ -65,17 +67,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print the page's articles as JSON")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    def action(name: str, help_text: str, *args: tuple[str, str]) -> None:
+    def action(name: str, help_text: str, *args: tuple[str, str]) -> argparse.ArgumentParser:
         a = actions.add_parser(name, help=help_text)
         for arg, arg_help in args:
             a.add_argument(arg, help=arg_help)
         _library(a)
         a.set_defaults(func=run_correct)
+        return a
 
     action("split-before", "a new article starts at TEXT (a paragraph, or words inside one)",
            ("text", "the first words of the new article"))
-    action("merge-next", "the article after this one on the page is part of it")
-    action("merge-previous", "this article is part of the one before it on the page")
+    for name, help_text in (
+        ("merge-next", "the article after this one on the page (--across: its continuation on "
+                       "the page it jumps to) is part of it"),
+        ("merge-previous", "this article is part of the one before it on the page (--across: "
+                           "of the one it continues, on the page it jumps from)"),
+    ):
+        a = action(name, help_text)
+        a.add_argument("--across", action="store_true",
+                       help="across a 下转/上接 jump to another page of the issue")
+        a.add_argument("--with", dest="other", metavar="ID",
+                       help="with --across: the article on the other page (found by its jump "
+                            "marker when not given)")
     for name in ("title", "kicker", "subtitle", "byline"):
         action(f"set-{name}", f"set the {name} (an empty text clears it)", ("text", name))
     action("set-role", "say what a line of the article is",
@@ -154,6 +167,8 @@ def run_correct(args: argparse.Namespace) -> int:
     if where is None:
         raise CommandError(f"no article with id {args.id} in {shown(root)}")
     source = where[0]
+    if getattr(args, "across", False):
+        return _run_across(args, catalog, source)
     correction: Correction | None = None
 
     def build(page: Page, index: int) -> tuple[Correction, dict[str, object]]:
@@ -181,6 +196,56 @@ def run_correct(args: argparse.Namespace) -> int:
     for n, a in enumerate(page.articles if page else [], start=1):
         print(f"  {n}. [{a.id}] {a.display_title}")
     return 0
+
+
+def _run_across(args: argparse.Namespace, catalog: Catalog, source: str) -> int:
+    """merge-next/merge-previous --across: join an article with its continuation elsewhere."""
+    article = catalog.article(args.id)
+    assert article is not None
+    forward = args.action == "merge-next"
+    if args.other:
+        there = catalog.locate(args.other)
+        if there is None:
+            raise CommandError(f"no article with id {args.other} in {shown(catalog.root)}")
+        other = (there[0], args.other)
+    else:
+        other = _jump_target(catalog, article, forward)
+    pair = ((source, args.id), other) if forward else (other, (source, args.id))
+    try:
+        saved = join_across(catalog.root, *pair)
+    except (PageError, CorrectionError) as err:
+        raise CommandError(f"{shown(source)}: {err}") from None
+    _follow(catalog)
+    second = pair[1]
+    print(f"{shown(pair[0][0])}: [{pair[0][1]}] continues with [{second[1]}] of "
+          f"{shown(second[0])}, now shown as one article")
+    for item in saved:
+        print(f"saved in {shown(item.file)}")
+    first = catalog.page(pair[0][0])
+    for n, a in enumerate(first.articles if first else [], start=1):
+        print(f"  {n}. [{a.id}] {a.display_title}")
+    return 0
+
+
+def _jump_target(catalog: Catalog, article: Article, forward: bool) -> tuple[str, str]:
+    """The article on the page ``article`` jumps to (from) whose jump marker points back."""
+    page_no = article.continues_on if forward else article.continued_from
+    marker = "下转" if forward else "上接"
+    if not page_no:
+        raise CommandError(f"article {article.id} has no {marker} jump; name the other "
+                           "article with --with ID")
+    for issue in catalog.issues():
+        sources = [s for _, s in issue.pages]
+        if article.source not in sources:
+            continue
+        for number, other_source in issue.pages:
+            page = catalog.page(other_source) if number == page_no else None
+            for a in page.articles if page else []:
+                back = a.continued_from if forward else a.continues_on
+                if back == article.page:
+                    return other_source, a.id
+    raise CommandError(f"no article on page {page_no} of this issue jumps back to page "
+                       f"{article.page}; name it with --with ID")
 
 
 def _follow(catalog: Catalog) -> None:
@@ -227,7 +292,7 @@ def run_list(args: argparse.Namespace) -> int:
             c = o.correction
             line = f"  {o.number}. {c.describe()} — {c.by} {c.at} ({_status(o.status)}"
             print(line + (f": {o.reason})" if o.status == "missing" else ")"))
-            titles = {a.id: a.display_title for a in corrected_articles(page, item)}
+            titles = {a.id: a.display_title for a in corrected_articles(root, page, item)}
             for article_id in o.articles:
                 print(f"       [{article_id}] {titles.get(article_id, '')}")
         for problem in item.problems:
@@ -235,11 +300,12 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def corrected_articles(page: Page | None, item: PageCorrections) -> list[Article]:
+def corrected_articles(root: Path, page: Page | None, item: PageCorrections) -> list[Article]:
     """The articles of the page with its corrections (for their titles)."""
     if page is None:
         return []
-    return corrected(page, [o.correction for o in item.outcomes])[0].articles
+    return corrected(page, [o.correction for o in item.outcomes],
+                     continuation_from(source_path(root, item.source)))[0].articles
 
 
 def run_undo(args: argparse.Namespace) -> int:

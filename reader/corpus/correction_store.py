@@ -31,9 +31,20 @@ from pathlib import Path
 from typing import Any
 
 from ..atomicfile import atomic_write, write_json_atomic
-from .corrections import PAGE_FIELDS, Correction, CorrectionError, Outcome, apply, corrected
+from .corrections import (
+    ACROSS,
+    PAGE_FIELDS,
+    Continuation,
+    Correction,
+    CorrectionError,
+    Outcome,
+    apply,
+    corrected,
+    find_article,
+)
 from .encoding import name_text
-from .model import Page
+from .library import PageError
+from .model import Article, Page
 from .overlay import (
     OVERLAY_SUFFIX,
     overlay_file,
@@ -123,7 +134,27 @@ def correct_page(page: Page, page_file: Path) -> list[Outcome]:
         if kept.fields:
             apply(page, [])
         return []
-    return apply(page, kept.items)
+    return apply(page, kept.items, continuation_from(page_file))
+
+
+def continuation_from(page_file: Path) -> Continuation:
+    """Finds, for a ``join`` of the page at ``page_file``, the article of the other page that
+    continues it: that page as parsed with its own corrections, joins left out."""
+
+    def find(c: Correction) -> Article | None:
+        other = page_file.parent / c.page
+        from .resolve import load_entry  # it applies corrections through this module
+
+        try:
+            raw = load_entry(other, name_text(other.as_posix()), corrected=False)
+        except (OSError, ValueError, PageError):
+            return None
+        items = [x for x in stored(other).items if x.op not in ACROSS]
+        page, _ = corrected(raw, items)
+        i = find_article(page, c.other, "")
+        return page.articles[i] if i is not None else None
+
+    return find
 
 
 # -- saving ----------------------------------------------------------------------------------
@@ -193,7 +224,7 @@ def _write_into(file: Path, header: str, change: Callable[[dict[str, Any]], None
 
 
 def save(root: Path, source: str, page_file: Path, change: Callable[[dict[str, Any]], None],
-         what: str) -> Saved:
+         what: str, group: str = "") -> Saved:
     """Change the keys of the page's sidecar (or, when the library cannot be written, of its
     overlay file) with ``change``; journal the bytes before and after for ``undo``.
 
@@ -215,7 +246,7 @@ def save(root: Path, source: str, page_file: Path, change: Callable[[dict[str, A
         data = _write_into(side, f"# Corrections of {source} in the read-only library "
                            f"{Path(root).resolve()} (see docs/sidecar.md)", change, before)
         saved = Saved(side, True)
-    _journal_add(root, source, side, before, data, what)
+    _journal_add(root, source, side, before, data, what, group)
     return saved
 
 
@@ -227,11 +258,11 @@ def transaction() -> Iterator[None]:
 
 
 def append_correction(root: Path, source: str, page_file: Path, raw: Page, correction: Correction,
-           fields: dict[str, object] | None = None) -> Saved:
+           fields: dict[str, object] | None = None, group: str = "") -> Saved:
     """Add ``correction`` (and page ``fields``) to the page, after checking that it applies
     on the page as corrected so far. Call under ``transaction``."""
     kept = stored(page_file)
-    _, outcomes = corrected(raw, [*kept.items, correction])
+    _, outcomes = corrected(raw, [*kept.items, correction], continuation_from(page_file))
     last = outcomes[-1]
     if last.status != "applied":
         raise CorrectionError(f"{correction.describe()}: {last.reason}")
@@ -245,8 +276,38 @@ def append_correction(root: Path, source: str, page_file: Path, raw: Page, corre
                                   "it is")
         keys[CORRECTIONS].append(correction.to_dict())
 
-    saved = save(root, source, page_file, change, correction.describe())
+    saved = save(root, source, page_file, change, correction.describe(), group)
     return Saved(saved.file, saved.overlay, last)
+
+
+def join_across(root: Path, first: tuple[str, str], second: tuple[str, str]) -> list[Saved]:
+    """The article ``second`` = (source, id), on another page, continues ``first``: it is
+    shown as part of the first on the first's page and no longer on its own. Saved as a
+    ``join`` in the first page's sidecar and a ``joined`` in the second's, undone together."""
+    from .corrections import join
+
+    files = [source_path(root, first[0]), source_path(root, second[0])]
+    if files[0] == files[1]:
+        raise CorrectionError("the two articles are on one page: merge them with merge-next")
+    with transaction():
+        raws = [raw_page(root, first[0]), raw_page(root, second[0])]
+        found = []
+        for (source, article_id), raw, file in zip((first, second), raws, files, strict=True):
+            current, _ = corrected(raw, stored(file).items, continuation_from(file))
+            article = next((a for a in current.articles if a.id == article_id), None)
+            if article is None:
+                raise ConflictError(f"article {article_id} is not on {source} (any more); "
+                                    "look it up again")
+            found.append(article)
+        one, two = join(found[0], found[1],
+                        Path(os.path.relpath(files[1], files[0].parent)).as_posix(),
+                        Path(os.path.relpath(files[0], files[1].parent)).as_posix())
+        _, check = corrected(raws[1], [*stored(files[1]).items, two])
+        if check[-1].status != "applied":
+            raise CorrectionError(f"{two.describe()}: {check[-1].reason}")
+        group = f"{one.at}:{first[1]}:{second[1]}"
+        return [append_correction(root, first[0], files[0], raws[0], one, group=group),
+                append_correction(root, second[0], files[1], raws[1], two, group=group)]
 
 
 Build = Callable[[Page, int], tuple[Correction, dict[str, object]]]
@@ -268,7 +329,7 @@ def correct(root: Path, source: str, article_id: str, build: Build) -> Saved:
     page_file = source_path(root, source)
     with transaction():
         raw = raw_page(root, source)
-        current, _ = corrected(raw, stored(page_file).items)
+        current, _ = corrected(raw, stored(page_file).items, continuation_from(page_file))
         index = next((i for i, a in enumerate(current.articles) if a.id == article_id), None)
         if index is None:
             raise ConflictError(
@@ -281,8 +342,9 @@ def correct(root: Path, source: str, article_id: str, build: Build) -> Saved:
 def article_corrections(root: Path, source: str, article_id: str) -> list[Outcome]:
     """The corrections that changed or made the article ``article_id`` of page ``source``
     (as the page is corrected now), with who made them and when: for the article view."""
-    raw = raw_page(root, source)
-    _, outcomes = corrected(raw, stored(source_path(root, source)).items)
+    page_file = source_path(root, source)
+    _, outcomes = corrected(raw_page(root, source), stored(page_file).items,
+                            continuation_from(page_file))
     return [o for o in outcomes if article_id in o.articles]
 
 
@@ -319,9 +381,10 @@ def _digest(data: bytes | None) -> str | None:
 
 
 def _journal_add(root: Path, source: str, file: Path, before: bytes | None, after: bytes,
-                 what: str) -> None:
+                 what: str, group: str = "") -> None:
     entries = _journal()
     entries.append({
+        "group": group or f"{len(entries)}:{dt.datetime.now(dt.UTC).timestamp()}",
         "library": str(Path(root).resolve()), "source": source, "file": str(file),
         "before": None if before is None else base64.b64encode(before).decode("ascii"),
         "after": _digest(after), "what": what,
@@ -353,9 +416,11 @@ def undo(root: Path, count: int = 1) -> list[Undone]:
         mine = [i for i, e in enumerate(entries) if e.get("library") == lib]
         if not mine:
             raise CorrectionError(f"no correction of {lib} to undo")
+        groups = list(dict.fromkeys(str(entries[i].get("group", i)) for i in mine))
+        last = set(groups[-count:])
         undone: set[int] = set()
         try:
-            for i in reversed(mine[-count:]):
+            for i in [i for i in reversed(mine) if str(entries[i].get("group", i)) in last]:
                 entry = entries[i]
                 file = Path(entry["file"])
                 now = _bytes(file)
@@ -433,7 +498,8 @@ def list_pages(root: Path, read: PageReader) -> list[PageCorrections]:
         except Exception as err:  # a page that is gone or unreadable: its corrections stay
             page = None
             kept.problems.append(f"{source}: the page cannot be read ({err})")
-        outcomes = [] if page is None else corrected(page, kept.items)[1]
+        outcomes = [] if page is None else corrected(page, kept.items,
+                                                     continuation_from(page_file))[1]
         out.append(PageCorrections(source, page, outcomes, kept.files, fields, kept.problems))
     return out
 

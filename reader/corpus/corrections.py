@@ -20,6 +20,7 @@ import copy
 import datetime as dt
 import getpass
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
@@ -37,8 +38,10 @@ from .anchors import (
 from .model import Article, Page, Paragraph
 from .parser import finish_page
 
-Op = Literal["split", "merge", "role", "set", "edit", "page"]
-OPS: tuple[str, ...] = ("split", "merge", "role", "set", "edit", "page")
+Op = Literal["split", "merge", "role", "set", "edit", "page", "join", "joined"]
+OPS: tuple[str, ...] = ("split", "merge", "role", "set", "edit", "page", "join", "joined")
+ACROSS: tuple[str, ...] = ("join", "joined")
+"""The two halves of a merge across a jump to another page (see ``join``)."""
 ROLES: tuple[str, ...] = ("kicker", "title", "subtitle", "byline", "section", "body", "none")
 HEAD_FIELDS: tuple[str, ...] = ("kicker", "title", "subtitle", "byline")
 PAGE_FIELDS: tuple[str, ...] = ("paper", "date", "page", "issue_no")
@@ -74,6 +77,8 @@ class Correction:
     """Folded text just after the words of an edit."""
     field: str = ""
     """The headline field of ``set``, the role of ``role``, the page field of ``page``."""
+    page: str = ""
+    """For ``join`` and ``joined``: the other page's file, relative to this page's folder."""
     value: str = ""
     """The new text (``set``, ``edit``, ``page``)."""
     old: str = ""
@@ -114,6 +119,11 @@ class Correction:
                                                             else "")
         if self.op == "edit":
             return f"“{self.old}” → “{self.value}”"
+        if self.op == "join":
+            return f"“{self.old or self.article}” continues with an article of {self.page}"
+        if self.op == "joined":
+            return f"“{self.old or self.article}” is shown with the article it continues, on " \
+                f"{self.page}"
         return f"page {self.field} set to {self.value}"
 
 
@@ -185,6 +195,19 @@ def merge(page: Page, first: Article, second: Article) -> Correction:
                   old=first.display_title)
 
 
+def join(first: Article, second: Article, second_page: str, first_page: str) -> tuple[
+        Correction, Correction]:
+    """``second``, on another page, continues ``first`` (a jump, 下转/上接): the ``join`` for
+    the first's page and the ``joined`` for the second's; the page names are each relative to
+    the other's folder."""
+    other = opening(second) or fold(second.headline)[:HEAD_CHARS]
+    one = _named("join", first, other=other, page=second_page, old=first.display_title)
+    two = Correction(op="joined", article=opening(second),
+                     head=fold(second.headline)[:HEAD_CHARS], page=first_page,
+                     old=second.display_title, by=one.by, at=one.at)
+    return one, two
+
+
 def set_role(page: Page, article: Article, line: str, role: str) -> Correction:
     """The line ``line`` of ``article`` is a kicker, title, … or not part of any article."""
     if role not in ROLES:
@@ -239,13 +262,23 @@ def page_field(name: str, value: str) -> Correction:
 # -- replaying them ---------------------------------------------------------------------------
 
 
-def apply(page: Page, corrections: list[Correction]) -> list[Outcome]:
-    """Replay ``corrections`` on ``page`` in order; a page warning for each that is gone."""
+Continuation = Callable[[Correction], Article | None]
+"""Finds the article of another page that a ``join`` names (as corrected on its page)."""
+
+
+def apply(page: Page, corrections: list[Correction],
+          continuation: Continuation | None = None) -> list[Outcome]:
+    """Replay ``corrections`` on ``page`` in order; a page warning for each that is gone.
+
+    ``continuation`` reads the other page of a ``join``; without it a join does not apply."""
     done: list[tuple[int, Correction, Status, str, list[Article]]] = []
     for number, c in enumerate(corrections, start=1):
         before = {id(a): _look(a) for a in page.articles}
         try:
-            status, reason = _APPLY[c.op](page, c)
+            if c.op == "join":
+                status, reason = _apply_join(page, c, continuation)
+            else:
+                status, reason = _APPLY[c.op](page, c)
         except Exception as err:
             log.warning("correction %d of %s failed", number, page.source, exc_info=True)
             status, reason = "missing", f"it could not be replayed ({err})"
@@ -271,16 +304,17 @@ def _look(article: Article) -> tuple[object, ...]:
             tuple(article.paragraphs))
 
 
-def corrected(page: Page, corrections: list[Correction]) -> tuple[Page, list[Outcome]]:
+def corrected(page: Page, corrections: list[Correction],
+              continuation: Continuation | None = None) -> tuple[Page, list[Outcome]]:
     """A corrected copy of ``page`` (the page itself is left as it is)."""
     copied = copy.deepcopy(page)
-    return copied, apply(copied, corrections)
+    return copied, apply(copied, corrections, continuation)
 
 
 _Result = tuple[Status, str]
 
 
-def _find_article(page: Page, opening_text: str, head: str) -> int | None:
+def find_article(page: Page, opening_text: str, head: str) -> int | None:
     arts = page.articles
     if opening_text:
         bodies = [fold(a.body) for a in arts]
@@ -349,7 +383,7 @@ def _start_article(page: Page, index: int, head: list[Paragraph], tail: list[Par
 
 
 def _apply_merge(page: Page, c: Correction) -> _Result:
-    i = _find_article(page, c.article, c.head)
+    i = find_article(page, c.article, c.head)
     if i is None:
         return "missing", "the first article is not on the page"
     first = page.articles[i]
@@ -361,6 +395,13 @@ def _apply_merge(page: Page, c: Correction) -> _Result:
     if not (fold(second.body).startswith(c.other) or fold(second.headline).startswith(c.other)
             or alike(fold(second.body)[: len(c.other)], c.other) >= 0.75):
         return "missing", "the article that followed it is no longer next to it"
+    _take_in(first, second)
+    del page.articles[i + 1]
+    return "applied", ""
+
+
+def _take_in(first: Article, second: Article) -> None:
+    """``first`` takes in the text of ``second``, which continues it."""
     if second.has_headline:
         first.paragraphs.append(Paragraph(second.headline, "heading"))
     if second.byline:
@@ -372,7 +413,28 @@ def _apply_merge(page: Page, c: Correction) -> _Result:
     first.jumps.extend(second.jumps)
     first.continues_on = second.continues_on or first.continues_on
     first.continued_from = first.continued_from or second.continued_from
-    del page.articles[i + 1]
+
+
+def _apply_join(page: Page, c: Correction, continuation: Continuation | None) -> _Result:
+    i = find_article(page, c.article, c.head)
+    if i is None:
+        return "missing", "the first article is not on the page"
+    first = page.articles[i]
+    if c.other and c.other in fold(first.body):
+        return "already", "the two are one article already"
+    second = continuation(c) if continuation is not None else None
+    if second is None:
+        return "missing", f"the article it continues with is not on {c.page}"
+    _take_in(first, copy.deepcopy(second))
+    first.continues_on = second.continues_on
+    return "applied", ""
+
+
+def _apply_joined(page: Page, c: Correction) -> _Result:
+    i = find_article(page, c.article, c.head)
+    if i is None:
+        return "missing", "the continued article is not on the page"
+    del page.articles[i]
     return "applied", ""
 
 
@@ -417,7 +479,7 @@ def _join(*parts: str | None) -> str | None:
 
 
 def _apply_role(page: Page, c: Correction) -> _Result:
-    i = _find_article(page, c.article, c.head)
+    i = find_article(page, c.article, c.head)
     order = ([i] if i is not None else []) + [n for n in range(len(page.articles)) if n != i]
     for n in order:
         unit = _find_unit(page.articles[n], c.text)
@@ -470,7 +532,7 @@ def _apply_role(page: Page, c: Correction) -> _Result:
 
 
 def _apply_set(page: Page, c: Correction) -> _Result:
-    i = _find_article(page, c.article, c.head)
+    i = find_article(page, c.article, c.head)
     if i is None:
         return "missing", "the article is not on the page"
     article = page.articles[i]
@@ -481,7 +543,7 @@ def _apply_set(page: Page, c: Correction) -> _Result:
 
 
 def _apply_edit(page: Page, c: Correction) -> _Result:
-    i = _find_article(page, c.article, c.head)
+    i = find_article(page, c.article, c.head)
     order = ([i] if i is not None else []) + [n for n in range(len(page.articles)) if n != i]
     best: tuple[int, int, _Unit, int] | None = None
     for n in order:
@@ -531,4 +593,5 @@ _APPLY = {
     "set": _apply_set,
     "edit": _apply_edit,
     "page": _apply_page,
+    "joined": _apply_joined,
 }

@@ -131,4 +131,35 @@ def overlay_stamp(path: Path) -> str:
         st = found[1].stat()
     except OSError:
         return ""
-    return f"o{st.st_size}:{st.st_mtime_ns}"
+    return f"o{st.st_size}:{st.st_mtime_ns}" + join_stamp(found[1])
+
+
+def join_stamp(side: Path) -> str:
+    """Stamps of the pages that the ``join`` corrections in the sidecar-shaped file ``side``
+    take a continuation from (the joined page shows their text, so it is read again when they
+    change), or '' when it has none. Only a file that mentions a join is parsed."""
+    try:
+        with open(side, "rb") as fh:
+            raw = fh.read(64 * 1024)
+    except OSError:
+        return ""
+    if b'"join"' not in raw:
+        return ""
+    import tomllib
+
+    try:
+        tables = tomllib.loads(raw.decode("utf-8-sig")).get("corrections", [])
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return ""
+    out = []
+    for table in tables if isinstance(tables, list) else []:
+        if isinstance(table, dict) and table.get("op") == "join" and isinstance(
+                table.get("page"), str):
+            other = side.parent / table["page"]
+            for part in (other, other.with_name(other.stem + ".meta.toml")):
+                try:
+                    st = part.stat()
+                except OSError:
+                    continue
+                out.append(f"{st.st_size}:{st.st_mtime_ns}")
+    return ("+" + "+".join(out)) if out else ""

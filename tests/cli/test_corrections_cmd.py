@@ -193,3 +193,89 @@ def test_a_read_only_library_keeps_its_corrections_in_the_users_overlay(
     notes = list((_isolated_home / "data" / "corrections").glob("*/README.txt"))
     assert len(notes) == 1 and str(small_library.resolve()) in notes[0].read_text("utf-8")
     assert {p: p.read_bytes() for p in small_library.rglob("*") if p.is_file()} == before
+
+
+PAGE_ONE = """钱塘新区报
+2022年8月10日 星期三
+
+## 凝聚共识 加快发展现代服务业
+
+■首席记者 吴宇翔
+
+本报讯 9日上午，全区服务业高质量发展推进会召开。会议研究部署下一阶段工作，要求各部门抓好落实，推动服务业提质增效。(下转第2版)
+
+## 区政协召开部门工作通报会
+
+■记者 董笑瑜
+
+本报讯 昨日，区政协召开部门工作通报会，听取有关部门工作情况通报。
+"""
+PAGE_TWO = """钱塘新区报
+2022年8月10日 星期三
+
+## 社区里的晴雨客厅
+
+■记者 季辰欣
+
+本报讯 近日，望江街道的晴雨客厅开门迎客，居民在这里议事协商。
+
+## 凝聚共识 加快发展现代服务业
+
+(上接第1版)会议强调，要在打造现代服务业高地上奋勇争先，培育新业态新模式，让服务业成为经济增长的主引擎。
+"""
+
+
+def _jump_library(tmp_path: Path, two: str = PAGE_TWO) -> tuple[Path, Path]:
+    day = tmp_path / "jumps" / "钱塘新区报" / "2022-08-10"
+    day.mkdir(parents=True)
+    (day / "第1版.txt").write_text(PAGE_ONE, "utf-8")
+    (day / "第2版.txt").write_text(two, "utf-8")
+    return tmp_path / "jumps", day
+
+
+def _ids(capsys: pytest.CaptureFixture[str], page: Path) -> dict[str, str]:
+    status, out, _ = run(capsys, "parse", str(page), "--json")
+    assert status == 0
+    return {a["title"]: a["id"] for a in json.loads(out)[0]["articles"]}
+
+
+def test_an_article_merged_across_its_jump_is_one_article_on_its_first_page(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root, day = _jump_library(tmp_path)
+    lib = ["--library", str(root)]
+    first = _ids(capsys, day / "第1版.txt")["凝聚共识 加快发展现代服务业"]
+    status, out, err = run(capsys, "correct", first, "merge-next", "--across", *lib)
+    assert status == 0, err
+    assert "now shown as one article" in out
+    (hit,) = _hits(capsys, "主引擎", lib)
+    assert hit["page"] == 1 and hit["title"] == "凝聚共识 加快发展现代服务业"
+    assert list(_ids(capsys, day / "第2版.txt")) == ["社区里的晴雨客厅"]
+    # Another extraction of the second page alone shows on the first page at once.
+    (day / "第2版.txt").write_text(PAGE_TWO.replace("主引擎", "主力军"), "utf-8")
+    (hit,) = _hits(capsys, "主力军", lib)
+    assert hit["page"] == 1
+    # One undo takes back both halves, each sidecar as it was (here: none).
+    status, out, _ = run(capsys, "corrections", "undo", *lib)
+    assert status == 0 and out.count("undone:") == 2
+    assert not list(day.glob("*.meta.toml"))
+    assert _hits(capsys, "主力军", lib)[0]["page"] == 2
+
+
+def test_a_continuation_the_parser_glued_on_is_split_off_then_joined(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    glued = PAGE_TWO.replace("## 凝聚共识 加快发展现代服务业\n\n", "")
+    root, day = _jump_library(tmp_path, glued)
+    lib = ["--library", str(root)]
+    (only,) = _ids(capsys, day / "第2版.txt").values()
+    assert run(capsys, "correct", only, "split-before", "会议强调", *lib)[0] == 0
+    kept = (day / "第2版.meta.toml").read_bytes()
+    (tail,) = [i for t, i in _ids(capsys, day / "第2版.txt").items() if t != "社区里的晴雨客厅"]
+    first = _ids(capsys, day / "第1版.txt")["凝聚共识 加快发展现代服务业"]
+    status, _, err = run(capsys, "correct", tail, "merge-previous", "--across", "--with", first,
+                         *lib)
+    assert status == 0, err
+    (hit,) = _hits(capsys, "主引擎", lib)
+    assert hit["page"] == 1
+    run(capsys, "corrections", "undo", *lib)
+    assert (day / "第2版.meta.toml").read_bytes() == kept
+    assert not (day / "第1版.meta.toml").exists()
