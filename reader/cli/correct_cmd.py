@@ -133,8 +133,8 @@ def _build(args: argparse.Namespace, page: Page, index: int) -> tuple[Correction
         if not 0 <= other < len(page.articles):
             where = "after" if action == "merge-next" else "before"
             jump = article.continues_on if action == "merge-next" else article.continued_from
-            across = (f" (it continues on page {jump}: merging across a jump to another page "
-                      "is not possible yet)" if jump else "")
+            across = (f" (it continues on page {jump}: add --across to merge it with its "
+                      "continuation there)" if jump else "")
             raise CorrectionError(f"no article {where} this one on its page{across}")
         first, second = sorted((index, other))
         return merge(page, page.articles[first], page.articles[second]), {}
