@@ -315,23 +315,29 @@ _Result = tuple[Status, str]
 
 
 def find_article(page: Page, opening_text: str, head: str) -> int | None:
+    """The index of the article whose body opens with ``opening_text`` (folded), else whose
+    headline is ``head``, else whose opening is at least 75 % alike; None when none is.
+
+    An opening shorter than ``OPENING_CHARS`` is a whole body: it must be the whole body."""
     arts = page.articles
+    bodies = [fold(a.body) for a in arts]
+    short = len(opening_text) < OPENING_CHARS
     if opening_text:
-        bodies = [fold(a.body) for a in arts]
         for i, body in enumerate(bodies):
-            if body.startswith(opening_text):
-                return i
-        probe = opening_text[: OPENING_CHARS // 2]
-        for i, body in enumerate(bodies):
-            if probe in body[:80]:
+            if body == opening_text if short else body.startswith(opening_text):
                 return i
     if head:
         for i, a in enumerate(arts):
             if fold(a.headline)[:HEAD_CHARS] == head:
                 return i
+    if opening_text and not short:
+        probe = opening_text[: OPENING_CHARS // 2]
+        for i, body in enumerate(bodies):
+            if probe in body[:80]:
+                return i
     if opening_text:
-        scored = [(alike(fold(a.body)[: len(opening_text)], opening_text), i)
-                  for i, a in enumerate(arts)]
+        scored = [(alike(body[: len(opening_text)], opening_text), i)
+                  for i, body in enumerate(bodies)]
         best = max(scored, default=(0.0, -1))
         if best[0] >= 0.75:
             return best[1]
@@ -387,7 +393,7 @@ def _apply_merge(page: Page, c: Correction) -> _Result:
     if i is None:
         return "missing", "the first article is not on the page"
     first = page.articles[i]
-    if c.other and c.other in fold(first.body + first.headline):
+    if _holds(first, c.other):
         return "already", "the two are one article already"
     if i + 1 >= len(page.articles):
         return "missing", "no article follows it on the page"
@@ -398,6 +404,13 @@ def _apply_merge(page: Page, c: Correction) -> _Result:
     _take_in(first, second)
     del page.articles[i + 1]
     return "applied", ""
+
+
+def _holds(article: Article, opening_text: str) -> bool:
+    """Does ``article`` hold, after its own opening, the opening of another article (which
+    it then took in already)? Too short an opening tells nothing."""
+    return len(opening_text) >= CONTEXT_CHARS and opening_text in fold(
+        article.body)[len(opening(article)) // 2 :]
 
 
 def _take_in(first: Article, second: Article) -> None:
@@ -420,7 +433,7 @@ def _apply_join(page: Page, c: Correction, continuation: Continuation | None) ->
     if i is None:
         return "missing", "the first article is not on the page"
     first = page.articles[i]
-    if c.other and c.other in fold(first.body):
+    if _holds(first, c.other):
         return "already", "the two are one article already"
     second = continuation(c) if continuation is not None else None
     if second is None:
