@@ -436,6 +436,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self._cancel_work)
         self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
+        self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
+        self.bookmarks_panel.menu_actions = [self.remove_bookmarks_action]
 
     # -- preferences and state ------------------------------------------------------------
 

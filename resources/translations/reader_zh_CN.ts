@@ -105,7 +105,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/ui/views/article_view.py" line="76"/>
+        <location filename="../../reader/ui/views/article_view.py" line="75"/>
         <source>Choose a day in the calendar or an issue in the list, or search the archive (Ctrl+F).</source>
         <translation>在日历中选一天或在列表中选一期，或检索全部报刊（Ctrl+F）。</translation>
     </message>
@@ -406,44 +406,54 @@ The bookmark and its note are kept.</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="36"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="39"/>
         <source>Filter by headline, note or tag</source>
         <translation>按标题、笔记或标签筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="39"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
         <source>Show the bookmarks with one tag</source>
         <translation>只显示带某个标签的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="45"/>
         <source>Newest bookmark first</source>
         <translation>最近收藏在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="43"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="46"/>
         <source>By article date</source>
         <translation>按文章日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="44"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="47"/>
         <source>By headline</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="76"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="82"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="105"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="106"/>
+        <source>&amp;Edit Note and Tags…</source>
+        <translation>编辑笔记和标签(&amp;E)…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="126"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="102"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="128"/>
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -1009,368 +1019,368 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="106"/>
         <location filename="../../reader/ui/app.py" line="34"/>
-        <location filename="../../reader/ui/app.py" line="54"/>
+        <location filename="../../reader/ui/app.py" line="52"/>
+        <location filename="../../reader/ui/mainwindow.py" line="104"/>
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="125"/>
+        <location filename="../../reader/ui/app.py" line="123"/>
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="148"/>
+        <location filename="../../reader/ui/mainwindow.py" line="144"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="149"/>
+        <location filename="../../reader/ui/mainwindow.py" line="145"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="151"/>
+        <location filename="../../reader/ui/mainwindow.py" line="147"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="194"/>
+        <location filename="../../reader/ui/mainwindow.py" line="190"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="220"/>
+        <location filename="../../reader/ui/mainwindow.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="225"/>
+        <location filename="../../reader/ui/mainwindow.py" line="221"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262"/>
+        <location filename="../../reader/ui/mainwindow.py" line="258"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="264"/>
+        <location filename="../../reader/ui/mainwindow.py" line="260"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="266"/>
+        <location filename="../../reader/ui/mainwindow.py" line="262"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="268"/>
+        <location filename="../../reader/ui/mainwindow.py" line="264"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="269"/>
+        <location filename="../../reader/ui/mainwindow.py" line="265"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271"/>
+        <location filename="../../reader/ui/mainwindow.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="272"/>
+        <location filename="../../reader/ui/mainwindow.py" line="268"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275"/>
+        <location filename="../../reader/ui/mainwindow.py" line="271"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277"/>
+        <location filename="../../reader/ui/mainwindow.py" line="273"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279"/>
+        <location filename="../../reader/ui/mainwindow.py" line="275"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="276"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="278"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/mainwindow.py" line="280"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/mainwindow.py" line="282"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290"/>
+        <location filename="../../reader/ui/mainwindow.py" line="286"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="287"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292"/>
+        <location filename="../../reader/ui/mainwindow.py" line="288"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/mainwindow.py" line="295"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="305"/>
+        <location filename="../../reader/ui/mainwindow.py" line="301"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="307"/>
+        <location filename="../../reader/ui/mainwindow.py" line="303"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309"/>
+        <location filename="../../reader/ui/mainwindow.py" line="305"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="311"/>
+        <location filename="../../reader/ui/mainwindow.py" line="307"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="313"/>
+        <location filename="../../reader/ui/mainwindow.py" line="309"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="312"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="320"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="322"/>
+        <location filename="../../reader/ui/mainwindow.py" line="318"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324"/>
+        <location filename="../../reader/ui/mainwindow.py" line="320"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="326"/>
+        <location filename="../../reader/ui/mainwindow.py" line="322"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="328"/>
+        <location filename="../../reader/ui/mainwindow.py" line="324"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="331"/>
+        <location filename="../../reader/ui/mainwindow.py" line="327"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
+        <location filename="../../reader/ui/mainwindow.py" line="329"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="336"/>
+        <location filename="../../reader/ui/mainwindow.py" line="332"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="340"/>
+        <location filename="../../reader/ui/mainwindow.py" line="336"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="342"/>
+        <location filename="../../reader/ui/mainwindow.py" line="338"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="344"/>
+        <location filename="../../reader/ui/mainwindow.py" line="340"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="354"/>
+        <location filename="../../reader/ui/mainwindow.py" line="350"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="356"/>
+        <location filename="../../reader/ui/mainwindow.py" line="352"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="364"/>
+        <location filename="../../reader/ui/mainwindow.py" line="360"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="377"/>
+        <location filename="../../reader/ui/mainwindow.py" line="373"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="382"/>
+        <location filename="../../reader/ui/mainwindow.py" line="378"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="386"/>
+        <location filename="../../reader/ui/mainwindow.py" line="382"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="391"/>
+        <location filename="../../reader/ui/mainwindow.py" line="387"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="393"/>
+        <location filename="../../reader/ui/mainwindow.py" line="389"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="395"/>
+        <location filename="../../reader/ui/mainwindow.py" line="391"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="399"/>
+        <location filename="../../reader/ui/mainwindow.py" line="395"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="409"/>
+        <location filename="../../reader/ui/mainwindow.py" line="405"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="460"/>
+        <location filename="../../reader/ui/mainwindow.py" line="458"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="470"/>
+        <location filename="../../reader/ui/mainwindow.py" line="468"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="494"/>
+        <location filename="../../reader/ui/mainwindow.py" line="492"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="618"/>
+        <location filename="../../reader/ui/mainwindow.py" line="616"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="625"/>
+        <location filename="../../reader/ui/mainwindow.py" line="623"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="639"/>
+        <location filename="../../reader/ui/mainwindow.py" line="637"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="643"/>
+        <location filename="../../reader/ui/mainwindow.py" line="641"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="662"/>
+        <location filename="../../reader/ui/mainwindow.py" line="660"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="666"/>
+        <location filename="../../reader/ui/mainwindow.py" line="664"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="669"/>
+        <location filename="../../reader/ui/mainwindow.py" line="667"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="672"/>
+        <location filename="../../reader/ui/mainwindow.py" line="670"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="694"/>
+        <location filename="../../reader/ui/mainwindow.py" line="692"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="708"/>
+        <location filename="../../reader/ui/mainwindow.py" line="706"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="715"/>
+        <location filename="../../reader/ui/mainwindow.py" line="713"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="770"/>
+        <location filename="../../reader/ui/mainwindow.py" line="768"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="849"/>
+        <location filename="../../reader/ui/mainwindow.py" line="847"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="868"/>
+        <location filename="../../reader/ui/mainwindow.py" line="866"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="869"/>
+        <location filename="../../reader/ui/mainwindow.py" line="867"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1381,88 +1391,88 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="874"/>
+        <location filename="../../reader/ui/mainwindow.py" line="872"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="913"/>
+        <location filename="../../reader/ui/mainwindow.py" line="911"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="917"/>
+        <location filename="../../reader/ui/mainwindow.py" line="915"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="945"/>
+        <location filename="../../reader/ui/mainwindow.py" line="943"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="946"/>
+        <location filename="../../reader/ui/mainwindow.py" line="944"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="969"/>
-        <location filename="../../reader/ui/mainwindow.py" line="985"/>
+        <location filename="../../reader/ui/mainwindow.py" line="967"/>
+        <location filename="../../reader/ui/mainwindow.py" line="983"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="971"/>
+        <location filename="../../reader/ui/mainwindow.py" line="969"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="976"/>
+        <location filename="../../reader/ui/mainwindow.py" line="974"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="977"/>
+        <location filename="../../reader/ui/mainwindow.py" line="975"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="986"/>
+        <location filename="../../reader/ui/mainwindow.py" line="984"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1003"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1001"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1008"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1006"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1017"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1015"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1069"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1067"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1087"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1085"/>
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1093"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1091"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1094"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1092"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
