@@ -55,6 +55,7 @@ from .settings import Preferences, WindowState, step_font_size
 from .views.article_view import ArticleView
 from .views.bookmarks_panel import BookmarksPanel
 from .views.calendar import CalendarPanel
+from .views.field_shortcuts import WindowKeysFirst
 from .views.find_bar import FindBar
 from .views.issue_list import IssueList
 from .views.issue_view import IssueView
@@ -206,6 +207,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         for field in (self.search_box.lineEdit(), self.find_bar.edit):
             field.installEventFilter(self)
+        WindowKeysFirst(self).watch(self.search_box, self.search_box.lineEdit(),
+                                    self.find_bar.edit)
 
         self.status_text = QLabel(self)
         self.progress = QProgressBar(self)
@@ -416,6 +419,8 @@ class MainWindow(QMainWindow):
         self.results.openArticleRequested.connect(self.open_hit)
         self.results.filtersChanged.connect(self.rerun_search)
         self.search_box.searchRequested.connect(self.run_search)
+        self.search_box.enterPressed.connect(self.results.enter_when_shown)
+        self.search_box.hitsRequested.connect(self.results.enter_hits)
         self.article_view.occurrencesChanged.connect(self.find_bar.set_count)
         self.article_view.openPageRequested.connect(lambda p: self.open_pages([p]))
         self.find_bar.findRequested.connect(self._find_in_article)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -129,10 +129,34 @@ class ResultsPanel(QWidget):
         self.total.setText(self.tr("%n hit(s)", "", total))
         if total:
             self.stack.setCurrentWidget(self.list)
+            if self._enter_when_shown:
+                self.enter_hits()
         else:
             self.show_message(self.tr("No article matches this search."))
+        self._enter_when_shown = False
+
+    _enter_when_shown = False
+
+    @Slot()
+    def enter_when_shown(self) -> None:
+        """Enter in the search box: move into the hits of its search when they arrive."""
+        self._enter_when_shown = True
+
+    @Slot()
+    def enter_hits(self) -> None:
+        """Focus the hits, the first one current (and so opened) when none is."""
+        if self.stack.currentWidget() is not self.list or not self.model.rowCount():
+            return
+        # Before the focus: a list that gets focus makes its first row current unselected.
+        current = self.list.currentIndex()
+        if not current.isValid():
+            current = self.model.index(0, 0)
+        self.list.selectionModel().setCurrentIndex(
+            current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.setFocus()
 
     def show_message(self, text: str, total: str = "") -> None:
+        self._enter_when_shown = False
         self.message.setText(text)
         self.total.setText(total)
         self.stack.setCurrentWidget(self.message)
