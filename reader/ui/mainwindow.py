@@ -50,6 +50,7 @@ from .library_watch import LibraryWatcher, WatchSet, watch_set
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
+from .plain import literal, plain_label
 from .search_service import SearchParams, SearchService
 from .settings import Preferences, WindowState, step_font_size
 from .views.article_view import ArticleView
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.star_button.setObjectName("starButton")
         self.article_title = QLabel(self)
         self.article_title.setObjectName("articleTitle")
+        plain_label(self.article_title)
         # A long headline must not make the window wider than the screen: it is cut, and
         # its tooltip holds it whole.
         self.article_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -210,7 +212,7 @@ class MainWindow(QMainWindow):
         WindowKeysFirst(self).watch(self.search_box, self.search_box.lineEdit(),
                                     self.find_bar.edit)
 
-        self.status_text = QLabel(self)
+        self.status_text = plain_label(QLabel(self))
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -790,7 +792,7 @@ class MainWindow(QMainWindow):
         self.close_notice(ARTICLE_GONE)
         self.article_view.show_article(article)
         self.article_title.setText(article.display_title)
-        self.article_title.setToolTip(article.headline or article.display_title)
+        self.article_title.setToolTip(literal(article.headline or article.display_title))
         self.state.last_article = article.id
         ids = self.page_model.article_ids()
         at = ids.index(article.id) if article.id in ids else -1
@@ -868,11 +870,11 @@ class MainWindow(QMainWindow):
         try:
             write_sidecar(page_file, {"date": day})
         except OSError as err:
-            QMessageBox.warning(self, self.tr("Date Not Saved"), self.tr(
+            QMessageBox.warning(self, self.tr("Date Not Saved"), literal(self.tr(
                 "The date could not be saved next to the page, in %1:\n%2\n\n"
                 "The library folder may be read-only. Copy the library to a folder you can "
                 "write to, or ask its owner to add the file.").replace(
-                "%1", str(sidecar_path(page_file))).replace("%2", err.strerror or str(err)))
+                "%1", str(sidecar_path(page_file))).replace("%2", err.strerror or str(err))))
             return
         self.show_status(self.tr("Saved the date %1 for %2.").replace(
             "%1", day.isoformat()).replace("%2", source))

@@ -4,8 +4,8 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="165"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>%n bookmark saved to %1.</numerusform>
@@ -13,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -21,7 +21,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="389"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="390"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -29,7 +29,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="402"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="403"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="407"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="408"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="126"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>ErrorReporter</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="108"/>
+        <location filename="../../reader/ui/errors.py" line="109"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>(%n error so far)</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>IssueTreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/issue_tree.py" line="165"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="166"/>
         <source>Undated pages (%n)</source>
         <translation>
             <numerusform>Undated pages (%n)</numerusform>
@@ -100,7 +100,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="665"/>
+        <location filename="../../reader/ui/mainwindow.py" line="667"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="672"/>
+        <location filename="../../reader/ui/mainwindow.py" line="674"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -119,7 +119,7 @@
 <context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="260"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="261"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="282"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="283"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform>
@@ -138,7 +138,7 @@
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="129"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="130"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

@@ -4,62 +4,62 @@
 <context>
     <name>AddReportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="28"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="29"/>
         <source>Pages Added</source>
         <translation>添加版面的结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="32"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="33"/>
         <source>%1 added, %2 already in the library, %3 added under a new name, %4 not added.</source>
         <translation>已添加 %1 个，书库中已有 %2 个，改名添加 %3 个，未添加 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="36"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="37"/>
         <source>Library: %1</source>
         <translation>书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="40"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="42"/>
         <source>Cancelled: the files after these were not looked at.</source>
         <translation>已取消：其后的文件没有处理。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="46"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="46"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="45"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="47"/>
         <source>Where, or why not</source>
         <translation>位置或原因</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="50"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="52"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="53"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="55"/>
         <source>Added under a new name</source>
         <translation>改名添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="54"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="56"/>
         <source>a different file already had the name</source>
         <translation>已有同名但内容不同的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="56"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="58"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="58"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="60"/>
         <source>Already in the library</source>
         <translation>书库中已有</translation>
     </message>
@@ -113,17 +113,17 @@
 <context>
     <name>AssignDateDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/assign_date.py" line="17"/>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="19"/>
         <source>Assign a Date</source>
         <translation>设定日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/assign_date.py" line="18"/>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="20"/>
         <source>The page %1 states no date. Choose the date it was printed; it is saved in %2 beside the page, and the page moves to its issue.</source>
         <translation>版面 %1 没有印出日期。请选择出版日期；日期将保存在版面旁的 %2 中，该版随即归入所属的一期。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/assign_date.py" line="29"/>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="32"/>
         <source>Suggested from the dates the articles mention: %1</source>
         <translation>根据文中提到的日期推测：%1</translation>
     </message>
@@ -131,22 +131,22 @@
 <context>
     <name>BookmarkDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="30"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="32"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="36"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="39"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="47"/>
         <source>&amp;Note:</source>
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="45"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="48"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
@@ -154,27 +154,27 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="93"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="94"/>
         <source>in the library “%1”</source>
         <translation>在书库“%1”中</translation>
     </message>
@@ -182,17 +182,17 @@
 <context>
     <name>BookmarksController</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="229"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="230"/>
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="232"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="233"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="233"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="234"/>
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -201,136 +201,136 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="238"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="239"/>
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="107"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="217"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="108"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="218"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="73"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="120"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="74"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="121"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="74"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="75"/>
         <source>Export What Can Be Read…</source>
         <translation>导出尚可读取的书签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="77"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="78"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="82"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="83"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="90"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="91"/>
         <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
         <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="108"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="109"/>
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="121"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="122"/>
         <source>The backup could not be restored: %1</source>
         <translation>无法从备份恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="131"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="132"/>
         <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
         <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="145"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="146"/>
         <source>Save What Can Be Read</source>
         <translation>保存尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="146"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="147"/>
         <source>Bookmarks (*.json)</source>
         <translation>书签 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="153"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="163"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
         <source>Export What Can Be Read</source>
         <translation>导出尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="155"/>
         <source>Nothing could be saved: %1</source>
         <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="165"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="159"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="160"/>
         <source>What could not be read:</source>
         <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="161"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="162"/>
         <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
         <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="218"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="219"/>
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="273"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="307"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="308"/>
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="335"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="354"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="336"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="355"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="336"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="337"/>
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="340"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="341"/>
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="341"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="342"/>
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -339,12 +339,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="348"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="349"/>
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="355"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="356"/>
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -355,50 +355,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="374"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="375"/>
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="382"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="383"/>
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="389"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="390"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="402"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="403"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="407"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="408"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="417"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="418"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="421"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="422"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -431,29 +431,29 @@ The bookmark and its note are kept.</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="82"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="83"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="105"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="106"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="106"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="107"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="126"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="128"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="129"/>
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -461,27 +461,28 @@ The bookmark and its note are kept.</source>
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="158"/>
+        <location filename="../../reader/ui/views/calendar.py" line="161"/>
         <source>Previous month with issues</source>
         <translation>上一个有报纸的月份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="161"/>
+        <location filename="../../reader/ui/views/calendar.py" line="164"/>
         <source>Next month with issues</source>
         <translation>下一个有报纸的月份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="162"/>
+        <location filename="../../reader/ui/views/calendar.py" line="165"/>
+        <location filename="../../reader/ui/views/calendar.py" line="232"/>
         <source>Months with issues</source>
         <translation>有报纸的月份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="240"/>
+        <location filename="../../reader/ui/views/calendar.py" line="244"/>
         <source>No issue on this day.</source>
         <translation>这一天没有报纸。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="243"/>
+        <location filename="../../reader/ui/views/calendar.py" line="247"/>
         <source>Several papers appeared; choose one:</source>
         <translation>这一天有几份报纸，请选择：</translation>
     </message>
@@ -577,7 +578,7 @@ The bookmark and its note are kept.</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="87"/>
+        <location filename="../../reader/ui/errors.py" line="88"/>
         <source>The reader keeps running. If something looks wrong, restart it.
 
 The details were written to the log file:
@@ -588,12 +589,12 @@ The details were written to the log file:
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="90"/>
+        <location filename="../../reader/ui/errors.py" line="91"/>
         <source>Open the Log Folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="96"/>
+        <location filename="../../reader/ui/errors.py" line="97"/>
         <source>The reader keeps running. If something looks wrong, restart it.
 
 No log file could be written in %1; the details were printed on the terminal.</source>
@@ -602,12 +603,12 @@ No log file could be written in %1; the details were printed on the terminal.</s
 无法在 %1 中写入日志文件；详细信息已输出到终端。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="106"/>
+        <location filename="../../reader/ui/errors.py" line="107"/>
         <source>An unexpected error occurred: %1</source>
         <translation>发生意外错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="108"/>
+        <location filename="../../reader/ui/errors.py" line="109"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>（至今共 %n 个错误）</numerusform>
@@ -736,7 +737,7 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>IssueCalendar</name>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="143"/>
+        <location filename="../../reader/ui/views/calendar.py" line="146"/>
         <source>lunar %1</source>
         <translation>农历%1</translation>
     </message>
@@ -762,36 +763,36 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>IssueTreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/issue_tree.py" line="165"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="166"/>
         <source>Undated pages (%n)</source>
         <translation>
             <numerusform>未标日期的版面（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="173"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="174"/>
         <source>%1 %2
 Pages in the library: %3</source>
         <translation>%1 %2
 库中版面：%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="175"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="176"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="189"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="190"/>
         <source>No. %1</source>
         <translation>第%1期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="196"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="197"/>
         <source>%1/%2 pages</source>
         <translation>%1/%2版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="201"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="202"/>
         <source>pages: %1</source>
         <translation>%1版</translation>
     </message>
@@ -799,7 +800,7 @@ Pages in the library: %3</source>
 <context>
     <name>IssueView</name>
     <message>
-        <location filename="../../reader/ui/views/issue_view.py" line="78"/>
+        <location filename="../../reader/ui/views/issue_view.py" line="81"/>
         <source>No issue open</source>
         <translation>未打开报纸</translation>
     </message>
@@ -911,107 +912,107 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 <context>
     <name>LibraryInfoDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="52"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="53"/>
         <source>Library Information</source>
         <translation>书库信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="56"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="58"/>
         <source>Open the Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="65"/>
         <source>Paper</source>
         <translation>报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="65"/>
         <source>Issues</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="65"/>
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="65"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="63"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="66"/>
         <source>First issue</source>
         <translation>最早一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="63"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="66"/>
         <source>Last issue</source>
         <translation>最近一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="63"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="66"/>
         <source>Undated pages</source>
         <translation>未标日期的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="64"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="67"/>
         <source>Page file</source>
         <translation>版面文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="65"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="68"/>
         <source>Assign Date…</source>
         <translation>设定日期…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="72"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="75"/>
         <source>These pages state no date the reader could read. Assigning one writes it in a small file beside the page.</source>
         <translation>这些版面上没有阅读器能读出的日期。设定日期后，日期会写进版面旁边的一个小文件里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="69"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="72"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="69"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="72"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="75"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="78"/>
         <source>These files were left out or need a look; the rest of the library is read as usual.</source>
         <translation>这些文件被略过或需要查看；书库的其余部分照常读取。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="109"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="112"/>
         <source>Library: %1</source>
         <translation>书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="110"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="113"/>
         <source>%1 issues, %2 pages, %3 articles</source>
         <translation>%1 期，%2 个版面，%3 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="114"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="117"/>
         <source>from %1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="133"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="136"/>
         <source>Papers (%1)</source>
         <translation>报纸（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="134"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="137"/>
         <source>Undated Pages (%1)</source>
         <translation>未标日期的版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="136"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="139"/>
         <source>Problem Files (%1)</source>
         <translation>有问题的文件（%1）</translation>
     </message>
@@ -1021,7 +1022,7 @@ Choose a folder for your own library (or make a new one in the dialog): the page
     <message>
         <location filename="../../reader/ui/app.py" line="34"/>
         <location filename="../../reader/ui/app.py" line="52"/>
-        <location filename="../../reader/ui/mainwindow.py" line="105"/>
+        <location filename="../../reader/ui/mainwindow.py" line="106"/>
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
@@ -1031,356 +1032,356 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="145"/>
+        <location filename="../../reader/ui/mainwindow.py" line="146"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="146"/>
+        <location filename="../../reader/ui/mainwindow.py" line="147"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="148"/>
+        <location filename="../../reader/ui/mainwindow.py" line="149"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="191"/>
+        <location filename="../../reader/ui/mainwindow.py" line="193"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="219"/>
+        <location filename="../../reader/ui/mainwindow.py" line="221"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="224"/>
+        <location filename="../../reader/ui/mainwindow.py" line="226"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="261"/>
+        <location filename="../../reader/ui/mainwindow.py" line="263"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="263"/>
+        <location filename="../../reader/ui/mainwindow.py" line="265"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="265"/>
+        <location filename="../../reader/ui/mainwindow.py" line="267"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="267"/>
+        <location filename="../../reader/ui/mainwindow.py" line="269"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="268"/>
+        <location filename="../../reader/ui/mainwindow.py" line="270"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="270"/>
+        <location filename="../../reader/ui/mainwindow.py" line="272"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271"/>
+        <location filename="../../reader/ui/mainwindow.py" line="273"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="274"/>
+        <location filename="../../reader/ui/mainwindow.py" line="276"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="276"/>
+        <location filename="../../reader/ui/mainwindow.py" line="278"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278"/>
+        <location filename="../../reader/ui/mainwindow.py" line="280"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279"/>
+        <location filename="../../reader/ui/mainwindow.py" line="281"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="281"/>
+        <location filename="../../reader/ui/mainwindow.py" line="283"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="283"/>
+        <location filename="../../reader/ui/mainwindow.py" line="285"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285"/>
+        <location filename="../../reader/ui/mainwindow.py" line="287"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/mainwindow.py" line="291"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290"/>
+        <location filename="../../reader/ui/mainwindow.py" line="292"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="293"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="300"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="304"/>
+        <location filename="../../reader/ui/mainwindow.py" line="306"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306"/>
+        <location filename="../../reader/ui/mainwindow.py" line="308"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308"/>
+        <location filename="../../reader/ui/mainwindow.py" line="310"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="310"/>
+        <location filename="../../reader/ui/mainwindow.py" line="312"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="312"/>
+        <location filename="../../reader/ui/mainwindow.py" line="314"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="315"/>
+        <location filename="../../reader/ui/mainwindow.py" line="317"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="319"/>
+        <location filename="../../reader/ui/mainwindow.py" line="321"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="321"/>
+        <location filename="../../reader/ui/mainwindow.py" line="323"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="323"/>
+        <location filename="../../reader/ui/mainwindow.py" line="325"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="325"/>
+        <location filename="../../reader/ui/mainwindow.py" line="327"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327"/>
+        <location filename="../../reader/ui/mainwindow.py" line="329"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="330"/>
+        <location filename="../../reader/ui/mainwindow.py" line="332"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="332"/>
+        <location filename="../../reader/ui/mainwindow.py" line="334"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="335"/>
+        <location filename="../../reader/ui/mainwindow.py" line="337"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="339"/>
+        <location filename="../../reader/ui/mainwindow.py" line="341"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="341"/>
+        <location filename="../../reader/ui/mainwindow.py" line="343"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343"/>
+        <location filename="../../reader/ui/mainwindow.py" line="345"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="353"/>
+        <location filename="../../reader/ui/mainwindow.py" line="355"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="355"/>
+        <location filename="../../reader/ui/mainwindow.py" line="357"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="363"/>
+        <location filename="../../reader/ui/mainwindow.py" line="365"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="376"/>
+        <location filename="../../reader/ui/mainwindow.py" line="378"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="381"/>
+        <location filename="../../reader/ui/mainwindow.py" line="383"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="385"/>
+        <location filename="../../reader/ui/mainwindow.py" line="387"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="390"/>
+        <location filename="../../reader/ui/mainwindow.py" line="392"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="392"/>
+        <location filename="../../reader/ui/mainwindow.py" line="394"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="394"/>
+        <location filename="../../reader/ui/mainwindow.py" line="396"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="398"/>
+        <location filename="../../reader/ui/mainwindow.py" line="400"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="408"/>
+        <location filename="../../reader/ui/mainwindow.py" line="410"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="463"/>
+        <location filename="../../reader/ui/mainwindow.py" line="465"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="473"/>
+        <location filename="../../reader/ui/mainwindow.py" line="475"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="497"/>
+        <location filename="../../reader/ui/mainwindow.py" line="499"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="621"/>
+        <location filename="../../reader/ui/mainwindow.py" line="623"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="628"/>
+        <location filename="../../reader/ui/mainwindow.py" line="630"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="642"/>
+        <location filename="../../reader/ui/mainwindow.py" line="644"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="646"/>
+        <location filename="../../reader/ui/mainwindow.py" line="648"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="665"/>
+        <location filename="../../reader/ui/mainwindow.py" line="667"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="669"/>
+        <location filename="../../reader/ui/mainwindow.py" line="671"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="672"/>
+        <location filename="../../reader/ui/mainwindow.py" line="674"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="675"/>
+        <location filename="../../reader/ui/mainwindow.py" line="677"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="697"/>
+        <location filename="../../reader/ui/mainwindow.py" line="699"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="711"/>
+        <location filename="../../reader/ui/mainwindow.py" line="713"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="718"/>
+        <location filename="../../reader/ui/mainwindow.py" line="720"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="773"/>
+        <location filename="../../reader/ui/mainwindow.py" line="775"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="852"/>
+        <location filename="../../reader/ui/mainwindow.py" line="854"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="871"/>
+        <location filename="../../reader/ui/mainwindow.py" line="873"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="872"/>
+        <location filename="../../reader/ui/mainwindow.py" line="874"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1391,88 +1392,88 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="877"/>
+        <location filename="../../reader/ui/mainwindow.py" line="879"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="916"/>
+        <location filename="../../reader/ui/mainwindow.py" line="918"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="920"/>
+        <location filename="../../reader/ui/mainwindow.py" line="922"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="948"/>
+        <location filename="../../reader/ui/mainwindow.py" line="950"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="949"/>
+        <location filename="../../reader/ui/mainwindow.py" line="951"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="972"/>
-        <location filename="../../reader/ui/mainwindow.py" line="988"/>
+        <location filename="../../reader/ui/mainwindow.py" line="974"/>
+        <location filename="../../reader/ui/mainwindow.py" line="990"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="974"/>
+        <location filename="../../reader/ui/mainwindow.py" line="976"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="979"/>
+        <location filename="../../reader/ui/mainwindow.py" line="981"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="980"/>
+        <location filename="../../reader/ui/mainwindow.py" line="982"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="989"/>
+        <location filename="../../reader/ui/mainwindow.py" line="991"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1006"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1008"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1011"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1013"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1020"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1022"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1072"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1074"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1090"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1092"/>
         <source>Keyboard Shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1096"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1098"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1097"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1099"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1482,7 +1483,7 @@ Library: %1</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/views/message_bar.py" line="40"/>
+        <location filename="../../reader/ui/views/message_bar.py" line="41"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
@@ -1490,86 +1491,86 @@ Library: %1</source>
 <context>
     <name>PageArticleModel</name>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="54"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="55"/>
         <source>Page ?</source>
         <translation>第?版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="55"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="56"/>
         <source>Page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="205"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="206"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="205"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="206"/>
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="205"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="206"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="260"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="261"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n篇</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="266"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="267"/>
         <source>Not in the library: pages %1</source>
         <translation>书库中缺：第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="269"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="270"/>
         <source>Guide: %1</source>
         <translation>导读：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="274"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="275"/>
         <source>(derived)</source>
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="276"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="277"/>
         <source>(from p. %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="278"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="279"/>
         <source> (continued on p. %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="282"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="283"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n字</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="289"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="290"/>
         <source>%1 (absent)</source>
         <translation>%1（缺）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="296"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="297"/>
         <source>The page lost this headline; it is derived from the text.</source>
         <translation>版面上缺少这篇文章的标题，此标题据正文推断。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="299"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="300"/>
         <source>Guide entry pointing to: %1</source>
         <translation>导读指向：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="302"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="303"/>
         <source>These pages of the issue are not in the library.</source>
         <translation>本期的这些版面不在书库中。</translation>
     </message>
@@ -1602,24 +1603,24 @@ Library: %1</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="84"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="85"/>
         <source>Type words to look for in the search box above.</source>
         <translation>在上方检索框中输入要查找的词语。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="96"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="97"/>
         <source>All papers</source>
         <translation>全部报纸</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="129"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="130"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>共%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="135"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="136"/>
         <source>No article matches this search.</source>
         <translation>没有文章符合这个检索。</translation>
     </message>

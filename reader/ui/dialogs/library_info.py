@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core_messages import problem_reason
+from ..plain import literal, plain_label
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
@@ -53,10 +54,12 @@ class LibraryInfoDialog(QDialog):
         self.info: dict[str, Any] = {}
         self.where = QLabel(self)
         self.where.setWordWrap(True)
+        plain_label(self.where)
         self.open_folder = QPushButton(self.tr("Open the Folder"), self)
         self.open_folder.clicked.connect(self._open_folder)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        plain_label(self.summary)
         self.tabs = QTabWidget(self)
         self.papers = _table(self, "papersTable", [
             self.tr("Paper"), self.tr("Issues"), self.tr("Pages"), self.tr("Articles"),
@@ -127,8 +130,8 @@ class LibraryInfoDialog(QDialog):
         for problem in info["problems"]:
             reason = problem_reason(problem["message"])
             item = QTreeWidgetItem([problem["path"], reason])
-            item.setToolTip(0, problem["path"])
-            item.setToolTip(1, reason)
+            item.setToolTip(0, literal(problem["path"]))
+            item.setToolTip(1, literal(reason))
             self.problems.addTopLevelItem(item)
         self.tabs.setTabText(0, self.tr("Papers (%1)").replace("%1", str(len(info["papers"]))))
         self.tabs.setTabText(1, self.tr("Undated Pages (%1)").replace(

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from ...corpus.catalog import IssueInfo
+from ..plain import literal
 from . import NO_PARENT, DateRole, IssueKeyRole, KindRole, PaperRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -143,7 +144,7 @@ class IssueTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._label(node)
         if role == Qt.ItemDataRole.ToolTipRole and node.issue is not None:
-            return self._tooltip(node.issue)
+            return literal(self._tooltip(node.issue))
         if role == KindRole:
             return node.kind
         if role == PaperRole:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from ...corpus.catalog import IssueInfo
 from ...corpus.model import Page
+from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, KindRole, TargetPagesRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -222,7 +223,7 @@ class PageArticleModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return literal(self._tooltip(row))
         if role == Qt.ItemDataRole.FontRole and (row.kind == "page" or row.derived):
             return self._font(row.kind == "page", row.derived)
         if role == Qt.ItemDataRole.ForegroundRole and (row.kind in ("absent", "guide")

@@ -54,6 +54,7 @@ class BookmarksPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+import html
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +32,7 @@ class IssueView(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("issueTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # the paper's name escaped below
         self.tree = QTreeView(self)
         self.tree.setObjectName("pageTree")
         self.tree.setModel(model)
@@ -75,9 +78,9 @@ class IssueView(QWidget):
     def _on_reset(self) -> None:
         issue: IssueInfo | None = self.model.issue()
         if issue is None:
-            self.title.setText(self.tr("No issue open"))
+            self.title.setText(html.escape(self.tr("No issue open")))
             return
-        self.title.setText(f"<b>{issue.paper}</b> {issue_label(issue)}")
+        self.title.setText(f"<b>{html.escape(issue.paper)}</b> {html.escape(issue_label(issue))}")
         self.tree.expandAll()
 
     @Slot(QModelIndex)

@@ -61,6 +61,7 @@ class ResultsPanel(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a query error quotes the query
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list)
