@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,12 +45,14 @@ from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
+from .dialogs.shortcuts import ShortcutsDialog
 from .library_controller import LibraryController, OpenRequest
 from .library_watch import LibraryWatcher, WatchSet, watch_set
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
 from .plain import literal, plain_label
+from .screen_fit import fit_to_screen, keep_on_screen
 from .search_service import SearchParams, SearchService
 from .settings import Preferences, WindowState, step_font_size
 from .views.article_view import ArticleView
@@ -501,8 +503,9 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         if self.state.geometry is not None:
             self.restoreGeometry(self.state.geometry)
+            keep_on_screen(self)
         else:
-            self.resize(1400, 900)
+            fit_to_screen(self, QSize(1400, 900))
         if self.state.window_state is not None:
             self.restoreState(self.state.window_state)
         for splitter in (self.main_splitter, self.left):
@@ -1080,18 +1083,11 @@ class MainWindow(QMainWindow):
         widget.setFocus()
 
     @Slot()
-    def show_shortcuts(self) -> None:
-        rows = []
-        for menu in self.menuBar().findChildren(type(self.go_menu)):
-            for action in menu.actions():
-                if action.shortcut().isEmpty() or action.isSeparator():
-                    continue
-                label = action.text().replace("&", "")
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                rows.append(f"<tr><td>{label}</td><td><b>{keys}</b></td></tr>")
-        QMessageBox.information(self, self.tr("Keyboard Shortcuts"),
-                                "<table cellspacing=6>" + "".join(dict.fromkeys(rows))
-                                + "</table>")
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog([a.menu() for a in self.menuBar().actions() if a.menu()], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot()
     def show_about(self) -> None:
