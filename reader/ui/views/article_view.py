@@ -81,6 +81,9 @@ class ArticleView(QTextBrowser):
         self._layout = article_document.build(
             self.document(), article, self.colors, self.font_size, self.serif)
         self._apply_measure()
+        # The view's own cursor moved along with the text inserted before it, to the end;
+        # showing or resizing the view then scrolled to that end.
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         self._set_spans([])
         self.verticalScrollBar().setValue(0)
 
