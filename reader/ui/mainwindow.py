@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self._search_params: SearchParams | None = None
         self._pending_query = ""
         self._hit_query = ""
+        self._entered_query = ""  # the query Enter was pressed on: kept in the history
+        self._issue_status = ""  # a status line about the open issue, gone when moving on
         self._occurrence_serial = 0
         self.synced = False
         self._sync_pending: bool | None = None  # another sync asked for: quiet or not
@@ -424,6 +426,8 @@ class MainWindow(QMainWindow):
         self.results.filtersChanged.connect(self.rerun_search)
         self.search_box.searchRequested.connect(self.run_search)
         self.search_box.enterPressed.connect(self.results.enter_when_shown)
+        self.search_box.enterPressed.connect(
+            lambda: setattr(self, "_entered_query", self.search_box.text().strip()))
         self.search_box.hitsRequested.connect(self.results.enter_hits)
         self.article_view.occurrencesChanged.connect(self.find_bar.set_count)
         self.article_view.openPageRequested.connect(lambda p: self.open_pages([p]))
@@ -793,6 +797,8 @@ class MainWindow(QMainWindow):
 
     def _show(self, article: Article) -> None:
         self.close_notice(ARTICLE_GONE)
+        if self._issue_status and self.status_text.text() == self._issue_status:
+            self.status_text.clear()  # it spoke of the issue left behind
         self.article_view.show_article(article)
         self.article_title.setText(article.display_title)
         self.article_title.setToolTip(literal(article.headline or article.display_title))
@@ -854,8 +860,9 @@ class MainWindow(QMainWindow):
                     self.open_article(ids[0])
                 return
         names = "、".join(page_label(p) for p in pages)
-        self.show_status(self.tr("%1 of this issue is not in the library.").replace(
-            "%1", names))
+        self._issue_status = self.tr("%1 of this issue is not in the library.").replace(
+            "%1", names)
+        self.show_status(self._issue_status)
 
     @Slot(str)
     def assign_date(self, key: str) -> None:
@@ -912,8 +919,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def run_search(self, query: str) -> None:
-        self.state.remember_query(query)
-        self.search_box.set_history(self.state.history)
+        if self._hit_query and self._hit_query != query:
+            # The marks and the find bar of the previous search's hit go with it.
+            self._hit_query = ""
+            self.find_bar.hide()
+            self.article_view.clear_highlights()
         self.tabs.setCurrentWidget(self.results)
         if not self.search.ready:
             self._pending_query = query
@@ -939,6 +949,9 @@ class MainWindow(QMainWindow):
         if serial != self._search_serial:
             return
         if offset == 0:
+            if results.total and self._search_params is not None \
+                    and self._search_params.query == self._entered_query:
+                self._remember_query(self._entered_query)
             self.hit_model.set_results(results.total, list(results.hits))
             self.results.show_results(results.total)
             self.resultsShown.emit(results.total)
@@ -955,9 +968,17 @@ class MainWindow(QMainWindow):
         self.results.show_message(text.replace("%1", message))
         self.resultsShown.emit(-1)
 
+    def _remember_query(self, query: str) -> None:
+        """Into the history: a query the user pressed Enter on or opened a hit of, not
+        every prefix typed on the way, nor a query that found nothing."""
+        if query and (not self.state.history or self.state.history[0] != query):
+            self.state.remember_query(query)
+            self.search_box.set_history(self.state.history)
+
     @Slot(str)
     def open_hit(self, article_id: str) -> None:
         query = self._search_params.query if self._search_params else ""
+        self._remember_query(query)
         current = self.article_view.article
         if current is not None and current.id == article_id and self._hit_query == query:
             return

@@ -100,7 +100,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="670"/>
+        <location filename="../../reader/ui/mainwindow.py" line="674"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="677"/>
+        <location filename="../../reader/ui/mainwindow.py" line="681"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -138,7 +138,7 @@
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="130"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="190"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

@@ -1022,7 +1022,7 @@ Choose a folder for your own library (or make a new one in the dialog): the page
     <message>
         <location filename="../../reader/ui/app.py" line="34"/>
         <location filename="../../reader/ui/app.py" line="52"/>
-        <location filename="../../reader/ui/mainwindow.py" line="108"/>
+        <location filename="../../reader/ui/mainwindow.py" line="110"/>
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
@@ -1032,356 +1032,356 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="148"/>
+        <location filename="../../reader/ui/mainwindow.py" line="150"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="149"/>
+        <location filename="../../reader/ui/mainwindow.py" line="151"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="151"/>
+        <location filename="../../reader/ui/mainwindow.py" line="153"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="195"/>
+        <location filename="../../reader/ui/mainwindow.py" line="197"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="223"/>
+        <location filename="../../reader/ui/mainwindow.py" line="225"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="228"/>
+        <location filename="../../reader/ui/mainwindow.py" line="230"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="265"/>
+        <location filename="../../reader/ui/mainwindow.py" line="267"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="267"/>
+        <location filename="../../reader/ui/mainwindow.py" line="269"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="269"/>
+        <location filename="../../reader/ui/mainwindow.py" line="271"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271"/>
+        <location filename="../../reader/ui/mainwindow.py" line="273"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="272"/>
+        <location filename="../../reader/ui/mainwindow.py" line="274"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="274"/>
+        <location filename="../../reader/ui/mainwindow.py" line="276"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275"/>
+        <location filename="../../reader/ui/mainwindow.py" line="277"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278"/>
+        <location filename="../../reader/ui/mainwindow.py" line="280"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="282"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="284"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="283"/>
+        <location filename="../../reader/ui/mainwindow.py" line="285"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285"/>
+        <location filename="../../reader/ui/mainwindow.py" line="287"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="287"/>
+        <location filename="../../reader/ui/mainwindow.py" line="289"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/mainwindow.py" line="291"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="295"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294"/>
+        <location filename="../../reader/ui/mainwindow.py" line="296"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="297"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="302"/>
+        <location filename="../../reader/ui/mainwindow.py" line="304"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308"/>
+        <location filename="../../reader/ui/mainwindow.py" line="310"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="310"/>
+        <location filename="../../reader/ui/mainwindow.py" line="312"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="312"/>
+        <location filename="../../reader/ui/mainwindow.py" line="314"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="318"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="319"/>
+        <location filename="../../reader/ui/mainwindow.py" line="321"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="323"/>
+        <location filename="../../reader/ui/mainwindow.py" line="325"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="325"/>
+        <location filename="../../reader/ui/mainwindow.py" line="327"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327"/>
+        <location filename="../../reader/ui/mainwindow.py" line="329"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329"/>
+        <location filename="../../reader/ui/mainwindow.py" line="331"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="331"/>
+        <location filename="../../reader/ui/mainwindow.py" line="333"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="334"/>
+        <location filename="../../reader/ui/mainwindow.py" line="336"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="336"/>
+        <location filename="../../reader/ui/mainwindow.py" line="338"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="339"/>
+        <location filename="../../reader/ui/mainwindow.py" line="341"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343"/>
+        <location filename="../../reader/ui/mainwindow.py" line="345"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="345"/>
+        <location filename="../../reader/ui/mainwindow.py" line="347"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="347"/>
+        <location filename="../../reader/ui/mainwindow.py" line="349"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="357"/>
+        <location filename="../../reader/ui/mainwindow.py" line="359"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="359"/>
+        <location filename="../../reader/ui/mainwindow.py" line="361"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="367"/>
+        <location filename="../../reader/ui/mainwindow.py" line="369"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="380"/>
+        <location filename="../../reader/ui/mainwindow.py" line="382"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="385"/>
+        <location filename="../../reader/ui/mainwindow.py" line="387"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="389"/>
+        <location filename="../../reader/ui/mainwindow.py" line="391"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="394"/>
+        <location filename="../../reader/ui/mainwindow.py" line="396"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="396"/>
+        <location filename="../../reader/ui/mainwindow.py" line="398"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="398"/>
+        <location filename="../../reader/ui/mainwindow.py" line="400"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="402"/>
+        <location filename="../../reader/ui/mainwindow.py" line="404"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="412"/>
+        <location filename="../../reader/ui/mainwindow.py" line="414"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="467"/>
+        <location filename="../../reader/ui/mainwindow.py" line="471"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="477"/>
+        <location filename="../../reader/ui/mainwindow.py" line="481"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="501"/>
+        <location filename="../../reader/ui/mainwindow.py" line="505"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="626"/>
+        <location filename="../../reader/ui/mainwindow.py" line="630"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="633"/>
+        <location filename="../../reader/ui/mainwindow.py" line="637"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="647"/>
+        <location filename="../../reader/ui/mainwindow.py" line="651"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="651"/>
+        <location filename="../../reader/ui/mainwindow.py" line="655"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="670"/>
+        <location filename="../../reader/ui/mainwindow.py" line="674"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="674"/>
+        <location filename="../../reader/ui/mainwindow.py" line="678"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="677"/>
+        <location filename="../../reader/ui/mainwindow.py" line="681"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="680"/>
+        <location filename="../../reader/ui/mainwindow.py" line="684"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="702"/>
+        <location filename="../../reader/ui/mainwindow.py" line="706"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="716"/>
+        <location filename="../../reader/ui/mainwindow.py" line="720"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="723"/>
+        <location filename="../../reader/ui/mainwindow.py" line="727"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="778"/>
+        <location filename="../../reader/ui/mainwindow.py" line="782"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="857"/>
+        <location filename="../../reader/ui/mainwindow.py" line="863"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="876"/>
+        <location filename="../../reader/ui/mainwindow.py" line="883"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="877"/>
+        <location filename="../../reader/ui/mainwindow.py" line="884"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1392,83 +1392,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="882"/>
+        <location filename="../../reader/ui/mainwindow.py" line="889"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="921"/>
+        <location filename="../../reader/ui/mainwindow.py" line="931"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="925"/>
+        <location filename="../../reader/ui/mainwindow.py" line="935"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="953"/>
+        <location filename="../../reader/ui/mainwindow.py" line="966"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="954"/>
+        <location filename="../../reader/ui/mainwindow.py" line="967"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="977"/>
-        <location filename="../../reader/ui/mainwindow.py" line="993"/>
+        <location filename="../../reader/ui/mainwindow.py" line="998"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1014"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="979"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1000"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="984"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1005"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="985"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1006"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="994"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1015"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1011"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1032"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1016"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1037"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1025"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1046"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1077"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1098"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1094"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1115"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1095"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1116"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1573,49 +1573,54 @@ Library: %1</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="42"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="59"/>
         <source>Best match first</source>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="43"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="60"/>
         <source>Newest first</source>
         <translation>按日期（新→旧）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="44"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="61"/>
         <source>Order of the hits</source>
         <translation>结果的排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="46"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="63"/>
         <source>Show hits from one paper</source>
         <translation>只显示一份报纸的结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="47"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="64"/>
         <source>From</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="85"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="102"/>
         <source>Type words to look for in the search box above.</source>
         <translation>在上方检索框中输入要查找的词语。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="97"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="114"/>
         <source>All papers</source>
         <translation>全部报纸</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="181"/>
+        <source>The date: in the search sets the dates.</source>
+        <translation>检索式中的 date: 决定了日期。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="130"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="190"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>共%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="136"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="196"/>
         <source>No article matches this search.</source>
         <translation>没有文章符合这个检索。</translation>
     </message>

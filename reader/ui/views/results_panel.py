@@ -27,6 +27,23 @@ from .card_delegate import CardDelegate
 from .choices import fill_choices
 
 
+def query_dates(query: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """The dates a ``date:`` in ``query`` allows (first, last), or None without one."""
+    if "date:" not in query.lower():
+        return None
+    from ...search.query import QueryError, parse_query  # only for a query that has date:
+
+    try:
+        ranges = parse_query(query).dates
+    except QueryError:
+        return None
+    if not ranges:
+        return None
+    starts = [r.start for r in ranges if r.start is not None]
+    ends = [r.end for r in ranges if r.end is not None]
+    return (max(starts) if starts else None, min(ends) if ends else None)
+
+
 class ResultsPanel(QWidget):
     """Hits of the current search; asks the window to re-run it when a filter changes."""
 
@@ -117,7 +134,9 @@ class ResultsPanel(QWidget):
 
     def params(self, query: str) -> SearchParams:
         paper = self.paper.currentData()
-        dated = self.dated.isChecked()
+        in_query = query_dates(query)
+        self._show_query_dates(in_query)
+        dated = self.dated.isChecked() and in_query is None
         return SearchParams(
             query=query,
             sort=self.sort.currentData() or "relevance",
@@ -125,6 +144,47 @@ class ResultsPanel(QWidget):
             date_from=to_date(self.date_from.date()) if dated else None,
             date_to=to_date(self.date_to.date()) if dated else None,
         )
+
+    def _show_query_dates(self, span: tuple[dt.date | None, dt.date | None] | None) -> None:
+        """A ``date:`` in the query sets the dates: the date filter shows them, checked and
+        greyed; without one, the filter is the user's again, as it was."""
+        widgets = (self.dated, self.date_from, self.date_to)
+        if span is None:
+            if self._user_dates is not None:
+                checked, first, last = self._user_dates
+                self._user_dates = None
+                for widget in widgets:
+                    widget.blockSignals(True)
+                self.dated.setChecked(checked)
+                self.date_from.setDate(first)
+                self.date_to.setDate(last)
+                for widget in widgets:
+                    widget.blockSignals(False)
+                self.dated.setEnabled(True)
+                self.dated.setToolTip("")
+                self._on_dated_enabled(checked)
+            return
+        if self._user_dates is None:
+            self._user_dates = (self.dated.isChecked(), self.date_from.date(),
+                                self.date_to.date())
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.dated.setChecked(True)
+        start, end = span
+        if start is not None:
+            self.date_from.setDate(QDate(start.year, start.month, start.day))
+        if end is not None:
+            self.date_to.setDate(QDate(end.year, end.month, end.day))
+        for widget in widgets:
+            widget.blockSignals(False)
+            widget.setEnabled(False)
+        self.dated.setToolTip(self.tr("The date: in the search sets the dates."))
+
+    _user_dates: tuple[bool, QDate, QDate] | None = None
+
+    def _on_dated_enabled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
 
     def show_results(self, total: int) -> None:
         self.total.setText(self.tr("%n hit(s)", "", total))
@@ -168,8 +228,7 @@ class ResultsPanel(QWidget):
 
     @Slot(bool)
     def _on_dated(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
+        self._on_dated_enabled(on)
         self.filtersChanged.emit()
 
     @Slot()

@@ -65,6 +65,8 @@ class SearchBox(QComboBox):
 
     @Slot()
     def _on_enter(self) -> None:
+        if self._entered:
+            return  # the same Enter, passed on from the line edit to the box
         self._entered = True  # the combo box reports the same Enter as textActivated next
         QTimer.singleShot(0, lambda: setattr(self, "_entered", False))
         self._emit()
@@ -72,12 +74,13 @@ class SearchBox(QComboBox):
             self.enterPressed.emit()
 
     _entered = False
+    _last = ""
 
     @Slot(str)
-    def _on_activated(self, _text: str) -> None:
-        """A query chosen in the history list (or the Enter already searched for)."""
-        entered, self._entered = self._entered, False
-        if not entered:
+    def _on_activated(self, text: str) -> None:
+        """A query chosen in the history list (the box also reports Enter, and leaving it
+        with a query of the history, this way: those searched already)."""
+        if not self._entered and text.strip() != self._last:
             self._emit()
 
     @Slot()
@@ -85,4 +88,5 @@ class SearchBox(QComboBox):
         self._pause.stop()
         text = self.currentText().strip()
         if text:
+            self._last = text
             self.searchRequested.emit(text)
