@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         self.search_building = False
         self.index_rebuilding = ""  # why the index is being built anew, while it is
         self.watcher = LibraryWatcher(self)
-        self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
+        # The library's name: Qt adds the application's name (setApplicationDisplayName).
+        self.setWindowTitle(catalog.root.name)
         self.setWindowIcon(theme.app_icon())
 
         self.issue_model = IssueTreeModel(self)

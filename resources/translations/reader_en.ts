@@ -100,7 +100,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="674"/>
+        <location filename="../../reader/ui/mainwindow.py" line="675"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="681"/>
+        <location filename="../../reader/ui/mainwindow.py" line="682"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -119,7 +119,7 @@
 <context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="261"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="262"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="283"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="284"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.models import KindRole
@@ -110,3 +111,28 @@ def test_only_searches_that_found_something_and_were_kept_enter_the_history(wind
     assert window.state.history == ["金承涛"]
     box = window.search_box
     assert [box.itemText(n) for n in range(box.count())] == ["金承涛"]
+
+
+def test_the_page_line_counts_articles_not_guide_entries(window, qtbot):
+    issue = next(i for i in window.issues().values() if i.paper == "上城报" and i.date)
+    parsed = window.catalog.page(issue.pages[0][1])
+    assert parsed.guide  # the page has 导读 entries besides its articles
+    window.open_issue(issue.key)
+    label = window.page_model.index(0, 0).data()
+    assert label.split(" · ")[-1].split()[0] == str(len(parsed.articles)), label
+
+
+def test_the_undated_issue_header_names_its_paper_once(window, qtbot):
+    undated = next(i for i in window.issues().values() if i.undated)
+    window.open_issue(undated.key)
+    doc = QTextDocument()
+    doc.setHtml(window.issue_view.title.text())
+    header = doc.toPlainText()
+    assert header.count(undated.paper) == 1, header
+    assert undated.pages[0][1].rsplit("/", 1)[-1] in header
+
+
+def test_the_window_title_names_the_library_and_leaves_the_app_name_to_qt(window,
+                                                                         small_library):
+    # Qt's platforms add the application's display name to every window title.
+    assert window.windowTitle() == small_library.name

@@ -178,12 +178,14 @@ class IssueTreeModel(QAbstractItemModel):
         )
 
 
-def issue_label(issue: IssueInfo) -> str:
-    """``2022-08-10 · 第391期 · 1/8版`` (or its English), for lists and choosers."""
+def issue_label(issue: IssueInfo, paper: bool = True) -> str:
+    """``2022-08-10 · 第391期 · 1/8版`` (or its English), for lists and choosers; an undated
+    issue is named by its paper (unless ``paper`` is false: shown beside it) and file."""
     if issue.date is not None:
         day = issue.date.isoformat()
     else:
-        day = issue.paper + " · " + issue.pages[0][1].rsplit("/", 1)[-1]
+        name = issue.pages[0][1].rsplit("/", 1)[-1]
+        day = issue.paper + " · " + name if paper else name
     parts = [day]
     if issue.issue_no:
         parts.append(

@@ -255,7 +255,8 @@ class PageArticleModel(QAbstractItemModel):
         if row.kind == "page":
             if column:
                 return None
-            count = len(row.children) if row.fetched else None
+            # Articles only: the page's 导读 entries point elsewhere.
+            count = sum(c.kind == "article" for c in row.children) if row.fetched else None
             label = page_label(row.page_no)
             if count is not None:
                 label += " · " + self.tr("%n article(s)", "", count)

@@ -80,7 +80,8 @@ class IssueView(QWidget):
         if issue is None:
             self.title.setText(html.escape(self.tr("No issue open")))
             return
-        self.title.setText(f"<b>{html.escape(issue.paper)}</b> {html.escape(issue_label(issue))}")
+        label = issue_label(issue, paper=False)
+        self.title.setText(f"<b>{html.escape(issue.paper)}</b> {html.escape(label)}")
         self.tree.expandAll()
 
     @Slot(QModelIndex)
