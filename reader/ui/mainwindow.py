@@ -46,7 +46,7 @@ from . import theme
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
 from .dialogs.shortcuts import ShortcutsDialog
-from .library_controller import LibraryController, OpenRequest
+from .library_controller import LibraryController, OpenRequest, is_bundled
 from .library_watch import LibraryWatcher, WatchSet, watch_set
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._hit_query = ""
         self._entered_query = ""  # the query Enter was pressed on: kept in the history
         self._issue_status = ""  # a status line about the open issue, gone when moving on
+        self._dated_page = ""  # a page just given a date: the window follows it to its issue
         self._occurrence_serial = 0
         self.synced = False
         self._sync_pending: bool | None = None  # another sync asked for: quiet or not
@@ -714,6 +715,9 @@ class MainWindow(QMainWindow):
         if current is not None and current.key in self._issues:
             self.issue_list.select_issue(current.key)
         article = self.article_view.article
+        dated, self._dated_page = self._dated_page, ""
+        if dated and self._follow_dated_page(dated, article):
+            return
         if article is None:
             return
         if article.source in result.removed:
@@ -730,6 +734,20 @@ class MainWindow(QMainWindow):
                     "for the new one.").replace("%1", article.source), "warning")
             else:
                 self.issue_view.select_article(fresh.id)
+
+    def _follow_dated_page(self, source: str, article: Article | None) -> bool:
+        """A page given a date moved to its issue (its articles got new ids): open it
+        there, with the article that was open, instead of saying the file changed."""
+        key = self._issue_of_source.get(source)
+        if key is None:
+            return False
+        page = self.catalog.page(source)
+        same = next((a for a in page.articles if article is not None
+                     and a.display_title == article.display_title), None) if page else None
+        self.open_issue(key, open_first=same is None)
+        if same is not None:
+            self.open_article(same.id)
+        return True
 
     def _load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
         self._issues = {i.key: i for i in issues}
@@ -872,6 +890,13 @@ class MainWindow(QMainWindow):
             return
         source = issue.pages[0][1]
         page_file = self.catalog.root / source
+        if is_bundled(self.catalog.root):
+            # The sample newspapers stay as they came: the page goes to a library of one's
+            # own, where it can be given its date (as adding pages there does).
+            target = self.library.ask_for_own_library()
+            if target is not None:
+                self.library.open_library(target, add=(page_file,))
+            return
         page = self.catalog.page(source)
         dialog = AssignDateDialog(Path(source).name, sidecar_path(page_file).name,
                                   page.suggested_date if page else None, self)
@@ -889,6 +914,7 @@ class MainWindow(QMainWindow):
             return
         self.show_status(self.tr("Saved the date %1 for %2.").replace(
             "%1", day.isoformat()).replace("%2", source))
+        self._dated_page = source
         self.start_sync()
 
     # -- search ---------------------------------------------------------------------------
