@@ -43,6 +43,7 @@ from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
+from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController
 from .dialogs.assign_date import AssignDateDialog
 from .dialogs.shortcuts import ShortcutsDialog
@@ -52,6 +53,7 @@ from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
 from .plain import literal, plain_label
+from .restart import offer_restart
 from .screen_fit import fit_to_screen, keep_on_screen
 from .search_service import SearchParams, SearchService
 from .settings import Preferences, WindowState, step_font_size
@@ -453,6 +455,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.remove_bookmarks_action]
+        self.article_menu = ArticleMenu(self)
 
     # -- preferences and state ------------------------------------------------------------
 
@@ -505,6 +508,7 @@ class MainWindow(QMainWindow):
         if self._save_prefs():
             self.show_status(self.tr(
                 "The language changes when the reader is started again."))
+            offer_restart(self)
 
     def _restore_state(self) -> None:
         if self.state.geometry is not None:

@@ -103,9 +103,22 @@
     </message>
 </context>
 <context>
+    <name>ArticleMenu</name>
+    <message>
+        <location filename="../../reader/ui/article_menu.py" line="27"/>
+        <source>Copy &amp;with Citation</source>
+        <translation>连同引文复制(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_menu.py" line="44"/>
+        <source>Copied with its citation.</source>
+        <translation>已连同引文复制。</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/ui/views/article_view.py" line="75"/>
+        <location filename="../../reader/ui/views/article_view.py" line="87"/>
         <source>Choose a day in the calendar or an issue in the list, or search the archive (Ctrl+F).</source>
         <translation>在日历中选一天或在列表中选一期，或检索全部报刊（Ctrl+F）。</translation>
     </message>
@@ -1031,356 +1044,356 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="152"/>
+        <location filename="../../reader/ui/mainwindow.py" line="154"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="153"/>
+        <location filename="../../reader/ui/mainwindow.py" line="155"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="155"/>
+        <location filename="../../reader/ui/mainwindow.py" line="157"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="199"/>
+        <location filename="../../reader/ui/mainwindow.py" line="201"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="227"/>
+        <location filename="../../reader/ui/mainwindow.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="232"/>
+        <location filename="../../reader/ui/mainwindow.py" line="234"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="269"/>
+        <location filename="../../reader/ui/mainwindow.py" line="271"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271"/>
+        <location filename="../../reader/ui/mainwindow.py" line="273"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="273"/>
+        <location filename="../../reader/ui/mainwindow.py" line="275"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275"/>
+        <location filename="../../reader/ui/mainwindow.py" line="277"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="276"/>
+        <location filename="../../reader/ui/mainwindow.py" line="278"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278"/>
+        <location filename="../../reader/ui/mainwindow.py" line="280"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279"/>
+        <location filename="../../reader/ui/mainwindow.py" line="281"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="284"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/mainwindow.py" line="286"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/mainwindow.py" line="288"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="287"/>
+        <location filename="../../reader/ui/mainwindow.py" line="289"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/mainwindow.py" line="291"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="293"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="295"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="297"/>
+        <location filename="../../reader/ui/mainwindow.py" line="299"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="300"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/mainwindow.py" line="301"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306"/>
+        <location filename="../../reader/ui/mainwindow.py" line="308"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="312"/>
+        <location filename="../../reader/ui/mainwindow.py" line="314"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="318"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="318"/>
+        <location filename="../../reader/ui/mainwindow.py" line="320"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="320"/>
+        <location filename="../../reader/ui/mainwindow.py" line="322"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="323"/>
+        <location filename="../../reader/ui/mainwindow.py" line="325"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327"/>
+        <location filename="../../reader/ui/mainwindow.py" line="329"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329"/>
+        <location filename="../../reader/ui/mainwindow.py" line="331"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="331"/>
+        <location filename="../../reader/ui/mainwindow.py" line="333"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
+        <location filename="../../reader/ui/mainwindow.py" line="335"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="335"/>
+        <location filename="../../reader/ui/mainwindow.py" line="337"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="338"/>
+        <location filename="../../reader/ui/mainwindow.py" line="340"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="340"/>
+        <location filename="../../reader/ui/mainwindow.py" line="342"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343"/>
+        <location filename="../../reader/ui/mainwindow.py" line="345"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="347"/>
+        <location filename="../../reader/ui/mainwindow.py" line="349"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="349"/>
+        <location filename="../../reader/ui/mainwindow.py" line="351"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="351"/>
+        <location filename="../../reader/ui/mainwindow.py" line="353"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="361"/>
+        <location filename="../../reader/ui/mainwindow.py" line="363"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="363"/>
+        <location filename="../../reader/ui/mainwindow.py" line="365"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="371"/>
+        <location filename="../../reader/ui/mainwindow.py" line="373"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="384"/>
+        <location filename="../../reader/ui/mainwindow.py" line="386"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="389"/>
+        <location filename="../../reader/ui/mainwindow.py" line="391"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="393"/>
+        <location filename="../../reader/ui/mainwindow.py" line="395"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="398"/>
+        <location filename="../../reader/ui/mainwindow.py" line="400"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="400"/>
+        <location filename="../../reader/ui/mainwindow.py" line="402"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="402"/>
+        <location filename="../../reader/ui/mainwindow.py" line="404"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="406"/>
+        <location filename="../../reader/ui/mainwindow.py" line="408"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="416"/>
+        <location filename="../../reader/ui/mainwindow.py" line="418"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="473"/>
+        <location filename="../../reader/ui/mainwindow.py" line="476"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="483"/>
+        <location filename="../../reader/ui/mainwindow.py" line="486"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="507"/>
+        <location filename="../../reader/ui/mainwindow.py" line="510"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="632"/>
+        <location filename="../../reader/ui/mainwindow.py" line="636"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="639"/>
+        <location filename="../../reader/ui/mainwindow.py" line="643"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="653"/>
+        <location filename="../../reader/ui/mainwindow.py" line="657"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="657"/>
+        <location filename="../../reader/ui/mainwindow.py" line="661"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="676"/>
+        <location filename="../../reader/ui/mainwindow.py" line="680"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="680"/>
+        <location filename="../../reader/ui/mainwindow.py" line="684"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="683"/>
+        <location filename="../../reader/ui/mainwindow.py" line="687"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="686"/>
+        <location filename="../../reader/ui/mainwindow.py" line="690"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="708"/>
+        <location filename="../../reader/ui/mainwindow.py" line="712"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="725"/>
+        <location filename="../../reader/ui/mainwindow.py" line="729"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="732"/>
+        <location filename="../../reader/ui/mainwindow.py" line="736"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="801"/>
+        <location filename="../../reader/ui/mainwindow.py" line="805"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="882"/>
+        <location filename="../../reader/ui/mainwindow.py" line="886"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="909"/>
+        <location filename="../../reader/ui/mainwindow.py" line="913"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="910"/>
+        <location filename="../../reader/ui/mainwindow.py" line="914"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1391,83 +1404,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="915"/>
+        <location filename="../../reader/ui/mainwindow.py" line="919"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="958"/>
+        <location filename="../../reader/ui/mainwindow.py" line="962"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="962"/>
+        <location filename="../../reader/ui/mainwindow.py" line="966"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="993"/>
+        <location filename="../../reader/ui/mainwindow.py" line="997"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="994"/>
+        <location filename="../../reader/ui/mainwindow.py" line="998"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1025"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1041"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1029"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1045"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1027"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1031"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1032"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1036"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1033"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1037"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1042"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1046"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1059"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1063"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1064"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1068"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1073"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1077"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1125"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1129"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1142"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1146"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1143"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1147"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1567,6 +1580,19 @@ Library: %1</source>
         <location filename="../../reader/ui/models/page_articles.py" line="304"/>
         <source>These pages of the issue are not in the library.</source>
         <translation>本期的这些版面不在书库中。</translation>
+    </message>
+</context>
+<context>
+    <name>Restart</name>
+    <message>
+        <location filename="../../reader/ui/restart.py" line="21"/>
+        <source>Restart the Reader</source>
+        <translation>重新启动阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/restart.py" line="22"/>
+        <source>The new language is used from the next start. Restart the reader now?</source>
+        <translation>新的界面语言在下次启动时生效。现在重新启动阅读器吗？</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFontMetricsF,
     QPalette,
     QResizeEvent,
@@ -45,7 +47,17 @@ class ArticleView(QTextBrowser):
         self._layout = Layout()
         self._spans: list[tuple[int, int]] = []
         self._current = -1
+        self.menu_actions: list[QAction] = []  # the window's, after Qt's copy and select
         self.show_placeholder()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.article is not None and self.menu_actions:
+            menu.addSeparator()
+            for action in self.menu_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- content --------------------------------------------------------------------------
 
