@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from ...corpus.model import Article
 from ..theme import LIGHT_ARTICLE, ArticleColors
-from . import article_document
+from . import article_document, headline
 from .article_document import Layout
 
 MEASURE = 36  # characters per line at most: a newspaper column is far narrower
@@ -90,6 +90,9 @@ class ArticleView(QTextBrowser):
 
     def show_article(self, article: Article) -> None:
         self.article = article
+        # The view may resize while the text goes in (a scroll bar comes or goes): the old
+        # article's positions must not be used then.
+        self._layout = Layout()
         self._layout = article_document.build(
             self.document(), article, self.colors, self.font_size, self.serif)
         self._apply_measure()
@@ -217,6 +220,8 @@ class ArticleView(QTextBrowser):
         fmt.setTopMargin(28)
         fmt.setBottomMargin(40)
         root.setFrameFormat(fmt)
+        if self.article is not None and self._layout.headline is not None:
+            headline.balance(self.document(), *self._layout.headline, width - 2 * side)
 
     @Slot(QUrl)
     def _on_anchor(self, url: QUrl) -> None:
