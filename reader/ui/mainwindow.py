@@ -191,7 +191,14 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.left)
         self.main_splitter.addWidget(self.tabs)
         self.main_splitter.addWidget(article_column)
-        self.main_splitter.setStretchFactor(2, 1)
+        # Narrowing the window shrinks every pane in proportion, none below what it needs
+        # (the reading column alone went down to ten characters a line).
+        for pane, stretch in enumerate((3, 4, 7)):
+            self.main_splitter.setStretchFactor(pane, stretch)
+            self.main_splitter.setCollapsible(pane, False)
+        em = self.fontMetrics().horizontalAdvance("国")
+        article_column.setMinimumWidth(em * 18)
+        self.tabs.setMinimumWidth(em * 16)
         self.main_splitter.setSizes([300, 400, 700])
         self.left.setSizes([330, 500])
 

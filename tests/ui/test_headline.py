@@ -15,7 +15,7 @@ def set_column(window, width: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def headline_lines(view) -> list[str]:  # type: ignore[no-untyped-def]
-    start, length = view._layout.headline
+    start, _length = view._layout.headline
     block = view.document().findBlock(start)
     layout = block.layout()
     text = block.text()
