@@ -80,6 +80,18 @@ def _not_copied(m: re.Match[str]) -> str:
     ).replace("%1", m.group(1)).replace("%2", m.group(2))
 
 
+def _lunar(m: re.Match[str]) -> str:
+    return QCoreApplication.translate(
+        "CoreMessages", "the masthead's lunar date %1 does not match %2 (lunar %3)",
+    ).replace("%1", m.group(1)).replace("%2", m.group(2)).replace("%3", m.group(3))
+
+
+def _weekday(m: re.Match[str]) -> str:
+    return QCoreApplication.translate(
+        "CoreMessages", "the masthead says %1 but %2 was a %3",
+    ).replace("%1", m.group(1)).replace("%2", m.group(2)).replace("%3", m.group(3))
+
+
 def _no_folder(m: re.Match[str]) -> str:
     return QCoreApplication.translate("CoreMessages", "the library folder does not exist")
 
@@ -97,6 +109,9 @@ _RULES: list[tuple[re.Pattern[str], Render]] = [
      _same_page),
     (re.compile(r"^could not be copied into (.+?): (.+)$"), _not_copied),
     (re.compile(r"^the library folder does not exist$"), _no_folder),
+    (re.compile(r"^the masthead's lunar date (\S+) does not match (\S+) \(农历(.+)\)$"),
+     _lunar),
+    (re.compile(r"^the masthead says (\S+) but (\S+) was a (星期.)$"), _weekday),
 ]
 
 

@@ -60,6 +60,11 @@
     </message>
     <message>
         <location filename="../../reader/ui/dialogs/add_report.py" line="60"/>
+        <source>Added, with a note</source>
+        <translation>已添加，附说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="63"/>
         <source>Already in the library</source>
         <translation>书库中已有</translation>
     </message>
@@ -67,37 +72,37 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="157"/>
+        <location filename="../../reader/ui/views/article_document.py" line="163"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="187"/>
+        <location filename="../../reader/ui/views/article_document.py" line="193"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="201"/>
+        <location filename="../../reader/ui/views/article_document.py" line="207"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="211"/>
+        <location filename="../../reader/ui/views/article_document.py" line="217"/>
         <source>Unknown paper</source>
         <translation>未知报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="217"/>
+        <location filename="../../reader/ui/views/article_document.py" line="223"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="220"/>
+        <location filename="../../reader/ui/views/article_document.py" line="226"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="226"/>
+        <location filename="../../reader/ui/views/article_document.py" line="232"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -579,6 +584,16 @@ The bookmark and its note are kept.</source>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="84"/>
+        <source>the masthead&apos;s lunar date %1 does not match %2 (lunar %3)</source>
+        <translation>报头的农历日期 %1 与 %2 不符（应为农历%3）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="90"/>
+        <source>the masthead says %1 but %2 was a %3</source>
+        <translation>报头写的是%1，但 %2 是%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="96"/>
         <source>the library folder does not exist</source>
         <translation>书库文件夹不存在</translation>
     </message>
@@ -763,12 +778,12 @@ No log file could be written in %1; the details were printed on the terminal.</s
         <translation>只显示一份报纸的各期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/issue_list.py" line="34"/>
+        <location filename="../../reader/ui/views/issue_list.py" line="39"/>
         <source>Assign Date…</source>
         <translation>设定日期…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/issue_list.py" line="52"/>
+        <location filename="../../reader/ui/views/issue_list.py" line="57"/>
         <source>All papers</source>
         <translation>全部报纸</translation>
     </message>
@@ -813,7 +828,7 @@ Pages in the library: %3</source>
 <context>
     <name>IssueView</name>
     <message>
-        <location filename="../../reader/ui/views/issue_view.py" line="81"/>
+        <location filename="../../reader/ui/views/issue_view.py" line="100"/>
         <source>No issue open</source>
         <translation>未打开报纸</translation>
     </message>
@@ -821,69 +836,69 @@ Pages in the library: %3</source>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="89"/>
+        <location filename="../../reader/ui/library_controller.py" line="90"/>
         <source>&amp;Recent Libraries</source>
         <translation>最近的书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="103"/>
+        <location filename="../../reader/ui/library_controller.py" line="104"/>
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="66"/>
+        <location filename="../../reader/ui/library_controller.py" line="67"/>
         <source>Sample Newspapers</source>
         <translation>示例报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="134"/>
+        <location filename="../../reader/ui/library_controller.py" line="135"/>
         <source>(not found)</source>
         <translation>（找不到）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="139"/>
+        <location filename="../../reader/ui/library_controller.py" line="140"/>
         <source>No library opened yet</source>
         <translation>尚未打开过书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="143"/>
+        <location filename="../../reader/ui/library_controller.py" line="144"/>
         <source>The &amp;Sample Newspapers</source>
         <translation>示例报纸(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="152"/>
+        <location filename="../../reader/ui/library_controller.py" line="153"/>
         <source>Add Pages to the Library</source>
         <translation>向书库添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="153"/>
+        <location filename="../../reader/ui/library_controller.py" line="154"/>
         <source>Page files (*.txt);;All files (*)</source>
         <translation>版面文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="160"/>
+        <location filename="../../reader/ui/library_controller.py" line="161"/>
         <source>Add a Folder of Pages to the Library</source>
         <translation>向书库添加一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="176"/>
+        <location filename="../../reader/ui/library_controller.py" line="177"/>
         <source>Pages are being added already; add these when that is done.</source>
         <translation>正在添加版面；请等它完成后再添加这些。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="179"/>
-        <location filename="../../reader/ui/library_controller.py" line="209"/>
+        <location filename="../../reader/ui/library_controller.py" line="180"/>
+        <location filename="../../reader/ui/library_controller.py" line="216"/>
         <source>Adding pages</source>
         <translation>正在添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="188"/>
-        <location filename="../../reader/ui/library_controller.py" line="201"/>
+        <location filename="../../reader/ui/library_controller.py" line="195"/>
+        <location filename="../../reader/ui/library_controller.py" line="208"/>
         <source>A Library of Your Own</source>
         <translation>自己的书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="189"/>
+        <location filename="../../reader/ui/library_controller.py" line="196"/>
         <source>The sample newspapers are kept in the reader&apos;s own folder, which is no place for your pages.
 
 Choose a folder for your own library (or make a new one in the dialog): the pages are copied there, arranged by paper and date, and that library opens.</source>
@@ -892,32 +907,32 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 请为自己的书库选择一个文件夹（也可以在对话框中新建）：版面会按报纸和日期整理复制到那里，并打开这个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="197"/>
+        <location filename="../../reader/ui/library_controller.py" line="204"/>
         <source>Choose or Make a Folder for Your Library</source>
         <translation>选择或新建书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="202"/>
+        <location filename="../../reader/ui/library_controller.py" line="209"/>
         <source>That folder belongs to the sample newspapers. Choose a folder outside the reader&apos;s own folder.</source>
         <translation>这个文件夹属于示例报纸。请选择阅读器文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="214"/>
+        <location filename="../../reader/ui/library_controller.py" line="221"/>
         <source>The pages could not be added: %1</source>
         <translation>无法添加版面：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="222"/>
+        <location filename="../../reader/ui/library_controller.py" line="229"/>
         <source>Pages added: %1 new, %2 already in the library, %3 not added.</source>
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="273"/>
+        <location filename="../../reader/ui/library_controller.py" line="285"/>
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="276"/>
+        <location filename="../../reader/ui/library_controller.py" line="288"/>
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
@@ -1015,17 +1030,17 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="136"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="141"/>
         <source>Papers (%1)</source>
         <translation>报纸（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="137"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="142"/>
         <source>Undated Pages (%1)</source>
         <translation>未标日期的版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="139"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="144"/>
         <source>Problem Files (%1)</source>
         <translation>有问题的文件（%1）</translation>
     </message>
@@ -1059,341 +1074,341 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="201"/>
+        <location filename="../../reader/ui/mainwindow.py" line="208"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="229"/>
+        <location filename="../../reader/ui/mainwindow.py" line="236"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="234"/>
+        <location filename="../../reader/ui/mainwindow.py" line="241"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271"/>
+        <location filename="../../reader/ui/mainwindow.py" line="278"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="273"/>
+        <location filename="../../reader/ui/mainwindow.py" line="280"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275"/>
+        <location filename="../../reader/ui/mainwindow.py" line="282"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277"/>
+        <location filename="../../reader/ui/mainwindow.py" line="284"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278"/>
+        <location filename="../../reader/ui/mainwindow.py" line="285"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="281"/>
+        <location filename="../../reader/ui/mainwindow.py" line="288"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/mainwindow.py" line="291"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/mainwindow.py" line="293"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/mainwindow.py" line="295"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/mainwindow.py" line="296"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="298"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="300"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="302"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/mainwindow.py" line="306"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300"/>
+        <location filename="../../reader/ui/mainwindow.py" line="307"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301"/>
+        <location filename="../../reader/ui/mainwindow.py" line="308"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308"/>
+        <location filename="../../reader/ui/mainwindow.py" line="315"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="314"/>
+        <location filename="../../reader/ui/mainwindow.py" line="321"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="323"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="318"/>
+        <location filename="../../reader/ui/mainwindow.py" line="325"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="320"/>
+        <location filename="../../reader/ui/mainwindow.py" line="327"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="322"/>
+        <location filename="../../reader/ui/mainwindow.py" line="329"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="325"/>
+        <location filename="../../reader/ui/mainwindow.py" line="332"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329"/>
+        <location filename="../../reader/ui/mainwindow.py" line="336"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="331"/>
+        <location filename="../../reader/ui/mainwindow.py" line="338"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
+        <location filename="../../reader/ui/mainwindow.py" line="340"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="335"/>
+        <location filename="../../reader/ui/mainwindow.py" line="342"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="337"/>
+        <location filename="../../reader/ui/mainwindow.py" line="344"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="340"/>
+        <location filename="../../reader/ui/mainwindow.py" line="347"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="342"/>
+        <location filename="../../reader/ui/mainwindow.py" line="349"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="345"/>
+        <location filename="../../reader/ui/mainwindow.py" line="352"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="349"/>
+        <location filename="../../reader/ui/mainwindow.py" line="356"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="351"/>
+        <location filename="../../reader/ui/mainwindow.py" line="358"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="353"/>
+        <location filename="../../reader/ui/mainwindow.py" line="360"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="363"/>
+        <location filename="../../reader/ui/mainwindow.py" line="370"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="365"/>
+        <location filename="../../reader/ui/mainwindow.py" line="372"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="373"/>
+        <location filename="../../reader/ui/mainwindow.py" line="380"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="386"/>
+        <location filename="../../reader/ui/mainwindow.py" line="393"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="391"/>
+        <location filename="../../reader/ui/mainwindow.py" line="398"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="395"/>
+        <location filename="../../reader/ui/mainwindow.py" line="402"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="400"/>
+        <location filename="../../reader/ui/mainwindow.py" line="407"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="402"/>
+        <location filename="../../reader/ui/mainwindow.py" line="409"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="404"/>
+        <location filename="../../reader/ui/mainwindow.py" line="411"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="408"/>
+        <location filename="../../reader/ui/mainwindow.py" line="415"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="418"/>
+        <location filename="../../reader/ui/mainwindow.py" line="425"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="476"/>
+        <location filename="../../reader/ui/mainwindow.py" line="483"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="486"/>
+        <location filename="../../reader/ui/mainwindow.py" line="493"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="510"/>
+        <location filename="../../reader/ui/mainwindow.py" line="517"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="636"/>
+        <location filename="../../reader/ui/mainwindow.py" line="643"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="643"/>
+        <location filename="../../reader/ui/mainwindow.py" line="650"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="657"/>
+        <location filename="../../reader/ui/mainwindow.py" line="664"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="661"/>
+        <location filename="../../reader/ui/mainwindow.py" line="668"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="680"/>
+        <location filename="../../reader/ui/mainwindow.py" line="687"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="684"/>
+        <location filename="../../reader/ui/mainwindow.py" line="691"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="687"/>
+        <location filename="../../reader/ui/mainwindow.py" line="694"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="690"/>
+        <location filename="../../reader/ui/mainwindow.py" line="697"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="712"/>
+        <location filename="../../reader/ui/mainwindow.py" line="719"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="729"/>
+        <location filename="../../reader/ui/mainwindow.py" line="736"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="736"/>
+        <location filename="../../reader/ui/mainwindow.py" line="743"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="805"/>
+        <location filename="../../reader/ui/mainwindow.py" line="812"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="886"/>
+        <location filename="../../reader/ui/mainwindow.py" line="893"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="913"/>
+        <location filename="../../reader/ui/mainwindow.py" line="920"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="914"/>
+        <location filename="../../reader/ui/mainwindow.py" line="921"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1404,83 +1419,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="919"/>
+        <location filename="../../reader/ui/mainwindow.py" line="926"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="962"/>
+        <location filename="../../reader/ui/mainwindow.py" line="969"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="966"/>
+        <location filename="../../reader/ui/mainwindow.py" line="973"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="997"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1004"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="998"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1005"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1029"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1045"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1036"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1052"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1031"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1038"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1036"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1043"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1037"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1044"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1046"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1053"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1063"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1070"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1068"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1075"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1077"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1084"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1129"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1136"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1146"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1153"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1147"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1154"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。

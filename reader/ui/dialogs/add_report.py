@@ -56,6 +56,9 @@ class AddReportDialog(QDialog):
                           rel + " — " + self.tr("a different file already had the name"))
             else:
                 self._row(rel.rsplit("/", 1)[-1], self.tr("Added"), rel)
+        for rel, note in getattr(report, "masthead_notes", []):
+            self._row(rel.rsplit("/", 1)[-1], self.tr("Added, with a note"),
+                      problem_reason(note))
         for source in report.already:
             self._row(source, self.tr("Already in the library"), "")
         self.table.resizeColumnToContents(0)

@@ -133,11 +133,16 @@ class LibraryInfoDialog(QDialog):
             item.setToolTip(0, literal(problem["path"]))
             item.setToolTip(1, literal(reason))
             self.problems.addTopLevelItem(item)
+        for path, note in info.get("masthead_notes", []):  # read, but check the masthead
+            reason = problem_reason(note)
+            item = QTreeWidgetItem([path, reason])
+            item.setToolTip(1, literal(reason))
+            self.problems.addTopLevelItem(item)
         self.tabs.setTabText(0, self.tr("Papers (%1)").replace("%1", str(len(info["papers"]))))
         self.tabs.setTabText(1, self.tr("Undated Pages (%1)").replace(
             "%1", str(len(info["undated_pages"]))))
         self.tabs.setTabText(2, self.tr("Problem Files (%1)").replace(
-            "%1", str(len(info["problems"]))))
+            "%1", str(self.problems.topLevelItemCount())))
         self._update_buttons()
 
     def problem_rows(self) -> list[tuple[str, str]]:
