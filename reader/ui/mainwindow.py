@@ -45,6 +45,7 @@ from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController
+from .core_messages import query_message
 from .dialogs.assign_date import AssignDateDialog
 from .dialogs.shortcuts import ShortcutsDialog
 from .library_controller import LibraryController, OpenRequest, is_bundled
@@ -1003,7 +1004,8 @@ class MainWindow(QMainWindow):
         self.hit_model.clear()
         text = self.tr("This query cannot be read: %1") if query_at_fault \
             else self.tr("The search could not be done: %1")
-        self.results.show_message(text.replace("%1", message))
+        self.results.show_message(text.replace(
+            "%1", query_message(message) if query_at_fault else message))
         self.resultsShown.emit(-1)
 
     def _remember_query(self, query: str) -> None:

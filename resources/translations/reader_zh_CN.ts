@@ -597,6 +597,61 @@ The bookmark and its note are kept.</source>
         <source>the library folder does not exist</source>
         <translation>书库文件夹不存在</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="137"/>
+        <source>bad date “%1”: there is no month %2</source>
+        <translation>日期“%1”有误：没有%2月</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="139"/>
+        <source>bad date “%1”: %2 has no day %3</source>
+        <translation>日期“%1”有误：%2 没有%3日</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="141"/>
+        <source>bad date “%1”: write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31</source>
+        <translation>日期“%1”有误：请写成 date:2022、date:2022-08、date:2022-08-01 或 date:2022-08-01..2022-10-31</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="144"/>
+        <source>bad date range “%1”: it ends before it starts</source>
+        <translation>日期范围“%1”有误：结束早于开始</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="146"/>
+        <source>unclosed quote in “%1”: add the closing &quot;</source>
+        <translation>“%1”中的引号没有闭合：请补上后引号 &quot;</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="149"/>
+        <source>empty quotes &quot;&quot; find nothing: put the words between them</source>
+        <translation>空引号 &quot;&quot; 找不到任何内容：请把词语写在引号之间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="151"/>
+        <source>%1: needs a word after it, e.g. %1:金承涛</source>
+        <translation>%1: 后面需要一个词，例如 %1:金承涛</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="153"/>
+        <source>OR needs a word on each side, e.g. 钱塘 OR 上城</source>
+        <translation>OR 两边都需要词语，例如 钱塘 OR 上城</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="156"/>
+        <source>OR cannot join an excluded word (one starting with -)</source>
+        <translation>OR 不能连接排除的词（以 - 开头的词）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="158"/>
+        <source>the query is empty: type a word to find</source>
+        <translation>检索式为空：请输入要查找的词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="161"/>
+        <source>a query cannot only exclude: add a word, a paper: or a date: to find</source>
+        <translation>检索式不能只有排除项：请加上要查找的词、paper: 或 date:</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -1059,356 +1114,356 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="154"/>
+        <location filename="../../reader/ui/mainwindow.py" line="155"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="155"/>
+        <location filename="../../reader/ui/mainwindow.py" line="156"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="157"/>
+        <location filename="../../reader/ui/mainwindow.py" line="158"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="208"/>
+        <location filename="../../reader/ui/mainwindow.py" line="209"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="236"/>
+        <location filename="../../reader/ui/mainwindow.py" line="237"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="241"/>
+        <location filename="../../reader/ui/mainwindow.py" line="242"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="278"/>
+        <location filename="../../reader/ui/mainwindow.py" line="279"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="281"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="283"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/mainwindow.py" line="285"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285"/>
+        <location filename="../../reader/ui/mainwindow.py" line="286"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="287"/>
+        <location filename="../../reader/ui/mainwindow.py" line="288"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/mainwindow.py" line="289"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="292"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="293"/>
+        <location filename="../../reader/ui/mainwindow.py" line="294"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="295"/>
+        <location filename="../../reader/ui/mainwindow.py" line="296"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/mainwindow.py" line="297"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="298"/>
+        <location filename="../../reader/ui/mainwindow.py" line="299"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="300"/>
+        <location filename="../../reader/ui/mainwindow.py" line="301"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="302"/>
+        <location filename="../../reader/ui/mainwindow.py" line="303"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="306"/>
+        <location filename="../../reader/ui/mainwindow.py" line="307"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="307"/>
+        <location filename="../../reader/ui/mainwindow.py" line="308"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308"/>
+        <location filename="../../reader/ui/mainwindow.py" line="309"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="315"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="321"/>
+        <location filename="../../reader/ui/mainwindow.py" line="322"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="323"/>
+        <location filename="../../reader/ui/mainwindow.py" line="324"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="325"/>
+        <location filename="../../reader/ui/mainwindow.py" line="326"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="327"/>
+        <location filename="../../reader/ui/mainwindow.py" line="328"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="329"/>
+        <location filename="../../reader/ui/mainwindow.py" line="330"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="332"/>
+        <location filename="../../reader/ui/mainwindow.py" line="333"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="336"/>
+        <location filename="../../reader/ui/mainwindow.py" line="337"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="338"/>
+        <location filename="../../reader/ui/mainwindow.py" line="339"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="340"/>
+        <location filename="../../reader/ui/mainwindow.py" line="341"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="342"/>
+        <location filename="../../reader/ui/mainwindow.py" line="343"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="344"/>
+        <location filename="../../reader/ui/mainwindow.py" line="345"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="347"/>
+        <location filename="../../reader/ui/mainwindow.py" line="348"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="349"/>
+        <location filename="../../reader/ui/mainwindow.py" line="350"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="352"/>
+        <location filename="../../reader/ui/mainwindow.py" line="353"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="356"/>
+        <location filename="../../reader/ui/mainwindow.py" line="357"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="358"/>
+        <location filename="../../reader/ui/mainwindow.py" line="359"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="360"/>
+        <location filename="../../reader/ui/mainwindow.py" line="361"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="370"/>
+        <location filename="../../reader/ui/mainwindow.py" line="371"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="372"/>
+        <location filename="../../reader/ui/mainwindow.py" line="373"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="380"/>
+        <location filename="../../reader/ui/mainwindow.py" line="381"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="393"/>
+        <location filename="../../reader/ui/mainwindow.py" line="394"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="398"/>
+        <location filename="../../reader/ui/mainwindow.py" line="399"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="402"/>
+        <location filename="../../reader/ui/mainwindow.py" line="403"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="407"/>
+        <location filename="../../reader/ui/mainwindow.py" line="408"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="409"/>
+        <location filename="../../reader/ui/mainwindow.py" line="410"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="411"/>
+        <location filename="../../reader/ui/mainwindow.py" line="412"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="415"/>
+        <location filename="../../reader/ui/mainwindow.py" line="416"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="425"/>
+        <location filename="../../reader/ui/mainwindow.py" line="426"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="483"/>
+        <location filename="../../reader/ui/mainwindow.py" line="484"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="493"/>
+        <location filename="../../reader/ui/mainwindow.py" line="494"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="517"/>
+        <location filename="../../reader/ui/mainwindow.py" line="518"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="643"/>
+        <location filename="../../reader/ui/mainwindow.py" line="644"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="650"/>
+        <location filename="../../reader/ui/mainwindow.py" line="651"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="664"/>
+        <location filename="../../reader/ui/mainwindow.py" line="665"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="668"/>
+        <location filename="../../reader/ui/mainwindow.py" line="669"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="687"/>
+        <location filename="../../reader/ui/mainwindow.py" line="688"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="691"/>
+        <location filename="../../reader/ui/mainwindow.py" line="692"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="694"/>
+        <location filename="../../reader/ui/mainwindow.py" line="695"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="697"/>
+        <location filename="../../reader/ui/mainwindow.py" line="698"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="719"/>
+        <location filename="../../reader/ui/mainwindow.py" line="720"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="736"/>
+        <location filename="../../reader/ui/mainwindow.py" line="737"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="743"/>
+        <location filename="../../reader/ui/mainwindow.py" line="744"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="812"/>
+        <location filename="../../reader/ui/mainwindow.py" line="813"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="893"/>
+        <location filename="../../reader/ui/mainwindow.py" line="894"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="920"/>
+        <location filename="../../reader/ui/mainwindow.py" line="921"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="921"/>
+        <location filename="../../reader/ui/mainwindow.py" line="922"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1419,83 +1474,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="926"/>
+        <location filename="../../reader/ui/mainwindow.py" line="927"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="969"/>
+        <location filename="../../reader/ui/mainwindow.py" line="970"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="973"/>
+        <location filename="../../reader/ui/mainwindow.py" line="974"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1004"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1005"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1005"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1006"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1036"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1052"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1038"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1054"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1038"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1040"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1043"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1045"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1044"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1046"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1053"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1055"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1070"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1072"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1075"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1077"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1084"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1086"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1136"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1138"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1153"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1155"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1154"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1156"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
