@@ -38,3 +38,31 @@ def test_query_errors_are_in_chinese(qapp, open_window, qtbot, small_library: Pa
         assert "bad date" not in message and "query" not in message
     finally:
         remove_translators(qapp, translators)
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
+def test_qts_own_file_dialog_speaks_chinese(qapp, open_window, qtbot, small_library: Path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    translators = install_translators(qapp, "zh_CN")
+    seen: list[str] = []
+    try:
+        window = open_window(small_library)
+
+        def look() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QFileDialog):
+                QTimer.singleShot(20, look)
+                return
+            seen.extend(label.text() for label in dialog.findChildren(QLabel)
+                        if label.text())
+            dialog.reject()
+
+        QTimer.singleShot(0, look)
+        next(a for a in window.file_menu.actions() if a is window.add_pages_action).trigger()
+    finally:
+        remove_translators(qapp, translators)
+    assert seen
+    assert not [t for t in seen if "Look in" in t or "Files of" in t], seen
+    assert "查找范围(&L)：" in seen and "文件类型(&T)：" in seen
