@@ -512,6 +512,8 @@ class MainWindow(QMainWindow):
         self._save_prefs()
 
     def set_language(self, name: str) -> None:
+        if name == self.prefs.language:
+            return  # the language chosen already: nothing to restart for
         self.prefs.language = name
         if self._save_prefs():
             self.show_status(self.tr(
