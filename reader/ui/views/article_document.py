@@ -55,6 +55,8 @@ class Layout:
     segments: dict[str, list[tuple[int, int, int]]] = field(
         default_factory=dict
     )
+    headline: tuple[int, int] | None = None
+    """Document start and length of the headline as set (for ``headline.balance``)."""
 
     def add(self, name: str, field_start: int, doc_start: int, length: int) -> None:
         self.segments.setdefault(name, []).append((field_start, doc_start, length))
@@ -145,12 +147,16 @@ def build(
         block(center, 0, size * 0.3)
         put("kicker", article.kicker, chars(make_font(serif, size * 0.95), colors.muted))
     block(center, 0 if first else size * 0.2, size * 0.3, line_height=125)
+    headline_start = cursor.position()
     if article.title:
         put("title", article.title, chars(title_font, colors.ink))
     elif kicker_is_title:
         put("kicker", article.kicker or "", chars(title_font, colors.ink))
+    if article.title or kicker_is_title:
+        layout.headline = (headline_start, cursor.position() - headline_start)
     else:
         cursor.insertText(article.display_title, chars(title_font, colors.ink, italic=True))
+        layout.headline = (headline_start, cursor.position() - headline_start)
         if article.title_is_derived:
             block(center, 0, size * 0.3)
             cursor.insertText(
