@@ -125,28 +125,38 @@ def _is_signature(run: list[ProseLine]) -> bool:
 
 
 def opens_article(
-    run: list[ProseLine], regime: Regime, prev: ProseLine | None, nxt: ProseLine | None
+    run: list[ProseLine],
+    regime: Regime,
+    prev: ProseLine | None,
+    nxt: ProseLine | None,
+    after_body: bool = True,
 ) -> bool:
-    """Does this run of headline-like lines open a new article? A sum of the cues' weights."""
+    """Does this run of headline-like lines open a new article? A sum of the cues' weights.
+
+    ``after_body``: the article before has text; a run under a bare headline is its standfirst
+    or a quote from it unless a wide gap (two blank lines) parts them.
+    """
     if prev is None:
         return True
     first = run[0].text
     if BLOCK_LABELS.match(first) or _is_signature(run):
         return False
+    if not after_body and not (regime.blanks_tell and regime.gap(run[0]) >= 2):
+        return False
     score = 0
     if regime.indents:
         score += 3
+    led = nxt is not None and bool(is_credit(nxt.text) or split_lead(nxt.text))
     if regime.blanks_tell:
+        # Set off by blank lines: two above, or one above and one below a two-line headline.
         gap = regime.gap(run[0])
-        score += 3 if gap >= 2 else 1 if gap == 1 else -2
-        if nxt is not None and regime.gap(nxt) >= 1:
-            score += 1
-    elif not regime.indents:
-        score += 1  # nothing but punctuation to go by
-    if len(run) >= 2:
-        score += 1
-    if nxt is not None and (is_credit(nxt.text) or split_lead(nxt.text)):
-        score += 3
+        below = nxt is not None and regime.gap(nxt) >= 1
+        score += 3 if gap >= 2 else -3 if gap == 0 else 2 if below and len(run) >= 2 else 0
+        score += 1 if led else 0
+    else:
+        score += 1 if not regime.indents else 0  # nothing but punctuation to go by
+        score += 3 if led else 0
+        score += 1 if len(run) >= 2 else 0
     if nxt is None:
         score -= 1
     if not ends_sentence(prev.text) and not _is_head_line(prev, regime):
@@ -186,6 +196,15 @@ def assemble(lines: list[ProseLine]) -> list[Draft]:
     """The articles of a prose page, in order."""
     regime = regime_of(lines)
     heads = [_is_head_line(line, regime) for line in lines]
+    for k in range(len(lines) - 2, -1, -1):
+        # 国务院扶贫办： over a headline line is its kicker, set apart like the headline.
+        line = lines[k]
+        if (
+            not heads[k] and heads[k + 1] and lines[k + 1].blanks == 0
+            and line.text[-1] in "：:" and len(line.text) <= 30
+            and (not line.indent if regime.indents else regime.gap(line) >= 1)
+        ):
+            heads[k] = True
     drafts: list[Draft] = []
     current: Draft | None = None
     prev: ProseLine | None = None
@@ -194,10 +213,12 @@ def assemble(lines: list[ProseLine]) -> list[Draft]:
         line = lines[i]
         if heads[i]:
             j = i + 1
-            while j < n and heads[j] and lines[j].blanks == 0:
+            while j < n and heads[j] and lines[j].blanks == 0 and not (
+                BLOCK_LABELS.match(lines[j].text)
+            ):
                 j += 1
             run, nxt = lines[i:j], lines[j] if j < n else None
-            if current is None or opens_article(run, regime, prev, nxt):
+            if current is None or opens_article(run, regime, prev, nxt, current.has_body):
                 current = Draft(headline=headline_of(run, regime))
                 drafts.append(current)
             else:
