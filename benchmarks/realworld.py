@@ -33,7 +33,10 @@ MONTHS = ("2019-02", "2019-10")
 
 
 def norm(s: str | None) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+    s = s or ""
+    if not unicodedata.is_normalized("NFKC", s):
+        s = unicodedata.normalize("NFKC", s)
+    return re.sub(r"\s+", "", s)
 
 
 def strip_page(text: str) -> str:

@@ -38,14 +38,20 @@ def split_lead(text: str) -> Lead | None:
     rest = text[m.end() :]
     if m.group("kind") == "讯" and m.group("date"):
         return None  # 本报2月1日讯 is rare; a date before 讯 is more often prose
-    if not m.group("credit") and rest[:1] not in ("", " ", "\u3000", "\xa0") and not (
-        m.group("place") or m.group("date") or m.group("kind") == "讯"
-    ):
-        return None  # 新华社电… with neither place nor date nor a gap: a sentence
+    gap = rest[:1] in ("", " ", "\u3000", "\xa0")
+    if m.group("kind") == "电" and not m.group("credit") and not (gap or m.group("date")):
+        return None  # 由某某电视台主办… : 电 inside a word, not a dateline
     place = m.group("place") or ""
     date = re.sub(r"\s+", "", m.group("date") or "")
     filing = " ".join(x for x in (place, date) if x) or None
     return Lead(_tidy(text[: m.end()]), filing, rest.strip())
+
+
+def trailing_filing(text: str) -> str | None:
+    """Place and date of a dateline in brackets after the text: （新华社北京10月26日电）."""
+    m = P.TRAIL_DATELINE.match(text.strip())
+    lead = split_lead(m.group("dateline").lstrip("据")) if m else None
+    return lead.filing if lead else None
 
 
 def split_trail(text: str) -> tuple[str, str] | None:

@@ -139,8 +139,14 @@ NEWS_DATELINE = re.compile(
 )
 # A credit in brackets after the text: （本报记者 韩鑫）, （记者 李四 王五）, （新华社记者 …）.
 TRAIL_CREDIT = re.compile(
-    rf"[（(]\s*(?:本报|新华社|人民日报|[{HAN}]{{2,8}}?(?:日报|报|社))?(?:驻[{HAN}]{{1,8}}?)?"
+    rf"[（(]\s*(?:[^（()）\n。]{{2,24}}?电\s*)?"
+    rf"(?:本报|新华社|人民日报|[{HAN}]{{2,8}}?(?:日报|报|社))?(?:驻[{HAN}]{{1,8}}?)?"
     rf"(?:特约|见习|实习|首席)?记者[^（()）\n。]{{1,30}}[)）]$"
+)
+# A dateline printed in brackets after the text: （新华社北京10月26日电）, （本报柏林电）.
+TRAIL_DATELINE = re.compile(
+    rf"^[（(]\s*(?P<dateline>据?(?:本报|新华社|中新社|[{HAN}]{{2,10}}?(?:日报|报|网|社|台))"
+    rf"[^（()）\n。]{{0,20}}?电)[^（()）\n。]{{0,30}}[)）]$"
 )
 # A photo credit: 余中华摄（影像中国）, 新华社记者 李贺摄, 本报记者 王某文 某某供图.
 PHOTO_CREDIT = re.compile(

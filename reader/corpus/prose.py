@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .byline import is_byline_text, is_trailing_byline
-from .dateline import split_lead, split_trail
+from .dateline import split_lead, split_trail, trailing_filing
 from .draft import Draft
 from .headline import HeadLine, Headline, classify
 
@@ -66,8 +66,16 @@ class Regime:
         return max(0, line.blanks - self.blank_base)
 
 
+_NOTE_AFTER = re.compile(r"[（(][^（()）]{1,40}[)）]\s*$")
+
+
 def ends_sentence(text: str) -> bool:
-    t = text.rstrip().rstrip(P.CLOSERS + " \u3000")
+    """Does the line end a sentence (a note in brackets after a full stop aside)?"""
+    t = text.rstrip()
+    before = _NOTE_AFTER.sub("", t).rstrip()
+    if before.endswith("。"):
+        return True
+    t = t.rstrip(P.CLOSERS + " \u3000\xa0")
     return bool(t) and t[-1] in SENTENCE_END
 
 
@@ -75,8 +83,9 @@ def is_prose_page(lines: list[ProseLine], *, marked: bool = False) -> bool:
     """Are the paragraphs whole lines (no column breaks)?
 
     ``marked``: the page marks headlines or bylines (``##``, ``■记者``), as the column-broken
-    pages do. Otherwise long lines must end sentences: nearly all of them, or three in four
-    where the page indents its paragraphs or does not double-space its lines.
+    pages do. Otherwise a page that indents its paragraphs is one; so is a page whose long
+    lines nearly all end sentences, or most of them where the page does not double-space its
+    lines (column-broken pages put a blank line after every line).
     """
     if marked:
         return False
@@ -85,7 +94,7 @@ def is_prose_page(lines: list[ProseLine], *, marked: bool = False) -> bool:
         return False
     whole = sum(1 for line in long if ends_sentence(line.text)) / len(long)
     regime = regime_of(lines)
-    return whole >= 0.9 or (whole >= 0.75 and (regime.indents or regime.blank_base == 0))
+    return regime.indents or whole >= 0.9 or (whole >= 0.6 and regime.blank_base == 0)
 
 
 def regime_of(lines: list[ProseLine]) -> Regime:
@@ -93,7 +102,7 @@ def regime_of(lines: list[ProseLine]) -> Regime:
     indents = len(paras) >= 2 and sum(line.indent for line in paras) >= 0.6 * len(paras)
     after_first = lines[1:]
     spaced = sum(1 for line in after_first if line.blanks > 0)
-    base = 1 if after_first and spaced >= 0.6 * len(after_first) else 0
+    base = 1 if after_first and spaced >= 0.9 * len(after_first) else 0
     tell = any(line.blanks > base for line in after_first)
     return Regime(indents, tell, base)
 
@@ -107,6 +116,7 @@ def is_credit(text: str) -> bool:
         or is_trailing_byline(text)
         or P.PHOTO_CREDIT.match(text)
         or P.FURNITURE.match(text)
+        or P.TRAIL_DATELINE.match(text)
         or (P.TRAIL_CREDIT.search(text) and P.TRAIL_CREDIT.search(text).start() == 0)  # type: ignore[union-attr]
     )
 
@@ -159,7 +169,9 @@ def opens_article(
         score += 1 if len(run) >= 2 else 0
     if nxt is None:
         score -= 1
-    if not ends_sentence(prev.text) and not _is_head_line(prev, regime):
+    if is_credit(prev.text):
+        score += 1  # a credit closes the article before
+    elif not ends_sentence(prev.text) and not _is_head_line(prev, regime):
         score -= 1  # under an unfinished line: a fragment, a list, a caption
     else:
         score += 1 if not regime.indents and not regime.blanks_tell else 0
@@ -235,11 +247,24 @@ def assemble(lines: list[ProseLine]) -> list[Draft]:
         if current is None:
             current = Draft()
             drafts.append(current)
-        _add_line(current, line.text)
+        if regime.indents and _is_section_head(line, lines[i + 1] if i + 1 < n else None):
+            current.add_heading_text(line.text)
+        else:
+            _add_line(current, line.text)
         prev, i = line, i + 1
     for draft in drafts:
         _close(draft)
     return drafts
+
+
+def _is_section_head(line: ProseLine, nxt: ProseLine | None) -> bool:
+    """On an indenting page: a short indented line over more text, with no final punctuation."""
+    text = line.text
+    return (
+        line.indent and nxt is not None and len(text) <= 24 and text[-1] not in _OPEN_END
+        and not ends_sentence(text) and not is_credit(text) and not DATE_LINE.match(text)
+        and not text.startswith(("——", "—")) and ends_sentence(nxt.text)
+    )
 
 
 def _add_line(draft: Draft, text: str) -> None:
@@ -270,3 +295,5 @@ def _close(draft: Draft) -> None:
             trailing.insert(0, cut[1])
         break
     draft.byline_parts.extend(trailing)
+    for text in trailing:
+        draft.filing = draft.filing or trailing_filing(text)
