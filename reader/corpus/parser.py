@@ -402,7 +402,16 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
         for i, line in enumerate(lines)
         if line.marked_byline or P.DATELINE.match(line.text)
     }
+    all_prose = [prose.ProseLine(line.text, line.indent, line.blanks) for line in lines]
+    marked = any(line.level or (line.marked_byline and is_byline_text(line.text)) for line in lines)
+    is_prose = prose.is_prose_page(all_prose, marked=marked)
     extent = masthead_extent(texts, stop)
+    if is_prose:
+        # Whole-line pages carry their headline at the top: the masthead is only the lines
+        # that are masthead lines themselves (a speech's title over its date is not one).
+        extent = next(
+            (i for i in range(extent) if masthead_extent(texts[i : i + 1], set()) == 0), extent
+        )
     mh = read_masthead(texts[:extent])
     page.masthead = mh.lines
     page.paper, page.date, page.weekday, page.lunar = mh.paper, mh.date, mh.weekday, mh.lunar
@@ -410,11 +419,9 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
     page.warnings.extend(mh.warnings)
 
     body_lines = lines[extent:]
-    prose_lines = [prose.ProseLine(line.text, line.indent, line.blanks) for line in body_lines]
-    marked = any(line.level or (line.marked_byline and is_byline_text(line.text)) for line in lines)
-    if prose.is_prose_page(prose_lines, marked=marked):
+    if is_prose:
         # Credits of the page's design (版式设计：…) close the article they follow.
-        drafts = prose.assemble(prose_lines)
+        drafts = prose.assemble(all_prose[extent:])
     else:
         content = []
         for line in body_lines:

@@ -163,6 +163,13 @@ def test_kicker_ending_in_a_colon_and_subtitle_opening_with_a_dash() -> None:
     )
 
 
+def test_a_speech_title_over_its_date_is_not_a_masthead() -> None:
+    text = f"\n在西坡村丰收节上的讲话\n（2019年10月6日）\n乡亲们：\n{IND}{BODY_A}\n{IND}{BODY_B}\n"
+    page = parse(text)
+    assert page.masthead == []
+    assert (page.articles[0].title, page.articles[0].subtitle) == ("在西坡村丰收节上的讲话", "（2019年10月6日）")
+
+
 def test_a_core_reading_block_stays_inside_its_article() -> None:
     text = (
         f"\n\n山谷里的新收成\n——西坡村种粮记\n核心阅读\n{IND}{BODY_A}\n\n"
