@@ -212,7 +212,7 @@ def assemble(lines: list[ProseLine]) -> list[Draft]:
         # 国务院扶贫办： over a headline line is its kicker, set apart like the headline.
         line = lines[k]
         if (
-            not heads[k] and heads[k + 1] and lines[k + 1].blanks == 0
+            not heads[k] and heads[k + 1] and regime.gap(lines[k + 1]) == 0
             and line.text[-1] in "：:" and len(line.text) <= 30
             and (not line.indent if regime.indents else regime.gap(line) >= 1)
         ):
@@ -225,7 +225,7 @@ def assemble(lines: list[ProseLine]) -> list[Draft]:
         line = lines[i]
         if heads[i]:
             j = i + 1
-            while j < n and heads[j] and lines[j].blanks == 0 and not (
+            while j < n and heads[j] and regime.gap(lines[j]) == 0 and not (
                 BLOCK_LABELS.match(lines[j].text)
             ):
                 j += 1

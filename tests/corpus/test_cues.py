@@ -85,6 +85,19 @@ def test_a_two_line_headline_set_off_by_blank_lines_opens_an_article() -> None:
     assert page.articles[1].kicker == "云岭县西坡村——"
 
 
+def test_a_page_that_double_spaces_its_lines() -> None:
+    # A blank line after every line: only a wider gap parts articles; a headline stays whole.
+    text = (
+        f"云岭县西坡村——\n\n山谷里的新收成\n\n{IND}{BODY_A}\n\n{IND}{BODY_B}\n\n\n\n"
+        f"进山公路明年修通\n\n——西坡村的路走了三十年\n\n{IND}{BODY_C}\n\n{IND}{BODY_D}\n"
+    )
+    page = parse(text)
+    assert [(a.kicker, a.title, a.subtitle) for a in page.articles] == [
+        ("云岭县西坡村——", "山谷里的新收成", None),
+        (None, "进山公路明年修通", "——西坡村的路走了三十年"),
+    ]
+
+
 def test_crlf_reads_the_same_as_lf() -> None:
     text = (
         f"\n山谷里的新收成\n\n{IND}新华社云岭3月2日电（记者林小禾）{BODY_A}\n{IND}{BODY_B}\n\n\n"
