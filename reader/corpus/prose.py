@@ -84,7 +84,7 @@ def is_prose_page(lines: list[ProseLine], *, marked: bool = False) -> bool:
 
     ``marked``: the page marks headlines or bylines (``##``, ``■记者``), as the column-broken
     pages do. Otherwise a page that indents its paragraphs is one; so is a page whose long
-    lines nearly all end sentences, or most of them where the page does not double-space its
+    lines nearly all end sentences, or three in four where the page does not double-space its
     lines (column-broken pages put a blank line after every line).
     """
     if marked:
@@ -94,7 +94,7 @@ def is_prose_page(lines: list[ProseLine], *, marked: bool = False) -> bool:
         return False
     whole = sum(1 for line in long if ends_sentence(line.text)) / len(long)
     regime = regime_of(lines)
-    return regime.indents or whole >= 0.9 or (whole >= 0.6 and regime.blank_base == 0)
+    return regime.indents or whole >= 0.9 or (whole >= 0.75 and regime.blank_base == 0)
 
 
 def regime_of(lines: list[ProseLine]) -> Regime:
