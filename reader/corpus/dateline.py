@@ -41,10 +41,14 @@ def split_lead(text: str) -> Lead | None:
     gap = rest[:1] in ("", " ", "\u3000", "\xa0")
     if m.group("kind") == "电" and not m.group("credit") and not (gap or m.group("date")):
         return None  # 由某某电视台主办… : 电 inside a word, not a dateline
+    end = m.end()
+    if not m.group("credit") and (c := P.LEAD_CREDIT.match(rest)):
+        end += c.end()  # 本报讯 记者 张三 通讯员 李四 9日上午…
+        rest = text[end:]
     place = m.group("place") or ""
     date = re.sub(r"\s+", "", m.group("date") or "")
     filing = " ".join(x for x in (place, date) if x) or None
-    return Lead(_tidy(text[: m.end()]), filing, rest.strip())
+    return Lead(_tidy(text[:end]), filing, rest.strip())
 
 
 def trailing_filing(text: str) -> str | None:

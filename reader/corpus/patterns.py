@@ -137,6 +137,8 @@ NEWS_DATELINE = re.compile(
     rf"(?P<kind>电|讯)"
     rf"(?:\s*[（(](?P<credit>[^（()）\n]{{1,40}})[)）])?"
 )
+# Roles and names after a dateline, no brackets, ended by a space: 本报讯 记者 张三 通讯员 李四
+LEAD_CREDIT = re.compile(rf"^\s+((?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*?)+)(?=\s)")
 # A credit in brackets after the text: （本报记者 韩鑫）, （记者 李四 王五）, （新华社记者 …）.
 TRAIL_CREDIT = re.compile(
     rf"[（(]\s*(?:[^（()）\n。]{{2,24}}?电\s*)?"

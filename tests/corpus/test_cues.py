@@ -119,6 +119,8 @@ def test_crlf_reads_the_same_as_lf() -> None:
          "云岭 3月2日"),
         # a news agency's dateline with no credit
         (f"新华社云岭10月7日电\xa0 {BODY_A}", BODY_B, "新华社云岭10月7日电", "云岭 10月7日"),
+        # roles and names after the dateline with no brackets, ended by a space
+        (f"本报讯 记者 林小禾 通讯员 王大山 {BODY_A}", BODY_B, "本报讯 记者 林小禾 通讯员 王大山", None),
         # a credit in brackets closing the last paragraph
         (BODY_A, f"{BODY_B}（本报记者 林小禾）", "（本报记者 林小禾）", None),
         # a dateline in brackets on a line of its own after the text
