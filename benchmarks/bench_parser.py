@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -58,9 +59,11 @@ def run(options: argparse.Namespace) -> str:
         return "## Parser on real pages\n\n_Skipped: ../shared/realworld is not on this machine._"
     dev_line = _scorer("--reader", str(READER))
     dev_files = [str(p) for p in rw.page_files()]
-    start = time.perf_counter()
+    start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([str(READER), "parse", *dev_files, "--json"], capture_output=True, check=True)
     cli_wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cli_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         rw.write_stripped(out)
@@ -127,7 +130,8 @@ Stripped:
 Parse time, in one process (`parse_page` on each page's text, read beforehand), median of
 {runs} run(s): **{seconds:.2f} s** for the 892 pages as they are, {seconds_stripped:.2f} s stripped
 (target: under 10 s on 2 cores). `reader parse` of the 892 files in one process, start-up,
-reading and JSON included: {cli_wall:.1f} s; {os.cpu_count()} cores, shared with other work.
+reading and JSON included: {cli_cpu:.1f} s of CPU, {cli_wall:.1f} s wall clock
+({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} from other work at the time).
 """
 
 
