@@ -209,11 +209,12 @@ def assemble(lines: list[ProseLine]) -> list[Draft]:
     regime = regime_of(lines)
     heads = [_is_head_line(line, regime) for line in lines]
     for k in range(len(lines) - 2, -1, -1):
-        # 国务院扶贫办： over a headline line is its kicker, set apart like the headline.
+        # 国务院扶贫办： or 有了公益食堂…… over a headline line is its kicker, set apart
+        # like the headline.
         line = lines[k]
         if (
             not heads[k] and heads[k + 1] and regime.gap(lines[k + 1]) == 0
-            and line.text[-1] in "：:" and len(line.text) <= 30
+            and (line.text[-1] in "：:" or line.text.endswith("……")) and len(line.text) <= 30
             and (not line.indent if regime.indents else regime.gap(line) >= 1)
         ):
             heads[k] = True

@@ -185,6 +185,17 @@ def test_a_speech_title_over_its_date_is_not_a_masthead() -> None:
     assert (page.articles[0].title, page.articles[0].subtitle) == ("在西坡村丰收节上的讲话", "（2019年10月6日）")
 
 
+def test_a_kicker_ending_in_an_ellipsis_without_indentation() -> None:
+    text = (
+        f"山谷里的新收成\n\n{BODY_A}\n{BODY_B}\n\n"
+        f"修了路、建了仓库……\n进山公路明年修通\n\n{BODY_C}\n{BODY_D}\n"
+    )
+    page = parse(text)
+    assert [(a.kicker, a.title) for a in page.articles] == [
+        (None, "山谷里的新收成"), ("修了路、建了仓库……", "进山公路明年修通")
+    ]
+
+
 def test_a_core_reading_block_stays_inside_its_article() -> None:
     text = (
         f"\n\n山谷里的新收成\n——西坡村种粮记\n核心阅读\n{IND}{BODY_A}\n\n"
