@@ -117,7 +117,7 @@ def is_credit(text: str) -> bool:
         or P.PHOTO_CREDIT.match(text)
         or P.FURNITURE.match(text)
         or P.TRAIL_DATELINE.match(text)
-        or (P.TRAIL_CREDIT.search(text) and P.TRAIL_CREDIT.search(text).start() == 0)  # type: ignore[union-attr]
+        or P.TRAIL_CREDIT.fullmatch(text)
     )
 
 
