@@ -12,6 +12,10 @@ The parser works in three passes over the non-empty lines:
    whose headline was missing goes back to that article; headline runs inside an article are its
    section heads when the article has several of them.
 
+That is the reading of column-broken pages (the bundled seeds). Pages whose paragraphs are
+whole lines (e-paper text, scraped archives: indented paragraphs, flush headlines, datelines
+in the national style) are told apart by ``prose.is_prose_page`` and read by ``prose``.
+
 Nothing is dropped: every character of the input ends up in exactly one field of the Page (see
 ``accounting``), except the markup the repair removes on purpose.
 """
