@@ -40,6 +40,8 @@ DATE_LINE = re.compile(
     rf"\s*[{P.CN_DIGITS}\d]{{1,3}}\s*日(?:\s*于\s*[{P.HAN}]{{2,8}})?$"
 )
 PHOTO_REPORT = re.compile(r"^(?:图片报道|图片新闻|新闻图片|组图|图说|影像)$")
+COLUMN_TAG = re.compile(r"[（(](?![^（()）]*\d{4}\s*年)[^（()）]{2,30}[)）]$")
+"""A column's name in brackets after a title: （人民论坛）, （新春走基层）, （钟声）."""
 OPENS_AT = 2
 """The score from which a headline run opens an article (see ``opens_article``)."""
 
@@ -182,7 +184,7 @@ def opens_article(
     return score >= OPENS_AT
 
 
-def headline_of(run: list[ProseLine], regime: Regime) -> Headline:
+def headline_of(run: list[ProseLine], regime: Regime, *, first_on_page: bool = False) -> Headline:
     """Kicker, title and subtitle of a headline run."""
     texts = [line.text for line in run]
     sub = next((k for k, t in enumerate(texts) if k and t.startswith(("——", "—"))), None)
@@ -191,15 +193,22 @@ def headline_of(run: list[ProseLine], regime: Regime) -> Headline:
         head.subtitle = " ".join([*([head.subtitle] if head.subtitle else []), *texts[sub:]])
         return head
     if len(texts) == 2:
-        first = texts[0]
-        if first.endswith(("——", "：", ":")) or P.KICKER_END.search(first):
-            return Headline(kicker=first, title=texts[1])
+        first, second = texts
+        if first.endswith(("——", "：", ":", "……")) or P.KICKER_END.search(first):
+            return Headline(kicker=first, title=second)
+        tagged = [bool((m := COLUMN_TAG.search(t)) and m.start() > 0) for t in texts]
+        if tagged == [False, True]:
+            return Headline(kicker=first, title=second)  # the column's tag goes with the title
+        if tagged == [True, False]:
+            return Headline(title=first, subtitle=second)
         if regime.blanks_tell:
-            # The empty line of a missing kicker sits above the title: one gap, a kicker.
-            if regime.gap(run[0]) == 1:
-                return Headline(kicker=first, title=texts[1])
-            return Headline(title=first, subtitle=texts[1])
-    if len(texts) > 3:
+            # An empty line where a missing kicker would be: two blank lines above the title
+            # where articles are parted by one (none above the first article of a page).
+            gap = regime.gap(run[0]) + (1 if first_on_page else 0)
+            if gap == 1:
+                return Headline(kicker=first, title=second)
+            return Headline(title=first, subtitle=second)
+    if len(texts) >= 3:
         return Headline(kicker=texts[0], title=texts[1], subtitle=" ".join(texts[2:]))
     return classify([HeadLine(t, 0, 0) for t in texts])
 
@@ -232,7 +241,7 @@ def assemble(lines: list[ProseLine]) -> list[Draft]:
                 j += 1
             run, nxt = lines[i:j], lines[j] if j < n else None
             if current is None or opens_article(run, regime, prev, nxt, current.has_body):
-                current = Draft(headline=headline_of(run, regime))
+                current = Draft(headline=headline_of(run, regime, first_on_page=prev is None))
                 drafts.append(current)
             else:
                 heading = nxt is not None and not heads[j] and len(run) <= 2 and not (

@@ -178,6 +178,15 @@ def test_kicker_ending_in_a_colon_and_subtitle_opening_with_a_dash() -> None:
     )
 
 
+def test_a_column_tag_marks_the_title_of_a_two_line_headline() -> None:
+    text = (
+        f"山谷里的新收成\n\n{IND}{BODY_A}\n{IND}{BODY_B}\n\n\n"
+        f"西坡村的路走了三十年\n进山公路明年修通（田间笔记）\n\n{IND}{BODY_C}\n{IND}{BODY_D}\n"
+    )
+    article = parse(text).articles[1]
+    assert (article.kicker, article.title) == ("西坡村的路走了三十年", "进山公路明年修通（田间笔记）")
+
+
 def test_a_speech_title_over_its_date_is_not_a_masthead() -> None:
     text = f"\n在西坡村丰收节上的讲话\n（2019年10月6日）\n乡亲们：\n{IND}{BODY_A}\n{IND}{BODY_B}\n"
     page = parse(text)
