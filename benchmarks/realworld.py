@@ -179,6 +179,23 @@ def score(texts: dict[str, str], *, printed: bool = False) -> Score:
                  t["chars"], t["lost"], fails)
 
 
+def headline_fields(texts: dict[str, str]) -> tuple[int, int, int]:
+    """(records with a title, whose title is read exactly, whose kicker and subtitle too)."""
+    n = title = whole = 0
+    for name, page_gold in gold().items():
+        parsed = {norm(a.title): a for a in parse_page(texts[name], name).articles if a.title}
+        for ga in page_gold["articles"]:
+            if not ga.get("title"):
+                continue
+            n += 1
+            a = parsed.get(norm(ga["title"]))
+            if a is not None:
+                title += 1
+                kicker_ok = norm(a.kicker) == norm(ga["kicker"])
+                whole += kicker_ok and norm(a.subtitle) == norm(ga["subtitle"])
+    return n, title, whole
+
+
 def load(stripped: bool = False) -> dict[str, str]:
     texts = {p.name: read_text(p) for p in page_files()}
     return {k: strip_page(v) for k, v in texts.items()} if stripped else texts
