@@ -100,6 +100,8 @@ def is_prose_page(lines: list[ProseLine], *, marked: bool = False) -> bool:
 
 
 def regime_of(lines: list[ProseLine]) -> Regime:
+    """Indentation: most sentence-ending lines indented. Blank lines: ``blank_base`` is 1 where
+    nearly every line has one above it (double spacing); they tell where some gaps are wider."""
     paras = [line for line in lines if len(line.text) >= 20 and ends_sentence(line.text)]
     indents = len(paras) >= 2 and sum(line.indent for line in paras) >= 0.6 * len(paras)
     after_first = lines[1:]
