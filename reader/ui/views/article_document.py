@@ -173,6 +173,10 @@ def build(
     if article.byline:
         block(center, size * 0.6)
         put("byline", article.byline, chars(small, colors.muted))
+    if article.filing:
+        # Where and when the report was filed, read from its dateline (北京 2月14日).
+        block(center, size * (0.1 if article.byline else 0.6))
+        cursor.insertText(article.filing, chars(small, colors.muted))
     block(center, size * 0.3, size * 0.9, rule=True)
     cursor.insertText(source_line(article), chars(small, colors.muted))
 
