@@ -422,6 +422,7 @@ def _take_in(first: Article, second: Article) -> None:
             first.paragraphs.append(Paragraph(second.byline, "text"))
         else:
             first.byline = second.byline
+            first.filing = first.filing or second.filing
     first.paragraphs.extend(second.paragraphs)
     first.jumps.extend(second.jumps)
     first.continues_on = second.continues_on or first.continues_on

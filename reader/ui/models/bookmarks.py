@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, BookmarkRole, DateRole, LibraryRole
 from .page_articles import page_label
 
@@ -82,8 +83,8 @@ class BookmarkModel(QAbstractTableModel):
             return " ".join(b.note.split())
         if role == Qt.ItemDataRole.ToolTipRole:
             where = self.data(index, LibraryRole)
-            return f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "") \
-                + (f"\n\n{b.note}" if b.note else "")
+            return literal(f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "")
+                           + (f"\n\n{b.note}" if b.note else ""))
         if role == BookmarkRole:
             return b
         if role == ArticleIdRole:
