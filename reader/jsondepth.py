@@ -1,0 +1,54 @@
+"""JSON read with its nesting bounded, for every JSON file the reader takes from disk.
+
+Python's parser recurses once per level, so a file of 100,000 ``[`` ends in a RecursionError
+that no caller expects. ``loads`` measures the depth first (in linear time, without
+recursion) and refuses a document nested deeper than ``MAX_DEPTH`` with a ``ValueError``
+that says so, the same error as for any other text that is not JSON: a problem of that one
+file. The files the reader writes are at most seven levels deep.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+MAX_DEPTH = 64
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+class TooDeep(ValueError):
+    """The document is nested deeper than the limit."""
+
+
+def deeper_than(text: str, limit: int = MAX_DEPTH) -> bool:
+    """True when the brackets of ``text`` (outside its strings) nest deeper than ``limit``."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = _INNERMOST.sub("", brackets)
+    if not brackets:
+        return False
+    # Brackets left after ``limit`` rounds: nested deeper, or unbalanced (then the parser,
+    # not this check, says what is wrong).
+    level = 0
+    for ch in brackets:
+        level += 1 if ch in "[{" else -1
+        if level > limit:
+            return True
+    return False
+
+
+def loads(text: str, limit: int = MAX_DEPTH) -> Any:
+    """``json.loads`` for a document nested at most ``limit`` levels; ``TooDeep`` (a
+    ``ValueError``) for one nested deeper, ``json.JSONDecodeError`` for one that is not JSON."""
+    if deeper_than(text, limit):
+        raise TooDeep(f"it is nested more than {limit} levels deep")
+    try:
+        return json.loads(text)
+    except RecursionError:  # pragma: no cover - the check above comes first
+        raise TooDeep(f"it is nested more than {limit} levels deep") from None
