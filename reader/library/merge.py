@@ -1,7 +1,10 @@
 """Importing bookmarks: the merge rule, applied in one transaction (all or nothing).
 
-Each bookmark of the file is matched to one in the store by its ``uid``, else by its article
-(same id, or same paper, date and page with the same title, or the same opening of the body).
+Every field of an entry is checked first (``validate``): an entry with a bad one is skipped
+with a line naming the entry and the field. Each bookmark of the file is then matched to one
+in the store by its ``uid``, else by its article (same id, or same paper, date and page with
+the same title, or the same opening of the body; ``matching``); an entry without an id is
+its own bookmark unless it is the same article.
 
 - No match: it is added with its note, tags and the time it was first added.
 - A match: tags are united. The note is never replaced without a trace: when the two notes
@@ -15,11 +18,13 @@ Importing the same file twice therefore changes nothing the second time.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bookmark import add_tags, clean_tags, insert_row, join_notes, match_row, set_note
-from .identity import ArticleRef
+from .bookmark import add_tags, insert_row, join_notes, set_note
+from .matching import Matcher, Prepared
+from .validate import EntryProblem, incoming
 
 
 @dataclass
@@ -43,55 +48,37 @@ class ImportReport:
         return text
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """One bookmark read from a file."""
-
-    ref: ArticleRef
-    uid: str | None
-    note: str
-    tags: tuple[str, ...]
-    added: str | None
-
-    @classmethod
-    def parse(cls, data: Any) -> Incoming:
-        if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
-            raise ValueError("it has no article")
-        ref = ArticleRef.from_dict(data["article"])
-        if not (ref.article_id or ref.display_title or ref.body_prefix):
-            raise ValueError("its article has neither id, title nor text")
-        tags = data.get("tags") or []
-        if not isinstance(tags, list):
-            raise ValueError("its tags are not a list")
-        return cls(ref=ref, uid=str(data["uid"]) if data.get("uid") else None,
-                   note=str(data.get("note") or ""), tags=clean_tags(map(str, tags)),
-                   added=str(data["added"]) if data.get("added") else None)
-
-
 def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> ImportReport:
-    """Merge file entries into the store behind ``conn`` (inside the caller's transaction)."""
+    """Merge file entries into the store behind ``conn`` (inside the caller's transaction).
+
+    An entry with a bad field is skipped (``report.skipped`` names it and the field); the
+    others are taken. Linear in the number of entries (``Matcher``)."""
     report = ImportReport()
+    matcher = Matcher(conn)
     for n, data in enumerate(items, start=1):
         try:
-            item = Incoming.parse(data)
-        except (ValueError, TypeError) as err:
+            item = incoming(data)
+        except EntryProblem as err:
             report.skipped.append(f"entry {n}: {err}")
             continue
-        row = match_row(conn, item.ref, item.uid)
-        if row is None:
-            bookmark_id = insert_row(conn, item.ref, item.note, uid=item.uid, added=item.added)
+        prepared = Prepared.of(item.ref)
+        found = matcher.find(prepared, item.uid)
+        if found is None:
+            uid = item.uid or uuid.uuid4().hex
+            bookmark_id = insert_row(conn, item.ref, item.note, uid=uid, added=item.added)
             add_tags(conn, bookmark_id, item.tags)
+            matcher.add(bookmark_id, uid, prepared)
             report.added += 1
             continue
-        bookmark_id = int(row["id"])
-        changed = add_tags(conn, bookmark_id, item.tags) > 0
+        row = conn.execute("SELECT note, display_title FROM bookmarks WHERE id = ?",
+                           (found,)).fetchone()
+        changed = add_tags(conn, found, item.tags) > 0
         mine, theirs = str(row["note"]).strip(), item.note.strip()
         if theirs and theirs not in mine:
             if not mine:
-                set_note(conn, bookmark_id, theirs)
+                set_note(conn, found, theirs)
             else:
-                set_note(conn, bookmark_id,
-                         join_notes(mine, theirs, f"导入的笔记（{label}）"))
+                set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"))
                 report.joined_notes.append(str(row["display_title"]))
             changed = True
         if changed:
