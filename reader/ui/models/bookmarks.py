@@ -2,7 +2,8 @@
 filters them by text and tag.
 
 Rows are the store's ``Bookmark`` values (plain frozen data with an id), refreshed from the
-store when it changes, also when another window or the command line changed it.
+store when it changes, also when another window or the command line changed it. A bookmark
+whose stored row cannot be read in full (``Bookmark.problem``) is shown flagged with ⚠.
 """
 
 from __future__ import annotations
@@ -72,9 +73,10 @@ class BookmarkModel(QAbstractTableModel):
             return None
         b = self._rows[index.row()]
         column = index.column()
+        problem = getattr(b, "problem", "")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return b.title
+                return f"⚠ {b.title}" if problem else b.title
             if column == 1:
                 return printed(b)
             if column == 2:
@@ -82,8 +84,10 @@ class BookmarkModel(QAbstractTableModel):
             return " ".join(b.note.split())
         if role == Qt.ItemDataRole.ToolTipRole:
             where = self.data(index, LibraryRole)
+            flag = self.tr("This bookmark is damaged (%1). It is shown as far as it can be "
+                           "read; remove it with Ctrl+Shift+Del.").replace("%1", problem)
             return f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "") \
-                + (f"\n\n{b.note}" if b.note else "")
+                + (f"\n\n{flag}" if problem else "") + (f"\n\n{b.note}" if b.note else "")
         if role == BookmarkRole:
             return b
         if role == ArticleIdRole:
