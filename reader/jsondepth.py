@@ -15,8 +15,8 @@ from typing import Any
 
 MAX_DEPTH = 64
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_NOT_STRUCTURE = re.compile(r'[^"\[\]{}]+')
+_QUOTED = re.compile(r'"[^"]*"')
 _INNERMOST = re.compile(r"\[\]|\{\}")
 
 
@@ -26,19 +26,23 @@ class TooDeep(ValueError):
 
 def deeper_than(text: str, limit: int = MAX_DEPTH) -> bool:
     """True when the brackets of ``text`` (outside its strings) nest deeper than ``limit``."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    for _ in range(limit):
-        if not brackets:
-            return False
-        brackets = _INNERMOST.sub("", brackets)
-    if not brackets:
+    if text.count("[") + text.count("{") <= limit:
         return False
+    # Without the escapes that could hide a quote, every '"' opens or closes a string; of
+    # the rest only quotes and brackets are kept, then the strings (and brackets in them)
+    # are dropped. Each step is one pass of C code over the text.
+    plain = text.replace("\\\\", "").replace('\\"', "")
+    brackets = _QUOTED.sub("", _NOT_STRUCTURE.sub("", plain))
+    rounds = 0
+    while brackets and rounds < limit:  # each round drops the innermost level
+        brackets = _INNERMOST.sub("", brackets)
+        rounds += 1
     # Brackets left after ``limit`` rounds: nested deeper, or unbalanced (then the parser,
-    # not this check, says what is wrong).
+    # not this check, says what is wrong). What is left is ``rounds`` levels shallower.
     level = 0
     for ch in brackets:
         level += 1 if ch in "[{" else -1
-        if level > limit:
+        if level > limit - rounds:
             return True
     return False
 

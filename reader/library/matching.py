@@ -24,11 +24,12 @@ costs the same whatever the size of the store, so an import is linear in its len
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import sqlite3
-from dataclasses import dataclass
 
 from .bookmark import REF_COLUMNS, ref_from_row
-from .identity import PROBE_CHARS, ArticleRef, _Facts, facts_of_ref, same_facts
+from .identity import PROBE_CHARS, ArticleRef, facts_of_ref, same_facts
 
 GRAM = 8
 """A body of at most ``PROBE_CHARS`` matches when it is found whole in another: it is filed
@@ -46,86 +47,158 @@ def _grams(text: str, size: int) -> list[str]:
 def _minimisers(body: str) -> set[str]:
     """The smallest-hash ``WINDOW_GRAM`` of every ``PROBE_CHARS`` window of ``body``."""
     grams = _grams(body, WINDOW_GRAM)
-    hashes = [hash(g) for g in grams]
-    per_window = PROBE_CHARS - WINDOW_GRAM + 1
-    return {grams[hashes.index(min(hashes[s : s + per_window]), s)]
-            for s in range(len(hashes) - per_window + 1)}
+    hashes = list(map(hash, grams))
+    width = PROBE_CHARS - WINDOW_GRAM + 1
+    by_hash = dict(zip(hashes, grams, strict=True))
+    return {by_hash[min(hashes[s : s + width])] for s in range(len(hashes) - width + 1)}
 
 
-@dataclass(frozen=True)
 class Prepared:
-    """An article folded once, with the keys it is filed under and the keys to probe."""
+    """An article folded once; the keys it is filed under are worked out when first used."""
 
-    ref: ArticleRef
-    facts: _Facts
-    keys: frozenset[str]
-    probes: frozenset[str]
+    def __init__(self, ref: ArticleRef) -> None:
+        self.ref = ref
+        self.facts = facts_of_ref(ref)
 
-    @classmethod
-    def of(cls, ref: ArticleRef) -> Prepared:
-        facts = facts_of_ref(ref)
-        keys: set[str] = set()
-        probes: set[str] = set()
+    @functools.cached_property
+    def windows(self) -> frozenset[str]:
+        body = self.facts.body
+        if len(body) <= PROBE_CHARS:
+            return frozenset()
+        return frozenset("w" + m for m in _minimisers(body))
+
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
+        facts = self.facts
+        keys: set[str] = set(self.windows)
         if facts.title:
             keys.add("t" + facts.title)
+            if len(facts.title) >= TITLE_GRAM:
+                keys.add("h" + facts.title[:TITLE_GRAM])
+        if GRAM <= len(facts.body) <= PROBE_CHARS:
+            keys.add("s" + facts.body[:GRAM])
+        return frozenset(keys)
+
+    def probes(self, short_bodies: bool) -> set[str]:
+        """The keys under which a bookmark of the same article may be filed (``short_bodies``:
+        some bookmark of the paper has a body shorter than a window)."""
+        facts = self.facts
+        probes = {"h" + g for g in _grams(facts.headline, TITLE_GRAM)}
+        if facts.title:
             probes.add("t" + facts.title)
             if len(facts.title) >= TITLE_GRAM:
                 probes.add("h" + facts.title[:TITLE_GRAM])
-        if len(facts.title) >= TITLE_GRAM:
-            keys.add("h" + facts.title[:TITLE_GRAM])
-        probes.update("h" + g for g in _grams(facts.headline, TITLE_GRAM))
-        body = facts.body
-        if len(body) > PROBE_CHARS:
-            windows = {"w" + m for m in _minimisers(body)}
-            keys |= windows
-            probes |= windows
-        elif len(body) >= GRAM:
-            keys.add("s" + body[:GRAM])
-        if len(body) >= GRAM:
-            probes.update("s" + g for g in _grams(body, GRAM))
-        return cls(ref, facts, frozenset(keys), frozenset(probes))
+        probes |= self.windows
+        if short_bodies and len(facts.body) >= GRAM:
+            probes.update("s" + g for g in _grams(facts.body, GRAM))
+        return probes
+
+
+Place = tuple[str | None, dt.date | None, int | None]
+CROWD = 64
+"""More bookmarks than this at one place (or at an unknown date or page) are looked up by
+their content keys instead of being compared one by one."""
 
 
 class Matcher:
-    """The bookmarks of a store, held for one import (kept up to date with ``add``)."""
+    """The bookmarks of a store, held for one import (kept up to date with ``add``).
+
+    Two bookmarks of one article are at the same place (``_same_place``: the same paper, and
+    the same date and page unless one is unknown). So the bookmarks at the places an entry
+    may be are compared with it one by one, usually a handful; only where more than
+    ``CROWD`` are (20,000 of one paper without dates or pages) are the paper's bookmarks
+    filed by their content keys, once, and looked up by them."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._uids: dict[str, int] = {}
         self._ids: dict[str, int] = {}
-        self._refs: dict[int, Prepared] = {}
+        self._refs: dict[int, ArticleRef] = {}
+        self._prepared: dict[int, Prepared] = {}
+        self._at: dict[Place, list[int]] = {}
+        """By paper, date and page exactly."""
+        self._by_page: dict[tuple[str | None, int | None], list[int]] = {}
+        self._by_date: dict[tuple[str | None, dt.date | None], list[int]] = {}
+        self._by_paper: dict[str | None, list[int]] = {}
         self._filed: dict[str | None, dict[str, list[int]]] = {}
-        """By paper (``match_row`` compares bookmarks of the same paper), then by key."""
+        """Content keys, by paper: only for papers where a crowd was met."""
+        self._short: set[str | None] = set()
+        """Papers with a filed bookmark whose body is shorter than a window."""
         columns = ", ".join(REF_COLUMNS)
         for row in conn.execute(f"SELECT id, uid, {columns} FROM bookmarks ORDER BY id"):
-            self.add(int(row["id"]), str(row["uid"]), Prepared.of(ref_from_row(row)))
+            self.add(int(row["id"]), str(row["uid"]), ref_from_row(row))
 
-    def add(self, bookmark_id: int, uid: str, item: Prepared) -> None:
-        """File a bookmark (one just inserted by the import, too)."""
+    def add(self, bookmark_id: int, uid: str, ref: ArticleRef,
+            prepared: Prepared | None = None) -> None:
+        """Take in a bookmark (one just inserted by the import, too)."""
         self._uids.setdefault(uid, bookmark_id)
-        if item.ref.article_id:
-            self._ids.setdefault(item.ref.article_id, bookmark_id)
-        self._refs[bookmark_id] = item
+        if ref.article_id:
+            self._ids.setdefault(ref.article_id, bookmark_id)
+        self._refs[bookmark_id] = ref
+        if prepared is not None:
+            self._prepared[bookmark_id] = prepared
+        self._at.setdefault((ref.paper, ref.date, ref.page), []).append(bookmark_id)
+        self._by_page.setdefault((ref.paper, ref.page), []).append(bookmark_id)
+        self._by_date.setdefault((ref.paper, ref.date), []).append(bookmark_id)
+        self._by_paper.setdefault(ref.paper, []).append(bookmark_id)
+        if ref.paper in self._filed:
+            self._file(bookmark_id)
+
+    def _item(self, bookmark_id: int) -> Prepared:
+        item = self._prepared.get(bookmark_id)
+        if item is None:
+            item = self._prepared[bookmark_id] = Prepared(self._refs[bookmark_id])
+        return item
+
+    def _file(self, bookmark_id: int) -> None:
+        item = self._item(bookmark_id)
         filed = self._filed.setdefault(item.ref.paper, {})
         for key in item.keys:
             filed.setdefault(key, []).append(bookmark_id)
+            if key[0] == "s":
+                self._short.add(item.ref.paper)
+
+    def known(self, ref: ArticleRef, uid: str | None = None) -> int | None:
+        """The bookmark with this uid, else with this article id, or None."""
+        if uid and (found := self._uids.get(uid)) is not None:
+            return found
+        if ref.article_id:
+            return self._ids.get(ref.article_id)
+        return None
+
+    def _nearby(self, ref: ArticleRef) -> list[list[int]]:
+        """The lists of bookmarks at every place ``ref`` may be."""
+        paper, day, page = ref.paper, ref.date, ref.page
+        if day is not None and page is not None:
+            return [self._at.get(p, []) for p in (
+                (paper, day, page), (paper, day, None), (paper, None, page), (paper, None, None))]
+        if page is not None:
+            return [self._by_page.get((paper, page), []), self._by_page.get((paper, None), [])]
+        if day is not None:
+            return [self._by_date.get((paper, day), []), self._by_date.get((paper, None), [])]
+        return [self._by_paper.get(paper, [])]
 
     def find(self, item: Prepared, uid: str | None = None) -> int | None:
         """The id of the bookmark of the same article (by uid, article id, or place and
         content among those of the same paper), or None."""
-        if uid and (found := self._uids.get(uid)) is not None:
+        if (found := self.known(item.ref, uid)) is not None:
             return found
         ref = item.ref
-        if ref.article_id and (found := self._ids.get(ref.article_id)) is not None:
-            return found
-        filed = self._filed.get(ref.paper)
-        if not filed:
-            return None
-        candidates: set[int] = set()
-        for key in item.probes:
-            if (ids := filed.get(key)) is not None:
-                candidates.update(ids)
-        for bookmark_id in sorted(candidates):
-            stored = self._refs[bookmark_id]
+        nearby = self._nearby(ref)
+        if sum(map(len, nearby)) <= CROWD and ref.paper not in self._filed:
+            candidates = sorted({b for group in nearby for b in group})
+        else:
+            if ref.paper not in self._filed:
+                self._filed[ref.paper] = {}
+                for bookmark_id in self._by_paper.get(ref.paper, []):
+                    self._file(bookmark_id)
+            filed = self._filed[ref.paper]
+            found_ids: set[int] = set()
+            for key in item.probes(ref.paper in self._short):
+                if (ids := filed.get(key)) is not None:
+                    found_ids.update(ids)
+            candidates = sorted(found_ids)
+        for bookmark_id in candidates:
+            stored = self._item(bookmark_id)
             if same_facts(stored.ref, stored.facts, ref, item.facts):
                 return bookmark_id
         return None

@@ -61,13 +61,17 @@ def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> Import
         except EntryProblem as err:
             report.skipped.append(f"entry {n}: {err}")
             continue
-        prepared = Prepared.of(item.ref)
-        found = matcher.find(prepared, item.uid)
+        prepared = None
+        found = matcher.known(item.ref, item.uid)  # most entries: by uid, without folding
         if found is None:
+            prepared = Prepared(item.ref)
+            found = matcher.find(prepared, item.uid)
+        if found is None:
+            assert prepared is not None
             uid = item.uid or uuid.uuid4().hex
             bookmark_id = insert_row(conn, item.ref, item.note, uid=uid, added=item.added)
             add_tags(conn, bookmark_id, item.tags)
-            matcher.add(bookmark_id, uid, prepared)
+            matcher.add(bookmark_id, uid, item.ref, prepared)
             report.added += 1
             continue
         row = conn.execute("SELECT note, display_title FROM bookmarks WHERE id = ?",

@@ -170,7 +170,7 @@ def test_the_import_matches_articles_as_one_bookmark_at_a_time_does(
         for ref in _variants(ArticleRef.of(article)):
             row = match_row(conn, ref)
             expected = int(row["id"]) if row is not None else None
-            assert matcher.find(Prepared.of(ref)) == expected, ref
+            assert matcher.find(Prepared(ref)) == expected, ref
             compared += expected is not None
     conn.close()
     assert compared > 100  # most disguises are found again
