@@ -8,7 +8,8 @@ file again (every entry already there); a file of the same articles without ids 
 (matched by paper, date, page, title and body); and the baseline, the rule a single
 bookmark is added by (``match_row`` for each entry: the import before issue 12), at 2,000
 and 4,000 entries. Each figure is the whole ``import_json`` call: reading and checking the
-JSON, matching, writing, and the rolling backup after the commit.
+JSON, matching, writing, and the rolling backup after the commit; wall clock and CPU time
+(the machine is shared, so the two differ). ``BENCH_IMPORT_SIZE=N`` changes the size.
 """
 
 from __future__ import annotations
@@ -72,10 +73,11 @@ def write(path: Path, items: list[dict[str, Any]]) -> Path:
     return path
 
 
-def timed_import(store: BookmarkStore, path: Path) -> tuple[float, str]:
-    start = time.perf_counter()
+def timed_import(store: BookmarkStore, path: Path) -> tuple[float, float, str]:
+    """Wall-clock and CPU seconds of one import, and its summary."""
+    start, cpu = time.perf_counter(), time.process_time()
     report = store.import_json(path)
-    return time.perf_counter() - start, report.summary()
+    return time.perf_counter() - start, time.process_time() - cpu, report.summary()
 
 
 def baseline(folder: Path, items: list[dict[str, Any]]) -> float:
@@ -108,22 +110,22 @@ def run(options: argparse.Namespace) -> str:
         mb = with_ids.stat().st_size / 1e6
         print(f"import benchmark: {size:,} entries ({mb:.0f} MB)", file=sys.stderr)
         with BookmarkStore.open(folder / "a.sqlite3") as store:
-            took, summary = timed_import(store, with_ids)
-            rows.append(("with ids, into an empty store", size, took, summary))
-            took, summary = timed_import(store, with_ids)
-            rows.append(("the same file again", size, took, summary))
+            rows.append(("with ids, into an empty store", size, *timed_import(store, with_ids)))
+            rows.append(("the same file again", size, *timed_import(store, with_ids)))
         with BookmarkStore.open(folder / "b.sqlite3") as store:
-            took, summary = timed_import(store, without)
-            rows.append(("without ids or uids, into an empty store", size, took, summary))
-            took, summary = timed_import(store, without)
-            rows.append(("the same file again (matched by content)", size, took, summary))
+            rows.append(("without ids or uids, into an empty store", size,
+                         *timed_import(store, without)))
+            rows.append(("the same file again (matched by content)", size,
+                         *timed_import(store, without)))
         base = []
         for n in (1_000, 2_000):
             sub = folder / f"base-{n}"
             sub.mkdir()
             base.append((n, baseline(sub, entries(n, ids=True))))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    first = rows[0][2]
+    first, first_cpu = rows[0][2], rows[0][3]
+    verdict = ("met" if first < TARGET_S else
+               "met in CPU time, not on the wall clock" if first_cpu < TARGET_S else "NOT met")
     (n1, b1), (n2, b2) = base
     lines = [
         "## Bookmark import",
@@ -133,16 +135,19 @@ def run(options: argparse.Namespace) -> str:
         "papers over ten years; each figure is one `BookmarkStore.import_json` call "
         "(read, check every field, match, write, rolling backup).",
         "",
-        f"{size:,} entries with ids into an empty store: **{first:.1f} s** "
-        f"(target: under {TARGET_S:.0f} s; {'met' if first < TARGET_S else 'NOT met'}). "
+        f"{size:,} entries with ids into an empty store: **{first:.1f} s** wall clock, "
+        f"{first_cpu:.1f} s of CPU (target: under {TARGET_S:.0f} s; "
+        f"{verdict}). "
         f"Peak memory of the process: {peak:.0f} MB.",
         "",
-        "| import | entries | seconds | per 1,000 | result |",
-        "|---|---:|---:|---:|---|",
-        *(f"| {what} | {n:,} | {s:.2f} | {s / n * 1000:.3f} | {summary} |"
-          for what, n, s, summary in rows),
-        f"| baseline: one `match_row` per entry | {n1:,} | {b1:.2f} | {b1 / n1 * 1000:.3f} | |",
-        f"| baseline: one `match_row` per entry | {n2:,} | {b2:.2f} | {b2 / n2 * 1000:.3f} | |",
+        "| import | entries | seconds | CPU seconds | s per 1,000 | result |",
+        "|---|---:|---:|---:|---:|---|",
+        *(f"| {what} | {n:,} | {s:.2f} | {c:.2f} | {s / n * 1000:.3f} | {summary} |"
+          for what, n, s, c, summary in rows),
+        f"| baseline: one `match_row` per entry | {n1:,} | {b1:.2f} | | "
+        f"{b1 / n1 * 1000:.3f} | |",
+        f"| baseline: one `match_row` per entry | {n2:,} | {b2:.2f} | | "
+        f"{b2 / n2 * 1000:.3f} | |",
         "",
         f"The baseline grows with the square of the entries ({n2:,} take {b2 / b1:.1f}× as "
         f"long as {n1:,}); at {size:,} it would take about "

@@ -15,39 +15,42 @@ from typing import Any
 
 MAX_DEPTH = 64
 
-_NOT_STRUCTURE = re.compile(r'[^"\[\]{}]+')
-_QUOTED = re.compile(r'"[^"]*"')
-_INNERMOST = re.compile(r"\[\]|\{\}")
+_OTHER_BYTES = bytes(b for b in range(256) if b not in b'"[]{}')
+_INNERMOST = re.compile(rb"\[\]|\{\}")
 
 
 class TooDeep(ValueError):
     """The document is nested deeper than the limit."""
 
 
-def deeper_than(text: str, limit: int = MAX_DEPTH) -> bool:
-    """True when the brackets of ``text`` (outside its strings) nest deeper than ``limit``."""
-    if text.count("[") + text.count("{") <= limit:
+def deeper_than(text: str | bytes, limit: int = MAX_DEPTH) -> bool:
+    """True when the brackets of ``text`` (outside its strings) nest deeper than ``limit``.
+    ``text`` is a str or its UTF-8 bytes."""
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else bytes(text)
+    if data.count(b"[") + data.count(b"{") <= limit:
         return False
+    # In UTF-8 no byte of a multi-byte character is a quote, a bracket or a backslash.
     # Without the escapes that could hide a quote, every '"' opens or closes a string; of
     # the rest only quotes and brackets are kept, then the strings (and brackets in them)
-    # are dropped. Each step is one pass of C code over the text.
-    plain = text.replace("\\\\", "").replace('\\"', "")
-    brackets = _QUOTED.sub("", _NOT_STRUCTURE.sub("", plain))
+    # are dropped. Each step is one pass of C code over the bytes.
+    if b"\\" in data:
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = b"".join(data.translate(None, _OTHER_BYTES).split(b'"')[::2])
     rounds = 0
     while brackets and rounds < limit:  # each round drops the innermost level
-        brackets = _INNERMOST.sub("", brackets)
+        brackets = _INNERMOST.sub(b"", brackets)
         rounds += 1
     # Brackets left after ``limit`` rounds: nested deeper, or unbalanced (then the parser,
     # not this check, says what is wrong). What is left is ``rounds`` levels shallower.
     level = 0
-    for ch in brackets:
-        level += 1 if ch in "[{" else -1
+    for byte in brackets:
+        level += 1 if byte in b"[{" else -1
         if level > limit - rounds:
             return True
     return False
 
 
-def loads(text: str, limit: int = MAX_DEPTH) -> Any:
+def loads(text: str | bytes, limit: int = MAX_DEPTH) -> Any:
     """``json.loads`` for a document nested at most ``limit`` levels; ``TooDeep`` (a
     ``ValueError``) for one nested deeper, ``json.JSONDecodeError`` for one that is not JSON."""
     if deeper_than(text, limit):

@@ -177,16 +177,23 @@ def match_row(conn: sqlite3.Connection, ref: ArticleRef, uid: str | None = None
     return None
 
 
+INSERT_ROW = (f"INSERT INTO bookmarks (id, uid, {', '.join(REF_COLUMNS)}, note, added, updated)"
+              f" VALUES (?, ?{', ?' * len(REF_COLUMNS)}, ?, ?, ?)")
+"""A new bookmark row; its values come from ``row_values``."""
+
+
+def row_values(bookmark_id: int | None, ref: ArticleRef, note: str, *, uid: str | None,
+               added: str | None, stamp: str) -> tuple[Any, ...]:
+    """The ``INSERT_ROW`` values (``bookmark_id`` None: the next id SQLite gives)."""
+    return (bookmark_id, uid or uuid.uuid4().hex, *ref_values(ref), note.strip(),
+            added or stamp, stamp)
+
+
 def insert_row(conn: sqlite3.Connection, ref: ArticleRef, note: str, *, uid: str | None,
                added: str | None) -> int:
     """Insert a new bookmark row; return its id."""
-    stamp = now().isoformat()
-    cur = conn.execute(
-        f"INSERT INTO bookmarks (uid, {', '.join(REF_COLUMNS)}, note, added, updated)"
-        f" VALUES (?{', ?' * len(REF_COLUMNS)}, ?, ?, ?)",
-        (uid or uuid.uuid4().hex, *ref_values(ref), note.strip(), added or stamp, stamp),
-    )
-    return int(cur.lastrowid or 0)
+    values = row_values(None, ref, note, uid=uid, added=added, stamp=now().isoformat())
+    return int(conn.execute(INSERT_ROW, values).lastrowid or 0)
 
 
 def add_tags(conn: sqlite3.Connection, bookmark_id: int, tags: Iterable[str]) -> int:

@@ -22,9 +22,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bookmark import add_tags, insert_row, join_notes, set_note
+from .bookmark import INSERT_ROW, add_tags, join_notes, now, row_values, set_note
 from .matching import Matcher, Prepared
-from .validate import EntryProblem, incoming
+from .validate import EntryProblem, Incoming, incoming
 
 
 @dataclass
@@ -48,6 +48,44 @@ class ImportReport:
         return text
 
 
+class _NewRows:
+    """The bookmarks an import adds, written a batch at a time. Ids are given here, as
+    AUTOINCREMENT gives them (above every id the store ever used), so that the matcher and
+    the tags know them before the rows are written."""
+
+    BATCH = 2_000
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'"
+                           ).fetchone()
+        top = conn.execute("SELECT max(id) FROM bookmarks").fetchone()[0]
+        self.next_id = max(int(seq[0]) if seq else 0, int(top or 0)) + 1
+        self.stamp = now().isoformat()
+        self.rows: list[tuple[Any, ...]] = []
+        self.tags: list[tuple[int, str]] = []
+        self.pending: set[int] = set()
+
+    def add(self, item: Incoming, uid: str) -> int:
+        bookmark_id = self.next_id
+        self.next_id += 1
+        self.rows.append(row_values(bookmark_id, item.ref, item.note, uid=uid,
+                                    added=item.added, stamp=self.stamp))
+        self.tags += [(bookmark_id, t) for t in item.tags]
+        self.pending.add(bookmark_id)
+        if len(self.rows) >= self.BATCH:
+            self.flush()
+        return bookmark_id
+
+    def flush(self) -> None:
+        if self.rows:
+            self.conn.executemany(INSERT_ROW, self.rows)
+        if self.tags:
+            self.conn.executemany("INSERT OR IGNORE INTO tags (bookmark_id, tag) VALUES (?, ?)",
+                                  self.tags)
+        self.rows, self.tags, self.pending = [], [], set()
+
+
 def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> ImportReport:
     """Merge file entries into the store behind ``conn`` (inside the caller's transaction).
 
@@ -55,6 +93,7 @@ def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> Import
     others are taken. Linear in the number of entries (``Matcher``)."""
     report = ImportReport()
     matcher = Matcher(conn)
+    new = _NewRows(conn)
     for n, data in enumerate(items, start=1):
         try:
             item = incoming(data)
@@ -69,24 +108,27 @@ def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> Import
         if found is None:
             assert prepared is not None
             uid = item.uid or uuid.uuid4().hex
-            bookmark_id = insert_row(conn, item.ref, item.note, uid=uid, added=item.added)
-            add_tags(conn, bookmark_id, item.tags)
-            matcher.add(bookmark_id, uid, item.ref, prepared)
+            matcher.add(new.add(item, uid), uid, item.ref, prepared)
             report.added += 1
             continue
-        row = conn.execute("SELECT note, display_title FROM bookmarks WHERE id = ?",
-                           (found,)).fetchone()
-        changed = add_tags(conn, found, item.tags) > 0
-        mine, theirs = str(row["note"]).strip(), item.note.strip()
-        if theirs and theirs not in mine:
-            if not mine:
-                set_note(conn, found, theirs)
-            else:
-                set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"))
-                report.joined_notes.append(str(row["display_title"]))
-            changed = True
+        if found in new.pending:  # the same article twice in the file: merge into the row
+            new.flush()
+        changed = bool(item.tags) and add_tags(conn, found, item.tags) > 0
+        theirs = item.note.strip()
+        if theirs:
+            row = conn.execute("SELECT note, display_title FROM bookmarks WHERE id = ?",
+                               (found,)).fetchone()
+            mine = str(row["note"]).strip()
+            if theirs not in mine:
+                if not mine:
+                    set_note(conn, found, theirs)
+                else:
+                    set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"))
+                    report.joined_notes.append(str(row["display_title"]))
+                changed = True
         if changed:
             report.merged += 1
         else:
             report.unchanged += 1
+    new.flush()
     return report

@@ -69,7 +69,9 @@ def write_bookmarks(path: Path, bookmarks: list[Bookmark],
 def read_bookmarks(path: Path) -> list[dict[str, Any]]:
     """The bookmark entries of a file written by ``write_bookmarks``; refuses anything else."""
     try:
-        doc = jsondepth.loads(Path(path).read_text(encoding="utf-8"))
+        raw = Path(path).read_bytes()
+        raw.decode("utf-8")  # a file in another encoding is refused as before
+        doc = jsondepth.loads(raw)
     except OSError as err:
         raise TransferError(f"cannot read {path}: {err.strerror or err}") from None
     except jsondepth.TooDeep as err:

@@ -75,27 +75,30 @@ def _kind(value: Any) -> str:
     return "text" if isinstance(value, str) else type(value).__name__
 
 
-def text(value: Any, field: str, limit: int) -> str:
-    """``value`` when it is text of at most ``limit`` characters without lone surrogates."""
+def text(value: Any, field: str, limit: int, *, checked: bool = False) -> str:
+    """``value`` when it is text of at most ``limit`` characters without lone surrogates
+    (``checked``: the caller looks for surrogates in all the entry's text at once)."""
     if not isinstance(value, str):
         raise EntryProblem(field, f"is {_kind(value)} ({_shown(value)}), not text")
     if len(value) > limit:
         raise EntryProblem(field, f"is {len(value):,} characters long (at most {limit:,})")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as err:
-        bad = value[err.start]
-        raise EntryProblem(field, f"holds a lone surrogate (\\u{ord(bad):04x}), which is not "
-                                  "text") from None
+    if not checked:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as err:
+            bad = value[err.start]
+            raise EntryProblem(field, f"holds a lone surrogate (\\u{ord(bad):04x}), which is "
+                                      "not text") from None
     return value
 
 
-def optional_text(data: Mapping[str, Any], key: str, field: str, limit: int) -> str | None:
+def optional_text(data: Mapping[str, Any], key: str, field: str, limit: int, *,
+                  checked: bool = False) -> str | None:
     """The text at ``key``, None when it is missing, null or empty."""
     value = data.get(key)
     if value is None or value == "":
         return None
-    return text(value, field, limit)
+    return text(value, field, limit, checked=checked)
 
 
 def page(value: Any, field: str) -> int | None:
@@ -137,7 +140,14 @@ def article_ref(data: Any) -> ArticleRef:
     if not isinstance(data, dict):
         raise EntryProblem("article", "is missing" if data is None else
                            f"is {_kind(data)} ({_shown(data)}), not an object")
-    fields = {k: optional_text(data, k, f"article.{k}", LINE_CHARS) for k in TEXT_FIELDS}
+    fields = {k: optional_text(data, k, f"article.{k}", LINE_CHARS, checked=True)
+              for k in TEXT_FIELDS}
+    try:  # one look for lone surrogates in all of them; the field is named if one is found
+        "".join(v for v in fields.values() if v).encode("utf-8")
+    except UnicodeEncodeError:
+        for key, value in fields.items():
+            if value:
+                text(value, f"article.{key}", LINE_CHARS)
     ref = ArticleRef(
         article_id=optional_text(data, "id", "article.id", ID_CHARS) or "",
         date=date(data.get("date"), "article.date"),
