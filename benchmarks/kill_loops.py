@@ -1,9 +1,11 @@
 """``python -m benchmarks.kill_loops [--kills N]``: the two SIGKILL loops of docs/reliability.md.
 
-1. ``reader index`` killed N times at random moments (start-up, reading pages, indexing,
-   publishing) on a generated library of 2,000 articles. Before each run ten page files get
-   a new marker word; after each kill the reader's worker processes must be gone, and the
-   next command (a search for the marker) must finish the index and find the ten articles.
+1. ``reader index`` killed N times on a generated library of 2,000 articles, at a random
+   moment once it says it is indexing (every tenth run rebuilds the whole index: killed
+   0.5–4 s into it; the others update it for the changed pages: killed at a random moment
+   of the time such a run takes). Before each run 40 page files get a new marker word;
+   after each kill the reader's worker processes must be gone, and the next command (a
+   search for the marker) must finish the index and find the 40 articles.
    At the end every marker of every round is searched again and the index is compared with
    a clean build in another home: the same matches for the planted names and common words.
 2. Bookmark writes killed N times: a process adding bookmarks one by one (every fifth
@@ -31,14 +33,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 from benchmarks.generate import generate_library
 from tests.reliability.procs import session_gone
 
 READER = [sys.executable, "-m", "reader"]
+CHANGED = 40
+"""Page files given a new marker before each ``reader index`` (of about 250)."""
 ADDER = """
 import sys
 from pathlib import Path
+from typing import IO
 from reader.corpus.model import Article, Paragraph
 from reader.library import BookmarkStore
 
@@ -78,6 +84,15 @@ def _kill_after(command: list[str], env: dict[str, str], delay: float) -> tuple[
     return running, out
 
 
+def _await_line(stream: IO[bytes], text: bytes, timeout: float) -> None:
+    """Read ``stream`` until a line holds ``text`` (or it ends, or ``timeout`` passes)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = stream.readline()
+        if not line or text in line:
+            return
+
+
 def _leftovers(pid: int) -> bool:
     gone = session_gone(pid)
     if not gone:
@@ -102,19 +117,30 @@ def index_loop(base: Path, kills: int, rng: random.Random) -> dict[str, int]:
     pages = sorted(root.rglob("*.txt"))
     stats = {"kills": 0, "killed while running": 0, "workers left": 0, "wrong counts": 0,
              "failed commands": 0}
+    typical = 3.0  # seconds an update of the changed pages takes (the last one not killed)
     for r in range(1, kills + 1):
         marker = f"标记{r:03d}号"
-        for page in rng.sample(pages, 10):
+        for page in rng.sample(pages, CHANGED):
             with page.open("a", encoding="utf-8") as fh:
                 fh.write(f"\n\n　　本段落为第{r}轮测试所加，{marker}在此。\n")
-        proc = subprocess.Popen([*READER, "index", "--library", str(root)], env=_env(home),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
-        time.sleep(rng.uniform(0.3, 4.0))
+        rebuild = r % 10 == 0  # every tenth run builds the whole index anew
+        command = [*READER, "index", "--library", str(root), *(["--rebuild"] if rebuild else [])]
+        proc = subprocess.Popen(command, env=_env(home), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, start_new_session=True)
+        assert proc.stderr is not None
+        started = time.monotonic()
+        if rebuild or r == 1:
+            _await_line(proc.stderr, b"indexing: ", timeout=120)  # the pages are read
+            time.sleep(rng.uniform(0.5, 4.0))
+        else:  # anywhere in a run: start-up, reading the changed pages, indexing, publishing
+            time.sleep(rng.uniform(0.2, 1.0) * typical)
         running = proc.poll() is None
         if running:
             proc.send_signal(signal.SIGKILL)
+        else:
+            typical = time.monotonic() - started
         proc.wait(60)
+        proc.stderr.close()
         stats["kills"] += 1
         stats["killed while running"] += running
         stats["workers left"] += _leftovers(proc.pid)
@@ -124,11 +150,11 @@ def index_loop(base: Path, kills: int, rng: random.Random) -> dict[str, int]:
             print(f"index round {r}: {err}", file=sys.stderr)
             stats["failed commands"] += 1
             continue
-        stats["wrong counts"] += total != 10
+        stats["wrong counts"] += total != CHANGED
         print(f"index round {r}: {'killed' if running else 'had finished'}; "
               f"{marker}: {total} articles", file=sys.stderr)
     for r in range(1, kills + 1):  # every round's pages are still indexed as they are
-        stats["wrong counts"] += _search_total(home, root, f'"标记{r:03d}号"') != 10
+        stats["wrong counts"] += _search_total(home, root, f'"标记{r:03d}号"') != CHANGED
     clean = base / "clean-home"
     subprocess.run([*READER, "index", "--library", str(root)], env=_env(clean),
                    capture_output=True, timeout=900, check=True)
