@@ -174,3 +174,16 @@ def test_the_import_matches_articles_as_one_bookmark_at_a_time_does(
             compared += expected is not None
     conn.close()
     assert compared > 100  # most disguises are found again
+
+
+def test_a_value_sqlite_cannot_take_is_not_called_damage(store: BookmarkStore) -> None:
+    """Should a bad value ever get past the checks, the message blames the value, not the
+    file: a healthy store is never called damaged."""
+    from reader.library import DamagedStoreError, StoreError
+
+    ref = ArticleRef(article_id="x", paper={"a": 1})  # type: ignore[arg-type]
+    with pytest.raises(StoreError) as err:
+        store.add_ref(ref)
+    assert not isinstance(err.value, DamagedStoreError)
+    assert "damaged" not in str(err.value)
+    assert len(store) == 0
