@@ -103,3 +103,33 @@ def test_the_windows_bookmarks_panel_shows_a_bad_row_flagged() -> None:
     assert "its page 'x' cannot be read" in tip and "its date 'soon' cannot be read" in tip
     assert "坏行的笔记" in tip
     assert not str(model.index(shown[good], 0).data()).startswith("⚠")
+
+
+def test_the_import_command_names_each_skipped_entry_and_never_ends_in_70(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = {"note": "好", "article": {"id": "a1", "title": "好的文章标题", "paper": "上城报"}}
+    bad = [{"added": "yesterday"}, {"article": {"paper": {"x": 1}}}, {"article": {"page": 1}}]
+    entries = [good] + [{**good, **b, "article": {**good["article"], "id": f"b{n}",
+                                                 **b.get("article", {})}}
+                        for n, b in enumerate(bad)]
+    entries[3]["article"]["page"] = "@"
+    path = tmp_path / "in.json"
+    text = json.dumps({"format": "newspaper-reader-bookmarks", "version": 1,
+                       "bookmarks": entries}, ensure_ascii=False)
+    path.write_text(text.replace('"@"', "1e400"), encoding="utf-8")
+    assert main(["bookmarks", "import", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "1 added" in out and "3 skipped" in out
+    assert "  skipped entry 2: added is 'yesterday'" in out
+    assert "  skipped entry 3: article.paper is an object" in out
+    assert "  skipped entry 4: article.page is Infinity, not a page number" in out
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"format": "newspaper-reader-bookmarks", "bookmarks": '
+                    + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert main(["bookmarks", "import", str(deep)]) == 1
+    out, err = capsys.readouterr()
+    assert err.startswith(f"reader: {deep} is not a bookmarks file (it is nested more than 64")
+    assert err.count("\n") == 1
+    assert main(["bookmarks", "list"]) == 0  # the store is as it was: one bookmark
+    assert capsys.readouterr()[0].count("好的文章标题") == 1
