@@ -84,10 +84,9 @@ class BookmarkModel(QAbstractTableModel):
             return " ".join(b.note.split())
         if role == Qt.ItemDataRole.ToolTipRole:
             where = self.data(index, LibraryRole)
-            flag = self.tr("This bookmark is damaged (%1). It is shown as far as it can be "
-                           "read; remove it with Ctrl+Shift+Del.").replace("%1", problem)
+            # The reason comes from the store as it is (like the other messages of the core).
             return f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "") \
-                + (f"\n\n{flag}" if problem else "") + (f"\n\n{b.note}" if b.note else "")
+                + (f"\n\n⚠ {problem}" if problem else "") + (f"\n\n{b.note}" if b.note else "")
         if role == BookmarkRole:
             return b
         if role == ArticleIdRole:
