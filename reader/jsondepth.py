@@ -55,7 +55,20 @@ def loads(text: str | bytes, limit: int = MAX_DEPTH) -> Any:
     ``ValueError``) for one nested deeper, ``json.JSONDecodeError`` for one that is not JSON."""
     if deeper_than(text, limit):
         raise TooDeep(f"it is nested more than {limit} levels deep")
+    return _parse(text, limit)
+
+
+def load_utf8(raw: bytes, limit: int = MAX_DEPTH) -> Any:
+    """``loads`` for the bytes of a file, which must be UTF-8 (``UnicodeDecodeError``, a
+    ``ValueError``, otherwise); the text is decoded once."""
+    text = raw.decode("utf-8")
+    if deeper_than(raw, limit):
+        raise TooDeep(f"it is nested more than {limit} levels deep")
+    return _parse(text, limit)
+
+
+def _parse(text: str | bytes, limit: int) -> Any:
     try:
         return json.loads(text)
-    except RecursionError:  # pragma: no cover - the check above comes first
+    except RecursionError:  # pragma: no cover - the depth is checked first
         raise TooDeep(f"it is nested more than {limit} levels deep") from None

@@ -74,7 +74,7 @@ def _read(path: Path) -> UserConfig:
         return UserConfig(messages=[f"{path}: could not be read ({err.strerror}); using defaults"])
     try:
         # UnicodeDecodeError and a file nested too deep (jsondepth.TooDeep) are ValueErrors.
-        data = jsondepth.loads(raw.decode("utf-8"))
+        data = jsondepth.load_utf8(raw)
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         schema = data.get("schema", SCHEMA)

@@ -79,8 +79,9 @@ class _Reading:
     """Reads the fields of one stored row; a field that cannot be read gives a stand-in
     and is noted in ``problems``, never an exception."""
 
-    def __init__(self, row: sqlite3.Row) -> None:
+    def __init__(self, row: sqlite3.Row, names: Iterable[str] | None = None) -> None:
         self.row = row
+        self.names = frozenset(row.keys() if names is None else names)
         self.problems: list[str] = []
 
     def _bad(self, name: str) -> None:
@@ -89,21 +90,21 @@ class _Reading:
                              "cannot be read")
 
     def text(self, name: str) -> str | None:
-        value = self.row[name]
+        value = self.row[name] if name in self.names else None
         if value is None or isinstance(value, str):
             return value
         self._bad(name)
         return str(value)
 
     def page(self) -> int | None:
-        value = self.row["page"]
+        value = self.row["page"] if "page" in self.names else None
         if value is None or (isinstance(value, int) and 0 <= value <= 1_000_000):
             return value
         self._bad("page")
         return None
 
     def date(self) -> dt.date | None:
-        value = self.row["date"]
+        value = self.row["date"] if "date" in self.names else None
         try:
             return dt.date.fromisoformat(value) if value else None
         except (TypeError, ValueError):
@@ -133,9 +134,10 @@ class _Reading:
         )
 
 
-def ref_from_row(row: sqlite3.Row) -> ArticleRef:
-    """The remembered article of a stored row (fields that cannot be read left empty)."""
-    return _Reading(row).ref()
+def ref_from_row(row: sqlite3.Row, columns: Iterable[str] | None = None) -> ArticleRef:
+    """The remembered article of a stored row (fields that cannot be read left empty);
+    ``columns``: only these were read (the others are left empty)."""
+    return _Reading(row, columns).ref()
 
 
 def from_row(row: sqlite3.Row, tags: Iterable[str]) -> Bookmark:

@@ -112,7 +112,6 @@ class Matcher:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._uids: dict[str, int] = {}
         self._ids: dict[str, int] = {}
-        self._refs: dict[int, ArticleRef] = {}
         self._prepared: dict[int, Prepared] = {}
         self._at: dict[Place, list[int]] = {}
         """By paper, date and page exactly."""
@@ -123,30 +122,39 @@ class Matcher:
         """Content keys, by paper: only for papers where a crowd was met."""
         self._short: set[str | None] = set()
         """Papers with a filed bookmark whose body is shorter than a window."""
-        columns = ", ".join(REF_COLUMNS)
-        for row in conn.execute(f"SELECT id, uid, {columns} FROM bookmarks ORDER BY id"):
-            self.add(int(row["id"]), str(row["uid"]), ref_from_row(row))
+        self._conn = conn
+        # Only what finds a bookmark by uid, id or place is read now; the rest of a stored
+        # bookmark when an entry is compared with it.
+        for row in conn.execute("SELECT id, uid, article_id, paper, date, page FROM bookmarks"
+                                " ORDER BY id"):
+            place = ref_from_row(row, ("paper", "date", "page"))
+            self._take(int(row["id"]), str(row["uid"]), row["article_id"],
+                       (place.paper, place.date, place.page))
 
-    def add(self, bookmark_id: int, uid: str, ref: ArticleRef,
-            prepared: Prepared | None = None) -> None:
-        """Take in a bookmark (one just inserted by the import, too)."""
+    def _take(self, bookmark_id: int, uid: str, article_id: object, place: Place) -> None:
         self._uids.setdefault(uid, bookmark_id)
-        if ref.article_id:
-            self._ids.setdefault(ref.article_id, bookmark_id)
-        self._refs[bookmark_id] = ref
-        if prepared is not None:
-            self._prepared[bookmark_id] = prepared
-        self._at.setdefault((ref.paper, ref.date, ref.page), []).append(bookmark_id)
-        self._by_page.setdefault((ref.paper, ref.page), []).append(bookmark_id)
-        self._by_date.setdefault((ref.paper, ref.date), []).append(bookmark_id)
-        self._by_paper.setdefault(ref.paper, []).append(bookmark_id)
-        if ref.paper in self._filed:
+        if article_id and isinstance(article_id, str):
+            self._ids.setdefault(article_id, bookmark_id)
+        paper, day, page = place
+        self._at.setdefault(place, []).append(bookmark_id)
+        self._by_page.setdefault((paper, page), []).append(bookmark_id)
+        self._by_date.setdefault((paper, day), []).append(bookmark_id)
+        self._by_paper.setdefault(paper, []).append(bookmark_id)
+        if paper in self._filed:
             self._file(bookmark_id)
+
+    def add(self, bookmark_id: int, uid: str, ref: ArticleRef, prepared: Prepared) -> None:
+        """Take in a bookmark the import has just added."""
+        self._prepared[bookmark_id] = prepared
+        self._take(bookmark_id, uid, ref.article_id, (ref.paper, ref.date, ref.page))
 
     def _item(self, bookmark_id: int) -> Prepared:
         item = self._prepared.get(bookmark_id)
         if item is None:
-            item = self._prepared[bookmark_id] = Prepared(self._refs[bookmark_id])
+            columns = ", ".join(REF_COLUMNS)
+            row = self._conn.execute(f"SELECT {columns} FROM bookmarks WHERE id = ?",
+                                     (bookmark_id,)).fetchone()
+            item = self._prepared[bookmark_id] = Prepared(ref_from_row(row))
         return item
 
     def _file(self, bookmark_id: int) -> None:

@@ -69,9 +69,7 @@ def write_bookmarks(path: Path, bookmarks: list[Bookmark],
 def read_bookmarks(path: Path) -> list[dict[str, Any]]:
     """The bookmark entries of a file written by ``write_bookmarks``; refuses anything else."""
     try:
-        raw = Path(path).read_bytes()
-        raw.decode("utf-8")  # a file in another encoding is refused as before
-        doc = jsondepth.loads(raw)
+        doc = jsondepth.load_utf8(Path(path).read_bytes())
     except OSError as err:
         raise TransferError(f"cannot read {path}: {err.strerror or err}") from None
     except jsondepth.TooDeep as err:

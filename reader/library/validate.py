@@ -28,6 +28,9 @@ TAG_CHARS = 200
 MAX_TAGS = 1_000
 MAX_PAGE = 100_000
 TEXT_FIELDS = ("paper", "kicker", "title", "subtitle", "display_title", "byline", "source")
+ARTICLE_TEXT = (("id", ID_CHARS), *((k, LINE_CHARS) for k in TEXT_FIELDS),
+                ("body_prefix", PREFIX_CHARS))
+"""The text fields of an entry's article and their lengths at most."""
 
 
 class EntryProblem(ValueError):
@@ -140,20 +143,26 @@ def article_ref(data: Any) -> ArticleRef:
     if not isinstance(data, dict):
         raise EntryProblem("article", "is missing" if data is None else
                            f"is {_kind(data)} ({_shown(data)}), not an object")
-    fields = {k: optional_text(data, k, f"article.{k}", LINE_CHARS, checked=True)
-              for k in TEXT_FIELDS}
+    fields: dict[str, str | None] = {}
+    for key, limit in ARTICLE_TEXT:  # the common case in line; ``text`` says what is wrong
+        value = data.get(key)
+        if value is None or value == "":
+            fields[key] = None
+        elif value.__class__ is str and len(value) <= limit:
+            fields[key] = value
+        else:
+            fields[key] = text(value, f"article.{key}", limit)
     try:  # one look for lone surrogates in all of them; the field is named if one is found
         "".join(v for v in fields.values() if v).encode("utf-8")
     except UnicodeEncodeError:
-        for key, value in fields.items():
-            if value:
-                text(value, f"article.{key}", LINE_CHARS)
+        for key, limit in ARTICLE_TEXT:
+            if value := fields[key]:
+                text(value, f"article.{key}", limit)
     ref = ArticleRef(
-        article_id=optional_text(data, "id", "article.id", ID_CHARS) or "",
+        article_id=fields["id"] or "",
         date=date(data.get("date"), "article.date"),
         page=page(data.get("page"), "article.page"),
-        body_prefix=optional_text(data, "body_prefix", "article.body_prefix",
-                                  PREFIX_CHARS) or "",
+        body_prefix=fields["body_prefix"] or "",
         paper=fields["paper"], kicker=fields["kicker"], title=fields["title"],
         subtitle=fields["subtitle"], byline=fields["byline"],
         display_title=fields["display_title"] or fields["title"] or "",
