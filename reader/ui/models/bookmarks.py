@@ -8,6 +8,7 @@ whose stored row cannot be read in full (``Bookmark.problem``) is shown flagged 
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -82,11 +83,15 @@ class BookmarkModel(QAbstractTableModel):
             if column == 2:
                 return ", ".join(b.tags)
             return " ".join(b.note.split())
+        if role == Qt.ItemDataRole.ToolTipRole and problem:
+            # The store's reason as it is (like the core's other messages), then what could
+            # be read; escaped, as a field that cannot be read may hold anything.
+            text = f"⚠ {problem}\n\n{b.title}\n{printed(b)}" + (f"\n\n{b.note}" if b.note else "")
+            return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
         if role == Qt.ItemDataRole.ToolTipRole:
             where = self.data(index, LibraryRole)
-            # The reason comes from the store as it is (like the other messages of the core).
             return f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "") \
-                + (f"\n\n⚠ {problem}" if problem else "") + (f"\n\n{b.note}" if b.note else "")
+                + (f"\n\n{b.note}" if b.note else "")
         if role == BookmarkRole:
             return b
         if role == ArticleIdRole:
