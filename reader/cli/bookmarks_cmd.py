@@ -235,8 +235,10 @@ def run_set_aside(args: argparse.Namespace) -> int:
     else:
         if not flagged:
             raise CommandError("the bookmark store is not damaged; nothing was changed")
+        from sys import stderr
+
         print(f"reader: {len(flagged)} bookmark{'s' if len(flagged) != 1 else ''} in the store "
-              "cannot be read in full (`reader bookmarks list` flags them)", file=sys.stderr)
+              "cannot be read in full (`reader bookmarks list` flags them)", file=stderr)
     aside = set_aside(default_path())
     print(f"the damaged store is kept as {aside}; a new, empty store starts with the next "
           "bookmark")
