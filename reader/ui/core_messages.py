@@ -169,6 +169,16 @@ _QUERY_RULES: list[tuple[re.Pattern[str], Render]] = [
     (re.compile(r"^OR cannot join an excluded word \(one starting with -\)$"),
      _tr(QT_TRANSLATE_NOOP(
         "CoreMessages", "OR cannot join an excluded word (one starting with -)"))),
+    (re.compile(r"^the query is ([\d,]+) characters long; a query can have at most ([\d,]+): "
+                r"search for a few words of it$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "the query is %1 characters long; a query can have at most %2: "
+        "search for a few words of it"))),
+    (re.compile(r"^the query has more than (\d+) words$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "the query has more than %1 words"))),
+    (re.compile(r"^the query has more than (\d+) paper: and date: filters$"), _with(
+        QT_TRANSLATE_NOOP("CoreMessages", "the query has more than %1 paper: and date: filters"))),
+    (re.compile(r"^a word of the query is longer than (\d+) characters$"), _with(
+        QT_TRANSLATE_NOOP("CoreMessages", "a word of the query is longer than %1 characters"))),
     (re.compile(r"^the query is empty: type a word to find$"), _tr(QT_TRANSLATE_NOOP(
         "CoreMessages", "the query is empty: type a word to find"))),
     (re.compile(r"^a query cannot only exclude: add a word, a paper: or a date: to find$"),

@@ -77,32 +77,32 @@
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="193"/>
+        <location filename="../../reader/ui/views/article_document.py" line="197"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="207"/>
+        <location filename="../../reader/ui/views/article_document.py" line="211"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="217"/>
+        <location filename="../../reader/ui/views/article_document.py" line="221"/>
         <source>Unknown paper</source>
         <translation>未知报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="223"/>
+        <location filename="../../reader/ui/views/article_document.py" line="227"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="226"/>
+        <location filename="../../reader/ui/views/article_document.py" line="230"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="232"/>
+        <location filename="../../reader/ui/views/article_document.py" line="236"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -172,27 +172,27 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="68"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="94"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="102"/>
         <source>in the library “%1”</source>
         <translation>在书库“%1”中</translation>
     </message>
@@ -660,12 +660,32 @@ The bookmark and its note are kept.</source>
         <translation>OR 不能连接排除的词（以 - 开头的词）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="172"/>
+        <location filename="../../reader/ui/core_messages.py" line="173"/>
+        <source>the query is %1 characters long; a query can have at most %2: search for a few words of it</source>
+        <translation>检索式长 %1 个字符，最多只能有 %2 个：请只检索其中的几个词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="176"/>
+        <source>the query has more than %1 words</source>
+        <translation>检索式的词超过 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="179"/>
+        <source>the query has more than %1 paper: and date: filters</source>
+        <translation>检索式的 paper: 和 date: 条件超过 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="181"/>
+        <source>a word of the query is longer than %1 characters</source>
+        <translation>检索式中有一个词长于 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="182"/>
         <source>the query is empty: type a word to find</source>
         <translation>检索式为空：请输入要查找的词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="175"/>
+        <location filename="../../reader/ui/core_messages.py" line="185"/>
         <source>a query cannot only exclude: add a word, a paper: or a date: to find</source>
         <translation>检索式不能只有排除项：请加上要查找的词、paper: 或 date:</translation>
     </message>

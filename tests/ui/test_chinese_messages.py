@@ -22,6 +22,7 @@ pytestmark = pytest.mark.gui
     ("date:2022..2021 金承涛", "结束早于开始"),
     ('"金承涛', "引号没有闭合"),
     ("-金承涛", "不能只有排除项"),
+    ("金承涛 " + "paper:甲 " * 65, "条件超过 64 个"),
 ])
 def test_query_errors_are_in_chinese(qapp, open_window, qtbot, small_library: Path,
                                      query: str, shown: str):
