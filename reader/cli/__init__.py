@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export_cmd",
     "cite_cmd",
     "search_cmd",
+    "correct_cmd",
 )
 
 
