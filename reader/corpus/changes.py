@@ -56,11 +56,12 @@ def _key(root: Path, folder: Path) -> bytes:
     return os.fsencode(os.path.relpath(folder, root)) if folder != root else b""
 
 
-def _stat_dir(path: Path, taken: int) -> int | None:
+def _stat_dir(path: Path, taken: int, root: bool) -> int | None:
     """The folder's modification time as recorded (UNKNOWN when too recent to trust), or
-    None when it is no folder any more."""
+    None when it is no folder any more. The library folder may be a link to one; links to
+    folders inside it are not followed (as by the walk)."""
     try:
-        st = os.stat(path, follow_symlinks=False)
+        st = os.stat(path, follow_symlinks=root)
     except OSError:
         return None
     if not stat.S_ISDIR(st.st_mode):
@@ -97,7 +98,8 @@ class _Walk:
         stack = [(path, prefix, depth)]
         while stack:
             here, pre, level = stack.pop()
-            mtime = _stat_dir(here, time.time_ns())  # before the reading: see the docstring
+            # Before the reading: see the docstring.
+            mtime = _stat_dir(here, time.time_ns(), here == self.root)
             opened = _open(here, pre, level)
             key = _key(self.root, here)
             if isinstance(opened, Entry):
@@ -173,7 +175,7 @@ def look(conn: sqlite3.Connection, root: Path, wanted: Wanted) -> Look | None:
     taken = time.time_ns()
     for key, folder in known.items():
         path = root / os.fsdecode(key) if key else root
-        mtime = _stat_dir(path, taken)
+        mtime = _stat_dir(path, taken, not key)
         if mtime is None:
             gone.append(key)
         elif folder.mtime == UNKNOWN or mtime != folder.mtime:
