@@ -1,33 +1,70 @@
-"""Write a small text file atomically: the old content or the new, never half of either.
+"""Write a file atomically: the old content or the new, never half of either.
 
-The text goes to a temporary file in the same folder, is flushed to disk, and replaces the
-target with ``os.replace``. Used for the user's small files (config, preferences, sidecars).
-OSError propagates: callers say in plain words where the file could not be saved.
+The content goes to a temporary file in the same folder, is flushed to disk, and replaces the
+target with ``os.replace`` only when everything was written; on any error the temporary file
+is removed and the old file stays as it was. The new file gets the mode of a normal save
+(``0666`` less the umask: ``0644`` usually), not ``mkstemp``'s ``0600``.
+
+``atomic_write(path)`` yields a temporary path for writers that want a file name (Word, PDF);
+``write_text_atomic`` and ``write_json_atomic`` serve the user's small files (config,
+preferences, sidecars) and the text exports. OSError propagates: callers say in plain words
+where the file could not be saved.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` (UTF-8) in one step; create its folder if needed."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+def fsync(path: Path) -> None:
+    """Flush ``path`` to disk: a full disk that the writer did not notice shows here."""
+    fd = os.open(path, os.O_RDONLY)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path``; it replaces ``path`` when the block ends without
+    error (after being flushed to disk), and is removed otherwise."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        yield tmp
+        fsync(tmp)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` by ``text`` (UTF-8, ``\\n`` line ends) in one step; create its folder
+    if needed."""
+    with atomic_write(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
 
 
 def write_json_atomic(path: Path, data: Any, indent: int = 2) -> None:

@@ -1,4 +1,10 @@
-"""``reader export ID... --format docx|pdf|md|txt|html --output PATH [--split]``."""
+"""``reader export ID... --format docx|pdf|md|txt|html --output PATH [--split] [--force]``.
+
+The format and the file name agree: the format comes from the suffix, or the suffix from
+``--format`` (``report`` → ``report.pdf``); a suffix of another format is refused. An existing
+file is replaced only with ``--force``. With ``--bookmarked``, each bookmark's note and tags
+are printed with its article.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,21 @@ import sys
 from pathlib import Path
 
 from ..corpus.model import Article
-from ..export import FORMATS, Cancelled, ExportError, export_articles, format_for
+from ..export import (
+    FORMATS,
+    Annotation,
+    Cancelled,
+    ExportError,
+    agreeing_path,
+    export_articles,
+    format_for,
+)
 from .bookmarks_cmd import open_store
 from .cite_cmd import articles_by_id
 from .common import CommandError, add_library_option, library_root, open_catalog, warn
 
 SHOW_PROGRESS_FROM = 50
+USAGE = 2
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,8 +42,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="file to write; with --split, the folder to write into")
     p.add_argument("--split", action="store_true",
                    help="one file per article, named YYYY-MM-DD_第N版_标题.ext")
+    p.add_argument("--force", "-f", action="store_true",
+                   help="replace files that exist already")
     p.add_argument("--bookmarked", action="store_true",
-                   help="also export every bookmarked article found in the library")
+                   help="also export every bookmarked article found in the library, with "
+                   "its note and tags")
     p.add_argument("--tag", help="with --bookmarked: only bookmarks with this tag")
     add_library_option(p)
     p.set_defaults(func=run)
@@ -40,9 +58,14 @@ def _progress(done: int, total: int) -> None:
         print(f"\rexporting {done}/{total}", end=end, file=sys.stderr)
 
 
-def _chosen(args: argparse.Namespace) -> list[Article]:
+def _warn(message: str) -> None:
+    print(f"reader: warning: {message}", file=sys.stderr)
+
+
+def _chosen(args: argparse.Namespace) -> tuple[list[Article], dict[str, Annotation]]:
     from ..library import Resolver
 
+    notes: dict[str, Annotation] = {}
     catalog = open_catalog(args, quiet=True)
     try:
         articles = articles_by_id(catalog, args.ids, library_root(args))
@@ -54,30 +77,58 @@ def _chosen(args: argparse.Namespace) -> list[Article]:
                     found = hit.article
                     if found is None:
                         warn(hit.message(bookmark.ref))
-                    elif all(a.id != found.id for a in articles):
+                        continue
+                    if all(a.id != found.id for a in articles):
                         articles.append(found)
+                    if bookmark.note or bookmark.tags:
+                        notes[found.id] = Annotation(bookmark.note, tuple(bookmark.tags))
     finally:
         catalog.close()
     if not articles:
         raise CommandError("nothing to export: give article ids or --bookmarked")
-    return articles
+    return articles, notes
+
+
+def _target(args: argparse.Namespace) -> tuple[str, Path]:
+    """The format and the path to write, agreeing with each other."""
+    output: Path = args.output
+    fmt = args.format or format_for(output)
+    if fmt is None:
+        raise CommandError(f"say which format to write with --format ({', '.join(FORMATS)}); "
+                           f"{output.name} does not tell", USAGE)
+    if args.split:
+        return fmt, output
+    try:
+        output = agreeing_path(output, fmt)
+    except ExportError as err:
+        raise CommandError(str(err), USAGE) from None
+    if output.exists() and not output.is_dir() and not args.force:
+        raise CommandError(f"{output} exists already; use --force to replace it")
+    return fmt, output
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = args.format or format_for(args.output)
-    if fmt is None:
-        raise CommandError(f"say which format to write with --format ({', '.join(FORMATS)}); "
-                           f"{args.output.name} does not tell")
-    articles = _chosen(args)
+    fmt, output = _target(args)
+    articles, notes = _chosen(args)
+    if args.split and not args.force and output.is_dir():
+        from ..export import SUFFIXES
+        from ..export.document import ordered, unique_names
+
+        taken = [n for n in unique_names(ordered(articles), SUFFIXES[fmt])
+                 if (output / n).exists()]
+        if taken:
+            raise CommandError(f"{output / taken[0]} exists already"
+                               f"{f' (and {len(taken) - 1} more)' if len(taken) > 1 else ''}"
+                               "; use --force to replace")
     try:
         if fmt == "pdf":
             from ..export.pdf_format import ensure_gui_application
 
             ensure_gui_application()
-        written = export_articles(articles, args.output, fmt, split=args.split,
-                                  progress=_progress)
+        written = export_articles(articles, output, fmt, split=args.split,
+                                  progress=_progress, notes=notes, warn=_warn)
     except (ExportError, Cancelled) as err:
         raise CommandError(str(err)) from None
-    where = args.output if args.split else written[0]
+    where = output if args.split else written[0]
     print(f"exported {len(articles)} article{'s' if len(articles) != 1 else ''} to {where}")
     return 0

@@ -9,6 +9,8 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..corpus.encoding import name_text
 from ..corpus.intake import add_pages
+from ..corpus.resolve import library_settings
+from ..corpus.sidecar import LIBRARY_FILE
 from ..paths import bundled_corpus
 from ..userconfig import save_config
 from .common import (
@@ -52,6 +54,7 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
         str(p["last_date"]) for p in papers if p["last_date"]
     ]
     counts = catalog.counts()
+    settings, _ = library_settings(catalog.root)
     return {
         "root": name_text(str(catalog.root)),
         "papers": papers,
@@ -59,9 +62,20 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
         "issues": counts["issues"],
         "pages": counts["pages"],
         "articles": counts["articles"],
+        "article_records": counts["article_records"],
+        "settings": {
+            "file": LIBRARY_FILE if (catalog.root / LIBRARY_FILE).is_file() else None,
+            "paper": settings.get("paper"),
+        },
         "undated_pages": catalog.undated_sources(),
         "problems": [{"path": p.path, "message": p.message} for p in catalog.problems()],
     }
+
+
+ORIGIN_WORDS = {
+    "sidecar": "sidecar files", "masthead": "mastheads", "path": "file names and folders",
+    "library": LIBRARY_FILE, "suggestion": "the text (suggested only)",
+}
 
 
 def run_info(args: argparse.Namespace) -> int:
@@ -78,10 +92,19 @@ def run_info(args: argparse.Namespace) -> int:
         print(f"  {info['date_range'][0]} … {info['date_range'][1]}")
     print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles, "
           f"{count} problem file{'' if count == 1 else 's'}")
+    if info["article_records"]:
+        print(f"  {info['article_records']} articles are files of their own (article-per-file)")
+    if info["settings"]["file"]:
+        paper = info["settings"]["paper"] or "—"
+        print(f"  settings: {info['settings']['file']} (paper of the pages naming none: {paper})")
     for paper in info["papers"]:
         span = f"{paper['first_date'] or '—'} … {paper['last_date'] or '—'}"
         print(f"  {paper['paper']}: {paper['issues']} issues, {paper['pages']} pages, "
               f"{paper['articles']} articles ({span})")
+        for label, origins in (("dates", paper["date_from"]), ("name", paper["paper_from"])):
+            if origins:
+                print(f"    {label} from " + ", ".join(
+                    f"{ORIGIN_WORDS.get(k, k)} ({n})" for k, n in origins.items()))
     for source in info["undated_pages"]:
         print(f"  undated: {shown(source)}")
     return 0

@@ -1,4 +1,10 @@
-"""``reader parse FILE... [--json]``: show how page files are read."""
+"""``reader parse FILE... [--json]``: show how page files are read.
+
+Each file is read as the library reads it: an article record when its folder is an
+article-per-file archive, a page otherwise; paper, date and page are settled from the sidecar,
+the masthead, the file's name and folders and the library's settings file (found in a folder
+above the file), and ``provenance`` says where each came from.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,9 @@ import argparse
 from pathlib import Path
 
 from ..corpus.encoding import name_text
-from ..corpus.library import PageError, load_page
+from ..corpus.library import PageError
 from ..corpus.model import Page
+from ..corpus.resolve import load_entry
 from ..corpus.serialize import page_to_dict
 from .common import print_json, shown, warn
 
@@ -35,6 +42,10 @@ def outline(page: Page) -> str:
     if page.page_count:
         head += f" (共{page.page_count}版)"
     out.append(head)
+    if page.provenance:
+        out.append("  from: " + ", ".join(f"{k} ← {v}" for k, v in page.provenance.items()))
+    if page.layout == "article":
+        out.append("  one article per file (its name gives date, page and position)")
     if page.suggested_date:
         out.append(f"  suggested date (from the text): {page.suggested_date.isoformat()}")
     for n, a in enumerate(page.articles, start=1):
@@ -63,12 +74,17 @@ def outline(page: Page) -> str:
     return "\n".join(out)
 
 
+def load_page(path: Path) -> Page:
+    """Read one file as the library would (names, folders, records, settings)."""
+    return load_entry(path, name_text(path.as_posix()))
+
+
 def run(args: argparse.Namespace) -> int:
     pages: list[Page] = []
     failed = 0
     for path in args.files:
         try:
-            pages.append(load_page(path, name_text(str(path))))
+            pages.append(load_page(path))
         except PageError as err:
             warn(f"{shown(path)}: {err}")
             failed += 1

@@ -30,22 +30,27 @@ from pathlib import Path
 from ..paths import cache_dir
 from . import changes
 from .library import (
-    SIDECAR_IGNORED,
     UNKNOWN_PAPER,
     PageError,
     Problem,
     file_stamp,
     is_page_file,
-    load_page,
     page_entries,
 )
 from .model import Article, Page
 from .parser import PARSER_VERSION
+from .pathmeta import read_path
+from .resolve import LIBRARY_FILE, NOTICES, library_settings, load_entry, root_of
 from .serialize import page_from_dict, page_to_dict
 from .walk import READING_VERSION
 from .workers import process_pool
 
-SCHEMA = 2
+SCHEMA = 3
+_PAGES = (
+    "count(DISTINCT CASE WHEN f.position IS NULL THEN f.source "
+    "ELSE coalesce(f.paper, '') || '|' || f.date || '|' || coalesce(f.page, '') END)"
+)
+"""Pages counted as printed: a page file is one, the article records of one page are one."""
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
@@ -62,7 +67,9 @@ CREATE TABLE IF NOT EXISTS files (
     n_articles INTEGER NOT NULL DEFAULT 0,
     n_warnings INTEGER NOT NULL DEFAULT 0,
     notice TEXT,
-    page_json BLOB
+    page_json BLOB,
+    position INTEGER,
+    origin TEXT
 );
 CREATE TABLE IF NOT EXISTS articles (
     source TEXT NOT NULL,
@@ -80,6 +87,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
 CREATE INDEX IF NOT EXISTS files_issue ON files (paper, date);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS settings (digest TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_problems ON files (source)
     WHERE error IS NOT NULL OR notice IS NOT NULL;
 CREATE INDEX IF NOT EXISTS files_pages ON files (paper, date, page, source)
@@ -96,7 +104,12 @@ class IssueInfo:
     issue_no: int | None
     page_count: int | None
     pages: tuple[tuple[int | None, str], ...]
-    """(page number, source) of the pages in the library, in page order."""
+    """(page number, source) of the pages in the library, in page order (for an
+    article-per-file archive, one entry per article record, in its order on the page)."""
+    date_from: str | None = None
+    """Where the issue's date came from (``masthead``, ``path``, ``sidecar``…)."""
+    paper_from: str | None = None
+    """Where the paper's name came from (the same labels, and ``library``)."""
 
     @property
     def key(self) -> str:
@@ -154,7 +167,7 @@ def _parse_file(args: tuple[str, str, str | None]) -> tuple[str, str, Page | Non
     except OSError as err:
         return source, "", None, f"cannot read it: {err.strerror or err}"
     try:
-        return source, stamp, load_page(Path(path), source), None
+        return source, stamp, load_entry(Path(path), source, root_of(Path(path), source)), None
     except PageError as err:
         return source, stamp, None, str(err)
 
@@ -249,6 +262,7 @@ class Catalog:
         files, walks the whole folder anyway."""
         result = SyncResult()
         conn = self._connect()
+        self._follow_settings(conn)
         some = conn.execute("SELECT 1 FROM files LIMIT 1").fetchone()
         look = changes.look(conn, self.root, _wanted) if quick and some else None
         if look is not None and not (look.changed or look.gone):
@@ -323,6 +337,28 @@ class Catalog:
         result.problems.extend(self.problems())
         return result
 
+    def _follow_settings(self, conn: sqlite3.Connection) -> None:
+        """Read every file again when the library's settings file changed (its paper name
+        changes what the pages without a masthead say)."""
+        try:
+            data = (self.root / LIBRARY_FILE).read_bytes()
+        except OSError:
+            data = b""
+        digest = hashlib.sha1(data).hexdigest()
+        row = conn.execute("SELECT digest FROM settings").fetchone()
+        if row is not None and row[0] == digest:
+            return
+        with self._write_lock, conn:
+            if row is not None:
+                conn.execute("DELETE FROM files")
+                conn.execute("DELETE FROM articles")
+                conn.execute("DELETE FROM folders")
+                changes.new_state(conn)
+            conn.execute("DELETE FROM settings")
+            conn.execute("INSERT INTO settings VALUES (?)", (digest,))
+        with self._pages_lock:
+            self._pages.clear()
+
     def _store(
         self,
         batch: list[tuple[str, str, Page | None, str | None]],
@@ -346,14 +382,18 @@ class Catalog:
                 blob = zlib.compress(
                     json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1
                 )
-                notice = next((w for w in page.warnings if w.startswith(SIDECAR_IGNORED)), None)
+                notice = next((w for w in page.warnings if w.startswith(NOTICES)), None)
+                record = read_path(source).position if page.layout == "article" else None
                 conn.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO files "
+                    "VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         source, stamp, page.paper,
                         page.date.isoformat() if page.date else None,
                         page.issue_no, page.page, page.page_count,
                         len(page.articles), len(page.warnings), notice, blob,
+                        record,
+                        json.dumps(page.provenance, ensure_ascii=False),
                     ),
                 )
                 conn.executemany(
@@ -408,7 +448,9 @@ class Catalog:
     def problems(self) -> list[Problem]:
         """Files that could not be read, and files that claim another's paper, date and page."""
         conn = self._connect()
-        out = [
+        _, settings_error = library_settings(self.root)
+        out = [Problem(LIBRARY_FILE, settings_error)] if settings_error else []
+        out += [
             Problem(source, error or notice)
             for source, error, notice in conn.execute(
                 "SELECT source, error, notice FROM files "
@@ -418,7 +460,7 @@ class Catalog:
         dupes = conn.execute(
             "SELECT paper, date, page, group_concat(source, '\n') FROM files "
             "WHERE error IS NULL AND date IS NOT NULL "
-            "GROUP BY paper, date, page HAVING count(*) > 1"
+            "GROUP BY paper, date, page, position HAVING count(*) > 1"
         ).fetchall()
         for paper, day, page, sources in dupes:
             first, *others = sorted(sources.split("\n"))
@@ -433,13 +475,16 @@ class Catalog:
     def issues(self) -> list[IssueInfo]:
         """Every issue, by date (undated ones last), with its pages in page order."""
         rows = self._connect().execute(
-            "SELECT source, paper, date, issue_no, page, page_count FROM files "
-            "WHERE error IS NULL ORDER BY date IS NULL, date, paper, page, source"
+            "SELECT source, paper, date, issue_no, page, page_count, position, "
+            "json_extract(origin, '$.date'), json_extract(origin, '$.paper') FROM files "
+            "WHERE error IS NULL ORDER BY date IS NULL, date, paper, page, position, source"
         ).fetchall()
         groups: dict[tuple[str, str], list[tuple[str, int | None, int | None, int | None]]] = {}
-        for source, paper, day, issue_no, page, page_count in rows:
+        origins: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        for source, paper, day, issue_no, page, page_count, _, date_from, paper_from in rows:
             key = (paper or UNKNOWN_PAPER, day or "undated:" + source)
             groups.setdefault(key, []).append((source, issue_no, page, page_count))
+            origins.setdefault(key, (date_from, paper_from))
         issues = []
         for (paper, day), members in groups.items():
             numbers = [m[1] for m in members if m[1]]
@@ -449,8 +494,9 @@ class Catalog:
                 date=None if day.startswith("undated:") else dt.date.fromisoformat(day),
                 issue_no=numbers[0] if numbers else None,
                 page_count=max(counts) if counts else None,
-                pages=tuple(sorted(((m[2], m[0]) for m in members),
-                                   key=lambda p: (p[0] or 999, p[1]))),
+                pages=tuple((m[2], m[0]) for m in sorted(members, key=lambda m: m[2] or 999)),
+                date_from=origins[(paper, day)][0],
+                paper_from=origins[(paper, day)][1],
             ))
         far = dt.date.max
         return sorted(issues, key=lambda i: (i.date or far, i.paper, i.key))
@@ -497,23 +543,41 @@ class Catalog:
                 yield from page.articles
 
     def paper_summaries(self) -> list[dict[str, object]]:
-        """Per paper: issues, pages, articles, first and last date."""
+        """Per paper: issues, pages, articles, first and last date, article records, and where
+        the dates and the name came from (``{"path": 404}``)."""
         conn = self._connect()
         rows = conn.execute(
-            "SELECT coalesce(f.paper, ?), count(DISTINCT f.date), count(*), "
+            "SELECT coalesce(f.paper, ?), count(DISTINCT f.date), " + _PAGES + ", "
             "sum(f.n_articles), min(f.date), max(f.date), "
-            "count(*) FILTER (WHERE f.date IS NULL) "
+            "count(*) FILTER (WHERE f.date IS NULL), count(f.position) "
             "FROM files f WHERE f.error IS NULL GROUP BY 1 ORDER BY 1",
             (UNKNOWN_PAPER,),
         ).fetchall()
+        origins: dict[tuple[str, str], dict[str, int]] = {}
+        for paper, field_name, origin, count in conn.execute(
+            "SELECT coalesce(f.paper, ?), o.key, o.value, count(*) "
+            "FROM files f, json_each(coalesce(f.origin, '{}')) o "
+            "WHERE f.error IS NULL GROUP BY 1, 2, 3 ORDER BY 4 DESC",
+            (UNKNOWN_PAPER,),
+        ):
+            origins.setdefault((paper, field_name), {})[origin] = count
         return [
             {
                 "paper": paper, "issues": issues + undated, "pages": pages,
                 "articles": articles or 0, "first_date": first, "last_date": last,
-                "undated_pages": undated,
+                "undated_pages": undated, "article_records": records,
+                "date_from": origins.get((paper, "date"), {}),
+                "paper_from": origins.get((paper, "paper"), {}),
             }
-            for paper, issues, pages, articles, first, last, undated in rows
+            for paper, issues, pages, articles, first, last, undated, records in rows
         ]
+
+    def unnamed_records(self) -> bool:
+        """Are there article files whose paper nothing names (not even ``library.toml``)?"""
+        row = self._connect().execute(
+            "SELECT 1 FROM files WHERE error IS NULL AND position IS NOT NULL "
+            "AND paper IS NULL LIMIT 1").fetchone()
+        return row is not None
 
     def undated_sources(self) -> list[str]:
         rows = self._connect().execute(
@@ -523,14 +587,16 @@ class Catalog:
 
     def counts(self) -> dict[str, int]:
         conn = self._connect()
-        pages, undated, bad = conn.execute(
-            "SELECT count(*) FILTER (WHERE error IS NULL), "
+        pages, undated, bad, records = conn.execute(
+            "SELECT " + _PAGES + " FILTER (WHERE error IS NULL), "
             "count(*) FILTER (WHERE error IS NULL AND date IS NULL), "
-            "count(*) FILTER (WHERE error IS NOT NULL) FROM files"
+            "count(*) FILTER (WHERE error IS NOT NULL), "
+            "count(position) FILTER (WHERE error IS NULL) FROM files f"
         ).fetchone()
         (articles,) = conn.execute("SELECT count(*) FROM articles").fetchone()
         return {
             "pages": pages,
+            "article_records": records,
             "undated_pages": undated,
             "problem_files": bad,
             "articles": articles,

@@ -22,10 +22,10 @@ from .library import (
     UNKNOWN_PAPER,
     PageError,
     Problem,
-    load_page,
     page_entries,
 )
 from .model import Page
+from .resolve import load_entry, source_in
 from .sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
 from .sidecar import SUFFIX as SIDECAR_SUFFIX
 from .sidecar import sidecar_path
@@ -153,14 +153,15 @@ class _Skip(Exception):
     """The file is not copied; the message says why (a Problem)."""
 
 
-def _add_one(src: Path, root: Path, name_max: int, report: AddReport) -> None:
+def _add_one(src: Path, root: Path, name_max: int, report: AddReport,
+             given: list[Path]) -> None:
     """Copy one page file into the library, or say why not (raises _Skip or OSError)."""
     shown = name_text(str(src))
     if src.resolve().is_relative_to(root.resolve()):
         report.already.append(shown)
         return
     try:
-        page = load_page(src, name_text(src.name))
+        page = load_entry(src, name_text(source_in(src, given)))  # names, folders, records
         data = read_regular(src, MAX_PAGE_BYTES)
     except PageError as err:
         raise _Skip(str(err)) from None
@@ -180,7 +181,11 @@ def _add_one(src: Path, root: Path, name_max: int, report: AddReport) -> None:
     digest = _digest(data)
     rel = destination(page, src.name, name_max)
     folder = root / rel.parent
-    twin = _same_content_in(folder, len(data), digest)
+    if page.layout == "article":  # a record's name is its place: same bytes elsewhere differ
+        same = root / rel
+        twin = same if same.is_file() and _digest(same.read_bytes()) == digest else None
+    else:
+        twin = _same_content_in(folder, len(data), digest)
     if twin is not None:
         report.already.append(shown)
         return
@@ -224,6 +229,7 @@ def add_pages(
     """
     root = Path(root)
     report = AddReport()
+    paths = list(paths)
     files, report.problems = _collect(paths)
     name_max = _name_max(root)
     for done, src in enumerate(files, start=1):
@@ -231,7 +237,7 @@ def add_pages(
             report.cancelled = True
             break
         try:
-            _add_one(src, root, name_max, report)
+            _add_one(src, root, name_max, report, paths)
         except _Skip as err:
             report.problems.append(Problem(name_text(str(src)), str(err)))
         except OSError as err:

@@ -117,11 +117,16 @@ def load_page(path: Path, source: str | None = None) -> Page:
     page = parse_page(decoded.text, source or name_text(path.as_posix()),
                       encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings
+    apply_sidecar(page, path)
+    return page
+
+
+def apply_sidecar(page: Page, path: Path) -> None:
+    """Apply the sidecar of the file at ``path``; one that cannot be used becomes a warning."""
     try:
         apply_overrides(page, read_sidecar(path))
     except SidecarError as err:
         page.warnings.append(f"{SIDECAR_IGNORED} ({name_text(sidecar_path(path).name)}): {err}")
-    return page
 
 
 @dataclass
@@ -145,6 +150,8 @@ class Library:
         if not root.is_dir():
             lib.problems.append(Problem(str(root), "the library folder does not exist"))
             return lib
+        from .resolve import load_entry  # reads names and records; it builds on this module
+
         files = list(page_entries(root))
         for done, entry in enumerate(files, start=1):
             path, rel = entry.path, entry.source
@@ -152,7 +159,7 @@ class Library:
                 if entry.problem is not None:
                     raise PageError(entry.problem)
                 lib._stamps[rel] = file_stamp(path)
-                lib.add_page(load_page(path, rel))
+                lib.add_page(load_entry(path, rel, root))
             except OSError as err:
                 lib.problems.append(Problem(rel, f"cannot read it: {err.strerror or err}"))
             except PageError as err:

@@ -156,6 +156,12 @@ class Page:
     encoding: str = "utf-8"
     overrides: dict[str, object] = field(default_factory=dict)
     """Fields set by the page's sidecar file."""
+    provenance: dict[str, str] = field(default_factory=dict)
+    """Where ``paper``, ``date`` and ``page`` came from: ``sidecar``, ``masthead``, ``path``
+    (the file's name and folders) or ``library`` (the library's settings file); ``date`` may
+    be ``suggestion`` when only the text suggests one (then ``date`` itself stays None)."""
+    layout: str = "page"
+    """``page`` for a page file, ``article`` for one record of an article-per-file archive."""
 
     @property
     def undated(self) -> bool:

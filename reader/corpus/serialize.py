@@ -74,6 +74,8 @@ def page_to_dict(page: Page) -> dict[str, Any]:
         "overrides": {
             k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in page.overrides.items()
         },
+        "provenance": dict(page.provenance),
+        "layout": page.layout,
     }
 
 
@@ -105,4 +107,6 @@ def page_from_dict(data: dict[str, Any]) -> Page:
         ),
         encoding=data.get("encoding", "utf-8"),
         overrides=overrides,
+        provenance=dict(data.get("provenance", {})),
+        layout=data.get("layout", "page"),
     )

@@ -61,24 +61,7 @@ def is_sidecar(path: Path) -> bool:
 
 def read_sidecar(page_file: Path) -> dict[str, object]:
     """The fields set by the page's sidecar ({} when it has none)."""
-    path = sidecar_path(page_file)
-    try:
-        raw = read_regular(path, MAX_BYTES)
-    except FileNotFoundError:
-        return {}
-    except OSError as err:
-        if err.errno == errno.ENAMETOOLONG:
-            return {}  # the page's name leaves no room for one: it has none
-        raise SidecarError(f"cannot read it: {err.strerror}") from None
-    except NotReadable as err:
-        if err.size is not None:
-            raise SidecarError(f"it is {err.size:,} bytes; a sidecar is at most "
-                               f"{MAX_BYTES:,}") from None
-        raise SidecarError(str(err)) from None
-    data = _parse(raw)
-    schema = data.pop("schema", SCHEMA)
-    if not isinstance(schema, int) or schema > SCHEMA:
-        raise SidecarError(f"schema {schema!r} is newer than this program understands ({SCHEMA})")
+    data = _load_toml(sidecar_path(page_file), SCHEMA)
     fields: dict[str, object] = {}
     for key, value in data.items():
         if key not in FIELDS:
@@ -145,7 +128,37 @@ def write_sidecar(page_file: Path, updates: dict[str, object]) -> Path:
 
     A value of None removes the key. Raises OSError when the folder is not writable.
     """
-    path = sidecar_path(page_file)
+    return _rewrite_toml(sidecar_path(page_file), updates, SCHEMA,
+                         f"# Fields set by hand for {page_file.name} (see docs/sidecar.md)")
+
+
+def _load_toml(path: Path, newest: int) -> dict[str, object]:
+    """The keys of a settings file ({} when it is absent), its schema checked and removed.
+
+    Only a regular file of at most ``MAX_BYTES`` is read, nested at most ``MAX_NESTING`` deep.
+    """
+    try:
+        raw = read_regular(path, MAX_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except OSError as err:
+        if err.errno == errno.ENAMETOOLONG:
+            return {}  # the page's name leaves no room for one: it has none
+        raise SidecarError(f"cannot read it: {err.strerror}") from None
+    except NotReadable as err:
+        if err.size is not None:
+            raise SidecarError(f"it is {err.size:,} bytes; a sidecar is at most "
+                               f"{MAX_BYTES:,}") from None
+        raise SidecarError(str(err)) from None
+    data: dict[str, object] = _parse(raw)
+    schema = data.pop("schema", newest)
+    if not isinstance(schema, int) or schema > newest:
+        raise SidecarError(f"schema {schema!r} is newer than this program understands ({newest})")
+    return data
+
+
+def _rewrite_toml(path: Path, updates: dict[str, object], schema: int, header: str) -> Path:
+    """Set ``updates`` in the file at ``path``, keeping its other keys; None removes a key."""
     current: dict[str, object] = {}
     if path.exists():
         try:
@@ -159,11 +172,45 @@ def write_sidecar(page_file: Path, updates: dict[str, object]) -> Path:
             current.pop(key, None)
         else:
             current[key] = value
-    lines = [
-        f"# Fields set by hand for {page_file.name} (see docs/sidecar.md)",
-        f"schema = {SCHEMA}",
-    ]
+    lines = [header, f"schema = {schema}"]
     lines += [f"{key} = {_toml_value(value)}" for key, value in current.items()
               if not isinstance(value, dict | list)]
     write_text_atomic(path, "\n".join(lines) + "\n")
     return path
+
+
+# -- the library's settings file ---------------------------------------------------------
+
+LIBRARY_FILE = "library.toml"
+"""The library-level settings file, at the library's root (see docs/sidecar.md)."""
+LIBRARY_SCHEMA = 1
+
+
+def library_settings_path(root: Path) -> Path:
+    return Path(root) / LIBRARY_FILE
+
+
+def read_library_settings(root: Path) -> dict[str, object]:
+    """The settings of the library at ``root`` ({} when it has no settings file).
+
+    Known keys: ``paper`` (the paper of pages that name none). Raises SidecarError with the
+    key and the reason when the file cannot be used.
+    """
+    data = _load_toml(library_settings_path(root), LIBRARY_SCHEMA)
+    settings: dict[str, object] = {}
+    paper = data.get("paper")
+    if paper is not None:
+        if not isinstance(paper, str) or not paper.strip() or len(paper) > 60:
+            raise SidecarError(f"paper = {paper!r} should be the paper's name, like \"人民日报\"")
+        settings["paper"] = paper.strip()
+    return settings
+
+
+def write_library_settings(root: Path, updates: dict[str, object]) -> Path:
+    """Set ``updates`` in the library's settings file, keeping its other keys (atomically).
+
+    A value of None removes the key. Raises OSError when the folder is not writable.
+    """
+    return _rewrite_toml(
+        library_settings_path(root), updates, LIBRARY_SCHEMA,
+        "# Settings of this library folder for the newspaper reader (see docs/sidecar.md)")

@@ -2,12 +2,16 @@
 
 For the window and the CLI::
 
-    export_articles(articles, output, fmt, *, split=False, progress=None, cancel=None)
+    export_articles(articles, output, fmt, *, split=False, progress=None, cancel=None,
+                    notes={}, warn=None)
         # fmt in FORMATS = ("docx", "pdf", "md", "txt", "html"); returns the files written.
+        # notes: article id → Annotation(note, tags), printed with the article; warn(msg).
         # One document with a table of contents (articles by date, paper, page), or with
         # split=True a folder of YYYY-MM-DD_第N版_标题.ext files. progress(done, total);
         # cancel() -> bool. Raises Cancelled (nothing written) or ExportError (one line).
     format_for(path) -> str | None           # the format a file suffix asks for
+    agreeing_path(path, fmt) -> Path         # path with the suffix of fmt (ExportError if
+                                             # its suffix asks for another format)
     gbt7714(article) -> str                  # 作者. 题名[N]. 报纸名, 出版日期(版次).
     ris([articles]) -> str; csl_json([articles]) -> str; csl_item(article) -> dict
     source_line(article) -> str              # 钱塘新区报 2022年8月10日 第1版（file）
@@ -23,14 +27,17 @@ from __future__ import annotations
 
 from .atomic import Cancelled, ExportError
 from .citation import Cited, csl_item, csl_json, gbt7714, ris, source_line
-from .exporter import FORMATS, SUFFIXES, export_articles, format_for
+from .document import Annotation
+from .exporter import FORMATS, SUFFIXES, agreeing_path, export_articles, format_for
 
 __all__ = [
     "FORMATS",
     "SUFFIXES",
+    "Annotation",
     "Cancelled",
     "Cited",
     "ExportError",
+    "agreeing_path",
     "csl_item",
     "csl_json",
     "export_articles",

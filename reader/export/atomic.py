@@ -1,29 +1,21 @@
-"""Writing files so that a crash or a cancel leaves the old file or the new one, never half.
+"""Errors, cancelling and safe writing shared by every export format.
 
-The content goes to a temporary file in the same folder, which replaces the target with
-``os.replace`` only when everything was written; on any error (or ``Cancelled``) the temporary
-file is removed.
+Every export is written with ``reader.atomicfile.atomic_write``: to a temporary file in the
+same folder, checked, flushed and only then put in place of the target; on any error (a full
+disk, ``Cancelled``) the temporary file is removed and an existing file stays as it was.
+``atomic_path`` adds the one-line messages an export gives.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..atomicfile import atomic_write
+
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
 
 
 class Cancelled(Exception):
@@ -40,37 +32,30 @@ def check_cancel(cancel: CancelCheck | None) -> None:
         raise Cancelled("the export was cancelled; nothing was written")
 
 
+def cannot_write(target: Path, err: OSError) -> ExportError:
+    """The message for an OSError met while writing ``target``."""
+    if isinstance(err, (FileExistsError, NotADirectoryError)):
+        return ExportError(f"cannot write {target}: a file stands where a folder should be")
+    return ExportError(f"cannot write {target}: {err.strerror or err}")
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path to write; it becomes ``target`` when the block ends without error."""
+    """A temporary path to write; it becomes ``target`` when the block ends without error.
+
+    An OSError about the temporary file or the target (a full disk, a folder that cannot be
+    written) becomes an ``ExportError`` naming ``target``; one about another file (a font)
+    keeps its own message.
+    """
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
+    tmp: Path | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except (FileExistsError, NotADirectoryError):
-        raise ExportError(f"cannot write {target}: a file stands where a folder should be"
-                          ) from None
-    except OSError as err:
-        raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; an export is an ordinary file
-        try:
+        with atomic_write(target) as tmp:
             yield tmp
-        except OSError as err:
-            if err.filename not in (None, str(tmp), tmp):
-                raise  # about another file (a font …): its own message
-            # A full disk: the half-written file is removed below, the old one stays.
-            raise ExportError(f"cannot write {target}: {err.strerror or err}") from err
-        try:
-            os.replace(tmp, target)
-        except OSError as err:
-            raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    except OSError as err:
+        if tmp is not None and err.filename not in (None, str(tmp), tmp, str(target), target):
+            raise
+        raise cannot_write(target, err) from err
 
 
 def write_text(target: Path, text: str) -> None:

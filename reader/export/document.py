@@ -9,13 +9,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..corpus.model import Article
 from .atomic import CancelCheck, Progress, check_cancel
 
 MAX_TITLE_IN_NAME = 40
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What the user wrote about an article in a bookmark: a note and tags."""
+
+    note: str = ""
+    tags: tuple[str, ...] = ()
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, text) pairs to print with the article: 笔记 (one per line of the note),
+        标签."""
+        out = [("笔记", line) for line in self.note.strip().splitlines() if line.strip()]
+        if self.tags:
+            out.append(("标签", "、".join(self.tags)))
+        return out
+
+
+Notes = Mapping[str, Annotation]  # article id → what its bookmark says
+NO_NOTES: Notes = {}
 
 
 def ordered(articles: Iterable[Article]) -> list[Article]:
@@ -85,12 +105,19 @@ def unique_names(articles: list[Article], suffix: str) -> list[str]:
 
 @dataclass
 class Tracker:
-    """Reports ``(done, total)`` and raises ``Cancelled`` when the user asked to stop."""
+    """Reports ``(done, total)``, passes warnings on and raises ``Cancelled`` when the user
+    asked to stop."""
 
     total: int
     progress: Progress | None = None
     cancel: CancelCheck | None = None
     done: int = 0
+    warning: Callable[[str], None] | None = None
+
+    def warn(self, message: str) -> None:
+        """Tell the user about something the export changed (a control character left out)."""
+        if self.warning is not None:
+            self.warning(message)
 
     def at(self, done: int) -> None:
         check_cancel(self.cancel)

@@ -4,11 +4,18 @@ Styles: ``Title`` (the document), ``Heading 1`` (an article's headline, with a W
 the contents link to), ``Kicker`` (引题), ``Subtitle`` (副题), ``Byline``, ``Source``,
 ``Citation``, ``Normal`` (paragraphs) and ``Heading 2`` (section heads inside an article).
 Chinese text gets an East Asian font through ``w:rFonts/@w:eastAsia`` (the theme font
-attributes are removed, since Word lets them win) and the ``zh-CN`` language.
+attributes are removed, since Word lets them win) and the ``zh-CN`` language. The page is
+the locale's paper (A4 for zh, see ``paper``); the document's title and author say what it
+is and who wrote the articles, not python-docx's template. A bookmark's note and tags follow
+the citation (style ``Note``). Characters that XML cannot hold (control characters from a
+damaged page) are left out, with a warning.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
 from pathlib import Path
 
 import docx
@@ -16,13 +23,27 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..corpus.model import Article
+from .authors import credited_authors
 from .citation import gbt7714, source_line
-from .document import Tracker, document_title, heading_text, toc_label
+from .document import (
+    NO_NOTES,
+    Notes,
+    Tracker,
+    document_title,
+    heading_text,
+    toc_label,
+)
+from .paper import paper_mm
+
+APP_NAME = "报刊阅读器"
+# What XML 1.0 cannot hold: C0 controls other than tab and line ends, lone surrogates,
+# U+FFFE/U+FFFF.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -81,6 +102,7 @@ def _prepare(doc: Document) -> None:
         ("Kicker", 12, False, False), ("Subtitle", 12, False, False),
         ("Byline", 10.5, False, False), ("Source", 9, False, True),
         ("Citation", 9, False, True), ("Contents", 10.5, False, False),
+        ("Note", 10.5, True, False),
     ):
         style = _style(doc, name, size, italic=italic, grey=grey)
         style.paragraph_format.first_line_indent = Pt(0)
@@ -113,12 +135,17 @@ class _Writer:
     """Adds paragraphs by style id: python-docx looks a style up by name on every call,
     which made 1,000 articles take seconds."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, tracker: Tracker, notes: Notes) -> None:
         self.doc = doc
+        self.tracker = tracker
+        self.notes = notes
+        self.dropped = 0
         self.ids = {s.name: s.style_id for s in doc.styles
                     if s.type == WD_STYLE_TYPE.PARAGRAPH}
 
     def add(self, text: str, style: str) -> DocxParagraph:
+        text, n = NOT_XML.subn("", text)
+        self.dropped += n
         paragraph = self.doc.add_paragraph(text)
         if style != "Normal":
             paragraph._p.style = self.ids[style]
@@ -138,23 +165,65 @@ class _Writer:
             self.add(article.byline, "Byline")
         self.add(f"来源：{source_line(article)}", "Source")
         self.add(f"引用：{gbt7714(article)}", "Citation")
+        annotation = self.notes.get(article.id)
+        if annotation is not None:
+            for label, text in annotation.lines():
+                self.add(f"{label}：{text}", "Note")
         for p in article.paragraphs:
             self.add(p.text, "Heading 2" if p.kind == "heading" else "Normal")
 
 
-def write_docx(articles: list[Article], target: Path, tracker: Tracker) -> None:
+def _properties(doc: Document, articles: list[Article], notes: Notes) -> None:
+    """Title, author and the rest of the document's properties (python-docx's template
+    says ``python-docx`` and 2013)."""
+    props = doc.core_properties
+    props.title = NOT_XML.sub("", document_title(articles))
+    names = dict.fromkeys(n for a in articles for n in credited_authors(a.byline))
+    props.author = NOT_XML.sub("", "、".join(list(names)[:10])) or APP_NAME
+    props.last_modified_by = APP_NAME
+    props.comments = f"由{APP_NAME}导出：{len(articles)}篇报刊文章，附出处与引用"
+    papers = dict.fromkeys(a.paper for a in articles if a.paper)
+    props.subject = NOT_XML.sub("", "、".join(papers))
+    tags = dict.fromkeys(t for a in articles if a.id in notes for t in notes[a.id].tags)
+    props.keywords = NOT_XML.sub("", "、".join(tags))
+    props.category = "报刊文章"
+    props.language = "zh-CN"
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def _page(doc: Document) -> None:
+    width, height = paper_mm()
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+
+
+def write_docx(articles: list[Article], target: Path, tracker: Tracker,
+               notes: Notes = NO_NOTES) -> None:
     doc = docx.Document()
     _prepare(doc)
-    doc.core_properties.title = document_title(articles)
-    doc.core_properties.language = "zh-CN"
+    _page(doc)
+    _properties(doc, articles, notes)
     many = len(articles) > 1
-    writer = _Writer(doc)
+    writer = _Writer(doc, tracker, notes)
     if many:
         writer.add(document_title(articles), "Title")
         writer.add("目录", "TOC Heading")
         for n, article in enumerate(articles, start=1):
-            _link(writer.add("", "Contents"), toc_label(article), f"article_{n}")
+            _link(writer.add("", "Contents"), NOT_XML.sub("", toc_label(article)),
+                  f"article_{n}")
     for n, article in enumerate(articles, start=1):
         writer.article(article, n, new_page=many)
         tracker.step()
-    doc.save(str(target))
+    if writer.dropped:
+        tracker.warn(f"{writer.dropped} control character(s) that a Word file cannot hold "
+                     "were left out")
+    # Zipped in memory, then written in one go: zipfile writing to a full disk raises, and
+    # then prints "Exception ignored … seek of closed file" when the half-closed archive is
+    # collected.
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    target.write_bytes(buffer.getvalue())

@@ -17,16 +17,27 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..atomicfile import fsync
 from ..corpus.model import Article
-from .atomic import CancelCheck, Cancelled, ExportError, Progress, atomic_path, check_cancel
-from .document import Tracker, ordered, unique_names
+from .atomic import (
+    CancelCheck,
+    Cancelled,
+    ExportError,
+    Progress,
+    atomic_path,
+    cannot_write,
+    check_cancel,
+)
+from .document import NO_NOTES, Notes, Tracker, ordered, unique_names
 
-Writer = Callable[[list[Article], Path, Tracker], None]
+Writer = Callable[[list[Article], Path, Tracker, Notes], None]
+Warn = Callable[[str], None]
 
 SUFFIXES: dict[str, str] = {
     "docx": ".docx", "pdf": ".pdf", "md": ".md", "txt": ".txt", "html": ".html",
 }
 FORMATS = tuple(SUFFIXES)
+NAMES = {"docx": "Word", "pdf": "PDF", "md": "Markdown", "txt": "text", "html": "HTML"}
 
 
 def writer_for(fmt: str) -> Writer:
@@ -57,6 +68,20 @@ def format_for(path: Path) -> str | None:
     return next((f for f, s in SUFFIXES.items() if s == suffix), aliases.get(suffix))
 
 
+def agreeing_path(path: Path, fmt: str) -> Path:
+    """``path`` with the suffix of ``fmt`` added when it has none of a known format; an
+    ``ExportError`` when its suffix asks for another format (``bookmarks.docx`` as PDF)."""
+    path = Path(path)
+    asked = format_for(path)
+    if asked is None:
+        return path.with_name(path.name + SUFFIXES[fmt])
+    if asked != fmt:
+        raise ExportError(f"{path.name} is named as a {NAMES[asked]} file but the format is "
+                          f"{NAMES[fmt]}; give a name ending in {SUFFIXES[fmt]}, or choose "
+                          f"the format {asked}")
+    return path
+
+
 def export_articles(
     articles: Iterable[Article],
     output: Path,
@@ -65,10 +90,15 @@ def export_articles(
     split: bool = False,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
+    notes: Notes = NO_NOTES,
+    warn: Warn | None = None,
 ) -> list[Path]:
     """Write ``articles`` to ``output`` in ``fmt``; return the files written.
 
-    Raises ``Cancelled`` (nothing written) or ``ExportError`` (one line for the user).
+    ``notes`` (article id → ``Annotation``) puts a bookmark's note and tags with its article;
+    ``warn(message)`` hears of what the export had to change. Raises ``Cancelled`` (nothing
+    written) or ``ExportError`` (one line for the user). An existing ``output`` is replaced
+    (the caller asks first), and only once the new file is complete.
     """
     items = ordered(articles)
     if not items:
@@ -76,21 +106,25 @@ def export_articles(
     write = writer_for(fmt)
     output = Path(output)
     if split:
-        return _export_split(items, output, fmt, write, progress, cancel)
+        return _export_split(items, output, fmt, write, Tracker(len(items), progress, cancel,
+                                                                 warning=warn), notes)
     if output.is_dir():
         raise ExportError(f"{output} is a folder; give a file name, or export with --split")
-    tracker = Tracker(len(items), progress, cancel)
+    tracker = Tracker(len(items), progress, cancel, warning=warn)
     check_cancel(cancel)
     with atomic_path(output) as tmp:
-        _run(write, items, tmp, tracker, output)
+        _run(write, items, tmp, tracker, output, notes)
     return [output]
 
 
 def _run(write: Writer, items: list[Article], target: Path, tracker: Tracker,
-         shown: Path) -> None:
-    """Write to ``target`` (a temporary file); errors name ``shown``, the file asked for."""
+         shown: Path, notes: Notes) -> None:
+    """Write to ``target`` (a temporary file) and check it; errors name ``shown``, the file
+    asked for."""
     try:
-        write(items, target, tracker)
+        write(items, target, tracker, notes)
+        if target.stat().st_size == 0:
+            raise ExportError(f"cannot write {shown}: nothing was written")
     except (Cancelled, ExportError):
         raise
     except OSError as err:
@@ -98,7 +132,7 @@ def _run(write: Writer, items: list[Article], target: Path, tracker: Tracker,
 
 
 def _export_split(items: list[Article], folder: Path, fmt: str, write: Writer,
-                  progress: Progress | None, cancel: CancelCheck | None) -> list[Path]:
+                  tracker: Tracker, notes: Notes) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file; --split writes a folder")
     try:
@@ -106,12 +140,15 @@ def _export_split(items: list[Article], folder: Path, fmt: str, write: Writer,
         staging = Path(tempfile.mkdtemp(prefix=".export-", dir=folder))
     except OSError as err:
         raise ExportError(f"cannot write to {folder}: {err.strerror or err}") from None
-    tracker = Tracker(len(items), progress, cancel)
     names = unique_names(items, SUFFIXES[fmt])
     try:
         for article, name in zip(items, names, strict=True):
-            one = Tracker(1, None, cancel)
-            _run(write, [article], staging / name, one, folder / name)
+            one = Tracker(1, None, tracker.cancel, warning=tracker.warning)
+            _run(write, [article], staging / name, one, folder / name, notes)
+            try:
+                fsync(staging / name)
+            except OSError as err:
+                raise cannot_write(folder / name, err) from None
             tracker.step()
         written = []
         for name in names:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..corpus.model import Article
 from .citation import gbt7714, source_line
-from .document import Tracker, document_title, heading_text, toc_label
+from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, toc_label
 
 CSS = """
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif;
@@ -19,13 +19,15 @@ body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", Sim
 .kicker, .subtitle { color: #444; margin: 0.2em 0; }
 .byline { margin: 0.4em 0; }
 .source, .citation { font-size: 90%; color: #555; margin: 0.1em 0; }
+.note { margin: 0.1em 0; font-style: italic; }
 article { margin-bottom: 3em; }
 article p.text { text-indent: 2em; }
 nav ol { padding-left: 1.5em; }
 """
 
 
-def _article_html(article: Article, level: int, anchor: str | None, page_break: bool) -> str:
+def _article_html(article: Article, level: int, anchor: str | None, page_break: bool,
+                  notes: Notes) -> str:
     h, sub = f"h{level}", f"h{level + 1}"
     brk = ' style="page-break-before: always"' if page_break else ""
     parts = []
@@ -41,6 +43,9 @@ def _article_html(article: Article, level: int, anchor: str | None, page_break: 
         parts.append(f'<p class="byline">{escape(article.byline)}</p>')
     parts.append(f'<p class="source">来源：{escape(source_line(article))}</p>')
     parts.append(f'<p class="citation">引用：{escape(gbt7714(article))}</p>')
+    if article.id in notes:
+        parts += [f'<p class="note">{label}：{escape(text)}</p>'
+                  for label, text in notes[article.id].lines()]
     for p in article.paragraphs:
         if p.kind == "heading":
             parts.append(f"<{sub}>{escape(p.text)}</{sub}>")
@@ -50,7 +55,7 @@ def _article_html(article: Article, level: int, anchor: str | None, page_break: 
 
 
 def render_html(articles: list[Article], tracker: Tracker, *, for_print: bool = False,
-                toc_pages: list[str] | None = None) -> str:
+                toc_pages: list[str] | None = None, notes: Notes = NO_NOTES) -> str:
     """A complete HTML document; ``toc_pages`` puts page numbers in the contents (PDF)."""
     title = document_title(articles)
     body: list[str] = []
@@ -69,7 +74,7 @@ def render_html(articles: list[Article], tracker: Tracker, *, for_print: bool = 
             body.append(f"<nav><h2>目录</h2><ol>{items}</ol></nav>")
     for n, article in enumerate(articles, start=1):
         inner = _article_html(article, 2 if many else 1, f"article-{n}" if many else None,
-                              page_break=for_print and many)
+                              page_break=for_print and many, notes=notes)
         body.append(inner if for_print else f"<article>\n{inner}\n</article>")
         tracker.step()
     style = "" if for_print else f"<style>{CSS}</style>"
@@ -81,5 +86,7 @@ def render_html(articles: list[Article], tracker: Tracker, *, for_print: bool = 
     )
 
 
-def write_html(articles: list[Article], target: Path, tracker: Tracker) -> None:
-    target.write_text(render_html(articles, tracker), encoding="utf-8", newline="\n")
+def write_html(articles: list[Article], target: Path, tracker: Tracker,
+               notes: Notes = NO_NOTES) -> None:
+    target.write_text(render_html(articles, tracker, notes=notes), encoding="utf-8",
+                      newline="\n")

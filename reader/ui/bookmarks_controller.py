@@ -16,6 +16,7 @@ library it is in when it cannot be opened.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..corpus.model import Article
+from ..corpus.model import Article, Paragraph
 from . import user_data
 from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
@@ -33,6 +34,15 @@ from .models.bookmarks import BookmarkModel
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
+
+
+def excerpt_of(article: Article, selected: str) -> Article | None:
+    """The article cut to the text selected in its view (its headline, source and citation
+    kept), or None when nothing is selected. Qt separates selected paragraphs by U+2029."""
+    parts = [p.strip() for p in selected.replace("\u2028", "\n").replace("\u2029", "\n")
+             .split("\n")]
+    paragraphs = [Paragraph(p) for p in parts if p]
+    return replace(article, paragraphs=paragraphs) if paragraphs else None
 
 POLL_MS = 2000
 NOTICE = "bookmarks"
@@ -381,13 +391,19 @@ class BookmarksController(QObject):
         if article is not None:
             scopes["article"] = (self.tr("The open article: %1").replace(
                 "%1", article.display_title), lambda: [article])
+            excerpt = excerpt_of(article, self.window.article_view.textCursor().selectedText())
+            if excerpt is not None:
+                scopes["text"] = (self.tr("The selected text (%n character(s))", "",
+                                          sum(len(p.text) for p in excerpt.paragraphs)),
+                                  lambda: [excerpt])
         current = self.window.tabs.currentWidget()
         if current is self.window.bookmarks_panel:
             chosen = self.window.bookmarks_panel.selected_bookmarks()
             if chosen:
                 scopes["selection"] = (
                     self.tr("The %n selected bookmark(s)", "", len(chosen)),
-                    lambda: [user_data.resolve(b, catalog) for b in chosen])
+                    lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
+                             for b in chosen])
         else:
             view = self.window.results if current is self.window.results else self.window.issue_view
             ids = view.selected_article_ids()
@@ -400,7 +416,8 @@ class BookmarksController(QObject):
                      for r in range(self.model.rowCount())]
             scopes["bookmarks"] = (
                 self.tr("All %n bookmark(s)", "", len(marks)),
-                lambda: [user_data.resolve(b, catalog) for b in marks])
+                lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
+                         for b in marks])
         if self.window._search_params is not None and self.window.hit_model.total:
             params, search = self.window._search_params, self.window.search
             scopes["results"] = (
@@ -416,7 +433,8 @@ class BookmarksController(QObject):
         if not scopes:
             self.window.show_status(self.tr("Open an article, select some, or search first."))
             return None
-        dialog = ExportDialog(scopes, self.window.runner, Path.home(), self.window)
+        dialog = ExportDialog(scopes, self.window.runner, user_data.export_folder(),
+                              self.window)
         dialog.exported.connect(lambda paths: self.window.show_status(self.tr(
             "Exported to %1").replace("%1", str(paths[0]))))
         dialog.open()

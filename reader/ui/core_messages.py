@@ -84,6 +84,18 @@ def _no_folder(m: re.Match[str]) -> str:
     return QCoreApplication.translate("CoreMessages", "the library folder does not exist")
 
 
+def _disagrees(m: re.Match[str]) -> str:
+    return QCoreApplication.translate(
+        "CoreMessages", "its masthead disagrees with its file name or folders: %1",
+    ).replace("%1", m.group(1))
+
+
+def _settings_ignored(m: re.Match[str]) -> str:
+    return QCoreApplication.translate(
+        "CoreMessages", "the library settings file %1 was ignored: %2",
+    ).replace("%1", m.group(1)).replace("%2", m.group(2))
+
+
 _RULES: list[tuple[re.Pattern[str], Render]] = [
     (re.compile(r"^the file is empty$"), _empty),
     (re.compile(r"^it is (.+), not page text$"), _not_text),
@@ -97,6 +109,8 @@ _RULES: list[tuple[re.Pattern[str], Render]] = [
      _same_page),
     (re.compile(r"^could not be copied into (.+?): (.+)$"), _not_copied),
     (re.compile(r"^the library folder does not exist$"), _no_folder),
+    (re.compile(r"^its masthead disagrees with its path: (.+)$"), _disagrees),
+    (re.compile(r"^(\S+\.toml) was ignored: (.+)$"), _settings_ignored),
 ]
 
 

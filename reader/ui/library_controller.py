@@ -74,6 +74,10 @@ def inside_bundled(folder: Path) -> bool:
         return False
 
 
+PAPER_KEY = "name-the-paper"
+"""The notice asking for the paper's name of an article-per-file archive."""
+
+
 class LibraryController(QObject):
     """Answers File → Open Library Folder…, File → Recent Libraries, File → Add Pages…, drops,
     and the first-run note."""
@@ -90,6 +94,8 @@ class LibraryController(QObject):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(self.fill_recent)
+        self._paper_asked = False
+        window.catalogReady.connect(self._ask_paper_name)
 
     @property
     def root(self) -> Path:
@@ -240,6 +246,7 @@ class LibraryController(QObject):
         if self.info_dialog is None:
             dialog = LibraryInfoDialog(self.window)
             dialog.assignDateRequested.connect(self._assign_date)
+            dialog.settingsSaved.connect(self.window.request_sync)
             self.window.catalogReady.connect(self.refresh_info)
             self.info_dialog = dialog
         self.info_dialog.set_info(library_info(self.window.catalog))
@@ -262,6 +269,25 @@ class LibraryController(QObject):
         key = self.window.issue_of_source(source)
         if key:
             self.window.assign_date(key)
+
+    @Slot()
+    def _ask_paper_name(self) -> None:
+        """Article files that name no paper: ask for its name, once each time the library opens."""
+        if self._paper_asked or is_bundled(self.root) or not self.window.catalog.unnamed_records():
+            return
+        self._paper_asked = True
+        self.window.show_notice(PAPER_KEY, self.tr(
+            "The article files of this library do not say which paper they are from. Name the "
+            "paper once and every issue shows it."), "info",
+            buttons=((self.tr("Name the Paper…"), self.name_paper),))
+
+    @Slot()
+    def name_paper(self) -> None:
+        """Library Information, with the field for the paper's name ready to type in."""
+        self.window.close_notice(PAPER_KEY)
+        dialog = self.show_info()
+        dialog.paper_name.setFocus()
+        dialog.paper_name.selectAll()
 
     # -- the first-run note ---------------------------------------------------------------
 

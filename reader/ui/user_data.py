@@ -6,9 +6,15 @@ into one message for the user; the rest are thin calls the controllers share.
 
 from __future__ import annotations
 
+import contextlib
+import json
+from pathlib import Path
 from typing import Any
 
-from .. import export, library
+from .. import export, library, paths
+from ..atomicfile import write_json_atomic
+
+EXPORT_STATE = "export.json"  # in the config folder: the folder of the last export
 
 
 def open_store() -> tuple[Any | None, str, Exception | None]:
@@ -44,10 +50,37 @@ def suffix(fmt: str) -> str:
     return str(export.SUFFIXES[fmt])
 
 
+def format_for(path: Path) -> str | None:
+    return export.format_for(path)
+
+
+def annotation(bookmark: Any) -> Any:
+    """The note and tags of a bookmark, to print with its article."""
+    return export.Annotation(bookmark.note, tuple(bookmark.tags))
+
+
 def export_articles(articles: list[Any], output: Any, fmt: str, split: bool,
-                    progress: Any, cancel: Any) -> list[Any]:
+                    progress: Any, cancel: Any, notes: Any = None) -> list[Any]:
     return list(export.export_articles(articles, output, fmt, split=split,
-                                       progress=progress, cancel=cancel))
+                                       progress=progress, cancel=cancel, notes=notes or {}))
+
+
+def export_folder() -> Path:
+    """Where the export dialog starts: the folder of the last export that still exists,
+    else the home folder."""
+    try:
+        data = json.loads((paths.config_dir() / EXPORT_STATE).read_text("utf-8"))
+        folder = Path(data["folder"]) if isinstance(data, dict) else None
+    except (OSError, ValueError, KeyError, TypeError):
+        folder = None
+    return folder if folder is not None and folder.is_dir() else Path.home()
+
+
+def remember_export_folder(folder: Path) -> None:
+    """Keep ``folder`` for the next export; a config folder that cannot be written only
+    means the next export starts at home."""
+    with contextlib.suppress(OSError):
+        write_json_atomic(paths.config_dir() / EXPORT_STATE, {"folder": str(folder)})
 
 
 def export_errors() -> tuple[type[BaseException], ...]:

@@ -4,6 +4,14 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="398"/>
+        <source>The selected text (%n character(s))</source>
+        <translation>
+            <numerusform>The selected text (%n character)</numerusform>
+            <numerusform>The selected text (%n characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
         <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
         <source>%n bookmark(s) saved to %1.</source>

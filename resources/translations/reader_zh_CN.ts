@@ -181,6 +181,13 @@
 </context>
 <context>
     <name>BookmarksController</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="398"/>
+        <source>The selected text (%n character(s))</source>
+        <translation>
+            <numerusform>选中的文字（%n个字）</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../reader/ui/bookmarks_controller.py" line="229"/>
         <source>Bookmarked: %1</source>
@@ -558,6 +565,14 @@ The bookmark and its note are kept.</source>
         <source>the library folder does not exist</source>
         <translation>书库文件夹不存在</translation>
     </message>
+    <message>
+        <source>its masthead disagrees with its file name or folders: %1</source>
+        <translation>报头与文件名或文件夹所示不一致：%1</translation>
+    </message>
+    <message>
+        <source>the library settings file %1 was ignored: %2</source>
+        <translation>书库设置文件 %1 未被采用：%2</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
@@ -606,6 +621,21 @@ No log file could be written in %1; the details were printed on the terminal.</s
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="168"/>
+        <source>Not exported: %1 was left as it was.</source>
+        <translation>未导出：%1 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="196"/>
+        <source>Replace the File?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="197"/>
+        <source>%1 exists already. Replace it with the export?</source>
+        <translation>%1 已存在。要用导出的文件替换它吗？</translation>
+    </message>
     <message>
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="50"/>
         <source>Export Articles</source>
@@ -785,6 +815,14 @@ Pages in the library: %3</source>
         <source>pages: %1</source>
         <translation>%1版</translation>
     </message>
+    <message>
+        <source>Date from: %1</source>
+        <translation>日期来自：%1</translation>
+    </message>
+    <message>
+        <source>Paper from: %1</source>
+        <translation>报名来自：%1</translation>
+    </message>
 </context>
 <context>
     <name>IssueView</name>
@@ -897,6 +935,14 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
+    <message>
+        <source>The article files of this library do not say which paper they are from. Name the paper once and every issue shows it.</source>
+        <translation>本书库的文章文件没有注明出自哪份报纸。只需填写一次报名，每期报纸都会显示。</translation>
+    </message>
+    <message>
+        <source>Name the Paper…</source>
+        <translation>填写报名…</translation>
+    </message>
 </context>
 <context>
     <name>LibraryInfoDialog</name>
@@ -1004,6 +1050,68 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <location filename="../../reader/ui/dialogs/library_info.py" line="136"/>
         <source>Problem Files (%1)</source>
         <translation>有问题的文件（%1）</translation>
+    </message>
+    <message>
+        <source>Dates from</source>
+        <translation>日期来自</translation>
+    </message>
+    <message>
+        <source>Name from</source>
+        <translation>报名来自</translation>
+    </message>
+    <message>
+        <source>Paper of the pages that name none:</source>
+        <translation>未注明报名的版面所属报纸：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saved in %1 in the library folder; a masthead or a folder named like a paper still names its own pages.</source>
+        <translation>保存在书库文件夹的 %1 中；报头或以报名命名的文件夹仍决定其中版面的报名。</translation>
+    </message>
+    <message>
+        <source>Settings Not Saved</source>
+        <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>The article files of this library do not name their paper: type its name above and save it (it is kept in %1 in the library folder).</source>
+        <translation>本书库的文章文件没有注明报名：请在上面输入报名并保存（保存在书库文件夹的 %1 中）。</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s name could not be saved in %1:
+%2
+
+The library folder may be read-only.</source>
+        <translation>报名无法保存到 %1：
+%2
+
+书库文件夹可能是只读的。</translation>
+    </message>
+    <message>
+        <source>e.g. 人民日报</source>
+        <translation>例如 人民日报</translation>
+    </message>
+    <message>
+        <source>file names and folders</source>
+        <translation>文件名和文件夹</translation>
+    </message>
+    <message>
+        <source>mastheads</source>
+        <translation>报头</translation>
+    </message>
+    <message>
+        <source>sidecar files</source>
+        <translation>附注文件</translation>
+    </message>
+    <message>
+        <source>the library settings</source>
+        <translation>书库设置</translation>
+    </message>
+    <message>
+        <source>the text (suggested only)</source>
+        <translation>正文（仅为建议）</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from pathlib import Path
 
 import docx
@@ -77,3 +80,78 @@ def test_export_failures_are_one_line(capsys: pytest.CaptureFixture[str], small_
         status, _, err = run(capsys, *argv, *lib)
         assert status != 0, argv
         assert err.count("\n") == 1 and message in err, err
+
+
+def test_the_format_and_the_file_name_agree(capsys: pytest.CaptureFixture[str],
+                                            small_library: Path, tmp_path: Path) -> None:
+    lib = ["--library", str(small_library)]
+    wrong = tmp_path / "bookmarks.docx"
+    status, _, err = run(capsys, "export", "0f419ca80aa8", "--format", "pdf", "--output",
+                         str(wrong), *lib)
+    assert status == 2 and not wrong.exists()
+    assert "bookmarks.docx is named as a Word file but the format is PDF" in err
+    status, out, _ = run(capsys, "export", "0f419ca80aa8", "--format", "md", "--output",
+                         str(tmp_path / "report"), *lib)
+    assert status == 0 and str(tmp_path / "report.md") in out
+    assert "\n# 切实织密疫情防控网" in (tmp_path / "report.md").read_text("utf-8")
+
+
+def test_an_existing_file_is_replaced_only_with_force(
+    capsys: pytest.CaptureFixture[str], small_library: Path, tmp_path: Path
+) -> None:
+    lib = ["--library", str(small_library)]
+    target = tmp_path / "report.txt"
+    target.write_text("my own notes, not an export", "utf-8")
+    status, _, err = run(capsys, "export", "0f419ca80aa8", "--output", str(target), *lib)
+    assert status == 1
+    assert err == f"reader: {target} exists already; use --force to replace it\n"
+    assert target.read_text("utf-8") == "my own notes, not an export"
+    status, _, _ = run(capsys, "export", "0f419ca80aa8", "--output", str(target), "--force",
+                       *lib)
+    assert status == 0 and "切实织密疫情防控网" in target.read_text("utf-8")
+    folder = tmp_path / "split"
+    assert run(capsys, "export", "0f419ca80aa8", "--output", str(folder), "--split", "--format",
+               "txt", *lib)[0] == 0
+    (one,) = folder.iterdir()
+    one.write_text("edited by hand", "utf-8")
+    status, _, err = run(capsys, "export", "0f419ca80aa8", "--output", str(folder), "--split",
+                         "--format", "txt", *lib)
+    assert status == 1 and "exists already" in err and str(one) in err
+    assert one.read_text("utf-8") == "edited by hand"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt", "html",
+                                 pytest.param("pdf", marks=[needs_chinese_font, needs_pdftotext])])
+def test_bookmark_notes_and_tags_are_exported_with_their_article(
+    qapp: object, capsys: pytest.CaptureFixture[str], small_library: Path, tmp_path: Path,
+    fmt: str,
+) -> None:
+    lib = ["--library", str(small_library)]
+    run(capsys, "bookmarks", "add", "0f419ca80aa8", "--note", "防控措施原文\n第二段要引用",
+        "--tag", "疫情", "--tag", "钱塘", *lib)
+    run(capsys, "bookmarks", "add", "d72c54c81242", "--note", "望江新城 [x](javascript:1)",
+        *lib)
+    out = tmp_path / f"bookmarks.{fmt}"
+    assert run(capsys, "export", "--bookmarked", "--output", str(out), *lib)[0] == 0
+    if fmt == "docx":
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    elif fmt == "pdf":
+        text = pdf_text(out)
+    else:
+        text = out.read_text("utf-8")
+    flat = re.sub(r"\s+", "", text)
+    second = flat.rindex("充分发挥战斗堡垒作用")  # its citation, after the contents
+    first = flat.index("引用：郁佳炜.切实织密疫情防控网")
+    assert "笔记：防控措施原文" in flat and "笔记：第二段要引用" in flat
+    assert "标签：疫情、钱塘" in flat
+    # with its own article: after the citation, before the first paragraph
+    assert first < flat.index("笔记：防控措施原文") < flat.index("本报讯9日下午")
+    note = "笔记：望江新城\\[x\\](javascript:1)" if fmt == "md" else "笔记：望江新城[x](javascript:1)"
+    assert second < flat.index(note) < first

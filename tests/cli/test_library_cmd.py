@@ -78,3 +78,67 @@ def test_python_dash_m_reader_runs() -> None:
         capture_output=True, text=True, check=True,
     ).stdout
     assert "上城报 2020-04-21 星期二" in out
+
+
+# -- names, records and where each field came from (issues 18 and 10) --------------------
+
+REALWORLD = Path(__file__).resolve().parents[2].parent / "shared" / "realworld"
+
+
+def test_parse_json_says_where_each_field_came_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "钱塘新区报" / "2022年8月10日" / "第2版.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("## 标题\n\n本报讯 正文。\n", "utf-8")
+    assert main(["parse", "--json", str(page), str(SEEDS[3])]) == 0
+    named, printed = json.loads(capsys.readouterr().out)
+    assert (named["paper"], named["date"], named["page"]) == ("钱塘新区报", "2022-08-10", 2)
+    assert named["provenance"] == {"paper": "path", "date": "path", "page": "path"}
+    assert printed["provenance"]["date"] == "masthead"
+    assert main(["parse", str(page)]) == 0
+    assert "date ← path" in capsys.readouterr().out
+
+
+def _info(folder: Path, capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent (the shared real-world pages are not on this machine)")
+    assert main(["library", "info", "--json", "--library", str(folder)]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+FEBRUARY = ["2019-02-01", "2019-02-28"]
+
+
+def test_info_on_real_pages_without_masthead(capsys: pytest.CaptureFixture[str]) -> None:
+    info = _info(REALWORLD / "pages" / "2019-02", capsys)
+    assert (info["issues"], info["undated_pages"], info["date_range"]) == (28, [], FEBRUARY)
+    (paper,) = info["papers"]
+    assert paper["date_from"].get("path", 0) >= 400
+    assert info["problems"] == []  # date lines of documents on a page are no masthead
+
+
+def test_info_on_real_article_records(capsys: pytest.CaptureFixture[str]) -> None:
+    info = _info(REALWORLD / "records" / "2019-02", capsys)
+    assert (info["issues"], info["undated_pages"], info["date_range"]) == (28, [], FEBRUARY)
+    assert info["articles"] == info["article_records"] == 1789
+    assert info["problems"] == []
+
+
+def test_add_a_record_folder_then_info(tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    scraped = tmp_path / "scraped" / "20190201"
+    scraped.mkdir(parents=True)
+    for page, n in ((1, 1), (1, 2), (3, 1)):
+        (scraped / f"20190201-{page:02d}-{n:02d}.txt").write_bytes(
+            f"\r\n第{page}版第{n}篇\r\n\r\n\u3000\u3000正文。\r\n".encode())
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "library.toml").write_text('schema = 1\npaper = "示例日报"\n', "utf-8")
+    assert main(["add", "--library", str(library), str(scraped.parent)]) == 0
+    capsys.readouterr()
+    assert main(["library", "info", "--library", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert "示例日报: 1 issues, 2 pages, 3 articles (2019-02-01 … 2019-02-01)" in out
+    assert "3 articles are files of their own" in out
+    assert "library.toml (paper of the pages naming none: 示例日报)" in out

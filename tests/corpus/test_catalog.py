@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import time
 from pathlib import Path
+
+import pytest
 
 from reader.corpus.catalog import Catalog
 from reader.corpus.library import Library
@@ -28,6 +31,7 @@ def test_catalog_lists_the_same_issues_and_articles_as_a_full_read(small_library
         )
     assert catalog.counts() == {
         "pages": 5, "undated_pages": 1, "problem_files": 0, "articles": 28, "issues": 5,
+        "article_records": 0,
     }
 
 
@@ -68,3 +72,152 @@ def test_a_damaged_cache_is_rebuilt(small_library: Path) -> None:
     again = Catalog(small_library)
     assert len(again.sync().added) == 5
     assert again.counts()["articles"] == 28
+
+
+# -- paper, date and page from where a file lives (issue 18) ------------------------------
+
+REALWORLD = Path(__file__).resolve().parents[2].parent / "shared" / "realworld"
+BODY = "\n\n## 标题\n\n本报讯 正文写在这里。\n"
+MASTHEAD = "钱塘新区报\n2022年8月10日 星期三\n第391期 今日8版"
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def only_page(catalog: Catalog, source: str):  # type: ignore[no-untyped-def]
+    catalog.sync()
+    page = catalog.page(source)
+    assert page is not None
+    return page
+
+
+def test_pages_without_a_masthead_are_dated_and_ordered_by_their_names(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    for rel in ("month/renmin-2019-02-01-p02.txt", "month/renmin-2019-02-01-p01.txt",
+                "2019/02/02/03.txt", "20190202-01.txt", "钱塘新区报/2022年8月10日/第2版.txt"):
+        write(root, rel, BODY)
+    catalog = Catalog(root)
+    catalog.sync()
+    issues = [(i.paper, i.date, [p for p, _ in i.pages], i.date_from) for i in catalog.issues()]
+    assert issues == [
+        ("未知报纸", dt.date(2019, 2, 1), [1, 2], "path"),
+        ("未知报纸", dt.date(2019, 2, 2), [1, 3], "path"),
+        ("钱塘新区报", dt.date(2022, 8, 10), [2], "path"),
+    ]
+    assert catalog.counts()["undated_pages"] == 0
+    article = catalog.article(catalog.article_infos("20190202-01.txt")[0].id)
+    assert article is not None and (article.date, article.page) == (dt.date(2019, 2, 2), 1)
+
+
+def test_sidecar_then_masthead_then_path_then_suggestion(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    write(root, "2019-02-01-p05.txt", BODY)
+    write(root, "2019-02-01-p06.txt", BODY)
+    (root / "2019-02-01-p06.meta.toml").write_text("date = 2019-03-01\npage = 7\n", "utf-8")
+    write(root, "钱塘新区报/2022-08-10-p01.txt", MASTHEAD + BODY)
+    write(root, "notes/loose.txt", "\n## 标题\n\n2021年5月4日上午，正文。\n")
+    catalog = Catalog(root)
+    path_only = only_page(catalog, "2019-02-01-p05.txt")
+    assert (path_only.date, path_only.page) == (dt.date(2019, 2, 1), 5)
+    assert path_only.provenance == {"date": "path", "page": "path"}
+    by_hand = only_page(catalog, "2019-02-01-p06.txt")
+    assert (by_hand.date, by_hand.page) == (dt.date(2019, 3, 1), 7)
+    assert by_hand.provenance == {"date": "sidecar", "page": "sidecar"}
+    printed = only_page(catalog, "钱塘新区报/2022-08-10-p01.txt")
+    assert printed.provenance == {"paper": "masthead", "date": "masthead", "page": "path"}
+    loose = only_page(catalog, "notes/loose.txt")
+    assert loose.date is None and loose.suggested_date == dt.date(2021, 5, 4)
+    assert loose.provenance == {"date": "suggestion"}
+    assert not catalog.problems()
+
+
+def test_a_masthead_that_disagrees_with_its_path_is_a_problem_of_that_file(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "lib"
+    write(root, "上城报/2022-08-11-p01.txt", MASTHEAD + BODY)
+    write(root, "2019-02-03-p01.txt", "（2019年1月31日）\n\n本报讯 正文。\n")
+    catalog = Catalog(root)
+    catalog.sync()
+    problems = {p.path: p.message for p in catalog.problems()}
+    message = problems["上城报/2022-08-11-p01.txt"]
+    assert "masthead says date 2022-08-10" in message and "2022-08-11" in message
+    page = catalog.page("上城报/2022-08-11-p01.txt")
+    assert page is not None and (page.paper, page.date) == ("钱塘新区报", dt.date(2022, 8, 10))
+    # a date line alone at the top is no masthead: the name's date is used, and the page says
+    # so (a warning of the page, not a problem of the library)
+    assert "2019-02-03-p01.txt" not in problems
+    other = catalog.page("2019-02-03-p01.txt")
+    assert other is not None and other.date == dt.date(2019, 2, 3)
+    assert any("2019-01-31" in w and "2019-02-03" in w for w in other.warnings)
+
+
+def test_the_library_settings_file_names_the_paper_and_a_change_is_followed(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "lib"
+    write(root, "pages/2019-02/renmin-2019-02-01-p01.txt", BODY)
+    catalog = Catalog(root)
+    catalog.sync()
+    assert catalog.papers() == ["未知报纸"]  # "pages" and "2019-02" are no paper names
+    (root / "library.toml").write_text('schema = 1\npaper = "人民日报"\n', "utf-8")
+    catalog.sync()
+    (issue,) = catalog.issues()
+    assert (issue.paper, issue.paper_from) == ("人民日报", "library")
+    (root / "library.toml").write_text('paper = [1, 2]\n', "utf-8")
+    catalog.sync()
+    problems = {p.path: p.message for p in catalog.problems()}
+    assert "paper = [1, 2]" in problems["library.toml"]
+    assert catalog.papers() == ["未知报纸"]  # the rest keeps working
+
+
+def _realworld(month: str, kind: str) -> Path:
+    folder = REALWORLD / kind / month
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent (the shared real-world pages are not on this machine)")
+    return folder
+
+
+def test_real_pages_without_masthead_make_the_28_issues_of_february_2019() -> None:
+    catalog = Catalog(_realworld("2019-02", "pages"))
+    catalog.sync(workers=1)
+    issues = catalog.issues()
+    assert len(issues) == 28 and not catalog.undated_sources()
+    assert [i.date for i in issues] == [dt.date(2019, 2, d) for d in range(1, 29)]
+    for issue in issues:
+        numbers = [p for p, _ in issue.pages]
+        assert numbers == sorted(numbers) and None not in numbers
+    assert not catalog.problems()
+
+
+def test_real_article_records_make_28_issues_every_record_an_article() -> None:
+    folder = _realworld("2019-02", "records")
+    files = sorted(folder.rglob("*.txt"))
+    catalog = Catalog(folder)
+    catalog.sync(workers=1)
+    issues = catalog.issues()
+    assert [i.date for i in issues] == [dt.date(2019, 2, d) for d in range(1, 29)]
+    counts = catalog.counts()
+    assert counts["articles"] == counts["article_records"] == len(files)
+    assert not catalog.problems()
+
+
+def test_adding_pages_files_them_by_their_names_and_folders(tmp_path: Path) -> None:
+    from reader.corpus.intake import add_pages
+
+    given = tmp_path / "钱塘新区报"
+    write(given, "2022年8月10日/第2版.txt", BODY)
+    write(tmp_path / "loose", "renmin-2019-02-01-p03.txt", BODY)
+    library = tmp_path / "lib"
+    library.mkdir()
+    report = add_pages([given, tmp_path / "loose" / "renmin-2019-02-01-p03.txt"], library)
+    assert sorted(report.added) == [
+        "未知报纸/2019/02-01/renmin-2019-02-01-p03.txt", "钱塘新区报/2022/08-10/第2版.txt"]
+    catalog = Catalog(library)
+    catalog.sync()
+    assert [(i.paper, i.date, [p for p, _ in i.pages]) for i in catalog.issues()] == [
+        ("未知报纸", dt.date(2019, 2, 1), [3]), ("钱塘新区报", dt.date(2022, 8, 10), [2])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 pytest.importorskip("reader.library", reason="the bookmarks core (branch export) is not merged")
@@ -140,7 +140,7 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(window, qtbot, monkey
 
     started = []
 
-    def slow_export(articles, output, fmt, split, progress, cancel):  # type: ignore[no-untyped-def]
+    def slow_export(articles, output, fmt, split, progress, cancel, notes=None):  # type: ignore[no-untyped-def]
         # Stands in for a thousand-article PDF: reports progress until told to stop.
         import time
 
@@ -164,4 +164,149 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(window, qtbot, monkey
     assert len(started) < 1000
     assert dialog.status.text() == dialog.tr("Export cancelled; nothing was written.")
     assert dialog.isVisible()
+    dialog.close()
+
+
+def _open_export_dialog(window, qtbot):  # type: ignore[no-untyped-def]
+    """Ctrl+E from the article view, as a user presses it; the dialog that opens."""
+    from reader.ui.dialogs.export_dialog import ExportDialog
+
+    before = set(window.findChildren(ExportDialog))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(set(window.findChildren(ExportDialog)) - before))
+    (dialog,) = set(window.findChildren(ExportDialog)) - before
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _choose_scope(qtbot, dialog, scope: str) -> None:  # type: ignore[no-untyped-def]
+    """Click the scope's radio button where its circle is (not the empty width after it)."""
+    button = dialog.scope_buttons[scope]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+def _type_path(qtbot, dialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog.path.setFocus()
+    dialog.path.selectAll()
+    qtbot.keyClicks(dialog.path, str(path))
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Tab)  # leaving the field, as a user does
+
+
+def _export(qtbot, dialog) -> list[Path]:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(dialog.exported, timeout=30000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    return done.args[0]
+
+
+def test_the_export_dialog_remembers_its_folder(window, qtbot, tmp_path: Path):
+    article = next(a for a in window.catalog.articles() if a.title)
+    window.open_article(article.id)
+    dialog = _open_export_dialog(window, qtbot)
+    assert Path(dialog.path.text()).parent == Path.home()  # the first time: home
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    _type_path(qtbot, dialog, folder / "first.md")
+    assert _export(qtbot, dialog) == [folder / "first.md"]
+    dialog.close()
+    again = _open_export_dialog(window, qtbot)
+    assert Path(again.path.text()).parent == folder
+    again.close()
+
+
+def test_a_typed_suffix_chooses_the_format(window, qtbot, tmp_path: Path):
+    window.open_article(next(a for a in window.catalog.articles() if a.title).id)
+    dialog = _open_export_dialog(window, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    _type_path(qtbot, dialog, tmp_path / "bookmarks.docx")
+    assert dialog.format.currentData() == "docx"
+    assert dialog.path.text() == str(tmp_path / "bookmarks.docx")
+    written = _export(qtbot, dialog)
+    assert written == [tmp_path / "bookmarks.docx"]
+    assert (tmp_path / "bookmarks.docx").read_bytes()[:2] == b"PK"  # a Word file, not a PDF
+    dialog.close()
+
+
+def test_an_existing_file_is_replaced_only_when_the_user_says_so(window, qtbot, monkeypatch,
+                                                                 tmp_path: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_article(next(a for a in window.catalog.articles() if a.title).id)
+    target = tmp_path / "report.txt"
+    target.write_text("my own notes", "utf-8")
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(parent, title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = _open_export_dialog(window, qtbot)
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    _type_path(qtbot, dialog, target)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and str(target) in asked[0]
+    assert target.read_text("utf-8") == "my own notes"
+    assert "left as it was" in dialog.status.text()
+    answer = QMessageBox.StandardButton.Yes
+    assert _export(qtbot, dialog) == [target]
+    assert "来源：" in target.read_text("utf-8")
+    dialog.close()
+
+
+def test_the_selected_text_can_be_exported(window, qtbot, tmp_path: Path):
+    article = next(a for a in window.catalog.articles() if a.title and len(a.paragraphs) > 2)
+    window.open_article(article.id)
+    view = window.article_view
+    wanted = article.paragraphs[1].text
+    cursor = view.document().find(wanted)
+    assert not cursor.isNull()
+    view.setTextCursor(cursor)  # the user's selection, as a drag over the paragraph makes it
+    dialog = _open_export_dialog(window, qtbot)
+    assert "text" in dialog.scope_buttons
+    _choose_scope(qtbot, dialog, "text")
+    assert dialog.scope() == "text"
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    _type_path(qtbot, dialog, tmp_path / "excerpt.txt")
+    assert _export(qtbot, dialog) == [tmp_path / "excerpt.txt"]
+    text = (tmp_path / "excerpt.txt").read_text("utf-8")
+    assert wanted in text and "引用：" in text and article.title in text
+    assert article.paragraphs[0].text not in text and article.paragraphs[2].text not in text
+    dialog.close()
+
+
+def test_no_mnemonic_ampersand_is_shown(window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    window.open_article(next(window.catalog.articles()).id)
+    dialog = _open_export_dialog(window, qtbot)
+    labels = [w for w in dialog.findChildren(QLabel) if "&" in w.text()]
+    assert labels, "the dialog's labels have mnemonics"
+    for label in labels:  # a label shows "&" as text unless it has a buddy to focus
+        assert label.buddy() is not None, label.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert dialog.path.hasFocus()
+    dialog.close()
+
+
+def test_bookmark_notes_go_with_their_articles_from_the_window(window, qtbot, tmp_path: Path):
+    article = next(a for a in window.catalog.articles() if a.title)
+    window.bookmarks.store.add(article, note="写进报告的理由", tags=["报告"])
+    window.bookmarks.refresh(force=True)
+    window.open_article(article.id)
+    dialog = _open_export_dialog(window, qtbot)
+    _choose_scope(qtbot, dialog, "bookmarks")
+    assert dialog.scope() == "bookmarks"
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    _type_path(qtbot, dialog, tmp_path / "marks.docx")
+    assert _export(qtbot, dialog) == [tmp_path / "marks.docx"]
+    import docx
+
+    texts = [p.text for p in docx.Document(str(tmp_path / "marks.docx")).paragraphs]
+    assert "笔记：写进报告的理由" in texts and "标签：报告" in texts
     dialog.close()

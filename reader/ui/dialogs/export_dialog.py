@@ -2,6 +2,12 @@
 
 The articles are gathered and written in a worker (``TaskRunner``): a thousand articles to PDF
 take long enough that the window must stay alive and the user must be able to stop it.
+
+The format and the file name agree: choosing a format changes the suffix, typing or
+browsing to a name with another format's suffix chooses that format. A file that exists is
+replaced only after the user says so. The folder of the last export is where the next one
+starts (``user_data.export_folder``). A scope's function returns articles, or
+``(article, Annotation)`` pairs when a bookmark's note and tags go with them.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -67,6 +74,7 @@ class ExportDialog(QDialog):
             self.format.addItem(FORMAT_NAMES.get(fmt, fmt), fmt)
         self.split = QCheckBox(self.tr("One file per article, in a folder"), self)
         self.path = QLineEdit(str(start_folder / "articles"), self)
+        self._confirmed: Path | None = None  # a file the save dialog already asked about
         self.browse = QPushButton(self.tr("Browse…"), self)
         self.progress = QProgressBar(self)
         self.progress.hide()
@@ -86,11 +94,17 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Articles:"), scope_box)
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow("", self.split)
-        form.addRow(self.tr("&Save to:"), path_row)
+        # A label made here, with its buddy: QFormLayout gives a row whose field is a layout a
+        # label without one, which shows the "&" of its mnemonic (保存到(&S)).
+        self.path_label = QLabel(self.tr("&Save to:"), self)
+        self.path_label.setBuddy(self.path)
+        form.addRow(self.path_label, path_row)
         form.addRow(self.progress)
         form.addRow(self.status)
         form.addRow(buttons)
         self.format.currentIndexChanged.connect(self._fix_suffix)
+        self.path.textEdited.connect(self._follow_suffix)
+        self.path.editingFinished.connect(self._follow_suffix)
         self.split.toggled.connect(self._fix_suffix)
         self.browse.clicked.connect(self._browse)
         self.export_button.clicked.connect(self.start)
@@ -119,6 +133,15 @@ class ExportDialog(QDialog):
             self.path.setText(str(path.with_suffix(user_data.suffix(fmt))))
 
     @Slot()
+    def _follow_suffix(self) -> None:
+        """A name typed with another format's suffix chooses that format."""
+        if self.split.isChecked():
+            return
+        fmt = user_data.format_for(Path(self.path.text()))
+        if fmt is not None and fmt != self.format.currentData():
+            self.format.setCurrentIndex(self.format.findData(fmt))
+
+    @Slot()
     def _browse(self) -> None:
         if self.split.isChecked():
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to Folder"),
@@ -128,7 +151,10 @@ class ExportDialog(QDialog):
                                                     self.path.text())
         if chosen:
             self.path.setText(chosen)
+            self._follow_suffix()
             self._fix_suffix()
+            if Path(chosen) == Path(self.path.text()):
+                self._confirmed = Path(chosen)  # the save dialog asked before replacing it
 
     @Slot()
     def start(self) -> None:
@@ -136,15 +162,31 @@ class ExportDialog(QDialog):
         if not scope or self._task is not None:
             return
         gather = self._scopes[scope][1]
+        self._follow_suffix()
+        self._fix_suffix()
         fmt = self.format.currentData()
         output = Path(self.path.text()).expanduser()
         split = self.split.isChecked()
+        if not split and output.is_file() and output != self._confirmed and not self._replace(
+                output):
+            self.status.setText(self.tr("Not exported: %1 was left as it was.").replace(
+                "%1", str(output)))
+            return
+        user_data.remember_export_folder(output if split else output.parent)
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[Any]:
-            unique = {a.id: a for a in gather() if a is not None}
+            unique: dict[str, Any] = {}
+            notes: dict[str, Any] = {}
+            for item in gather():
+                article, annotation = item if isinstance(item, tuple) else (item, None)
+                if article is None:
+                    continue
+                unique[article.id] = article
+                if annotation is not None:
+                    notes[article.id] = annotation
             try:
                 return user_data.export_articles(list(unique.values()), output, fmt, split,
-                                                 progress, cancelled)
+                                                 progress, cancelled, notes)
             except user_data.export_errors() as err:
                 raise TaskError(str(err) or type(err).__name__) from None
 
@@ -155,6 +197,16 @@ class ExportDialog(QDialog):
         self.close_button.setText(self.tr("Cancel"))
         self._task = self._runner.run(job, name="export", progress=self._on_progress,
                                       finished=self._on_finished, failed=self._on_failed)
+
+    def _replace(self, output: Path) -> bool:
+        """Ask before an existing file is replaced; No is the default."""
+        answer = QMessageBox.question(
+            self, self.tr("Replace the File?"),
+            self.tr("%1 exists already. Replace it with the export?").replace(
+                "%1", str(output)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

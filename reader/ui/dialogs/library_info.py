@@ -1,7 +1,9 @@
 """Library → Library Information…: what ``reader library info`` prints, in a window.
 
-Papers with their counts and date ranges, the issue/page/article counts, the undated pages
-(each with Assign Date…) and the files that could not be read, with the reason for each.
+Papers with their counts and date ranges and where their dates came from, the
+issue/page/article counts, the undated pages (each with Assign Date…) and the files that could
+not be read, with the reason for each. The paper's name for the pages and article files that
+name none is set here and saved in the library's settings file (``library.toml``).
 The dialog stays open while reading and follows the library as it changes.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -26,7 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...corpus.sidecar import LIBRARY_FILE, write_library_settings
 from ..core_messages import problem_reason
+
+
+def origin_text(origin: str) -> str:
+    """Where a paper's name or a date came from, in the window's language."""
+    words = {
+        "sidecar": QCoreApplication.translate("LibraryInfoDialog", "sidecar files"),
+        "masthead": QCoreApplication.translate("LibraryInfoDialog", "mastheads"),
+        "path": QCoreApplication.translate("LibraryInfoDialog", "file names and folders"),
+        "library": QCoreApplication.translate("LibraryInfoDialog", "the library settings"),
+        "suggestion": QCoreApplication.translate(
+            "LibraryInfoDialog", "the text (suggested only)"),
+    }
+    return words.get(origin, origin)
+
+
+def origins_text(counts: dict[str, int]) -> str:
+    """``file names and folders 404, mastheads 2``."""
+    return ", ".join(f"{origin_text(k)} {n}" for k, n in counts.items()) or "—"
 
 
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
@@ -45,6 +68,7 @@ class LibraryInfoDialog(QDialog):
     """The library's papers, counts, undated pages and problem files."""
 
     assignDateRequested = Signal(str)  # the source of an undated page
+    settingsSaved = Signal()  # the library settings file was written: read the library again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,10 +84,22 @@ class LibraryInfoDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.papers = _table(self, "papersTable", [
             self.tr("Paper"), self.tr("Issues"), self.tr("Pages"), self.tr("Articles"),
-            self.tr("First issue"), self.tr("Last issue"), self.tr("Undated pages")])
+            self.tr("First issue"), self.tr("Last issue"), self.tr("Undated pages"),
+            self.tr("Dates from"), self.tr("Name from")])
+        self.paper_name = QLineEdit(self)
+        self.paper_name.setObjectName("settingsPaper")
+        self.paper_name.setPlaceholderText(self.tr("e.g. 人民日报"))
+        self.save_settings = QPushButton(self.tr("Save"), self)
+        self.save_settings.setObjectName("saveSettings")
+        self.save_settings.clicked.connect(self._save_settings)
+        self.settings_note = QLabel(self)
+        self.settings_note.setWordWrap(True)
         self.undated = _table(self, "undatedTable", [self.tr("Page file")])
         self.assign_button = QPushButton(self.tr("Assign Date…"), self)
         self.assign_button.clicked.connect(self._assign)
+        for button in (self.open_folder, self.assign_button):
+            button.setAutoDefault(False)
+        self.save_settings.setDefault(True)  # Enter in the name's field saves it
         self.undated.itemSelectionChanged.connect(self._update_buttons)
         self.undated.itemActivated.connect(lambda *_: self._assign())
         self.problems = _table(self, "problemsTable", [self.tr("File"), self.tr("Why")])
@@ -79,9 +115,15 @@ class LibraryInfoDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.where, 1)
         top.addWidget(self.open_folder)
+        naming = QHBoxLayout()
+        naming.addWidget(QLabel(self.tr("Paper of the pages that name none:"), self))
+        naming.addWidget(self.paper_name, 1)
+        naming.addWidget(self.save_settings)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addLayout(naming)
+        layout.addWidget(self.settings_note)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(820, 460)
@@ -119,7 +161,9 @@ class LibraryInfoDialog(QDialog):
             self.papers.addTopLevelItem(QTreeWidgetItem([
                 str(paper["paper"]), str(paper["issues"]), str(paper["pages"]),
                 str(paper["articles"]), paper["first_date"] or "—", paper["last_date"] or "—",
-                str(paper["undated_pages"])]))
+                str(paper["undated_pages"]), origins_text(paper.get("date_from", {})),
+                origins_text(paper.get("paper_from", {}))]))
+        self._show_settings(info)
         self.undated.clear()
         for source in info["undated_pages"]:
             self.undated.addTopLevelItem(QTreeWidgetItem([source]))
@@ -136,6 +180,36 @@ class LibraryInfoDialog(QDialog):
         self.tabs.setTabText(2, self.tr("Problem Files (%1)").replace(
             "%1", str(len(info["problems"]))))
         self._update_buttons()
+
+    def _show_settings(self, info: dict[str, Any]) -> None:
+        settings = info.get("settings", {})
+        if not self.paper_name.hasFocus():
+            self.paper_name.setText(settings.get("paper") or "")
+        unnamed = any(p["paper_from"] == {} and p.get("article_records") for p in info["papers"])
+        if unnamed and not settings.get("paper"):
+            self.settings_note.setText(self.tr(
+                "The article files of this library do not name their paper: type its name "
+                "above and save it (it is kept in %1 in the library folder).").replace(
+                "%1", LIBRARY_FILE))
+        else:
+            self.settings_note.setText(self.tr(
+                "Saved in %1 in the library folder; a masthead or a folder named like a paper "
+                "still names its own pages.").replace("%1", LIBRARY_FILE))
+
+    @Slot()
+    def _save_settings(self) -> None:
+        if not self.info:
+            return
+        name = self.paper_name.text().strip() or None
+        try:
+            write_library_settings(Path(self.info["root"]), {"paper": name})
+        except OSError as err:
+            QMessageBox.warning(self, self.tr("Settings Not Saved"), self.tr(
+                "The paper's name could not be saved in %1:\n%2\n\nThe library folder may "
+                "be read-only.").replace("%1", str(Path(self.info["root"]) / LIBRARY_FILE))
+                .replace("%2", err.strerror or str(err)))
+            return
+        self.settingsSaved.emit()
 
     def problem_rows(self) -> list[tuple[str, str]]:
         return [(self.problems.topLevelItem(n).text(0), self.problems.topLevelItem(n).text(1))

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from ...corpus.catalog import IssueInfo
+from ..dialogs.library_info import origin_text
 from . import NO_PARENT, DateRole, IssueKeyRole, KindRole, PaperRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -168,13 +169,18 @@ class IssueTreeModel(QAbstractItemModel):
         return issue_label(issue)
 
     def _tooltip(self, issue: IssueInfo) -> str:
-        present = ", ".join(str(p) for p, _ in issue.pages if p)
-        return (
+        present = ", ".join(dict.fromkeys(str(p) for p, _ in issue.pages if p))
+        text = (
             self.tr("%1 %2\nPages in the library: %3")
             .replace("%1", issue.paper)
             .replace("%2", issue.date.isoformat() if issue.date else self.tr("undated"))
             .replace("%3", present or "?")
         )
+        if issue.date_from:
+            text += "\n" + self.tr("Date from: %1").replace("%1", origin_text(issue.date_from))
+        if issue.paper_from:
+            text += "\n" + self.tr("Paper from: %1").replace("%1", origin_text(issue.paper_from))
+        return text
 
 
 def issue_label(issue: IssueInfo) -> str:
@@ -190,7 +196,8 @@ def issue_label(issue: IssueInfo) -> str:
                 "%1", str(issue.issue_no)
             )
         )
-    have = len(issue.pages)
+    numbered = {p for p, _ in issue.pages if p is not None}  # a page's article files count once
+    have = len(numbered) + sum(1 for p, _ in issue.pages if p is None)
     if issue.page_count:
         parts.append(
             QCoreApplication.translate("IssueTreeModel", "%1/%2 pages")

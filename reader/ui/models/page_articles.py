@@ -1,9 +1,10 @@
 """PageArticleModel: one issue as the reader meets it — pages (第1版 …) holding articles.
 
-Top-level rows are the issue's pages in the library, then one row naming the pages the issue
-has that the library lacks. A page's rows (its articles, then its 导读 entries) are read from
-the catalog only when the view asks for them (``canFetchMore``/``fetchMore``). Rows hold
-article ids and the few fields shown, never the article text.
+Top-level rows are the issue's pages in the library (the article records of one page make
+one row), then one row naming the pages the issue has that the library lacks. A page's rows
+(its articles, then its 导读 entries) are read from the catalog only when the view asks for
+them (``canFetchMore``/``fetchMore``). Rows hold article ids and the few fields shown, never
+the article text.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class _Row:
     targets: tuple[int, ...] = ()
     children: list[_Row] = field(default_factory=list)
     fetched: bool = False
+    more: list[str] = field(default_factory=list)
+    """Further files of the same page: the records of an article-per-file archive."""
 
 
 def page_label(page_no: int | None) -> str:
@@ -74,6 +77,9 @@ class PageArticleModel(QAbstractItemModel):
         self._pages = []
         if issue is not None:
             for page_no, source in issue.pages:
+                if page_no is not None and self._pages and self._pages[-1].page_no == page_no:
+                    self._pages[-1].more.append(source)
+                    continue
                 self._pages.append(_Row("page", None, len(self._pages), page_no, source))
             absent = self.absent_pages()
             if absent:
@@ -143,17 +149,19 @@ class PageArticleModel(QAbstractItemModel):
         if row is None or row.kind != "page" or row.fetched:
             return
         row.fetched = True
-        page = self._load_page(row.source)
         children: list[_Row] = []
-        if page is not None:
+        for source in (row.source, *row.more):
+            page = self._load_page(source)
+            if page is None:
+                continue
             for a in page.articles:
                 children.append(_Row(
-                    "article", row, len(children), row.page_no, row.source, a.id,
+                    "article", row, len(children), row.page_no, source, a.id,
                     a.display_title, a.title_is_derived, a.byline or "", a.length,
                     a.continues_on, a.continued_from,
                 ))
             for entry in page.guide:
-                children.append(_Row("guide", row, len(children), row.page_no, row.source,
+                children.append(_Row("guide", row, len(children), row.page_no, source,
                                      title=" / ".join(entry.titles), targets=entry.pages))
         if children:
             self.beginInsertRows(parent, 0, len(children) - 1)

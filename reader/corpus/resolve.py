@@ -1,0 +1,223 @@
+"""Read one file of a library as what it is, and settle its paper, date and page.
+
+A folder whose files are named as article records (``20190201-01-02.txt``) is read as an
+article-per-file archive (``records``); any other file is a page, read by the page parser.
+Then each field takes the first value found and remembers where it came from
+(``Page.provenance``): the page's sidecar, then the masthead, then the path (for the paper: a
+folder named like a paper, then the library's settings file); for the date a suggestion from
+the text is labelled but never used. A masthead that disagrees with its path keeps its value,
+and the file gets a warning that the catalog lists among the library's problems. A date line
+alone at the top, with nothing else of a masthead, gives way to the path's date.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from . import patterns as P
+from .encoding import DecodeError, decode_page_bytes
+from .library import (
+    MAX_PAGE_BYTES,
+    SIDECAR_IGNORED,
+    PageError,
+    apply_sidecar,
+    is_page_file,
+    load_page,
+)
+from .model import Page
+from .parser import finish_page
+from .pathmeta import Layout, PathMeta, folder_layout, read_path
+from .records import read_record
+from .sidecar import LIBRARY_FILE, SidecarError, read_library_settings
+from .walk import NotReadable, read_regular
+
+PATH_DISAGREES = "its masthead disagrees with its path"
+"""Start of the warning given to a page whose masthead and file name say different things."""
+NOTICES = (SIDECAR_IGNORED, PATH_DISAGREES)
+"""Warnings that make a file one of the library's problems."""
+_SEARCH_UP = 8
+
+_lock = threading.Lock()
+_layouts: dict[str, tuple[int, Layout]] = {}
+_settings: dict[str, tuple[str, dict[str, object], str | None]] = {}
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def layout_of(folder: Path) -> Layout:
+    """The layout of the page files directly in ``folder`` (cached until the folder changes)."""
+    key = str(folder)
+    try:
+        mtime = folder.stat().st_mtime_ns
+    except OSError:
+        return "pages"
+    with _lock:
+        cached = _layouts.get(key)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    try:
+        names = [p.name for p in folder.iterdir() if is_page_file(p)]
+    except OSError:
+        names = []
+    layout = folder_layout(names)
+    with _lock:
+        _layouts[key] = (mtime, layout)
+    return layout
+
+
+def library_settings(root: Path | None) -> tuple[dict[str, object], str | None]:
+    """The settings of the library at ``root`` and the reason they were ignored, if they were."""
+    if root is None:
+        return {}, None
+    path = root / LIBRARY_FILE
+    stamp = _stamp(path)
+    with _lock:
+        cached = _settings.get(str(path))
+    if cached and cached[0] == stamp:
+        return cached[1], cached[2]
+    try:
+        settings, error = read_library_settings(root), None
+    except SidecarError as err:
+        settings, error = {}, f"{LIBRARY_FILE} was ignored: {err}"
+    with _lock:
+        _settings[str(path)] = (stamp, settings, error)
+    return settings, error
+
+
+def root_of(path: Path, source: str) -> Path:
+    """The library folder of ``path`` whose path inside the library is ``source``."""
+    return path.parents[len(PurePosixPath(source).parts) - 1]
+
+
+def settings_root(path: Path) -> Path | None:
+    """The nearest folder above ``path`` that holds a library settings file."""
+    for folder in list(path.resolve().parents)[:_SEARCH_UP]:
+        if (folder / LIBRARY_FILE).is_file():
+            return folder
+    return None
+
+
+def source_in(path: Path, given: Iterable[Path]) -> str:
+    """How ``path``, found in one of the folders ``given`` to be added, is read for its name
+    and folders: from that folder's own name down (``钱塘新区报/2022年8月10日/第2版.txt``)."""
+    resolved = path.resolve()
+    for folder in given:
+        top = folder.resolve()
+        if top.is_dir() and resolved.is_relative_to(top):
+            return PurePosixPath(top.name, *resolved.relative_to(top).parts).as_posix()
+    return path.name
+
+
+def _load_record(path: Path, source: str) -> Page:
+    try:
+        data = read_regular(path, MAX_PAGE_BYTES)
+    except NotReadable as err:
+        if err.size is None:
+            raise PageError(str(err)) from None
+        raise PageError("it is too large to be one article") from None
+    except OSError as err:
+        raise PageError(f"cannot read it: {err.strerror or err}") from None
+    try:
+        decoded = decode_page_bytes(data)
+    except DecodeError as err:
+        raise PageError(str(err)) from None
+    if not decoded.text.strip():
+        raise PageError("the file is empty")
+    page = read_record(decoded.text, source)
+    page.encoding = decoded.encoding
+    page.warnings[:0] = decoded.warnings
+    apply_sidecar(page, path)
+    return page
+
+
+def load_entry(path: Path, source: str, root: Path | None = None) -> Page:
+    """Read one library file (a page or an article record) with its fields settled.
+
+    ``source`` is the file's path inside the library (names and folders are read from it);
+    ``root`` the library folder, for its settings file (searched upwards when None).
+    Raises PageError when the file cannot be read at all.
+    """
+    meta = read_path(source)
+    if meta.position is not None and layout_of(path.parent) == "articles":
+        page = _load_record(path, source)
+    else:
+        page = load_page(path, source)
+    settings, _ = library_settings(root if root is not None else settings_root(path))
+    resolve_fields(page, meta, settings)
+    return page
+
+
+def _disagree(notes: list[str], field: str, stated: object, from_path: object,
+              where: str) -> None:
+    notes.append(f"the masthead says {field} {stated}, the file's {where} says {from_path}")
+
+
+def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> None:
+    """Fill the paper, date and page the page lacks from its path and the library settings,
+    label every field with where it came from, and note a masthead that disagrees."""
+    prov: dict[str, str] = {}
+    notes: list[str] = []
+    stated = page.overrides
+    strong = _masthead_stands(page)
+    where = f"path ({meta.date_text})" if meta.date_text else "path"
+    if "paper" in stated:
+        prov["paper"] = "sidecar"
+    elif page.paper:
+        prov["paper"] = "masthead"
+        if meta.paper and meta.paper != page.paper:
+            _disagree(notes, "paper", page.paper, meta.paper, "folder")
+    elif meta.paper:
+        page.paper, prov["paper"] = meta.paper, "path"
+    elif isinstance(settings.get("paper"), str):
+        page.paper, prov["paper"] = str(settings["paper"]), "library"
+    if "date" in stated:
+        prov["date"] = "sidecar"
+    elif page.date is not None and (strong or meta.date in (None, page.date)):
+        prov["date"] = "masthead"
+        if meta.date and meta.date != page.date:
+            _disagree(notes, "date", page.date.isoformat(), meta.date.isoformat(), where)
+    elif meta.date is not None:
+        if page.date is not None:
+            page.warnings.append(  # a page warning, not a problem: no masthead is overruled
+                f"the date line at the top ({page.date.isoformat()}) comes with nothing else of "
+                f"a masthead, so the file's {where} gives the date, {meta.date.isoformat()}")
+        page.date, prov["date"] = meta.date, "path"
+        page.suggested_date = None
+        page.warnings = [w for w in page.warnings if "states no date" not in w]
+    elif page.suggested_date is not None:
+        prov["date"] = "suggestion"
+    if "page" in stated:
+        prov["page"] = "sidecar"
+    elif page.page is not None and _page_stated(page):
+        prov["page"] = "masthead"
+        if meta.page and meta.page != page.page:
+            _disagree(notes, "page", page.page, meta.page, "name")
+    elif meta.page is not None:
+        page.page, prov["page"] = meta.page, "path"
+    elif page.page is not None:
+        prov["page"] = "masthead"
+    if notes:
+        page.warnings.append(f"{PATH_DISAGREES}: " + "; ".join(notes) + "; the masthead's "
+                             + ("value is" if len(notes) == 1 else "values are") + " used")
+    page.provenance = prov
+    finish_page(page)
+
+
+def _masthead_stands(page: Page) -> bool:
+    """A masthead with more than a date (a name, weekday, lunar date, number or page count);
+    a date line alone at the top is as often the date of a document printed on the page."""
+    return bool(page.paper or page.weekday or page.lunar or page.issue_no or page.page_count)
+
+
+def _page_stated(page: Page) -> bool:
+    """Does the masthead print the page number (not only a nameplate taken for page 1)?"""
+    return any(P.PAGE_NO.search(line) for line in page.masthead)
+
