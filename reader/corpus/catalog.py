@@ -88,10 +88,14 @@ CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
 CREATE INDEX IF NOT EXISTS files_issue ON files (paper, date);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS settings (digest TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS files_problems ON files (source)
+-- Covering indexes: the page blobs make a scan of the table read the whole catalog.
+CREATE INDEX IF NOT EXISTS files_bad ON files (source, error, notice)
     WHERE error IS NOT NULL OR notice IS NOT NULL;
-CREATE INDEX IF NOT EXISTS files_pages ON files (paper, date, page, source)
+CREATE INDEX IF NOT EXISTS files_claims ON files (paper, date, page, position, source, error)
     WHERE error IS NULL AND date IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_listing ON files (date IS NULL, date, paper, page, position,
+    source, issue_no, page_count, origin, error) WHERE error IS NULL;
+CREATE INDEX IF NOT EXISTS files_stamps ON files (source, stamp, error);
 """ + changes.DDL + ";\n"
 
 
