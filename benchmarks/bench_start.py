@@ -150,8 +150,9 @@ def run(options: Any) -> str:
         "",
         "`python -m benchmarks --only start` (`--large`: 1,000,000 articles). "
         f"A generated library of {articles:,} articles on {pages:,} page files, read and "
-        f"indexed beforehand by `reader index` ({took:.0f} s for this run's check, a full "
-        "walk); then a user's next start on the unchanged library. Each figure is a fresh "
+        "indexed beforehand; then a user's next start on the unchanged library. Before this "
+        "change every command first walked and stat'ed every file as `reader index` still "
+        f"does: {took:.1f} s in this run, before any search. Each figure is a fresh "
         f"process, median of {RUNS} (window: {WINDOW_RUNS}); `grep -rl` runs over the same "
         "folder in the same run, alternating with the reader, and the ratio is taken per "
         "pair. Other sessions share this machine's two cores: the figures are noisy, the "
