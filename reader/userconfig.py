@@ -2,17 +2,18 @@
 the library last opened and the list of recent libraries.
 
 Stored as JSON in the user config folder, with a schema version, written atomically. A file
-that cannot be read is set aside (``config.json.bad``, or ``.bad-2`` … beside an earlier one)
-and the defaults are used, with a message; it is never silently overwritten.
+that cannot be read (not JSON, not UTF-8, nested too deep, wrong types) is set aside
+(``config.json.bad``, or ``.bad-2`` … beside an earlier one) and the defaults are used, with
+a message; it is never silently overwritten.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import jsondepth
 from .atomicfile import write_json_atomic
 from .paths import config_dir
 
@@ -72,7 +73,8 @@ def _read(path: Path) -> UserConfig:
     except OSError as err:
         return UserConfig(messages=[f"{path}: could not be read ({err.strerror}); using defaults"])
     try:
-        data = json.loads(raw.decode("utf-8"))  # UnicodeDecodeError is a ValueError
+        # UnicodeDecodeError and a file nested too deep (jsondepth.TooDeep) are ValueErrors.
+        data = jsondepth.load_utf8(raw)
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         schema = data.get("schema", SCHEMA)

@@ -69,6 +69,10 @@ def build_parser(argv: Sequence[str] | None = None, *, every: bool = True
                         help="render the window offscreen to a PNG and exit")
     parser.add_argument("--query", metavar="Q", help="with --screenshot: search for Q first")
     parser.add_argument("--article", metavar="ID", help="with --screenshot: open article ID")
+    parser.add_argument("--size", metavar="WxH", default="1400x900",
+                        help="with --screenshot: the window's size (default 1400x900)")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="with --screenshot: the theme (default light)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES if every else _modules_for(argv):
         module = importlib.import_module(f"{__name__}.{name}")

@@ -75,7 +75,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sv.set_defaults(func=run_salvage)
 
     sa = bsub.add_parser("set-aside", help="rename a damaged store aside (it is kept) so that a "
-                         "new, empty one starts; only when the store is damaged")
+                         "new, empty one starts; only when the store is damaged or holds "
+                         "bookmarks that cannot be read in full")
     sa.set_defaults(func=run_set_aside)
 
 
@@ -105,7 +106,10 @@ def _describe(b: Bookmark, found: bool) -> str:
     if b.note:
         first = b.note.strip().splitlines()[0]
         line += f"\n      {first[:60]}{'…' if len(first) > 60 else ''}"
-    if not found:
+    if b.problem:
+        line += (f"\n      (damaged: {b.problem}; shown as far as it can be read; "
+                 f"`reader bookmarks remove #{b.id}` removes it)")
+    elif not found:
         line += "\n      (not found in this library; the bookmark is kept)"
     return line
 
@@ -228,13 +232,19 @@ def run_salvage(args: argparse.Namespace) -> int:
 
 def run_set_aside(args: argparse.Namespace) -> int:
     try:
-        BookmarkStore.open().close()
+        with BookmarkStore.open() as store:
+            flagged = [b for b in store.list() if b.problem]
     except DamagedStoreError:
         pass
     except StoreError as err:
         raise CommandError(str(err)) from None
     else:
-        raise CommandError("the bookmark store is not damaged; nothing was changed")
+        if not flagged:
+            raise CommandError("the bookmark store is not damaged; nothing was changed")
+        from sys import stderr
+
+        print(f"reader: {len(flagged)} bookmark{'s' if len(flagged) != 1 else ''} in the store "
+              "cannot be read in full (`reader bookmarks list` flags them)", file=stderr)
     aside = set_aside(default_path())
     print(f"the damaged store is kept as {aside}; a new, empty store starts with the next "
           "bookmark")

@@ -57,6 +57,8 @@ def outline(page: Page) -> str:
             out.append(f"       副题 {a.subtitle}")
         if a.byline:
             out.append(f"       作者 {a.byline}")
+        if a.filing:
+            out.append(f"       发稿 {a.filing}")
         heads = [p.text for p in a.paragraphs if p.kind == "heading"]
         paras = sum(1 for p in a.paragraphs if p.kind == "text")
         out.append(f"       {paras} paragraphs, {a.length} characters")

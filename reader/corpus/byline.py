@@ -23,9 +23,14 @@ _NOT_AUTHORS = {"综合报道", "综合", "本报", "本报综合", "据悉", "�
 _NAME = re.compile("^[" + P.HAN + "·]{2,5}$")
 
 
+_NOT_BYLINES = re.compile(r"^(?:记者|采访)(?:手记|观察|札记|调查|追踪|来信)$")
+
+
 def is_byline_text(text: str) -> bool:
-    """A line made only of roles and names (``通讯员 饶亦晴 刘莹``)."""
-    return len(text) <= 60 and bool(P.BYLINE_BODY.match(text.strip()))
+    """A line made only of roles and names (``通讯员 饶亦晴 刘莹``), not a column's label
+    such as 记者手记."""
+    text = text.strip()
+    return len(text) <= 60 and bool(P.BYLINE_BODY.match(text)) and not _NOT_BYLINES.match(text)
 
 
 def is_trailing_byline(text: str) -> bool:

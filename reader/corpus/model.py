@@ -32,6 +32,9 @@ class Article:
     title: str | None = None
     subtitle: str | None = None
     byline: str | None = None
+    filing: str | None = None
+    """Place and date of filing read from the dateline (``北京 2月14日``); the dateline itself,
+    as printed, is part of ``byline``."""
     paragraphs: list[Paragraph] = field(default_factory=list)
     continues_on: int | None = None
     continued_from: int | None = None

@@ -12,6 +12,10 @@ The parser works in three passes over the non-empty lines:
    whose headline was missing goes back to that article; headline runs inside an article are its
    section heads when the article has several of them.
 
+That is the reading of column-broken pages (the bundled seeds). Pages whose paragraphs are
+whole lines (e-paper text, scraped archives: indented paragraphs, flush headlines, datelines
+in the national style) are told apart by ``prose.is_prose_page`` and read by ``prose``.
+
 Nothing is dropped: every character of the input ends up in exactly one field of the Page (see
 ``accounting``), except the markup the repair removes on purpose.
 """
@@ -22,15 +26,17 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import patterns as P
+from . import prose
 from .byline import is_byline_text, is_trailing_byline
+from .draft import Draft
 from .headline import HeadLine, Headline, classify, looks_like_headline, split_groups
 from .masthead import masthead_extent, read_masthead
-from .model import Article, GuideEntry, Page, Paragraph
+from .model import Article, GuideEntry, Page
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 """Bumped whenever the parser's output changes, so that cached parses are redone."""
 
 # --------------------------------------------------------------------------------------------
@@ -43,15 +49,21 @@ class _Line:
     text: str
     level: int = 0
     marked_byline: bool = False
+    indent: bool = False
+    blanks: int = 0
+    """Blank lines right above this line."""
 
 
 def _split_lines(text: str) -> tuple[list[_Line], str]:
     lines: list[_Line] = []
     removed: list[str] = []
+    blanks = 0
     for no, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
         if not stripped:
+            blanks += 1
             continue
+        indent = raw[:1].isspace()
         level = 0
         if stripped.startswith("#") and (m := P.MARKUP_HEADING.match(stripped)):
             rest = stripped[m.end() :].strip()
@@ -66,7 +78,8 @@ def _split_lines(text: str) -> tuple[list[_Line], str]:
                 removed.append(stripped[: len(stripped) - len(stripped.lstrip(P.BYLINE_MARK))])
                 stripped = rest
                 marked = True
-        lines.append(_Line(no, stripped, level, marked))
+        lines.append(_Line(no, stripped, level, marked, indent, blanks))
+        blanks = 0
     return lines, "".join(removed)
 
 
@@ -206,49 +219,6 @@ def _classify(lines: list[_Line]) -> list[_Element]:
 # Pass 3: assembly
 
 
-@dataclass
-class _Draft:
-    headline: Headline | None = None
-    byline_parts: list[str] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    jumps: list[str] = field(default_factory=list)
-    continues_on: int | None = None
-    continued_from: int | None = None
-    headline_after_body: bool = False
-
-    @property
-    def headless(self) -> bool:
-        return self.headline is None
-
-    @property
-    def has_body(self) -> bool:
-        return any(p.kind == "text" for p in self.paragraphs)
-
-    def add_byline(self, text: str) -> None:
-        self.byline_parts.append(text)
-
-    def add_heading(self, run: _Run) -> None:
-        self.paragraphs.append(Paragraph(" ".join(h.text for h in run.lines), "heading"))
-
-    def add_text(self, text: str) -> None:
-        text = self._take_jumps(text)
-        if not text:
-            return
-        last = self.paragraphs[-1] if self.paragraphs else None
-        if last is not None and last.kind == "text" and P.is_open(last.text):
-            self.paragraphs[-1] = Paragraph(last.text + text, "text")
-        else:
-            self.paragraphs.append(Paragraph(text, "text"))
-
-    def _take_jumps(self, text: str) -> str:
-        for pattern, attr in ((P.JUMP_ON, "continues_on"), (P.JUMP_FROM, "continued_from")):
-            for m in list(pattern.finditer(text)):
-                self.jumps.append(m.group(0))
-                setattr(self, attr, int(m.group(1)))
-            text = pattern.sub("", text)
-        return text.strip()
-
-
 def _headline_of(groups: list[list[HeadLine]]) -> Headline:
     lines = [line for group in groups for line in group]
     return classify(lines)
@@ -302,14 +272,14 @@ def _section_runs(elements: list[_Element]) -> set[int]:
     return sections
 
 
-def _assemble(elements: list[_Element], page: Page) -> list[_Draft]:
-    drafts: list[_Draft] = []
+def _assemble(elements: list[_Element], page: Page) -> list[Draft]:
+    drafts: list[Draft] = []
     sections = _section_runs(elements)
-    current: _Draft | None = None
+    current: Draft | None = None
 
-    def start(headline: Headline | None = None) -> _Draft:
+    def start(headline: Headline | None = None) -> Draft:
         nonlocal current
-        current = _Draft(headline=headline)
+        current = Draft(headline=headline)
         drafts.append(current)
         return current
 
@@ -343,7 +313,7 @@ def _assemble(elements: list[_Element], page: Page) -> list[_Draft]:
                 continue
             if isinstance(nxt, _Text):
                 if i in sections and current is not None:
-                    current.add_heading(e)
+                    current.add_heading_text(" ".join(h.text for h in e.lines))
                 else:
                     groups = give_back(split_groups(e.lines))
                     start(_headline_of(groups))
@@ -436,20 +406,34 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
         for i, line in enumerate(lines)
         if line.marked_byline or P.DATELINE.match(line.text)
     }
+    all_prose = [prose.ProseLine(line.text, line.indent, line.blanks) for line in lines]
+    marked = any(line.level or (line.marked_byline and is_byline_text(line.text)) for line in lines)
+    is_prose = prose.is_prose_page(all_prose, marked=marked)
     extent = masthead_extent(texts, stop)
+    if is_prose:
+        # Whole-line pages carry their headline at the top: the masthead is only the lines
+        # that are masthead lines themselves (a speech's title over its date is not one).
+        extent = next(
+            (i for i in range(extent) if masthead_extent(texts[i : i + 1], set()) == 0), extent
+        )
     mh = read_masthead(texts[:extent])
     page.masthead = mh.lines
     page.paper, page.date, page.weekday, page.lunar = mh.paper, mh.date, mh.weekday, mh.lunar
     page.issue_no, page.page_count, page.page = mh.issue_no, mh.page_count, mh.page
     page.warnings.extend(mh.warnings)
 
-    content = []
-    for line in lines[extent:]:
-        if P.FURNITURE.match(line.text) and len(line.text) <= 60:
-            page.masthead.append(line.text)
-        else:
-            content.append(line)
-    drafts = _assemble(_classify(content), page)
+    body_lines = lines[extent:]
+    if is_prose:
+        # Credits of the page's design (版式设计：…) close the article they follow.
+        drafts = prose.assemble(all_prose[extent:])
+    else:
+        content = []
+        for line in body_lines:
+            if P.FURNITURE.match(line.text) and len(line.text) <= 60:
+                page.masthead.append(line.text)
+            else:
+                content.append(line)
+        drafts = _assemble(_classify(content), page)
     for position, draft in enumerate(drafts):
         head = draft.headline or Headline()
         article = Article(
@@ -458,6 +442,7 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
             title=head.title,
             subtitle=head.subtitle,
             byline=" ".join(draft.byline_parts) or None,
+            filing=draft.filing,
             paragraphs=draft.paragraphs,
             continues_on=draft.continues_on,
             continued_from=draft.continued_from,

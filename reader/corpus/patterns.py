@@ -128,3 +128,29 @@ def is_open(text: str) -> bool:
         inner = t.rstrip(CLOSERS)
         return not inner or inner[-1] not in TERMINAL
     return True
+
+# The national style of dateline that opens a report: 本报北京2月14日电（记者施芳）,
+# 新华社北京10月7日电（记者 …）, 本报讯. Place and date between the source and 电/讯.
+NEWS_DATELINE = re.compile(
+    rf"^(?P<source>本报|本刊|新华社|中新社|[{HAN}]{{2,10}}?(?:日报|晚报|早报|报|网|社|台))"
+    rf"(?P<place>[{HAN}·、]{{0,12}}?)\s*(?P<date>(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*日)?\s*"
+    rf"(?P<kind>电|讯)"
+    rf"(?:\s*[（(](?P<credit>[^（()）\n]{{1,40}})[)）])?"
+)
+# Roles and names after a dateline, no brackets, ended by a space: 本报讯 记者 张三 通讯员 李四
+LEAD_CREDIT = re.compile(rf"^\s+((?:{ROLE}\s*{NAME}(?:\s+{NAME})*\s*?)+)(?=\s)")
+# A credit in brackets after the text: （本报记者 韩鑫）, （记者 李四 王五）, （新华社记者 …）.
+TRAIL_CREDIT = re.compile(
+    rf"[（(]\s*(?:[^（()）\n。]{{2,24}}?电\s*)?"
+    rf"(?:本报|新华社|人民日报|[{HAN}]{{2,8}}?(?:日报|报|社))?(?:驻[{HAN}]{{1,8}}?)?"
+    rf"(?:特约|见习|实习|首席)?记者[^（()）\n。]{{1,30}}[)）]$"
+)
+# A dateline printed in brackets after the text: （新华社北京10月26日电）, （本报柏林电）.
+TRAIL_DATELINE = re.compile(
+    rf"^[（(]\s*(?P<dateline>据?(?:本报|新华社|中新社|[{HAN}]{{2,10}}?(?:日报|报|网|社|台))"
+    rf"[^（()）\n。]{{0,20}}?电)[^（()）\n。]{{0,30}}[)）]$"
+)
+# A photo credit: 余中华摄（影像中国）, 新华社记者 李贺摄, 本报记者 王某文 某某供图.
+PHOTO_CREDIT = re.compile(
+    rf"^[^。，,！？；;：:（(]{{1,30}}?(?:摄|供图|摄影)\s*(?:[（(][{HAN}]{{2,12}}[)）])?$"
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import patterns as P
 from .byline import is_byline_text, is_trailing_byline
+from .dateline import split_lead, split_trail, trailing_filing
 from .model import Article, Page, Paragraph
 
 HEAD_LINES = 3
@@ -26,6 +27,31 @@ def _is_heading(text: str) -> bool:
         and P.is_open(text)
         and text[0] not in "（(【[■●"
     )
+
+
+def _credits(texts: list[str]) -> tuple[list[str], str | None]:
+    """Take the byline parts off the body paragraphs ``texts`` (changed in place), as on a
+    prose page: a credit line first or last, a dateline opening the first paragraph
+    (``本报北京2月14日电（记者施芳）…``), a credit in brackets closing the last one; and the
+    filing line (place and date) the dateline gives."""
+    bylines: list[str] = []
+    filing: str | None = None
+    if texts and is_byline_text(texts[0]):
+        bylines.append(texts.pop(0))
+    if texts and (lead := split_lead(texts[0])) is not None:
+        bylines.append(lead.byline)
+        filing = lead.filing
+        if lead.rest:
+            texts[0] = lead.rest
+        else:
+            texts.pop(0)
+    if len(texts) > 1 and (is_trailing_byline(texts[-1]) or is_byline_text(texts[-1])):
+        bylines.append(texts.pop())
+    elif texts and (cut := split_trail(texts[-1])) is not None and cut[0]:
+        texts[-1] = cut[0]
+        bylines.append(cut[1])
+        filing = filing or trailing_filing(cut[1])
+    return bylines, filing
 
 
 def read_record(text: str, source: str) -> Page:
@@ -49,19 +75,15 @@ def read_record(text: str, source: str) -> Page:
         title, kicker, subtitle = (kicker, None, subtitle) if kicker else (subtitle, None, None)
     texts = [line.strip(_INDENT) for line in lines[body_start:]]
     texts = [t for t in texts if t]
-    byline = None
-    if texts and (is_byline_text(texts[0])):
-        byline = texts.pop(0)
-    elif texts and (is_trailing_byline(texts[-1]) or is_byline_text(texts[-1])):
-        byline = texts.pop()
+    bylines, filing = _credits(texts)
     paragraphs = [
         Paragraph(t, "heading" if 0 < n < len(texts) - 1 and _is_heading(t) else "text")
         for n, t in enumerate(texts)
     ]
     page = Page(source=source, layout="article")
     page.articles.append(Article(
-        id="", kicker=kicker, title=title, subtitle=subtitle, byline=byline,
-        paragraphs=paragraphs,
+        id="", kicker=kicker, title=title, subtitle=subtitle, byline=" ".join(bylines) or None,
+        filing=filing, paragraphs=paragraphs,
     ))
     if not any((kicker, title, subtitle)):
         page.warnings.append("the record has no headline on its first lines")

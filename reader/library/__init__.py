@@ -13,7 +13,8 @@ The window and the CLI code against this API::
     store.tags()                               # -> list[str]
     store.data_version()                       # changes when another process commits
     store.export_json(path, source=None)       # -> int written
-    store.import_json(path)                    # -> ImportReport (merge rule: merge.py)
+    store.import_json(path)                    # -> ImportReport (merge rule: merge.py;
+                                               #    every field checked: validate.py)
     store.close()                              # or ``with BookmarkStore.open() as store``
     store.backup_problem                       # why the last rolling backup failed, or None
 
@@ -26,7 +27,9 @@ state or None). For a damaged store the window offers ``restore_backup(path)`` (
 file is renamed aside, not deleted) and ``export_readable(path, out_json)`` (saves what can be
 read, importable later), or ``set_aside(path)`` to start a new, empty store beside it.
 A backup that cannot be written (a full disk) does not undo the change it follows; it is
-logged and kept in ``store.backup_problem`` for the user.
+logged and kept in ``store.backup_problem`` for the user. A stored row with a field that
+cannot be read never stops reading: the bookmark comes with stand-ins and
+``bookmark.problem`` saying what is wrong (shown flagged; it can be removed).
 
 Threads and processes: every change is its own SQLite transaction (WAL, busy timeout 30 s),
 so several windows and the CLI can use the same file at once. A store object may be used

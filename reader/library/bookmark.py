@@ -28,6 +28,9 @@ class Bookmark:
     updated: dt.datetime
     note: str = ""
     tags: tuple[str, ...] = ()
+    problem: str = ""
+    """Why the stored row is flagged: a field that cannot be read (written by an older reader
+    or by hand). The bookmark is shown with what could be read and can be removed."""
 
     @property
     def article_id(self) -> str:
@@ -46,7 +49,7 @@ class Bookmark:
             "added": self.added.isoformat(),
             "updated": self.updated.isoformat(),
             "article": self.ref.to_dict(),
-        }
+        } | ({"problem": self.problem} if self.problem else {})
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -68,21 +71,92 @@ def ref_values(ref: ArticleRef) -> tuple[Any, ...]:
     )
 
 
-def ref_from_row(row: sqlite3.Row) -> ArticleRef:
-    data = {name: row[name] for name in REF_COLUMNS}
-    data["id"] = data.pop("article_id")
-    return ArticleRef.from_dict(data)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+"""Stands in for a time that cannot be read (the bookmark is flagged)."""
+
+
+class _Reading:
+    """Reads the fields of one stored row; a field that cannot be read gives a stand-in
+    and is noted in ``problems``, never an exception."""
+
+    def __init__(self, row: sqlite3.Row, names: Iterable[str] | None = None) -> None:
+        self.row = row
+        self.names = frozenset(row.keys() if names is None else names)
+        self.problems: list[str] = []
+
+    def _bad(self, name: str) -> None:
+        shown = repr(self.row[name])
+        self.problems.append(f"its {name} {shown[:40]}{'…' if len(shown) > 40 else ''} "
+                             "cannot be read")
+
+    def text(self, name: str) -> str | None:
+        value = self.row[name] if name in self.names else None
+        if value is None or isinstance(value, str):
+            return value
+        self._bad(name)
+        return str(value)
+
+    def page(self) -> int | None:
+        value = self.row["page"] if "page" in self.names else None
+        if value is None or (isinstance(value, int) and 0 <= value <= 1_000_000):
+            return value
+        self._bad("page")
+        return None
+
+    def date(self) -> dt.date | None:
+        value = self.row["date"] if "date" in self.names else None
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            self._bad("date")
+            return None
+
+    def time(self, name: str) -> dt.datetime:
+        try:
+            return dt.datetime.fromisoformat(self.row[name])
+        except (TypeError, ValueError):
+            self._bad(name)
+            return EPOCH
+
+    def ref(self) -> ArticleRef:
+        return ArticleRef(
+            article_id=self.text("article_id") or "",
+            paper=self.text("paper") or None,
+            date=self.date(),
+            page=self.page(),
+            kicker=self.text("kicker") or None,
+            title=self.text("title") or None,
+            subtitle=self.text("subtitle") or None,
+            display_title=self.text("display_title") or self.text("title") or "",
+            byline=self.text("byline") or None,
+            body_prefix=self.text("body_prefix") or "",
+            source=self.text("source") or "",
+        )
+
+
+def ref_from_row(row: sqlite3.Row, columns: Iterable[str] | None = None) -> ArticleRef:
+    """The remembered article of a stored row (fields that cannot be read left empty);
+    ``columns``: only these were read (the others are left empty)."""
+    return _Reading(row, columns).ref()
 
 
 def from_row(row: sqlite3.Row, tags: Iterable[str]) -> Bookmark:
+    """The bookmark of a stored row; never raises: a row with a field that cannot be read
+    is flagged (``problem``) with stand-ins for what is missing."""
+    reading = _Reading(row)
+    ref = reading.ref()
+    added = reading.time("added")
+    updated = reading.time("updated")
+    note = reading.text("note") or ""
     return Bookmark(
         id=int(row["id"]),
         uid=str(row["uid"]),
-        ref=ref_from_row(row),
-        note=str(row["note"]),
-        tags=tuple(tags),
-        added=dt.datetime.fromisoformat(row["added"]),
-        updated=dt.datetime.fromisoformat(row["updated"]),
+        ref=ref,
+        note=note,
+        tags=tuple(str(t) for t in tags),
+        added=added,
+        updated=updated,
+        problem="; ".join(reading.problems),
     )
 
 
@@ -93,10 +167,11 @@ def match_row(conn: sqlite3.Connection, ref: ArticleRef, uid: str | None = None
         row = conn.execute("SELECT * FROM bookmarks WHERE uid = ?", (uid,)).fetchone()
         if row is not None:
             return row  # type: ignore[no-any-return]
-    row = conn.execute("SELECT * FROM bookmarks WHERE article_id = ? ORDER BY id",
-                       (ref.article_id,)).fetchone()
-    if row is not None:
-        return row  # type: ignore[no-any-return]
+    if ref.article_id:  # articles without an id are told apart by place and content
+        row = conn.execute("SELECT * FROM bookmarks WHERE article_id = ? ORDER BY id",
+                           (ref.article_id,)).fetchone()
+        if row is not None:
+            return row  # type: ignore[no-any-return]
     for row in conn.execute("SELECT * FROM bookmarks WHERE paper IS ? ORDER BY id",
                             (ref.paper,)):
         if same_article(ref_from_row(row), ref):
@@ -104,16 +179,23 @@ def match_row(conn: sqlite3.Connection, ref: ArticleRef, uid: str | None = None
     return None
 
 
+INSERT_ROW = (f"INSERT INTO bookmarks (id, uid, {', '.join(REF_COLUMNS)}, note, added, updated)"
+              f" VALUES (?, ?{', ?' * len(REF_COLUMNS)}, ?, ?, ?)")
+"""A new bookmark row; its values come from ``row_values``."""
+
+
+def row_values(bookmark_id: int | None, ref: ArticleRef, note: str, *, uid: str | None,
+               added: str | None, stamp: str) -> tuple[Any, ...]:
+    """The ``INSERT_ROW`` values (``bookmark_id`` None: the next id SQLite gives)."""
+    return (bookmark_id, uid or uuid.uuid4().hex, *ref_values(ref), note.strip(),
+            added or stamp, stamp)
+
+
 def insert_row(conn: sqlite3.Connection, ref: ArticleRef, note: str, *, uid: str | None,
                added: str | None) -> int:
     """Insert a new bookmark row; return its id."""
-    stamp = now().isoformat()
-    cur = conn.execute(
-        f"INSERT INTO bookmarks (uid, {', '.join(REF_COLUMNS)}, note, added, updated)"
-        f" VALUES (?{', ?' * len(REF_COLUMNS)}, ?, ?, ?)",
-        (uid or uuid.uuid4().hex, *ref_values(ref), note.strip(), added or stamp, stamp),
-    )
-    return int(cur.lastrowid or 0)
+    values = row_values(None, ref, note, uid=uid, added=added, stamp=now().isoformat())
+    return int(conn.execute(INSERT_ROW, values).lastrowid or 0)
 
 
 def add_tags(conn: sqlite3.Connection, bookmark_id: int, tags: Iterable[str]) -> int:

@@ -55,6 +55,12 @@ def body_key(body: str) -> str:
     return _LEAD.sub("", normalise(body), count=1)
 
 
+def plain_text(text: str) -> str:
+    """``text`` with lone surrogates (a file name that is not UTF-8) shown as U+FFFD, so
+    that it can be stored and written as UTF-8."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def file_name(source: str) -> str:
     """The page file's name without its folders (folders move; names rarely do)."""
     return source.replace("\\", "/").rsplit("/", 1)[-1]
@@ -90,7 +96,7 @@ class ArticleRef:
             display_title=article.display_title,
             byline=article.byline,
             body_prefix=body_key(article.body)[:PREFIX_CHARS],
-            source=file_name(article.source),
+            source=plain_text(file_name(article.source)),
         )
 
     def headline_text(self) -> str:
@@ -213,9 +219,18 @@ def _body_matches(prefix: str, body: str) -> bool:
 
 def same_article(a: ArticleRef, b: ArticleRef) -> bool:
     """Two remembered articles are the same one (by id, by place and title, or by body)."""
+    return same_facts(a, facts_of_ref(a), b, facts_of_ref(b))
+
+
+def facts_of_ref(ref: ArticleRef) -> _Facts:
+    """What ``same_facts`` compares of ``ref`` (fold it once to compare it with many)."""
+    return _Facts.of_ref(ref)
+
+
+def same_facts(a: ArticleRef, x: _Facts, b: ArticleRef, y: _Facts) -> bool:
+    """``same_article(a, b)`` with ``x`` and ``y`` their folded facts."""
     if a.article_id and a.article_id == b.article_id:
         return True
-    x, y = _Facts.of_ref(a), _Facts.of_ref(b)
     return _same_place(x, y) and (_same_title(x, y) or _body_matches(x.body, y.body)
                                   or _body_matches(y.body, x.body))
 

@@ -1,7 +1,10 @@
 """Importing bookmarks: the merge rule, applied in one transaction (all or nothing).
 
-Each bookmark of the file is matched to one in the store by its ``uid``, else by its article
-(same id, or same paper, date and page with the same title, or the same opening of the body).
+Every field of an entry is checked first (``validate``): an entry with a bad one is skipped
+with a line naming the entry and the field. Each bookmark of the file is then matched to one
+in the store by its ``uid``, else by its article (same id, or same paper, date and page with
+the same title, or the same opening of the body; ``matching``); an entry without an id is
+its own bookmark unless it is the same article.
 
 - No match: it is added with its note, tags and the time it was first added.
 - A match: tags are united. The note is never replaced without a trace: when the two notes
@@ -15,11 +18,13 @@ Importing the same file twice therefore changes nothing the second time.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bookmark import add_tags, clean_tags, insert_row, join_notes, match_row, set_note
-from .identity import ArticleRef
+from .bookmark import INSERT_ROW, add_tags, join_notes, now, row_values, set_note
+from .matching import Matcher, Prepared
+from .validate import EntryProblem, Incoming, incoming
 
 
 @dataclass
@@ -43,59 +48,87 @@ class ImportReport:
         return text
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """One bookmark read from a file."""
+class _NewRows:
+    """The bookmarks an import adds, written a batch at a time. Ids are given here, as
+    AUTOINCREMENT gives them (above every id the store ever used), so that the matcher and
+    the tags know them before the rows are written."""
 
-    ref: ArticleRef
-    uid: str | None
-    note: str
-    tags: tuple[str, ...]
-    added: str | None
+    BATCH = 2_000
 
-    @classmethod
-    def parse(cls, data: Any) -> Incoming:
-        if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
-            raise ValueError("it has no article")
-        ref = ArticleRef.from_dict(data["article"])
-        if not (ref.article_id or ref.display_title or ref.body_prefix):
-            raise ValueError("its article has neither id, title nor text")
-        tags = data.get("tags") or []
-        if not isinstance(tags, list):
-            raise ValueError("its tags are not a list")
-        return cls(ref=ref, uid=str(data["uid"]) if data.get("uid") else None,
-                   note=str(data.get("note") or ""), tags=clean_tags(map(str, tags)),
-                   added=str(data["added"]) if data.get("added") else None)
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'"
+                           ).fetchone()
+        top = conn.execute("SELECT max(id) FROM bookmarks").fetchone()[0]
+        self.next_id = max(int(seq[0]) if seq else 0, int(top or 0)) + 1
+        self.stamp = now().isoformat()
+        self.rows: list[tuple[Any, ...]] = []
+        self.tags: list[tuple[int, str]] = []
+        self.pending: set[int] = set()
+
+    def add(self, item: Incoming, uid: str) -> int:
+        bookmark_id = self.next_id
+        self.next_id += 1
+        self.rows.append(row_values(bookmark_id, item.ref, item.note, uid=uid,
+                                    added=item.added, stamp=self.stamp))
+        self.tags += [(bookmark_id, t) for t in item.tags]
+        self.pending.add(bookmark_id)
+        if len(self.rows) >= self.BATCH:
+            self.flush()
+        return bookmark_id
+
+    def flush(self) -> None:
+        if self.rows:
+            self.conn.executemany(INSERT_ROW, self.rows)
+        if self.tags:
+            self.conn.executemany("INSERT OR IGNORE INTO tags (bookmark_id, tag) VALUES (?, ?)",
+                                  self.tags)
+        self.rows, self.tags, self.pending = [], [], set()
 
 
 def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> ImportReport:
-    """Merge file entries into the store behind ``conn`` (inside the caller's transaction)."""
+    """Merge file entries into the store behind ``conn`` (inside the caller's transaction).
+
+    An entry with a bad field is skipped (``report.skipped`` names it and the field); the
+    others are taken. Linear in the number of entries (``Matcher``)."""
     report = ImportReport()
+    matcher = Matcher(conn)
+    new = _NewRows(conn)
     for n, data in enumerate(items, start=1):
         try:
-            item = Incoming.parse(data)
-        except (ValueError, TypeError) as err:
+            item = incoming(data)
+        except EntryProblem as err:
             report.skipped.append(f"entry {n}: {err}")
             continue
-        row = match_row(conn, item.ref, item.uid)
-        if row is None:
-            bookmark_id = insert_row(conn, item.ref, item.note, uid=item.uid, added=item.added)
-            add_tags(conn, bookmark_id, item.tags)
+        prepared = None
+        found = matcher.known(item.ref, item.uid)  # most entries: by uid, without folding
+        if found is None:
+            prepared = Prepared(item.ref)
+            found = matcher.find(prepared, item.uid)
+        if found is None:
+            assert prepared is not None
+            uid = item.uid or uuid.uuid4().hex
+            matcher.add(new.add(item, uid), uid, item.ref, prepared)
             report.added += 1
             continue
-        bookmark_id = int(row["id"])
-        changed = add_tags(conn, bookmark_id, item.tags) > 0
-        mine, theirs = str(row["note"]).strip(), item.note.strip()
-        if theirs and theirs not in mine:
-            if not mine:
-                set_note(conn, bookmark_id, theirs)
-            else:
-                set_note(conn, bookmark_id,
-                         join_notes(mine, theirs, f"导入的笔记（{label}）"))
-                report.joined_notes.append(str(row["display_title"]))
-            changed = True
+        if found in new.pending:  # the same article twice in the file: merge into the row
+            new.flush()
+        changed = bool(item.tags) and add_tags(conn, found, item.tags) > 0
+        theirs = item.note.strip()
+        if theirs:
+            row = conn.execute("SELECT note, display_title FROM bookmarks WHERE id = ?",
+                               (found,)).fetchone()
+            mine = str(row["note"]).strip()
+            if theirs not in mine:
+                if not mine:
+                    set_note(conn, found, theirs)
+                else:
+                    set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"))
+                    report.joined_notes.append(str(row["display_title"]))
+                changed = True
         if changed:
             report.merged += 1
         else:
             report.unchanged += 1
+    new.flush()
     return report

@@ -90,9 +90,14 @@ def read_damaged(path: Path | None = None) -> Salvage:
         tags = _tags(conn, out)
         for row in _rows(conn, out):
             try:
-                out.bookmarks.append(from_row(row, tags.get(int(row["id"]), ())))
+                bookmark = from_row(row, tags.get(int(row["id"]), ()))
             except (ValueError, TypeError, IndexError, KeyError) as err:
                 out.problems.append(f"bookmark #{row['id']} is unreadable ({err})")
+                continue
+            if bookmark.problem:  # saved with what can be read: its note and tags
+                out.problems.append(
+                    f"bookmark #{bookmark.id} is saved in part ({bookmark.problem})")
+            out.bookmarks.append(bookmark)
     except sqlite3.DatabaseError as err:
         out.problems.append(f"the file holds no readable bookmarks ({err})")
     finally:

@@ -45,7 +45,10 @@ log = logging.getLogger(__name__)
 
 
 def _damaged(err: sqlite3.DatabaseError) -> bool:
-    """A DatabaseError that means a damaged file (not a lock, a full disk or permissions)."""
+    """A DatabaseError that means a damaged file (not a lock, a full disk, permissions, or
+    a value SQLite cannot take: that is the caller's error, never the file's)."""
+    if isinstance(err, (sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+        return False
     return not isinstance(err, sqlite3.OperationalError) or "malformed" in str(err)
 
 

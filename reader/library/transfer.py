@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .. import jsondepth
 from ..corpus.model import Article
 from ..export.atomic import ExportError, write_text
 from ..export.citation import Cited, csl_item, gbt7714
@@ -68,9 +69,12 @@ def write_bookmarks(path: Path, bookmarks: list[Bookmark],
 def read_bookmarks(path: Path) -> list[dict[str, Any]]:
     """The bookmark entries of a file written by ``write_bookmarks``; refuses anything else."""
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = jsondepth.load_utf8(Path(path).read_bytes())
     except OSError as err:
         raise TransferError(f"cannot read {path}: {err.strerror or err}") from None
+    except jsondepth.TooDeep as err:
+        raise TransferError(f"{path} is not a bookmarks file ({err}; a bookmarks file is "
+                            "seven levels deep); nothing was imported") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise TransferError(f"{path} is not a bookmarks file (not valid JSON: {err})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:

@@ -30,6 +30,11 @@ from .fold import fold
 Field = Literal["any", "title", "byline"]
 MAX_TERMS = 32
 MAX_TERM_CHARS = 200
+MAX_QUERY_CHARS = 2000
+"""Longer queries are refused before they are read (32 words of 200 characters fit in 7,000,
+but nobody types that; a pasted page of text is a mistake to point out, not to search)."""
+MAX_FILTERS = 64
+"""``paper:`` and ``date:`` filters, excluded ones included."""
 
 _FIELD_NAMES: dict[str, str] = {
     "title": "title", "标题": "title", "headline": "title",
@@ -39,6 +44,8 @@ _FIELD_NAMES: dict[str, str] = {
 }
 _DATE_HINT = "write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31"
 _DATE_PART = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+_FIELD_PREFIX = re.compile(r"([^\s\":]{1,12}):")
+"""A field name and its colon at a position (names are short: the match never runs far)."""
 
 
 class QueryError(ValueError):
@@ -117,6 +124,10 @@ def _read_quoted(q: str, i: int) -> tuple[str, int]:
 
 
 def _tokens(raw: str) -> list[_Token]:
+    """The query's tokens, read once from left to right (linear in its length)."""
+    if len(raw) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(raw):,} characters long; a query can have at most "
+                         f"{MAX_QUERY_CHARS:,}: search for a few words of it")
     q = fold(raw)
     tokens: list[_Token] = []
     i, n = 0, len(q)
@@ -129,10 +140,10 @@ def _tokens(raw: str) -> list[_Token]:
         if q[i] == "-" and i + 1 < n and not q[i + 1].isspace():
             negated, i = True, i + 1
         field_name = None
-        m = re.match(r"([^\s\":]+)[:]", q[i:])
+        m = _FIELD_PREFIX.match(q, i)
         if m and m.group(1) in _FIELD_NAMES:
             field_name = _FIELD_NAMES[m.group(1)]
-            i += m.end()
+            i = m.end()
         if i < n and q[i] == '"':
             value, i = _read_quoted(q, i)
             value = " ".join(value.split())
@@ -264,6 +275,9 @@ def parse_query(text: str) -> Query:
         _add_clause(b, clause)
     if sum(len(g) for g in b.groups) + len(b.excluded) > MAX_TERMS:
         raise QueryError(f"the query has more than {MAX_TERMS} words")
+    filters = (len(b.papers) + len(b.excluded_papers) + len(b.dates) + len(b.excluded_dates))
+    if filters > MAX_FILTERS:
+        raise QueryError(f"the query has more than {MAX_FILTERS} paper: and date: filters")
     if not (b.groups or b.papers or b.dates):
         raise QueryError("a query cannot only exclude: add a word, a paper: or a date: to find")
     return Query(

@@ -18,8 +18,10 @@ Tables
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -138,24 +140,62 @@ def transaction(conn: sqlite3.Connection, mode: str = "") -> Iterator[sqlite3.Co
     conn.execute("COMMIT")
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _damaged_lock(path: Path) -> bool:
+    """The lock file holds something other than an (empty or SQLite) lock database."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return False
+    return bool(head) and head != SQLITE_HEADER
+
+
+def _replace_lock(path: Path) -> None:
+    """Put an empty lock file in place of a damaged one, atomically (it holds no data: an
+    empty file is a sound SQLite database). Its stale journal goes too."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(tmp)
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(f"{path}-journal")
+    logging.getLogger(__name__).warning("the damaged lock file %s was replaced", path)
+
+
 class UpdateLock:
     """One updater at a time, across threads and processes: an exclusive transaction on a
-    small side file. The operating system drops it if the holder dies."""
+    small side file. The operating system drops it if the holder dies.
+
+    The side file is a cache of nothing: when it is damaged (overwritten with garbage) it is
+    replaced by an empty one, instead of making every update and search fail."""
+
+    REPLACE_ATTEMPTS = 3
 
     def __init__(self, path: Path) -> None:
         self.path = Path(f"{path}.lock")
         self._conn: sqlite3.Connection | None = None
 
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=0.2, isolation_level=None,
+                               check_same_thread=False)
+
     def acquire(self, cancelled: Callable[[], bool],
                 waiting: Callable[[], None] | None = None) -> bool:
         """Wait for the lock; False when ``cancelled()`` turned true first.
 
-        ``waiting()`` is called once if another updater holds it. Errors other than a busy
-        lock (a folder that cannot be written) are raised, not waited on."""
+        ``waiting()`` is called once if another updater holds it. A damaged lock file is
+        replaced; other errors than a busy lock (a folder that cannot be written) are
+        raised, not waited on."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=0.2, isolation_level=None,
-                               check_same_thread=False)
+        conn = self._connect()
         told = False
+        replaced = 0
         while True:
             try:
                 conn.execute("BEGIN EXCLUSIVE")
@@ -173,6 +213,15 @@ class UpdateLock:
                     told = True
                     waiting()
                 time.sleep(0.05)
+            except sqlite3.DatabaseError:  # "file is not a database", "malformed"
+                conn.close()
+                if replaced >= self.REPLACE_ATTEMPTS:
+                    raise
+                replaced += 1
+                # Another process may have replaced it a moment ago: then it is sound now.
+                if _damaged_lock(self.path):
+                    _replace_lock(self.path)
+                conn = self._connect()
 
     def release(self) -> None:
         if self._conn is not None:

@@ -54,14 +54,15 @@ def run_window(args: argparse.Namespace) -> int:
     # and preferences of a first start, the user's files left alone.
     state = WindowState() if screenshot else WindowState.load()
     if screenshot:
-        prefs = Preferences(language=prefs.language)
+        prefs = Preferences(language=prefs.language, theme=getattr(args, "theme", "light"))
         state.hint_dismissed = True  # the same picture for every library
         # The library named, else the bundled one (not the user's last): the same picture
         # on every machine.
         root = library_root(args) if getattr(args, "library", None) else bundled_corpus()
         window = MainWindow(Catalog(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
-                           getattr(args, "article", None))
+                           getattr(args, "article", None),
+                           screenshot_size(getattr(args, "size", None)))
     root, remember = startup_library(args)
     open_library_window(root, prefs, state, remember=remember)
     app._reader_translators = translators  # type: ignore[attr-defined]  # keep them alive
@@ -156,10 +157,25 @@ def _switch(old: MainWindow, request: OpenRequest) -> None:
     new.activateWindow()
 
 
+def screenshot_size(text: str | None) -> tuple[int, int]:
+    """``1366x768`` → (1366, 768); the default size for none."""
+    if not text:
+        return SCREENSHOT_SIZE
+    width, _, height = text.lower().partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise SystemExit(
+            f"reader: --size wants WIDTHxHEIGHT, such as 1366x768, not {text!r}") from None
+    if min(size) < 200 or max(size) > 10000:
+        raise SystemExit(f"reader: --size {text} is not a window size")
+    return size
+
+
 def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | None,
-                article: str | None) -> int:
+                article: str | None, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     """Show the window, wait for the library, the search and the article, then grab it."""
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     outcome = {"code": 1}
 

@@ -31,6 +31,7 @@ from .dialogs.bookmark_dialog import BookmarkDialog
 from .dialogs.export_dialog import ExportDialog, Scopes
 from .library_controller import library_name, same_folder
 from .models.bookmarks import BookmarkModel
+from .plain import literal
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -240,8 +241,8 @@ class BookmarksController(QObject):
             else:
                 if existing.note and QMessageBox.question(
                         self.window, self.tr("Remove Bookmark"),
-                        self.tr("Remove the bookmark and its note?\n\n%1").replace(
-                            "%1", existing.note)) != QMessageBox.StandardButton.Yes:
+                        literal(self.tr("Remove the bookmark and its note?\n\n%1").replace(
+                            "%1", existing.note))) != QMessageBox.StandardButton.Yes:
                     self.update_star()
                     return
                 self.store.remove(existing.id)
@@ -342,16 +343,16 @@ class BookmarksController(QObject):
         """The bookmark belongs to the library at ``root``: open it there, or say where."""
         name = library_name(root)
         if not root.is_dir():
-            QMessageBox.information(self.window, self.tr("Bookmark"), self.tr(
+            QMessageBox.information(self.window, self.tr("Bookmark"), literal(self.tr(
                 "“%1” was bookmarked in the library “%2” (%3), which cannot be found now. "
                 "The bookmark and its note are kept.").replace("%1", bookmark.title)
-                .replace("%2", name).replace("%3", str(root)))
+                .replace("%2", name).replace("%3", str(root))))
             return
         answer = QMessageBox.question(self.window, self.tr("Bookmark in Another Library"),
-                                      self.tr("“%1” is in the library “%2” (%3).\n\n"
-                                              "Open that library?").replace(
+                                      literal(self.tr("“%1” is in the library “%2” (%3).\n\n"
+                                                      "Open that library?").replace(
                                           "%1", bookmark.title).replace("%2", name)
-                                      .replace("%3", str(root)))
+                                          .replace("%3", str(root))))
         if answer == QMessageBox.StandardButton.Yes:
             self.window.library.open_library(root, bookmark=bookmark.id)
         else:
@@ -361,9 +362,9 @@ class BookmarksController(QObject):
     def _on_bookmark_resolved(self, bookmark: Any, article: Article | None) -> None:
         if article is None:
             QMessageBox.information(
-                self.window, self.tr("Bookmark"), self.tr(
+                self.window, self.tr("Bookmark"), literal(self.tr(
                 "The article of this bookmark can no longer be found in the library:\n%1\n\n"
-                "The bookmark and its note are kept.").replace("%1", bookmark.title))
+                "The bookmark and its note are kept.").replace("%1", bookmark.title)))
             return
         if self.store is not None:
             try:

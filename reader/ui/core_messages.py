@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 Render = Callable[[re.Match[str]], str]
 
@@ -80,6 +80,18 @@ def _not_copied(m: re.Match[str]) -> str:
     ).replace("%1", m.group(1)).replace("%2", m.group(2))
 
 
+def _lunar(m: re.Match[str]) -> str:
+    return QCoreApplication.translate(
+        "CoreMessages", "the masthead's lunar date %1 does not match %2 (lunar %3)",
+    ).replace("%1", m.group(1)).replace("%2", m.group(2)).replace("%3", m.group(3))
+
+
+def _weekday(m: re.Match[str]) -> str:
+    return QCoreApplication.translate(
+        "CoreMessages", "the masthead says %1 but %2 was a %3",
+    ).replace("%1", m.group(1)).replace("%2", m.group(2)).replace("%3", m.group(3))
+
+
 def _no_folder(m: re.Match[str]) -> str:
     return QCoreApplication.translate("CoreMessages", "the library folder does not exist")
 
@@ -111,7 +123,76 @@ _RULES: list[tuple[re.Pattern[str], Render]] = [
     (re.compile(r"^the library folder does not exist$"), _no_folder),
     (re.compile(r"^its masthead disagrees with its path: (.+)$"), _disagrees),
     (re.compile(r"^(\S+\.toml) was ignored: (.+)$"), _settings_ignored),
+    (re.compile(r"^the masthead's lunar date (\S+) does not match (\S+) \(农历(.+)\)$"),
+     _lunar),
+    (re.compile(r"^the masthead says (\S+) but (\S+) was a (星期.)$"), _weekday),
 ]
+
+
+def _tr(text: str) -> Render:
+    """A rule whose message has no parts to carry over."""
+    return lambda m: QCoreApplication.translate("CoreMessages", text)
+
+
+def _with(text: str) -> Render:
+    """A rule whose message carries the match's groups over as %1, %2, …"""
+    def render(m: re.Match[str]) -> str:
+        out = QCoreApplication.translate("CoreMessages", text)
+        for n, part in enumerate(m.groups(), start=1):
+            out = out.replace(f"%{n}", part or "")
+        return out
+    return render
+
+
+DATE_FORMS = "date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31"
+
+# The search core's query errors (reader.search.query.QueryError).
+_QUERY_RULES: list[tuple[re.Pattern[str], Render]] = [
+    (re.compile(r"^bad date '(.*)': there is no month (\d+)$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date “%1”: there is no month %2"))),
+    (re.compile(r"^bad date '(.*)': (\d{4}-\d{2}) has no day (\d+)$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date “%1”: %2 has no day %3"))),
+    (re.compile(r"^bad date '(.*)': write " + re.escape(DATE_FORMS) + "$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date “%1”: write date:2022, date:2022-08, date:2022-08-01 or "
+        "date:2022-08-01..2022-10-31"))),
+    (re.compile(r"^bad date range '(.*)': it ends before it starts$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date range “%1”: it ends before it starts"))),
+    (re.compile(r"^unclosed quote in '(.*)': add the closing \"$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "unclosed quote in “%1”: add the closing \""))),
+    (re.compile(r'^empty quotes "" find nothing: put the words between them$'),
+     _tr(QT_TRANSLATE_NOOP(
+        "CoreMessages", 'empty quotes "" find nothing: put the words between them'))),
+    (re.compile(r"^(\w+): needs a word after it, e\.g\. \w+:金承涛$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "%1: needs a word after it, e.g. %1:金承涛"))),
+    (re.compile(r"^OR needs a word on each side, e\.g\. 钱塘 OR 上城$"), _tr(QT_TRANSLATE_NOOP(
+        "CoreMessages", "OR needs a word on each side, e.g. 钱塘 OR 上城"))),
+    (re.compile(r"^OR cannot join an excluded word \(one starting with -\)$"),
+     _tr(QT_TRANSLATE_NOOP(
+        "CoreMessages", "OR cannot join an excluded word (one starting with -)"))),
+    (re.compile(r"^the query is ([\d,]+) characters long; a query can have at most ([\d,]+): "
+                r"search for a few words of it$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "the query is %1 characters long; a query can have at most %2: "
+        "search for a few words of it"))),
+    (re.compile(r"^the query has more than (\d+) words$"), _with(QT_TRANSLATE_NOOP(
+        "CoreMessages", "the query has more than %1 words"))),
+    (re.compile(r"^the query has more than (\d+) paper: and date: filters$"), _with(
+        QT_TRANSLATE_NOOP("CoreMessages", "the query has more than %1 paper: and date: filters"))),
+    (re.compile(r"^a word of the query is longer than (\d+) characters$"), _with(
+        QT_TRANSLATE_NOOP("CoreMessages", "a word of the query is longer than %1 characters"))),
+    (re.compile(r"^the query is empty: type a word to find$"), _tr(QT_TRANSLATE_NOOP(
+        "CoreMessages", "the query is empty: type a word to find"))),
+    (re.compile(r"^a query cannot only exclude: add a word, a paper: or a date: to find$"),
+     _tr(QT_TRANSLATE_NOOP(
+         "CoreMessages", "a query cannot only exclude: add a word, a paper: or a date: to find"))),
+]
+
+
+def query_message(message: str) -> str:
+    """A query error of the search core, in the window's language when it is a known one."""
+    for pattern, render in _QUERY_RULES:
+        if m := pattern.match(message):
+            return render(m)
+    return message
 
 
 def problem_reason(message: str) -> str:

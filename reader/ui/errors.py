@@ -82,6 +82,7 @@ class ErrorReporter(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something Went Wrong"),
                           self._text(message, 1), QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("errorDialog")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # an error may quote a page
         if self.log_file is not None:
             box.setInformativeText(self.tr(
                 "The reader keeps running. If something looks wrong, restart it.\n\n"

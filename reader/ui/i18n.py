@@ -12,6 +12,8 @@ a system that asks for another language.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import resources_dir
@@ -48,7 +50,29 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt.load(f"qtbase_{CHINESE}", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
+    gaps = QtGaps(app)  # installed last: asked first, answers only what Qt's file lacks
+    app.installTranslator(gaps)
+    installed.append(gaps)
     return installed
+
+
+class QtGaps(QTranslator):
+    """Chinese for the few strings of Qt's own dialogs that Qt's ``qtbase_zh_CN`` lacks
+    (Qt 6 gave them a mnemonic, and the translation did not follow): the file dialog's
+    "Look in:" and "Files of type:"."""
+
+    CHINESE: ClassVar[dict[tuple[str, str], str]] = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None, not "": an empty string would be taken as the translation of everything.
+        return self.CHINESE.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:

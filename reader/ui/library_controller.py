@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
@@ -28,6 +28,7 @@ from ..paths import bundled_corpus
 from ..userconfig import load_config
 from .dialogs.add_report import AddReportDialog
 from .dialogs.library_info import LibraryInfoDialog
+from .masthead_notes import added_notes, library_notes
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -183,8 +184,14 @@ class LibraryController(QObject):
             return
         root = self.root
         self.window.show_progress(self.tr("Adding pages"), 0, 0)
+
+        def job(progress: Any, cancelled: Any) -> AddReport:
+            report = add_pages(paths, root, progress, cancelled)
+            report.masthead_notes = added_notes(root, list(report.added))  # type: ignore[attr-defined]
+            return report
+
         self.window.runner.run(
-            lambda progress, cancelled: add_pages(paths, root, progress, cancelled),
+            job,
             name="add", progress=self._on_add_progress, finished=self._on_added,
             failed=self._on_add_failed)
 
@@ -249,7 +256,7 @@ class LibraryController(QObject):
             dialog.settingsSaved.connect(self.window.request_sync)
             self.window.catalogReady.connect(self.refresh_info)
             self.info_dialog = dialog
-        self.info_dialog.set_info(library_info(self.window.catalog))
+        self.info_dialog.set_info(self._info())
         self.info_dialog.tabs.setCurrentIndex(tab)
         self.info_dialog.show()
         self.info_dialog.activateWindow()
@@ -262,7 +269,12 @@ class LibraryController(QObject):
     @Slot()
     def refresh_info(self) -> None:
         if self.info_dialog is not None and self.info_dialog.isVisible():
-            self.info_dialog.set_info(library_info(self.window.catalog))
+            self.info_dialog.set_info(self._info())
+
+    def _info(self) -> dict[str, Any]:
+        info = library_info(self.window.catalog)
+        info["masthead_notes"] = library_notes(self.window.catalog)
+        return info
 
     @Slot(str)
     def _assign_date(self, source: str) -> None:

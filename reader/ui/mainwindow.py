@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -43,18 +43,25 @@ from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
+from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController
+from .core_messages import query_message
 from .dialogs.assign_date import AssignDateDialog
-from .library_controller import LibraryController, OpenRequest
+from .dialogs.shortcuts import ShortcutsDialog
+from .library_controller import LibraryController, OpenRequest, is_bundled
 from .library_watch import LibraryWatcher, WatchSet, watch_set
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
+from .plain import literal, plain_label
+from .restart import offer_restart
+from .screen_fit import fit_to_screen, keep_on_screen
 from .search_service import SearchParams, SearchService
 from .settings import Preferences, WindowState, step_font_size
 from .views.article_view import ArticleView
 from .views.bookmarks_panel import BookmarksPanel
 from .views.calendar import CalendarPanel
+from .views.field_shortcuts import WindowKeysFirst
 from .views.find_bar import FindBar
 from .views.issue_list import IssueList
 from .views.issue_view import IssueView
@@ -93,6 +100,9 @@ class MainWindow(QMainWindow):
         self._search_params: SearchParams | None = None
         self._pending_query = ""
         self._hit_query = ""
+        self._entered_query = ""  # the query Enter was pressed on: kept in the history
+        self._issue_status = ""  # a status line about the open issue, gone when moving on
+        self._dated_page = ""  # a page just given a date: the window follows it to its issue
         self._occurrence_serial = 0
         self.synced = False
         self._sync_pending: bool | None = None  # another sync asked for: quiet or not
@@ -101,7 +111,8 @@ class MainWindow(QMainWindow):
         self.search_building = False
         self.index_rebuilding = ""  # why the index is being built anew, while it is
         self.watcher = LibraryWatcher(self)
-        self.setWindowTitle(self.tr("Newspaper Reader") + " — " + catalog.root.name)
+        # The library's name: Qt adds the application's name (setApplicationDisplayName).
+        self.setWindowTitle(catalog.root.name)
         self.setWindowIcon(theme.app_icon())
 
         self.issue_model = IssueTreeModel(self)
@@ -158,6 +169,7 @@ class MainWindow(QMainWindow):
         self.star_button.setObjectName("starButton")
         self.article_title = QLabel(self)
         self.article_title.setObjectName("articleTitle")
+        plain_label(self.article_title)
         # A long headline must not make the window wider than the screen: it is cut, and
         # its tooltip holds it whole.
         self.article_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -180,7 +192,14 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.left)
         self.main_splitter.addWidget(self.tabs)
         self.main_splitter.addWidget(article_column)
-        self.main_splitter.setStretchFactor(2, 1)
+        # Narrowing the window shrinks every pane in proportion, none below what it needs
+        # (the reading column alone went down to ten characters a line).
+        for pane, stretch in enumerate((3, 4, 7)):
+            self.main_splitter.setStretchFactor(pane, stretch)
+            self.main_splitter.setCollapsible(pane, False)
+        em = self.fontMetrics().horizontalAdvance("国")
+        article_column.setMinimumWidth(em * 18)
+        self.tabs.setMinimumWidth(em * 16)
         self.main_splitter.setSizes([300, 400, 700])
         self.left.setSizes([330, 500])
 
@@ -206,8 +225,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         for field in (self.search_box.lineEdit(), self.find_bar.edit):
             field.installEventFilter(self)
+        WindowKeysFirst(self).watch(self.search_box, self.search_box.lineEdit(),
+                                    self.find_bar.edit)
 
-        self.status_text = QLabel(self)
+        self.status_text = plain_label(QLabel(self))
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -416,6 +437,10 @@ class MainWindow(QMainWindow):
         self.results.openArticleRequested.connect(self.open_hit)
         self.results.filtersChanged.connect(self.rerun_search)
         self.search_box.searchRequested.connect(self.run_search)
+        self.search_box.enterPressed.connect(self.results.enter_when_shown)
+        self.search_box.enterPressed.connect(
+            lambda: setattr(self, "_entered_query", self.search_box.text().strip()))
+        self.search_box.hitsRequested.connect(self.results.enter_hits)
         self.article_view.occurrencesChanged.connect(self.find_bar.set_count)
         self.article_view.openPageRequested.connect(lambda p: self.open_pages([p]))
         self.find_bar.findRequested.connect(self._find_in_article)
@@ -436,6 +461,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self._cancel_work)
         self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
+        self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
+        self.bookmarks_panel.menu_actions = [self.remove_bookmarks_action]
+        self.article_menu = ArticleMenu(self)
 
     # -- preferences and state ------------------------------------------------------------
 
@@ -484,16 +512,20 @@ class MainWindow(QMainWindow):
         self._save_prefs()
 
     def set_language(self, name: str) -> None:
+        if name == self.prefs.language:
+            return  # the language chosen already: nothing to restart for
         self.prefs.language = name
         if self._save_prefs():
             self.show_status(self.tr(
                 "The language changes when the reader is started again."))
+            offer_restart(self)
 
     def _restore_state(self) -> None:
         if self.state.geometry is not None:
             self.restoreGeometry(self.state.geometry)
+            keep_on_screen(self)
         else:
-            self.resize(1400, 900)
+            fit_to_screen(self, QSize(1400, 900))
         if self.state.window_state is not None:
             self.restoreState(self.state.window_state)
         for splitter in (self.main_splitter, self.left):
@@ -697,6 +729,9 @@ class MainWindow(QMainWindow):
         if current is not None and current.key in self._issues:
             self.issue_list.select_issue(current.key)
         article = self.article_view.article
+        dated, self._dated_page = self._dated_page, ""
+        if dated and self._follow_dated_page(dated, article):
+            return
         if article is None:
             return
         if article.source in result.removed:
@@ -713,6 +748,20 @@ class MainWindow(QMainWindow):
                     "for the new one.").replace("%1", article.source), "warning")
             else:
                 self.issue_view.select_article(fresh.id)
+
+    def _follow_dated_page(self, source: str, article: Article | None) -> bool:
+        """A page given a date moved to its issue (its articles got new ids): open it
+        there, with the article that was open, instead of saying the file changed."""
+        key = self._issue_of_source.get(source)
+        if key is None:
+            return False
+        page = self.catalog.page(source)
+        same = next((a for a in page.articles if article is not None
+                     and a.display_title == article.display_title), None) if page else None
+        self.open_issue(key, open_first=same is None)
+        if same is not None:
+            self.open_article(same.id)
+        return True
 
     def _load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
         self._issues = {i.key: i for i in issues}
@@ -781,9 +830,11 @@ class MainWindow(QMainWindow):
 
     def _show(self, article: Article) -> None:
         self.close_notice(ARTICLE_GONE)
+        if self._issue_status and self.status_text.text() == self._issue_status:
+            self.status_text.clear()  # it spoke of the issue left behind
         self.article_view.show_article(article)
         self.article_title.setText(article.display_title)
-        self.article_title.setToolTip(article.headline or article.display_title)
+        self.article_title.setToolTip(literal(article.headline or article.display_title))
         self.state.last_article = article.id
         ids = self.page_model.article_ids()
         at = ids.index(article.id) if article.id in ids else -1
@@ -842,8 +893,9 @@ class MainWindow(QMainWindow):
                     self.open_article(ids[0])
                 return
         names = "、".join(page_label(p) for p in pages)
-        self.show_status(self.tr("%1 of this issue is not in the library.").replace(
-            "%1", names))
+        self._issue_status = self.tr("%1 of this issue is not in the library.").replace(
+            "%1", names)
+        self.show_status(self._issue_status)
 
     @Slot(str)
     def assign_date(self, key: str) -> None:
@@ -852,6 +904,13 @@ class MainWindow(QMainWindow):
             return
         source = issue.pages[0][1]
         page_file = self.catalog.root / source
+        if is_bundled(self.catalog.root):
+            # The sample newspapers stay as they came: the page goes to a library of one's
+            # own, where it can be given its date (as adding pages there does).
+            target = self.library.ask_for_own_library()
+            if target is not None:
+                self.library.open_library(target, add=(page_file,))
+            return
         page = self.catalog.page(source)
         dialog = AssignDateDialog(Path(source).name, sidecar_path(page_file).name,
                                   page.suggested_date if page else None, self)
@@ -861,14 +920,15 @@ class MainWindow(QMainWindow):
         try:
             write_sidecar(page_file, {"date": day})
         except OSError as err:
-            QMessageBox.warning(self, self.tr("Date Not Saved"), self.tr(
+            QMessageBox.warning(self, self.tr("Date Not Saved"), literal(self.tr(
                 "The date could not be saved next to the page, in %1:\n%2\n\n"
                 "The library folder may be read-only. Copy the library to a folder you can "
                 "write to, or ask its owner to add the file.").replace(
-                "%1", str(sidecar_path(page_file))).replace("%2", err.strerror or str(err)))
+                "%1", str(sidecar_path(page_file))).replace("%2", err.strerror or str(err))))
             return
         self.show_status(self.tr("Saved the date %1 for %2.").replace(
             "%1", day.isoformat()).replace("%2", source))
+        self._dated_page = source
         self.start_sync()
 
     # -- search ---------------------------------------------------------------------------
@@ -900,8 +960,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def run_search(self, query: str) -> None:
-        self.state.remember_query(query)
-        self.search_box.set_history(self.state.history)
+        if self._hit_query and self._hit_query != query:
+            # The marks and the find bar of the previous search's hit go with it.
+            self._hit_query = ""
+            self.find_bar.hide()
+            self.article_view.clear_highlights()
         self.tabs.setCurrentWidget(self.results)
         if not self.search.ready:
             self._pending_query = query
@@ -927,6 +990,9 @@ class MainWindow(QMainWindow):
         if serial != self._search_serial:
             return
         if offset == 0:
+            if results.total and self._search_params is not None \
+                    and self._search_params.query == self._entered_query:
+                self._remember_query(self._entered_query)
             self.hit_model.set_results(results.total, list(results.hits))
             self.results.show_results(results.total)
             self.resultsShown.emit(results.total)
@@ -940,12 +1006,21 @@ class MainWindow(QMainWindow):
         self.hit_model.clear()
         text = self.tr("This query cannot be read: %1") if query_at_fault \
             else self.tr("The search could not be done: %1")
-        self.results.show_message(text.replace("%1", message))
+        self.results.show_message(text.replace(
+            "%1", query_message(message) if query_at_fault else message))
         self.resultsShown.emit(-1)
+
+    def _remember_query(self, query: str) -> None:
+        """Into the history: a query the user pressed Enter on or opened a hit of, not
+        every prefix typed on the way, nor a query that found nothing."""
+        if query and (not self.state.history or self.state.history[0] != query):
+            self.state.remember_query(query)
+            self.search_box.set_history(self.state.history)
 
     @Slot(str)
     def open_hit(self, article_id: str) -> None:
         query = self._search_params.query if self._search_params else ""
+        self._remember_query(query)
         current = self.article_view.article
         if current is not None and current.id == article_id and self._hit_query == query:
             return
@@ -1071,18 +1146,11 @@ class MainWindow(QMainWindow):
         widget.setFocus()
 
     @Slot()
-    def show_shortcuts(self) -> None:
-        rows = []
-        for menu in self.menuBar().findChildren(type(self.go_menu)):
-            for action in menu.actions():
-                if action.shortcut().isEmpty() or action.isSeparator():
-                    continue
-                label = action.text().replace("&", "")
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                rows.append(f"<tr><td>{label}</td><td><b>{keys}</b></td></tr>")
-        QMessageBox.information(self, self.tr("Keyboard Shortcuts"),
-                                "<table cellspacing=6>" + "".join(dict.fromkeys(rows))
-                                + "</table>")
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog([a.menu() for a in self.menuBar().actions() if a.menu()], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot()
     def show_about(self) -> None:

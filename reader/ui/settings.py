@@ -12,7 +12,6 @@ cannot be created or written leaves the defaults in use and says where saving fa
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from dataclasses import asdict, dataclass, field, fields
@@ -21,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from .. import jsondepth
 from ..atomicfile import write_json_atomic
 from ..paths import config_dir
 
@@ -83,12 +83,12 @@ class Preferences:
         prefs = cls()
         data: object = {}
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = jsondepth.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
         except FileNotFoundError:
             pass
-        except ValueError as err:  # also UnicodeDecodeError
+        except ValueError as err:  # also UnicodeDecodeError and jsondepth.TooDeep
             prefs.messages.append(unparsable_message(path, str(err), set_aside(path)))
             data = {}
         except OSError as err:

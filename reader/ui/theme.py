@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ..paths import resources_dir
 
@@ -78,7 +78,24 @@ def apply(app: QApplication, theme: str) -> str:
     resolved = resolve(theme)
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if resolved == "dark" else light_palette())
+    _repaint_cached_colours(app)
     return resolved
+
+
+def _repaint_cached_colours(app: QApplication) -> None:
+    """What keeps the old theme's colours after a switch, made to take the new palette.
+
+    A rich-text label lays its text out once, with the link colour of that moment (Qt's
+    blue on a dark page); a widget with a style sheet (a message bar) keeps the palette its
+    children were polished with (dark text and buttons on a light window)."""
+    for widget in app.allWidgets():
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.PlainText \
+                and "<a " in (text := widget.text()):
+            widget.clear()
+            widget.setText(text)
+        elif sheet := widget.styleSheet():
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def article_colors(resolved: str) -> ArticleColors:

@@ -4,7 +4,7 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="398"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>The selected text (%n character)</numerusform>
@@ -12,8 +12,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="175"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>%n bookmark saved to %1.</numerusform>
@@ -21,7 +21,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="285"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -29,7 +29,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="389"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="405"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="413"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="402"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="407"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>ErrorReporter</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="108"/>
+        <location filename="../../reader/ui/errors.py" line="109"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>(%n error so far)</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="174"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="226"/>
         <source>Exported %n file(s) to %1.</source>
         <translation>
             <numerusform>Exported %n file to %1.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>IssueTreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/issue_tree.py" line="165"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="167"/>
         <source>Undated pages (%n)</source>
         <translation>
             <numerusform>Undated pages (%n)</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="662"/>
+        <location filename="../../reader/ui/mainwindow.py" line="690"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="669"/>
+        <location filename="../../reader/ui/mainwindow.py" line="697"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -127,7 +127,7 @@
 <context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="260"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="270"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="282"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="292"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform>
@@ -146,7 +146,7 @@
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="129"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="190"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>

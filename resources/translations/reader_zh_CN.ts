@@ -4,62 +4,67 @@
 <context>
     <name>AddReportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="28"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="29"/>
         <source>Pages Added</source>
         <translation>添加版面的结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="32"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="33"/>
         <source>%1 added, %2 already in the library, %3 added under a new name, %4 not added.</source>
         <translation>已添加 %1 个，书库中已有 %2 个，改名添加 %3 个，未添加 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="36"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="37"/>
         <source>Library: %1</source>
         <translation>书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="40"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="42"/>
         <source>Cancelled: the files after these were not looked at.</source>
         <translation>已取消：其后的文件没有处理。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="46"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="46"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="45"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="47"/>
         <source>Where, or why not</source>
         <translation>位置或原因</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="50"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="52"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="53"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="55"/>
         <source>Added under a new name</source>
         <translation>改名添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="54"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="56"/>
         <source>a different file already had the name</source>
         <translation>已有同名但内容不同的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="56"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="58"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/add_report.py" line="58"/>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="60"/>
+        <source>Added, with a note</source>
+        <translation>已添加，附说明</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/add_report.py" line="63"/>
         <source>Already in the library</source>
         <translation>书库中已有</translation>
     </message>
@@ -67,45 +72,58 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="157"/>
+        <location filename="../../reader/ui/views/article_document.py" line="163"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="187"/>
+        <location filename="../../reader/ui/views/article_document.py" line="197"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="201"/>
+        <location filename="../../reader/ui/views/article_document.py" line="211"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="211"/>
+        <location filename="../../reader/ui/views/article_document.py" line="221"/>
         <source>Unknown paper</source>
         <translation>未知报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="217"/>
+        <location filename="../../reader/ui/views/article_document.py" line="227"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="220"/>
+        <location filename="../../reader/ui/views/article_document.py" line="230"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="226"/>
+        <location filename="../../reader/ui/views/article_document.py" line="236"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
 </context>
 <context>
+    <name>ArticleMenu</name>
+    <message>
+        <location filename="../../reader/ui/article_menu.py" line="27"/>
+        <source>Copy &amp;with Citation</source>
+        <translation>连同引文复制(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/article_menu.py" line="44"/>
+        <source>Copied with its citation.</source>
+        <translation>已连同引文复制。</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/ui/views/article_view.py" line="76"/>
+        <location filename="../../reader/ui/views/article_view.py" line="87"/>
         <source>Choose a day in the calendar or an issue in the list, or search the archive (Ctrl+F).</source>
         <translation>在日历中选一天或在列表中选一期，或检索全部报刊（Ctrl+F）。</translation>
     </message>
@@ -113,17 +131,17 @@
 <context>
     <name>AssignDateDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/assign_date.py" line="17"/>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="19"/>
         <source>Assign a Date</source>
         <translation>设定日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/assign_date.py" line="18"/>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="20"/>
         <source>The page %1 states no date. Choose the date it was printed; it is saved in %2 beside the page, and the page moves to its issue.</source>
         <translation>版面 %1 没有印出日期。请选择出版日期；日期将保存在版面旁的 %2 中，该版随即归入所属的一期。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/assign_date.py" line="29"/>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="32"/>
         <source>Suggested from the dates the articles mention: %1</source>
         <translation>根据文中提到的日期推测：%1</translation>
     </message>
@@ -131,22 +149,22 @@
 <context>
     <name>BookmarkDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="30"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="32"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="36"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="39"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="47"/>
         <source>&amp;Note:</source>
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="45"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="48"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
@@ -154,27 +172,27 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="67"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="93"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="102"/>
         <source>in the library “%1”</source>
         <translation>在书库“%1”中</translation>
     </message>
@@ -182,24 +200,24 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="398"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>选中的文字（%n个字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="229"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="240"/>
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="232"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="243"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="233"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="244"/>
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -208,136 +226,136 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="238"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="249"/>
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="107"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="217"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="118"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="228"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="73"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="120"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="84"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="131"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="74"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="85"/>
         <source>Export What Can Be Read…</source>
         <translation>导出尚可读取的书签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="77"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="88"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="82"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="93"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="90"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="101"/>
         <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
         <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="108"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="119"/>
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="121"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="132"/>
         <source>The backup could not be restored: %1</source>
         <translation>无法从备份恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="131"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="142"/>
         <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
         <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="145"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
         <source>Save What Can Be Read</source>
         <translation>保存尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="146"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
         <source>Bookmarks (*.json)</source>
         <translation>书签 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="153"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="163"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="174"/>
         <source>Export What Can Be Read</source>
         <translation>导出尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="165"/>
         <source>Nothing could be saved: %1</source>
         <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="175"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="159"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="170"/>
         <source>What could not be read:</source>
         <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="161"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="172"/>
         <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
         <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="218"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="229"/>
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="273"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="284"/>
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="285"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="307"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="318"/>
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="335"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="354"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="346"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="365"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="336"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="347"/>
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="340"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="351"/>
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="341"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="352"/>
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -346,12 +364,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="348"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="359"/>
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="355"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="366"/>
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -362,50 +380,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="374"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="385"/>
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="382"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="393"/>
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="389"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="405"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="413"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="402"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="407"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="417"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="435"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="421"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="440"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -413,44 +431,54 @@ The bookmark and its note are kept.</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="36"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="39"/>
         <source>Filter by headline, note or tag</source>
         <translation>按标题、笔记或标签筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="39"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
         <source>Show the bookmarks with one tag</source>
         <translation>只显示带某个标签的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="45"/>
         <source>Newest bookmark first</source>
         <translation>最近收藏在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="43"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="46"/>
         <source>By article date</source>
         <translation>按文章日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="44"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="47"/>
         <source>By headline</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="76"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="83"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="106"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="107"/>
+        <source>&amp;Edit Note and Tags…</source>
+        <translation>编辑笔记和标签(&amp;E)…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="100"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="102"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="129"/>
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -458,27 +486,28 @@ The bookmark and its note are kept.</source>
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="158"/>
+        <location filename="../../reader/ui/views/calendar.py" line="161"/>
         <source>Previous month with issues</source>
         <translation>上一个有报纸的月份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="161"/>
+        <location filename="../../reader/ui/views/calendar.py" line="164"/>
         <source>Next month with issues</source>
         <translation>下一个有报纸的月份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="162"/>
+        <location filename="../../reader/ui/views/calendar.py" line="165"/>
+        <location filename="../../reader/ui/views/calendar.py" line="232"/>
         <source>Months with issues</source>
         <translation>有报纸的月份</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="240"/>
+        <location filename="../../reader/ui/views/calendar.py" line="244"/>
         <source>No issue on this day.</source>
         <translation>这一天没有报纸。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="243"/>
+        <location filename="../../reader/ui/views/calendar.py" line="247"/>
         <source>Several papers appeared; choose one:</source>
         <translation>这一天有几份报纸，请选择：</translation>
     </message>
@@ -562,16 +591,103 @@ The bookmark and its note are kept.</source>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="84"/>
+        <source>the masthead&apos;s lunar date %1 does not match %2 (lunar %3)</source>
+        <translation>报头的农历日期 %1 与 %2 不符（应为农历%3）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="90"/>
+        <source>the masthead says %1 but %2 was a %3</source>
+        <translation>报头写的是%1，但 %2 是%3</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="96"/>
         <source>the library folder does not exist</source>
         <translation>书库文件夹不存在</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/core_messages.py" line="100"/>
         <source>its masthead disagrees with its file name or folders: %1</source>
         <translation>报头与文件名或文件夹所示不一致：%1</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/core_messages.py" line="106"/>
         <source>the library settings file %1 was ignored: %2</source>
         <translation>书库设置文件 %1 未被采用：%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="151"/>
+        <source>bad date “%1”: there is no month %2</source>
+        <translation>日期“%1”有误：没有%2月</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="153"/>
+        <source>bad date “%1”: %2 has no day %3</source>
+        <translation>日期“%1”有误：%2 没有%3日</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="155"/>
+        <source>bad date “%1”: write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31</source>
+        <translation>日期“%1”有误：请写成 date:2022、date:2022-08、date:2022-08-01 或 date:2022-08-01..2022-10-31</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="158"/>
+        <source>bad date range “%1”: it ends before it starts</source>
+        <translation>日期范围“%1”有误：结束早于开始</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="160"/>
+        <source>unclosed quote in “%1”: add the closing &quot;</source>
+        <translation>“%1”中的引号没有闭合：请补上后引号 &quot;</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="163"/>
+        <source>empty quotes &quot;&quot; find nothing: put the words between them</source>
+        <translation>空引号 &quot;&quot; 找不到任何内容：请把词语写在引号之间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="165"/>
+        <source>%1: needs a word after it, e.g. %1:金承涛</source>
+        <translation>%1: 后面需要一个词，例如 %1:金承涛</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="167"/>
+        <source>OR needs a word on each side, e.g. 钱塘 OR 上城</source>
+        <translation>OR 两边都需要词语，例如 钱塘 OR 上城</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="170"/>
+        <source>OR cannot join an excluded word (one starting with -)</source>
+        <translation>OR 不能连接排除的词（以 - 开头的词）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="173"/>
+        <source>the query is %1 characters long; a query can have at most %2: search for a few words of it</source>
+        <translation>检索式长 %1 个字符，最多只能有 %2 个：请只检索其中的几个词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="176"/>
+        <source>the query has more than %1 words</source>
+        <translation>检索式的词超过 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="179"/>
+        <source>the query has more than %1 paper: and date: filters</source>
+        <translation>检索式的 paper: 和 date: 条件超过 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="181"/>
+        <source>a word of the query is longer than %1 characters</source>
+        <translation>检索式中有一个词长于 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="182"/>
+        <source>the query is empty: type a word to find</source>
+        <translation>检索式为空：请输入要查找的词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="185"/>
+        <source>a query cannot only exclude: add a word, a paper: or a date: to find</source>
+        <translation>检索式不能只有排除项：请加上要查找的词、paper: 或 date:</translation>
     </message>
 </context>
 <context>
@@ -582,7 +698,7 @@ The bookmark and its note are kept.</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="87"/>
+        <location filename="../../reader/ui/errors.py" line="88"/>
         <source>The reader keeps running. If something looks wrong, restart it.
 
 The details were written to the log file:
@@ -593,12 +709,12 @@ The details were written to the log file:
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="90"/>
+        <location filename="../../reader/ui/errors.py" line="91"/>
         <source>Open the Log Folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="96"/>
+        <location filename="../../reader/ui/errors.py" line="97"/>
         <source>The reader keeps running. If something looks wrong, restart it.
 
 No log file could be written in %1; the details were printed on the terminal.</source>
@@ -607,12 +723,12 @@ No log file could be written in %1; the details were printed on the terminal.</s
 无法在 %1 中写入日志文件；详细信息已输出到终端。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="106"/>
+        <location filename="../../reader/ui/errors.py" line="107"/>
         <source>An unexpected error occurred: %1</source>
         <translation>发生意外错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="108"/>
+        <location filename="../../reader/ui/errors.py" line="109"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>（至今共 %n 个错误）</numerusform>
@@ -622,100 +738,100 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="168"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="172"/>
         <source>Not exported: %1 was left as it was.</source>
         <translation>未导出：%1 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="196"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="204"/>
         <source>Replace the File?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="205"/>
         <source>%1 exists already. Replace it with the export?</source>
         <translation>%1 已存在。要用导出的文件替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="50"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="57"/>
         <source>Export Articles</source>
         <translation>导出文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="75"/>
         <source>One file per article, in a folder</source>
         <translation>每篇一个文件，存入文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="78"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="83"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="77"/>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="169"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="221"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="86"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="94"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="87"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="95"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="99"/>
         <source>&amp;Save to:</source>
         <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="147"/>
         <source>Export to Folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="127"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="150"/>
         <source>Export to File</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="153"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="195"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="155"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="197"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="174"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="226"/>
         <source>Exported %n file(s) to %1.</source>
         <translation>
             <numerusform>已导出%n个文件到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="180"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="232"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="182"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="234"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="188"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="240"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -756,7 +872,7 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>IssueCalendar</name>
     <message>
-        <location filename="../../reader/ui/views/calendar.py" line="143"/>
+        <location filename="../../reader/ui/views/calendar.py" line="146"/>
         <source>lunar %1</source>
         <translation>农历%1</translation>
     </message>
@@ -769,12 +885,12 @@ No log file could be written in %1; the details were printed on the terminal.</s
         <translation>只显示一份报纸的各期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/issue_list.py" line="34"/>
+        <location filename="../../reader/ui/views/issue_list.py" line="39"/>
         <source>Assign Date…</source>
         <translation>设定日期…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/issue_list.py" line="52"/>
+        <location filename="../../reader/ui/views/issue_list.py" line="57"/>
         <source>All papers</source>
         <translation>全部报纸</translation>
     </message>
@@ -782,44 +898,46 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>IssueTreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/issue_tree.py" line="165"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="167"/>
         <source>Undated pages (%n)</source>
         <translation>
             <numerusform>未标日期的版面（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="173"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="175"/>
         <source>%1 %2
 Pages in the library: %3</source>
         <translation>%1 %2
 库中版面：%3</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="175"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="177"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="189"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="198"/>
         <source>No. %1</source>
         <translation>第%1期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="196"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="206"/>
         <source>%1/%2 pages</source>
         <translation>%1/%2版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/issue_tree.py" line="201"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="211"/>
         <source>pages: %1</source>
         <translation>%1版</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/models/issue_tree.py" line="181"/>
         <source>Date from: %1</source>
         <translation>日期来自：%1</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/models/issue_tree.py" line="183"/>
         <source>Paper from: %1</source>
         <translation>报名来自：%1</translation>
     </message>
@@ -827,7 +945,7 @@ Pages in the library: %3</source>
 <context>
     <name>IssueView</name>
     <message>
-        <location filename="../../reader/ui/views/issue_view.py" line="78"/>
+        <location filename="../../reader/ui/views/issue_view.py" line="100"/>
         <source>No issue open</source>
         <translation>未打开报纸</translation>
     </message>
@@ -835,69 +953,69 @@ Pages in the library: %3</source>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="89"/>
+        <location filename="../../reader/ui/library_controller.py" line="94"/>
         <source>&amp;Recent Libraries</source>
         <translation>最近的书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="103"/>
+        <location filename="../../reader/ui/library_controller.py" line="110"/>
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="66"/>
+        <location filename="../../reader/ui/library_controller.py" line="67"/>
         <source>Sample Newspapers</source>
         <translation>示例报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="134"/>
+        <location filename="../../reader/ui/library_controller.py" line="141"/>
         <source>(not found)</source>
         <translation>（找不到）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="139"/>
+        <location filename="../../reader/ui/library_controller.py" line="146"/>
         <source>No library opened yet</source>
         <translation>尚未打开过书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="143"/>
+        <location filename="../../reader/ui/library_controller.py" line="150"/>
         <source>The &amp;Sample Newspapers</source>
         <translation>示例报纸(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="152"/>
+        <location filename="../../reader/ui/library_controller.py" line="159"/>
         <source>Add Pages to the Library</source>
         <translation>向书库添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="153"/>
+        <location filename="../../reader/ui/library_controller.py" line="160"/>
         <source>Page files (*.txt);;All files (*)</source>
         <translation>版面文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="160"/>
+        <location filename="../../reader/ui/library_controller.py" line="167"/>
         <source>Add a Folder of Pages to the Library</source>
         <translation>向书库添加一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="176"/>
+        <location filename="../../reader/ui/library_controller.py" line="183"/>
         <source>Pages are being added already; add these when that is done.</source>
         <translation>正在添加版面；请等它完成后再添加这些。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="179"/>
-        <location filename="../../reader/ui/library_controller.py" line="209"/>
+        <location filename="../../reader/ui/library_controller.py" line="186"/>
+        <location filename="../../reader/ui/library_controller.py" line="222"/>
         <source>Adding pages</source>
         <translation>正在添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="188"/>
         <location filename="../../reader/ui/library_controller.py" line="201"/>
+        <location filename="../../reader/ui/library_controller.py" line="214"/>
         <source>A Library of Your Own</source>
         <translation>自己的书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="189"/>
+        <location filename="../../reader/ui/library_controller.py" line="202"/>
         <source>The sample newspapers are kept in the reader&apos;s own folder, which is no place for your pages.
 
 Choose a folder for your own library (or make a new one in the dialog): the pages are copied there, arranged by paper and date, and that library opens.</source>
@@ -906,40 +1024,42 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 请为自己的书库选择一个文件夹（也可以在对话框中新建）：版面会按报纸和日期整理复制到那里，并打开这个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="197"/>
+        <location filename="../../reader/ui/library_controller.py" line="210"/>
         <source>Choose or Make a Folder for Your Library</source>
         <translation>选择或新建书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="202"/>
+        <location filename="../../reader/ui/library_controller.py" line="215"/>
         <source>That folder belongs to the sample newspapers. Choose a folder outside the reader&apos;s own folder.</source>
         <translation>这个文件夹属于示例报纸。请选择阅读器文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="214"/>
+        <location filename="../../reader/ui/library_controller.py" line="227"/>
         <source>The pages could not be added: %1</source>
         <translation>无法添加版面：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="222"/>
+        <location filename="../../reader/ui/library_controller.py" line="235"/>
         <source>Pages added: %1 new, %2 already in the library, %3 not added.</source>
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="273"/>
+        <location filename="../../reader/ui/library_controller.py" line="311"/>
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="276"/>
+        <location filename="../../reader/ui/library_controller.py" line="314"/>
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/library_controller.py" line="292"/>
         <source>The article files of this library do not say which paper they are from. Name the paper once and every issue shows it.</source>
         <translation>本书库的文章文件没有注明出自哪份报纸。只需填写一次报名，每期报纸都会显示。</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/library_controller.py" line="294"/>
         <source>Name the Paper…</source>
         <translation>填写报名…</translation>
     </message>
@@ -947,139 +1067,147 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 <context>
     <name>LibraryInfoDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="52"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="77"/>
         <source>Library Information</source>
         <translation>书库信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="56"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="82"/>
         <source>Open the Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
         <source>Paper</source>
         <translation>报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
         <source>Issues</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="62"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="63"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>First issue</source>
         <translation>最早一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="63"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Last issue</source>
         <translation>最近一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="63"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Undated pages</source>
         <translation>未标日期的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="64"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="100"/>
         <source>Page file</source>
         <translation>版面文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="65"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="101"/>
         <source>Assign Date…</source>
         <translation>设定日期…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="72"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="111"/>
         <source>These pages state no date the reader could read. Assigning one writes it in a small file beside the page.</source>
         <translation>这些版面上没有阅读器能读出的日期。设定日期后，日期会写进版面旁边的一个小文件里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="69"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="108"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="69"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="108"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="75"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="114"/>
         <source>These files were left out or need a look; the rest of the library is read as usual.</source>
         <translation>这些文件被略过或需要查看；书库的其余部分照常读取。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="109"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="154"/>
         <source>Library: %1</source>
         <translation>书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="110"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="155"/>
         <source>%1 issues, %2 pages, %3 articles</source>
         <translation>%1 期，%2 个版面，%3 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="114"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="159"/>
         <source>from %1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="133"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="185"/>
         <source>Papers (%1)</source>
         <translation>报纸（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="134"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="186"/>
         <source>Undated Pages (%1)</source>
         <translation>未标日期的版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="136"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="188"/>
         <source>Problem Files (%1)</source>
         <translation>有问题的文件（%1）</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>Dates from</source>
         <translation>日期来自</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>Name from</source>
         <translation>报名来自</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="122"/>
         <source>Paper of the pages that name none:</source>
         <translation>未注明报名的版面所属报纸：</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="95"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="204"/>
         <source>Saved in %1 in the library folder; a masthead or a folder named like a paper still names its own pages.</source>
         <translation>保存在书库文件夹的 %1 中；报头或以报名命名的文件夹仍决定其中版面的报名。</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="215"/>
         <source>Settings Not Saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="199"/>
         <source>The article files of this library do not name their paper: type its name above and save it (it is kept in %1 in the library folder).</source>
         <translation>本书库的文章文件没有注明报名：请在上面输入报名并保存（保存在书库文件夹的 %1 中）。</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="216"/>
         <source>The paper&apos;s name could not be saved in %1:
 %2
 
@@ -1090,26 +1218,32 @@ The library folder may be read-only.</source>
 书库文件夹可能是只读的。</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="94"/>
         <source>e.g. 人民日报</source>
         <translation>例如 人民日报</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="43"/>
         <source>file names and folders</source>
         <translation>文件名和文件夹</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="42"/>
         <source>mastheads</source>
         <translation>报头</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="41"/>
         <source>sidecar files</source>
         <translation>附注文件</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="44"/>
         <source>the library settings</source>
         <translation>书库设置</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="45"/>
         <source>the text (suggested only)</source>
         <translation>正文（仅为建议）</translation>
     </message>
@@ -1117,368 +1251,367 @@ The library folder may be read-only.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="106"/>
         <location filename="../../reader/ui/app.py" line="34"/>
-        <location filename="../../reader/ui/app.py" line="54"/>
+        <location filename="../../reader/ui/app.py" line="52"/>
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="125"/>
+        <location filename="../../reader/ui/app.py" line="124"/>
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="148"/>
+        <location filename="../../reader/ui/mainwindow.py" line="155"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="149"/>
+        <location filename="../../reader/ui/mainwindow.py" line="156"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="151"/>
+        <location filename="../../reader/ui/mainwindow.py" line="158"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="194"/>
+        <location filename="../../reader/ui/mainwindow.py" line="209"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="220"/>
+        <location filename="../../reader/ui/mainwindow.py" line="237"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="225"/>
+        <location filename="../../reader/ui/mainwindow.py" line="242"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="262"/>
+        <location filename="../../reader/ui/mainwindow.py" line="279"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="264"/>
+        <location filename="../../reader/ui/mainwindow.py" line="281"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="266"/>
+        <location filename="../../reader/ui/mainwindow.py" line="283"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="268"/>
+        <location filename="../../reader/ui/mainwindow.py" line="285"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="269"/>
+        <location filename="../../reader/ui/mainwindow.py" line="286"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="271"/>
+        <location filename="../../reader/ui/mainwindow.py" line="288"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="272"/>
+        <location filename="../../reader/ui/mainwindow.py" line="289"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="275"/>
+        <location filename="../../reader/ui/mainwindow.py" line="292"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="277"/>
+        <location filename="../../reader/ui/mainwindow.py" line="294"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279"/>
+        <location filename="../../reader/ui/mainwindow.py" line="296"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="280"/>
+        <location filename="../../reader/ui/mainwindow.py" line="297"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="282"/>
+        <location filename="../../reader/ui/mainwindow.py" line="299"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="284"/>
+        <location filename="../../reader/ui/mainwindow.py" line="301"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/mainwindow.py" line="303"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290"/>
+        <location filename="../../reader/ui/mainwindow.py" line="307"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="291"/>
+        <location filename="../../reader/ui/mainwindow.py" line="308"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292"/>
+        <location filename="../../reader/ui/mainwindow.py" line="309"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/mainwindow.py" line="316"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="305"/>
+        <location filename="../../reader/ui/mainwindow.py" line="322"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="307"/>
+        <location filename="../../reader/ui/mainwindow.py" line="324"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309"/>
+        <location filename="../../reader/ui/mainwindow.py" line="326"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="311"/>
+        <location filename="../../reader/ui/mainwindow.py" line="328"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="313"/>
+        <location filename="../../reader/ui/mainwindow.py" line="330"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/mainwindow.py" line="333"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="320"/>
+        <location filename="../../reader/ui/mainwindow.py" line="337"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="322"/>
+        <location filename="../../reader/ui/mainwindow.py" line="339"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324"/>
+        <location filename="../../reader/ui/mainwindow.py" line="341"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="326"/>
+        <location filename="../../reader/ui/mainwindow.py" line="343"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="328"/>
+        <location filename="../../reader/ui/mainwindow.py" line="345"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="331"/>
+        <location filename="../../reader/ui/mainwindow.py" line="348"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
+        <location filename="../../reader/ui/mainwindow.py" line="350"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="336"/>
+        <location filename="../../reader/ui/mainwindow.py" line="353"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="340"/>
+        <location filename="../../reader/ui/mainwindow.py" line="357"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="342"/>
+        <location filename="../../reader/ui/mainwindow.py" line="359"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="344"/>
+        <location filename="../../reader/ui/mainwindow.py" line="361"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="354"/>
+        <location filename="../../reader/ui/mainwindow.py" line="371"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="356"/>
+        <location filename="../../reader/ui/mainwindow.py" line="373"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="364"/>
+        <location filename="../../reader/ui/mainwindow.py" line="381"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="377"/>
+        <location filename="../../reader/ui/mainwindow.py" line="394"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="382"/>
+        <location filename="../../reader/ui/mainwindow.py" line="399"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="386"/>
+        <location filename="../../reader/ui/mainwindow.py" line="403"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="391"/>
+        <location filename="../../reader/ui/mainwindow.py" line="408"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="393"/>
+        <location filename="../../reader/ui/mainwindow.py" line="410"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="395"/>
+        <location filename="../../reader/ui/mainwindow.py" line="412"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="399"/>
+        <location filename="../../reader/ui/mainwindow.py" line="416"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="409"/>
+        <location filename="../../reader/ui/mainwindow.py" line="426"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="460"/>
+        <location filename="../../reader/ui/mainwindow.py" line="484"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="470"/>
+        <location filename="../../reader/ui/mainwindow.py" line="494"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="494"/>
+        <location filename="../../reader/ui/mainwindow.py" line="520"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="618"/>
+        <location filename="../../reader/ui/mainwindow.py" line="646"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="625"/>
+        <location filename="../../reader/ui/mainwindow.py" line="653"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="639"/>
+        <location filename="../../reader/ui/mainwindow.py" line="667"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="643"/>
+        <location filename="../../reader/ui/mainwindow.py" line="671"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="662"/>
+        <location filename="../../reader/ui/mainwindow.py" line="690"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n 个有问题的文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="666"/>
+        <location filename="../../reader/ui/mainwindow.py" line="694"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="669"/>
+        <location filename="../../reader/ui/mainwindow.py" line="697"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="672"/>
+        <location filename="../../reader/ui/mainwindow.py" line="700"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="694"/>
+        <location filename="../../reader/ui/mainwindow.py" line="722"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="708"/>
+        <location filename="../../reader/ui/mainwindow.py" line="739"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="715"/>
+        <location filename="../../reader/ui/mainwindow.py" line="746"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="770"/>
+        <location filename="../../reader/ui/mainwindow.py" line="815"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="849"/>
+        <location filename="../../reader/ui/mainwindow.py" line="896"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="868"/>
+        <location filename="../../reader/ui/mainwindow.py" line="923"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="869"/>
+        <location filename="../../reader/ui/mainwindow.py" line="924"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1489,88 +1622,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="874"/>
+        <location filename="../../reader/ui/mainwindow.py" line="929"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="913"/>
+        <location filename="../../reader/ui/mainwindow.py" line="972"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="917"/>
+        <location filename="../../reader/ui/mainwindow.py" line="976"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="945"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1007"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="946"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1008"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="969"/>
-        <location filename="../../reader/ui/mainwindow.py" line="985"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1040"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1056"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="971"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1042"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="976"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1047"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="977"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1048"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="986"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1057"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1003"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1074"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1008"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1079"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1017"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1088"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1069"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1140"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1087"/>
-        <source>Keyboard Shortcuts</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1093"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1157"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1094"/>
+        <location filename="../../reader/ui/mainwindow.py" line="1158"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1580,7 +1708,7 @@ Library: %1</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/views/message_bar.py" line="40"/>
+        <location filename="../../reader/ui/views/message_bar.py" line="41"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
@@ -1588,136 +1716,154 @@ Library: %1</source>
 <context>
     <name>PageArticleModel</name>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="54"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="58"/>
         <source>Page ?</source>
         <translation>第?版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="55"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="59"/>
         <source>Page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="205"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="214"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="205"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="214"/>
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="205"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="214"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="260"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="270"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n篇</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="266"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="276"/>
         <source>Not in the library: pages %1</source>
         <translation>书库中缺：第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="269"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="279"/>
         <source>Guide: %1</source>
         <translation>导读：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="274"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="284"/>
         <source>(derived)</source>
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="276"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="286"/>
         <source>(from p. %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="278"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="288"/>
         <source> (continued on p. %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="282"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="292"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n字</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="289"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="299"/>
         <source>%1 (absent)</source>
         <translation>%1（缺）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="296"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="306"/>
         <source>The page lost this headline; it is derived from the text.</source>
         <translation>版面上缺少这篇文章的标题，此标题据正文推断。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="299"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="309"/>
         <source>Guide entry pointing to: %1</source>
         <translation>导读指向：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="302"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="312"/>
         <source>These pages of the issue are not in the library.</source>
         <translation>本期的这些版面不在书库中。</translation>
     </message>
 </context>
 <context>
+    <name>Restart</name>
+    <message>
+        <location filename="../../reader/ui/restart.py" line="21"/>
+        <source>Restart the Reader</source>
+        <translation>重新启动阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/restart.py" line="22"/>
+        <source>The new language is used from the next start. Restart the reader now?</source>
+        <translation>新的界面语言在下次启动时生效。现在重新启动阅读器吗？</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="42"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="59"/>
         <source>Best match first</source>
         <translation>按相关度</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="43"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="60"/>
         <source>Newest first</source>
         <translation>按日期（新→旧）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="44"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="61"/>
         <source>Order of the hits</source>
         <translation>结果的排序</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="46"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="63"/>
         <source>Show hits from one paper</source>
         <translation>只显示一份报纸的结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="47"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="64"/>
         <source>From</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="84"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="102"/>
         <source>Type words to look for in the search box above.</source>
         <translation>在上方检索框中输入要查找的词语。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="96"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="114"/>
         <source>All papers</source>
         <translation>全部报纸</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/views/results_panel.py" line="181"/>
+        <source>The date: in the search sets the dates.</source>
+        <translation>检索式中的 date: 决定了日期。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="129"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="190"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>共%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="133"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="196"/>
         <source>No article matches this search.</source>
         <translation>没有文章符合这个检索。</translation>
     </message>
@@ -1725,7 +1871,7 @@ Library: %1</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../reader/ui/views/search_box.py" line="25"/>
+        <location filename="../../reader/ui/views/search_box.py" line="29"/>
         <source>Search the archive: words, &quot;phrases&quot;, -exclude, paper:, date:2022-08</source>
         <translation>检索：词语、&quot;短语&quot;、-排除、paper:报纸、date:2022-08</translation>
     </message>
@@ -1766,6 +1912,24 @@ Library: %1</source>
         <location filename="../../reader/ui/settings.py" line="214"/>
         <source>its %1 is not in the form the reader writes</source>
         <translation>其中的 %1 不是阅读器写入的格式</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="47"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 </TS>

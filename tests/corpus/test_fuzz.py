@@ -28,14 +28,18 @@ page_text = st.lists(line, max_size=40).map(
 ).flatmap(lambda text: st.sampled_from([text, text.replace("\n", "\n\n"), text.replace("\n", "\r\n")]))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(page_text)
-def test_parser_never_raises_and_loses_nothing(text: str) -> None:
+def assert_nothing_lost(text: str) -> None:
     page = parse_page(text, "fuzz.txt")
     missing, extra = difference(text, page)
     assert not missing, missing
     assert not extra, extra
     assert all(a.id for a in page.articles)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_text)
+def test_parser_never_raises_and_loses_nothing(text: str) -> None:
+    assert_nothing_lost(text)
 
 
 @settings(max_examples=100, deadline=None)
@@ -44,3 +48,33 @@ def test_any_text_at_all(text: str) -> None:
     page = parse_page(text, "any.txt")
     missing, extra = difference(text, page)
     assert not missing and not extra
+
+
+# Pages whose paragraphs are whole lines: indented or flush, LF or CRLF, with the datelines,
+# credits and labels of the national style.
+PARAGRAPHS = [
+    "\u3000\u3000技术员每周进村两次，从播种到收割都有人手把手地教，年轻人也愿意回来种地了。",
+    "\u3000\u3000县里还打算在明年春天修通进山的公路，让山里的农产品更快地运到城里的市场。",
+]
+PROSE_LINES = [*PARAGRAPHS,
+    "山谷里的新收成", "云岭县西坡村——", "——西坡村种粮记", "核心阅读", "图片报道", "编者按", "一、种子选对了",
+    "\u3000\u3000本报云岭3月2日电\xa0（记者林小禾）河谷里的试验田今年第一次种上了耐旱的新品种。",
+    "\u3000\u3000新华社云岭10月7日电\xa0 合作社把收来的粮食存进新修的仓库，账目每个月都公开。",
+    "\u3000\u3000县里还打算修通进山的公路。（本报记者 林小禾）", "\u3000\u3000林小禾摄（影像中国）",
+    "（新华社云岭10月26日电）", "新华社记者 王大山 摄", "林小禾", "2019年10月6日", "版式设计：王大山",
+    "云岭县交通局：", "山谷里的新收成（田间笔记）", "本报电", "本报云岭3月2日电（", "",
+]
+# Lines of the kind around two paragraphs (so that the page reads as prose), short random
+# lines between them.
+prose_line = st.sampled_from(PROSE_LINES) | st.sampled_from(PROSE_LINES) | st.text(max_size=12)
+prose_page = st.tuples(
+    st.lists(prose_line, max_size=20), st.lists(prose_line, max_size=20)
+).map(lambda parts: "\n".join([*parts[0], PARAGRAPHS[0], *parts[1], PARAGRAPHS[1]])).flatmap(
+    lambda text: st.sampled_from([text, text.replace("\n", "\r\n")])
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose_page)
+def test_prose_pages_lose_nothing(text: str) -> None:
+    assert_nothing_lost(text)

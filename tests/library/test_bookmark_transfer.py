@@ -127,4 +127,4 @@ def test_unreadable_entries_are_skipped_and_reported(
     with BookmarkStore.open(tmp_path / "b.sqlite3") as other:
         report = other.import_json(out)
         assert report.added == 1
-        assert report.skipped == ["entry 2: it has no article"]
+        assert report.skipped == ["entry 2: article is missing"]

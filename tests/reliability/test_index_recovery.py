@@ -110,3 +110,22 @@ def test_a_lock_error_other_than_busy_is_raised_not_retried(tmp_path: Path) -> N
             [*procs.obeying_permissions(), sys.executable, "-c", TAKE_LOCK,
              str(folder / "index.sqlite3")], timeout=60)
     assert result.stdout.strip() == "error: attempt to write a readonly database"
+
+
+@pytest.mark.parametrize("garbage", [b"\x89PNG\r\n" + bytes(range(256)) * 40,
+                                     b"not a lock file " * 64], ids=["binary", "text"])
+def test_a_damaged_lock_file_is_replaced_and_search_goes_on(
+    small_library: Path, capsys: pytest.CaptureFixture[str], garbage: bytes
+) -> None:
+    expected, _ = _search(capsys, small_library, "金承涛")
+    lock = Path(f"{SearchIndex.for_library(small_library).path}.lock")
+    lock.write_bytes(garbage)
+    (journal := lock.with_name(lock.name + "-journal")).write_bytes(b"junk " * 100)
+    first = sorted((small_library / "pages").glob("*.txt"))[0]
+    first.touch()  # so that the update has work to do
+    for _ in range(2):  # and the next command finds nothing left to repair
+        found, err = _search(capsys, small_library, "金承涛")
+        assert found == expected
+        assert "unexpected error" not in err
+    assert lock.read_bytes()[:1] in (b"", b"S")  # empty or an SQLite file, not the garbage
+    assert not journal.exists()

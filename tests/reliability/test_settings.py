@@ -16,6 +16,8 @@ BAD = {
     "not an object": b'["/x"]',
     "not UTF-8": '{"libraries": ["D:/报刊"]}'.encode("gbk"),
     "wrong types": b'{"schema": 1, "libraries": 7}',
+    "nested 100,000 deep": b'{"libraries": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "nested 3,000 deep, unclosed": b'{"x": ' + b"{\"a\": " * 3_000,
 }
 
 
@@ -72,3 +74,31 @@ def test_the_command_line_says_what_was_wrong_and_goes_on(
     assert out.strip() == str(bundled_corpus())  # the default
     assert err.startswith(f"reader: {path} could not be parsed") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_a_config_nested_too_deep_does_not_stop_any_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    path = config_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    assert main(["library", "recent"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == str(bundled_corpus())
+    assert err.startswith(f"reader: {path} could not be parsed (it is nested more than")
+    assert path.with_name("config.json.bad").exists()
+    assert main(["library", "recent"]) == 0  # the next command finds no bad file
+
+
+def test_window_preferences_nested_too_deep_give_defaults_and_are_kept_aside() -> None:
+    from reader.ui.settings import Preferences
+
+    path = Preferences.path()
+    path.parent.mkdir(parents=True)
+    content = b'{"font_size": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    path.write_bytes(content)
+    prefs = Preferences.load()
+    assert prefs == Preferences()
+    (message,) = prefs.messages
+    assert str(path) in message and "nested more than" in message
+    assert path.with_name("preferences.json.bad").read_bytes() == content

@@ -98,3 +98,29 @@ def test_parser_never_crashes(text: str) -> None:
     else:
         assert q.groups or q.papers or q.dates
         assert all(t.text for t in q.terms)
+
+
+@pytest.mark.parametrize("text", [
+    "疫情 " * 350_000,  # a million characters of words
+    "疫情 " + "-paper:上城报 " * 100_000,
+    "金" * 1_000_000,
+], ids=["words", "excluded papers", "one word"])
+def test_an_absurdly_long_query_is_refused_saying_how_long_a_query_may_be(text: str) -> None:
+    with pytest.raises(QueryError) as err:
+        parse_query(text)
+    message = str(err.value)
+    assert f"{len(text):,} characters" in message
+    assert "at most 2,000" in message
+
+
+def test_a_long_query_within_the_limit_is_read_in_full() -> None:
+    text = " ".join(["疫情"] + [f"-paper:报{n}" for n in range(60)] + ['"钱塘 新区"'])
+    assert len(text) < 2000
+    q = parse_query(text)
+    assert texts(q) == [["疫情"], ["钱塘 新区"]]
+    assert q.excluded_papers == tuple(f"报{n}" for n in range(60))
+
+
+def test_too_many_filters_are_refused_with_a_reason() -> None:
+    with pytest.raises(QueryError, match="more than 64 paper: and date: filters"):
+        parse_query("疫情 " + " ".join(f"-paper:{n}" for n in range(65)))

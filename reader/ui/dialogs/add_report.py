@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core_messages import problem_reason
+from ..plain import literal, plain_label
 
 
 class AddReportDialog(QDialog):
@@ -35,6 +36,7 @@ class AddReportDialog(QDialog):
                    .replace("%3", str(len(renamed))).replace("%4", str(len(report.problems))))
         self.summary = QLabel(self.tr("Library: %1").replace("%1", root) + "\n" + summary, self)
         self.summary.setWordWrap(True)
+        plain_label(self.summary)
         if report.cancelled:
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "Cancelled: the files after these were not looked at."))
@@ -54,6 +56,9 @@ class AddReportDialog(QDialog):
                           rel + " — " + self.tr("a different file already had the name"))
             else:
                 self._row(rel.rsplit("/", 1)[-1], self.tr("Added"), rel)
+        for rel, note in getattr(report, "masthead_notes", []):
+            self._row(rel.rsplit("/", 1)[-1], self.tr("Added, with a note"),
+                      problem_reason(note))
         for source in report.already:
             self._row(source, self.tr("Already in the library"), "")
         self.table.resizeColumnToContents(0)
@@ -68,8 +73,8 @@ class AddReportDialog(QDialog):
 
     def _row(self, name: str, result: str, detail: str) -> None:
         item = QTreeWidgetItem([name, result, detail])
-        item.setToolTip(0, name)
-        item.setToolTip(2, detail)
+        item.setToolTip(0, literal(name))
+        item.setToolTip(2, literal(detail))
         self.table.addTopLevelItem(item)
 
     def rows(self) -> list[tuple[str, str, str]]:

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ..plain import plain_label
+
 
 class AssignDateDialog(QDialog):
     """A date picker for one page, explaining where the date will be written."""
@@ -19,6 +21,7 @@ class AssignDateDialog(QDialog):
                        "saved in %2 beside the page, and the page moves to its issue.")
         intro = QLabel(text.replace("%1", page_name).replace("%2", sidecar_name), self)
         intro.setWordWrap(True)
+        plain_label(intro)  # the page's file name
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -28,7 +30,8 @@ class BookmarkDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bookmark"))
-        heading = QLabel(f"<b>{title}</b>", self)
+        heading = QLabel(f"<b>{html.escape(title)}</b>", self)
+        heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         self.note = QPlainTextEdit(note, self)
         self.note.setTabChangesFocus(True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...corpus.sidecar import LIBRARY_FILE, write_library_settings
 from ..core_messages import problem_reason
+from ..plain import literal, plain_label
 
 
 def origin_text(origin: str) -> str:
@@ -77,10 +78,12 @@ class LibraryInfoDialog(QDialog):
         self.info: dict[str, Any] = {}
         self.where = QLabel(self)
         self.where.setWordWrap(True)
+        plain_label(self.where)
         self.open_folder = QPushButton(self.tr("Open the Folder"), self)
         self.open_folder.clicked.connect(self._open_folder)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        plain_label(self.summary)
         self.tabs = QTabWidget(self)
         self.papers = _table(self, "papersTable", [
             self.tr("Paper"), self.tr("Issues"), self.tr("Pages"), self.tr("Articles"),
@@ -171,14 +174,19 @@ class LibraryInfoDialog(QDialog):
         for problem in info["problems"]:
             reason = problem_reason(problem["message"])
             item = QTreeWidgetItem([problem["path"], reason])
-            item.setToolTip(0, problem["path"])
-            item.setToolTip(1, reason)
+            item.setToolTip(0, literal(problem["path"]))
+            item.setToolTip(1, literal(reason))
+            self.problems.addTopLevelItem(item)
+        for path, note in info.get("masthead_notes", []):  # read, but check the masthead
+            reason = problem_reason(note)
+            item = QTreeWidgetItem([path, reason])
+            item.setToolTip(1, literal(reason))
             self.problems.addTopLevelItem(item)
         self.tabs.setTabText(0, self.tr("Papers (%1)").replace("%1", str(len(info["papers"]))))
         self.tabs.setTabText(1, self.tr("Undated Pages (%1)").replace(
             "%1", str(len(info["undated_pages"]))))
         self.tabs.setTabText(2, self.tr("Problem Files (%1)").replace(
-            "%1", str(len(info["problems"]))))
+            "%1", str(self.problems.topLevelItemCount())))
         self._update_buttons()
 
     def _show_settings(self, info: dict[str, Any]) -> None:

@@ -2,11 +2,13 @@
 filters them by text and tag.
 
 Rows are the store's ``Bookmark`` values (plain frozen data with an id), refreshed from the
-store when it changes, also when another window or the command line changed it.
+store when it changes, also when another window or the command line changed it. A bookmark
+whose stored row cannot be read in full (``Bookmark.problem``) is shown flagged with ⚠.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, BookmarkRole, DateRole, LibraryRole
 from .page_articles import page_label
 
@@ -72,18 +75,24 @@ class BookmarkModel(QAbstractTableModel):
             return None
         b = self._rows[index.row()]
         column = index.column()
+        problem = getattr(b, "problem", "")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return b.title
+                return f"⚠ {b.title}" if problem else b.title
             if column == 1:
                 return printed(b)
             if column == 2:
                 return ", ".join(b.tags)
             return " ".join(b.note.split())
+        if role == Qt.ItemDataRole.ToolTipRole and problem:
+            # The store's reason as it is (like the core's other messages), then what could
+            # be read; escaped, as a field that cannot be read may hold anything.
+            text = f"⚠ {problem}\n\n{b.title}\n{printed(b)}" + (f"\n\n{b.note}" if b.note else "")
+            return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
         if role == Qt.ItemDataRole.ToolTipRole:
             where = self.data(index, LibraryRole)
-            return f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "") \
-                + (f"\n\n{b.note}" if b.note else "")
+            return literal(f"{b.title}\n{printed(b)}" + (f" · {where}" if where else "")
+                           + (f"\n\n{b.note}" if b.note else ""))
         if role == BookmarkRole:
             return b
         if role == ArticleIdRole:

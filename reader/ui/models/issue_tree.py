@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 
 from ...corpus.catalog import IssueInfo
 from ..dialogs.library_info import origin_text
+from ..plain import literal
 from . import NO_PARENT, DateRole, IssueKeyRole, KindRole, PaperRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -144,7 +145,7 @@ class IssueTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._label(node)
         if role == Qt.ItemDataRole.ToolTipRole and node.issue is not None:
-            return self._tooltip(node.issue)
+            return literal(self._tooltip(node.issue))
         if role == KindRole:
             return node.kind
         if role == PaperRole:
@@ -183,12 +184,14 @@ class IssueTreeModel(QAbstractItemModel):
         return text
 
 
-def issue_label(issue: IssueInfo) -> str:
-    """``2022-08-10 · 第391期 · 1/8版`` (or its English), for lists and choosers."""
+def issue_label(issue: IssueInfo, paper: bool = True) -> str:
+    """``2022-08-10 · 第391期 · 1/8版`` (or its English), for lists and choosers; an undated
+    issue is named by its paper (unless ``paper`` is false: shown beside it) and file."""
     if issue.date is not None:
         day = issue.date.isoformat()
     else:
-        day = issue.paper + " · " + issue.pages[0][1].rsplit("/", 1)[-1]
+        name = issue.pages[0][1].rsplit("/", 1)[-1]
+        day = issue.paper + " · " + name if paper else name
     parts = [day]
     if issue.issue_no:
         parts.append(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from ...corpus.catalog import IssueInfo
 from ...corpus.model import Page
+from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, KindRole, TargetPagesRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -230,7 +231,7 @@ class PageArticleModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return literal(self._tooltip(row))
         if role == Qt.ItemDataRole.FontRole and (row.kind == "page" or row.derived):
             return self._font(row.kind == "page", row.derived)
         if role == Qt.ItemDataRole.ForegroundRole and (row.kind in ("absent", "guide")
@@ -262,7 +263,8 @@ class PageArticleModel(QAbstractItemModel):
         if row.kind == "page":
             if column:
                 return None
-            count = len(row.children) if row.fetched else None
+            # Articles only: the page's 导读 entries point elsewhere.
+            count = sum(c.kind == "article" for c in row.children) if row.fetched else None
             label = page_label(row.page_no)
             if count is not None:
                 label += " · " + self.tr("%n article(s)", "", count)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, HitRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,7 +97,7 @@ class SearchHitModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n{hit_meta(hit)}"
+            return literal(f"{hit.title}\n{hit_meta(hit)}")
         if role == HitRole:
             return hit
         if role == ArticleIdRole:

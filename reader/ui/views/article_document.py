@@ -55,6 +55,8 @@ class Layout:
     segments: dict[str, list[tuple[int, int, int]]] = field(
         default_factory=dict
     )
+    headline: tuple[int, int] | None = None
+    """Document start and length of the headline as set (for ``headline.balance``)."""
 
     def add(self, name: str, field_start: int, doc_start: int, length: int) -> None:
         self.segments.setdefault(name, []).append((field_start, doc_start, length))
@@ -145,12 +147,16 @@ def build(
         block(center, 0, size * 0.3)
         put("kicker", article.kicker, chars(make_font(serif, size * 0.95), colors.muted))
     block(center, 0 if first else size * 0.2, size * 0.3, line_height=125)
+    headline_start = cursor.position()
     if article.title:
         put("title", article.title, chars(title_font, colors.ink))
     elif kicker_is_title:
         put("kicker", article.kicker or "", chars(title_font, colors.ink))
+    if article.title or kicker_is_title:
+        layout.headline = (headline_start, cursor.position() - headline_start)
     else:
         cursor.insertText(article.display_title, chars(title_font, colors.ink, italic=True))
+        layout.headline = (headline_start, cursor.position() - headline_start)
         if article.title_is_derived:
             block(center, 0, size * 0.3)
             cursor.insertText(
@@ -167,6 +173,10 @@ def build(
     if article.byline:
         block(center, size * 0.6)
         put("byline", article.byline, chars(small, colors.muted))
+    if article.filing:
+        # Where and when the report was filed, read from its dateline (北京 2月14日).
+        block(center, size * (0.1 if article.byline else 0.6))
+        cursor.insertText(article.filing, chars(small, colors.muted))
     block(center, size * 0.3, size * 0.9, rule=True)
     cursor.insertText(source_line(article), chars(small, colors.muted))
 

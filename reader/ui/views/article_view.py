@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFontMetricsF,
     QPalette,
     QResizeEvent,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
 from ...corpus.model import Article
 from ..theme import LIGHT_ARTICLE, ArticleColors
-from . import article_document
+from . import article_document, headline
 from .article_document import Layout
 
 MEASURE = 36  # characters per line at most: a newspaper column is far narrower
@@ -45,7 +47,17 @@ class ArticleView(QTextBrowser):
         self._layout = Layout()
         self._spans: list[tuple[int, int]] = []
         self._current = -1
+        self.menu_actions: list[QAction] = []  # the window's, after Qt's copy and select
         self.show_placeholder()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.article is not None and self.menu_actions:
+            menu.addSeparator()
+            for action in self.menu_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- content --------------------------------------------------------------------------
 
@@ -78,9 +90,15 @@ class ArticleView(QTextBrowser):
 
     def show_article(self, article: Article) -> None:
         self.article = article
+        # The view may resize while the text goes in (a scroll bar comes or goes): the old
+        # article's positions must not be used then.
+        self._layout = Layout()
         self._layout = article_document.build(
             self.document(), article, self.colors, self.font_size, self.serif)
         self._apply_measure()
+        # The view's own cursor moved along with the text inserted before it, to the end;
+        # showing or resizing the view then scrolled to that end.
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         self._set_spans([])
         self.verticalScrollBar().setValue(0)
 
@@ -202,6 +220,8 @@ class ArticleView(QTextBrowser):
         fmt.setTopMargin(28)
         fmt.setBottomMargin(40)
         root.setFrameFormat(fmt)
+        if self.article is not None and self._layout.headline is not None:
+            headline.balance(self.document(), *self._layout.headline, width - 2 * side)
 
     @Slot(QUrl)
     def _on_anchor(self, url: QUrl) -> None:

@@ -1,8 +1,10 @@
-"""The bookmarks panel: a filter by text and tag over the bookmarks, opened by double-click."""
+"""The bookmarks panel: a filter by text and tag over the bookmarks, opened by double-click;
+a context menu opens, edits or removes them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +54,7 @@ class BookmarksPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -71,6 +75,9 @@ class BookmarksPanel(QWidget):
         self.tree.activated.connect(self._on_activated)
         self.tree.doubleClicked.connect(self._on_activated)
         self.model.modelReset.connect(self._update_count)
+        self.menu_actions: list[QAction] = []  # the window's, after Open and Edit
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
 
     def set_tags(self, tags: list[str]) -> None:
         fill_choices(self.tag, self.tr("All tags"), tags)
@@ -81,8 +88,28 @@ class BookmarksPanel(QWidget):
         self.message.show()
 
     def selected_bookmarks(self) -> list[object]:
-        rows = self.tree.selectionModel().selectedRows()
+        # The list shows the model's first column only: selectedRows() (every column
+        # selected) would always be empty.
+        rows = [i for i in self.tree.selectionModel().selectedIndexes() if i.column() == 0]
+        rows.sort(key=lambda i: i.row())
         return [i.data(BookmarkRole) for i in rows if i.data(BookmarkRole) is not None]
+
+    @Slot(QPoint)
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.tree.selectionModel().isSelected(index):
+            self.tree.setCurrentIndex(index)
+        bookmark = index.data(BookmarkRole)
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Open"), lambda: self.openBookmarkRequested.emit(bookmark))
+        menu.addAction(self.tr("&Edit Note and Tags…"),
+                       lambda: self.editBookmarkRequested.emit(bookmark))
+        menu.addSeparator()
+        for action in self.menu_actions:
+            menu.addAction(action)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     @Slot()
     def _resort(self) -> None:

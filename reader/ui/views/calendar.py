@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...corpus.catalog import IssueInfo
 from ...corpus.masthead import lunar_of
 from ..models.issue_tree import issue_label
+from ..plain import literal, plain_label
 
 
 @functools.lru_cache(maxsize=4096)
@@ -127,10 +128,12 @@ class IssueCalendar(QCalendarWidget):
             day = self.date_at(event.position().toPoint())
             if day.isValid():
                 self.dayHovered.emit(day)
+        elif event.type() == QEvent.Type.Leave:
+            self.dayHovered.emit(QDate())  # the pointer left: no day is hovered any more
         elif event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             day = self.date_at(event.pos())
             if day.isValid():
-                QToolTip.showText(event.globalPos(), self.describe(day), self._table)
+                QToolTip.showText(event.globalPos(), literal(self.describe(day)), self._table)
                 return True
         return super().eventFilter(watched, event)
 
@@ -159,7 +162,7 @@ class CalendarPanel(QWidget):
         self.next_button = QToolButton(self)
         self.next_button.setText("»")
         self.next_button.setToolTip(self.tr("Next month with issues"))
-        self.jump_label = QLabel(self.tr("Months with issues"), self)
+        self.jump_label = plain_label(QLabel(self.tr("Months with issues"), self))
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.RichText)
@@ -225,7 +228,8 @@ class CalendarPanel(QWidget):
     @Slot(QDate)
     def _on_hovered(self, day: QDate) -> None:
         self.calendar.setToolTip("")
-        self.jump_label.setText(self.calendar.describe(day).split("\n", 1)[0])
+        self.jump_label.setText(self.calendar.describe(day).split("\n", 1)[0]
+                                if day.isValid() else self.tr("Months with issues"))
 
     @Slot(str)
     def _on_link(self, link: str) -> None:

@@ -117,15 +117,45 @@ class CardDelegate(QStyledItemDelegate):
 
 
 def snippet_layout(text: str, highlights: list[Any], font: QFont, width: float) -> QTextLayout:
-    """The snippet laid out in ``width`` with each ``(start, end)`` marked."""
-    layout = QTextLayout(text.replace("\n", " "), font)
+    """The snippet laid out in ``width`` with each ``(start, end)`` marked: at most
+    ``SNIPPET_LINES`` lines, the last ending in "…" when the text goes on (never cut in the
+    middle of a character)."""
+    text = text.replace("\n", " ")
+    layout = _laid_out(text, highlights, font, width)
+    if _overflows(layout, text):
+        # Shorten until the text and its ellipsis fit in the lines there are.
+        end = _shown_length(layout)
+        while end > 0:
+            layout = _laid_out(text[:end].rstrip() + "…", highlights, font, width)
+            if not _overflows(layout, layout.text()):
+                break
+            end -= 1
+    return layout
+
+
+def _shown_length(layout: QTextLayout) -> int:
+    if not layout.lineCount():
+        return 0
+    last = layout.lineAt(min(layout.lineCount(), SNIPPET_LINES) - 1)
+    return last.textStart() + last.textLength()
+
+
+def _overflows(layout: QTextLayout, text: str) -> bool:
+    return _shown_length(layout) < len(text)
+
+
+def _laid_out(text: str, highlights: list[Any], font: QFont, width: float) -> QTextLayout:
+    layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
     layout.setTextOption(option)
     ranges = []
     for start, end in highlights:
+        start, end = int(start), min(int(end), len(text))
+        if start >= end:
+            continue
         fr = QTextLayout.FormatRange()
-        fr.start, fr.length = int(start), int(end) - int(start)
+        fr.start, fr.length = start, end - start
         fmt = QTextCharFormat()
         fmt.setBackground(MARK)
         fmt.setForeground(QColor("#000000"))

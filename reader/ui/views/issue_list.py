@@ -29,6 +29,11 @@ class IssueList(QWidget):
         self.tree.setObjectName("issueTree")
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
+        # An issue sits three levels deep (paper, year, month): narrow steps, and a width
+        # that shows its whole line (2022-10-31 · 第423期 · 1/8版).
+        self.tree.setIndentation(14)
+        line = self.fontMetrics().horizontalAdvance("2022-10-31 · 第423期 · 1/8版")
+        self.tree.setMinimumWidth(line + 4 * 14 + 24)
         self.tree.setUniformRowHeights(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.assign_action = QAction(self.tr("Assign Date…"), self)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+import html
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +33,7 @@ class IssueView(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("issueTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # the paper's name escaped below
         self.tree = QTreeView(self)
         self.tree.setObjectName("pageTree")
         self.tree.setModel(model)
@@ -50,6 +54,24 @@ class IssueView(QWidget):
         self.tree.clicked.connect(self._on_activated)
         self.model.modelReset.connect(self._on_reset)
         self._on_reset()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The headline keeps most of the width: byline and length give way (and go when
+        the pane is narrow), whatever the language makes of their headers."""
+        header = self.tree.header()
+        room = self.tree.viewport().width()
+        narrow = room < 420
+        self.tree.setColumnHidden(1, narrow)
+        self.tree.setColumnHidden(2, room < 300)
+        if not narrow:
+            header.resizeSection(1, min(110, room // 5))
+        length = self.tree.sizeHintForColumn(2)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, min(max(length, header.sectionSizeHint(2)), room // 6))
 
     def select_article(self, article_id: str) -> None:
         index = self.model.article_index(article_id)
@@ -75,9 +97,10 @@ class IssueView(QWidget):
     def _on_reset(self) -> None:
         issue: IssueInfo | None = self.model.issue()
         if issue is None:
-            self.title.setText(self.tr("No issue open"))
+            self.title.setText(html.escape(self.tr("No issue open")))
             return
-        self.title.setText(f"<b>{issue.paper}</b> {issue_label(issue)}")
+        label = issue_label(issue, paper=False)
+        self.title.setText(f"<b>{html.escape(issue.paper)}</b> {html.escape(label)}")
         self.tree.expandAll()
 
     @Slot(QModelIndex)

@@ -33,6 +33,7 @@ class MessageBar(QFrame):
             f"background: rgba({_rgb(color)}, 38); }}")
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # names of files, headlines
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton(self)
         self.close_button.setText("×")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,23 @@ from ..search_service import SearchParams
 from .calendar import to_date
 from .card_delegate import CardDelegate
 from .choices import fill_choices
+
+
+def query_dates(query: str) -> tuple[dt.date | None, dt.date | None] | None:
+    """The dates a ``date:`` in ``query`` allows (first, last), or None without one."""
+    if "date:" not in query.lower():
+        return None
+    from ...search.query import QueryError, parse_query  # only for a query that has date:
+
+    try:
+        ranges = parse_query(query).dates
+    except QueryError:
+        return None
+    if not ranges:
+        return None
+    starts = [r.start for r in ranges if r.start is not None]
+    ends = [r.end for r in ranges if r.end is not None]
+    return (max(starts) if starts else None, min(ends) if ends else None)
 
 
 class ResultsPanel(QWidget):
@@ -61,6 +78,7 @@ class ResultsPanel(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("resultsMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a query error quotes the query
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.list)
@@ -116,7 +134,9 @@ class ResultsPanel(QWidget):
 
     def params(self, query: str) -> SearchParams:
         paper = self.paper.currentData()
-        dated = self.dated.isChecked()
+        in_query = query_dates(query)
+        self._show_query_dates(in_query)
+        dated = self.dated.isChecked() and in_query is None
         return SearchParams(
             query=query,
             sort=self.sort.currentData() or "relevance",
@@ -125,14 +145,79 @@ class ResultsPanel(QWidget):
             date_to=to_date(self.date_to.date()) if dated else None,
         )
 
+    def _show_query_dates(self, span: tuple[dt.date | None, dt.date | None] | None) -> None:
+        """A ``date:`` in the query sets the dates: the date filter shows them, checked and
+        greyed; without one, the filter is the user's again, as it was."""
+        widgets = (self.dated, self.date_from, self.date_to)
+        if span is None:
+            if self._user_dates is not None:
+                checked, first, last = self._user_dates
+                self._user_dates = None
+                for widget in widgets:
+                    widget.blockSignals(True)
+                self.dated.setChecked(checked)
+                self.date_from.setDate(first)
+                self.date_to.setDate(last)
+                for widget in widgets:
+                    widget.blockSignals(False)
+                self.dated.setEnabled(True)
+                self.dated.setToolTip("")
+                self._on_dated_enabled(checked)
+            return
+        if self._user_dates is None:
+            self._user_dates = (self.dated.isChecked(), self.date_from.date(),
+                                self.date_to.date())
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.dated.setChecked(True)
+        start, end = span
+        if start is not None:
+            self.date_from.setDate(QDate(start.year, start.month, start.day))
+        if end is not None:
+            self.date_to.setDate(QDate(end.year, end.month, end.day))
+        for widget in widgets:
+            widget.blockSignals(False)
+            widget.setEnabled(False)
+        self.dated.setToolTip(self.tr("The date: in the search sets the dates."))
+
+    _user_dates: tuple[bool, QDate, QDate] | None = None
+
+    def _on_dated_enabled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+
     def show_results(self, total: int) -> None:
         self.total.setText(self.tr("%n hit(s)", "", total))
         if total:
             self.stack.setCurrentWidget(self.list)
+            if self._enter_when_shown:
+                self.enter_hits()
         else:
             self.show_message(self.tr("No article matches this search."))
+        self._enter_when_shown = False
+
+    _enter_when_shown = False
+
+    @Slot()
+    def enter_when_shown(self) -> None:
+        """Enter in the search box: move into the hits of its search when they arrive."""
+        self._enter_when_shown = True
+
+    @Slot()
+    def enter_hits(self) -> None:
+        """Focus the hits, the first one current (and so opened) when none is."""
+        if self.stack.currentWidget() is not self.list or not self.model.rowCount():
+            return
+        # Before the focus: a list that gets focus makes its first row current unselected.
+        current = self.list.currentIndex()
+        if not current.isValid():
+            current = self.model.index(0, 0)
+        self.list.selectionModel().setCurrentIndex(
+            current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.setFocus()
 
     def show_message(self, text: str, total: str = "") -> None:
+        self._enter_when_shown = False
         self.message.setText(text)
         self.total.setText(total)
         self.stack.setCurrentWidget(self.message)
@@ -143,8 +228,7 @@ class ResultsPanel(QWidget):
 
     @Slot(bool)
     def _on_dated(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
+        self._on_dated_enabled(on)
         self.filtersChanged.emit()
 
     @Slot()

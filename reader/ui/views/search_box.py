@@ -1,9 +1,11 @@
-"""The search box: Enter searches at once, typing searches after a pause; recent queries drop
-down under it."""
+"""The search box: Enter searches at once (and moves into the hits when they come), typing
+searches after a pause, Down moves into the hits; recent queries drop down under it
+(Alt+Down or F4)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
 
 TYPING_PAUSE_MS = 350
@@ -13,6 +15,8 @@ class SearchBox(QComboBox):
     """An editable combo box whose list holds the recent queries."""
 
     searchRequested = Signal(str)
+    hitsRequested = Signal()  # Down: move into the hits
+    enterPressed = Signal()  # after its search: move into the hits when they arrive
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,8 +34,8 @@ class SearchBox(QComboBox):
         self._pause.setInterval(TYPING_PAUSE_MS)
         self._pause.timeout.connect(self._emit)
         self.lineEdit().textEdited.connect(self._on_edited)
-        self.lineEdit().returnPressed.connect(self._emit)
-        self.textActivated.connect(lambda _: self._emit())
+        self.lineEdit().returnPressed.connect(self._on_enter)
+        self.textActivated.connect(self._on_activated)
 
     def text(self) -> str:
         return self.currentText()
@@ -52,9 +56,37 @@ class SearchBox(QComboBox):
         else:
             self._pause.stop()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.hitsRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    @Slot()
+    def _on_enter(self) -> None:
+        if self._entered:
+            return  # the same Enter, passed on from the line edit to the box
+        self._entered = True  # the combo box reports the same Enter as textActivated next
+        QTimer.singleShot(0, lambda: setattr(self, "_entered", False))
+        self._emit()
+        if self.currentText().strip():
+            self.enterPressed.emit()
+
+    _entered = False
+    _last = ""
+
+    @Slot(str)
+    def _on_activated(self, text: str) -> None:
+        """A query chosen in the history list (the box also reports Enter, and leaving it
+        with a query of the history, this way: those searched already)."""
+        if not self._entered and text.strip() != self._last:
+            self._emit()
+
     @Slot()
     def _emit(self) -> None:
         self._pause.stop()
         text = self.currentText().strip()
         if text:
+            self._last = text
             self.searchRequested.emit(text)
