@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export_cmd",
     "cite_cmd",
     "search_cmd",
+    "correct_cmd",
 )
 COMMANDS: dict[str, str] = {
     "parse": "parse_cmd", "library": "library_cmd", "add": "library_cmd",

@@ -3,7 +3,8 @@
 Each file is read as the library reads it: an article record when its folder is an
 article-per-file archive, a page otherwise; paper, date and page are settled from the sidecar,
 the masthead, the file's name and folders and the library's settings file (found in a folder
-above the file), and ``provenance`` says where each came from.
+above the file), and ``provenance`` says where each came from. The reader's corrections of the
+page are applied (``--raw`` shows the parser's own reading).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="parse page files and print what was found")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per file")
+    p.add_argument("--raw", action="store_true",
+                   help="the parser's own reading, without the page's corrections")
     p.set_defaults(func=run)
 
 
@@ -76,9 +79,10 @@ def outline(page: Page) -> str:
     return "\n".join(out)
 
 
-def load_page(path: Path) -> Page:
-    """Read one file as the library would (names, folders, records, settings)."""
-    return load_entry(path, name_text(path.as_posix()))
+def load_page(path: Path, raw: bool = False) -> Page:
+    """Read one file as the library would (names, folders, records, settings, corrections;
+    ``raw``: without the corrections)."""
+    return load_entry(path, name_text(path.as_posix()), corrected=not raw)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            pages.append(load_page(path))
+            pages.append(load_page(path, raw=args.raw))
         except PageError as err:
             warn(f"{shown(path)}: {err}")
             failed += 1

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from .encoding import DecodeError, decode_page_bytes, name_text
 from .model import Article, Issue, Page
+from .overlay import join_stamp, overlay_stamp
 from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
 from .walk import Entry, NotReadable, read_regular, walk_pages
@@ -72,14 +73,16 @@ def iter_page_files(root: Path) -> Iterator[Path]:
 
 
 def file_stamp(path: Path) -> str:
-    """Size and modification time of a page file and of its sidecar, as one string."""
+    """Size and modification time of a page file and of its sidecar (and of its corrections
+    in the user's overlay, for a read-only library, and of the pages a correction joins to
+    it), as one string."""
     st = path.stat()
-    stamp = f"{st.st_size}:{st.st_mtime_ns}"
+    stamp = f"{st.st_size}:{st.st_mtime_ns}" + overlay_stamp(path)
     try:
         side = sidecar_path(path).stat()
     except OSError:
         return stamp
-    return f"{stamp}:{side.st_size}:{side.st_mtime_ns}"
+    return f"{stamp}:{side.st_size}:{side.st_mtime_ns}" + join_stamp(sidecar_path(path))
 
 
 def apply_overrides(page: Page, fields: dict[str, object]) -> None:

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from . import patterns as P
+from .correction_store import correct_page
+from .corrections import MISSING
 from .encoding import DecodeError, decode_page_bytes
 from .library import (
     MAX_PAGE_BYTES,
@@ -35,7 +37,7 @@ from .walk import NotReadable, read_regular
 
 PATH_DISAGREES = "its masthead disagrees with its path"
 """Start of the warning given to a page whose masthead and file name say different things."""
-NOTICES = (SIDECAR_IGNORED, PATH_DISAGREES)
+NOTICES = (SIDECAR_IGNORED, PATH_DISAGREES, MISSING)
 """Warnings that make a file one of the library's problems."""
 _SEARCH_UP = 8
 
@@ -138,8 +140,10 @@ def _load_record(path: Path, source: str) -> Page:
     return page
 
 
-def load_entry(path: Path, source: str, root: Path | None = None) -> Page:
-    """Read one library file (a page or an article record) with its fields settled.
+def load_entry(path: Path, source: str, root: Path | None = None, *,
+               corrected: bool = True) -> Page:
+    """Read one library file (a page or an article record) with its fields settled and the
+    reader's corrections applied (``corrected=False``: as the parser reads it).
 
     ``source`` is the file's path inside the library (names and folders are read from it);
     ``root`` the library folder, for its settings file (searched upwards when None).
@@ -152,6 +156,8 @@ def load_entry(path: Path, source: str, root: Path | None = None) -> Page:
         page = load_page(path, source)
     settings, _ = library_settings(root if root is not None else settings_root(path))
     resolve_fields(page, meta, settings)
+    if corrected:
+        correct_page(page, path)
     return page
 
 

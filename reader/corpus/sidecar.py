@@ -10,8 +10,9 @@ For ``pages/001.txt`` the sidecar is ``pages/001.meta.toml``::
     page = 1
     page_count = 8
 
-Every key is optional. A value here wins over what the parser read from the page. See
-docs/sidecar.md.
+Every key is optional. A value here wins over what the parser read from the page. The
+reader's corrections of the page (``corrections``) follow as an array of tables,
+``[[corrections]]``, one per operation, each a table of text values. See docs/sidecar.md.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 import reprlib
 import tomllib
 from pathlib import Path
@@ -27,7 +29,11 @@ from typing import Any
 from ..atomicfile import write_text_atomic
 from .walk import NotReadable, read_regular
 
-SCHEMA = 1
+SCHEMA = 2
+"""Version 2 added ``[[corrections]]``; a sidecar without corrections is still written as 1,
+so that older readers keep using its fields."""
+FIELDS_SCHEMA = 1
+CORRECTIONS = "corrections"
 SUFFIX = ".meta.toml"
 FIELDS: dict[str, type] = {
     "paper": str,
@@ -43,6 +49,8 @@ MAX_BYTES = 64 * 1024
 MAX_NESTING = 16
 """Arrays and tables nested deeper than this are refused (the fields are flat values)."""
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters a TOML string cannot hold as they are (tab and line feed can)."""
 _short = reprlib.Repr()
 _short.maxstring = _short.maxother = 80
 
@@ -61,7 +69,26 @@ def is_sidecar(path: Path) -> bool:
 
 def read_sidecar(page_file: Path) -> dict[str, object]:
     """The fields set by the page's sidecar ({} when it has none)."""
-    data = _load_toml(sidecar_path(page_file), SCHEMA)
+    return read_fields_file(sidecar_path(page_file))
+
+
+def read_fields_file(path: Path) -> dict[str, object]:
+    """The page fields set by the sidecar-shaped file at ``path`` ({} when it is absent)."""
+    return _fields(_load_toml(path, SCHEMA))
+
+
+def read_corrections_file(path: Path) -> list[dict[str, object]]:
+    """The ``[[corrections]]`` tables of the sidecar-shaped file at ``path`` ([] when absent).
+
+    Raises SidecarError when the file or the list cannot be used.
+    """
+    value = _load_toml(path, SCHEMA).get(CORRECTIONS, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise SidecarError(f"{CORRECTIONS} should be a list of tables, [[{CORRECTIONS}]]")
+    return value
+
+
+def _fields(data: dict[str, object]) -> dict[str, object]:
     fields: dict[str, object] = {}
     for key, value in data.items():
         if key not in FIELDS:
@@ -120,6 +147,7 @@ def _toml_value(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return f'"{text}"'
 
 
@@ -128,8 +156,37 @@ def write_sidecar(page_file: Path, updates: dict[str, object]) -> Path:
 
     A value of None removes the key. Raises OSError when the folder is not writable.
     """
-    return _rewrite_toml(sidecar_path(page_file), updates, SCHEMA,
-                         f"# Fields set by hand for {page_file.name} (see docs/sidecar.md)")
+    return _rewrite_toml(sidecar_path(page_file), updates, FIELDS_SCHEMA,
+                         sidecar_header(page_file.name))
+
+
+def sidecar_header(name: str) -> str:
+    return f"# Fields set by hand for {name} (see docs/sidecar.md)"
+
+
+def sidecar_text(current: dict[str, object], header: str) -> str:
+    """The TOML text of a sidecar holding ``current`` (fields, other keys, corrections)."""
+    tables = current.get(CORRECTIONS)
+    corrections = tables if isinstance(tables, list) and tables else []
+    lines = [header, f"schema = {SCHEMA if corrections else FIELDS_SCHEMA}"]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in current.items()
+              if key != "schema" and not isinstance(value, dict | list)]
+    for table in corrections:
+        lines += ["", f"[[{CORRECTIONS}]]"]
+        lines += [f"{_toml_key(key)} = {_toml_value(value)}" for key, value in table.items()
+                  if not isinstance(value, dict | list)]
+    return "\n".join(lines) + "\n"
+
+
+def parse_sidecar_text(raw: bytes) -> dict[str, object]:
+    """The keys of a sidecar's bytes (``schema`` included); SidecarError when unusable."""
+    return _parse(raw)
+
+
+def _toml_key(key: str) -> str:
+    if key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key):
+        return key
+    return _toml_value(key)
 
 
 def _load_toml(path: Path, newest: int) -> dict[str, object]:
@@ -172,6 +229,9 @@ def _rewrite_toml(path: Path, updates: dict[str, object], schema: int, header: s
             current.pop(key, None)
         else:
             current[key] = value
+    if isinstance(current.get(CORRECTIONS), list) and current[CORRECTIONS]:
+        write_text_atomic(path, sidecar_text(current, header))  # the corrections are kept
+        return path
     lines = [header, f"schema = {schema}"]
     lines += [f"{key} = {_toml_value(value)}" for key, value in current.items()
               if not isinstance(value, dict | list)]
