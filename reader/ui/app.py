@@ -115,6 +115,7 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     as the library to open next time (by the window and by the command line)."""
     config = load_config()  # before the window reads it (its messages come with the first read)
     window = MainWindow(Catalog(root), prefs, state)
+    search_without_waiting(window)
     tell_once(window, config.messages + _path_notices())
     if remember:
         config.remember_library(root)
@@ -129,6 +130,15 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     window.show()
     _windows.append(window)
     return window
+
+
+def search_without_waiting(window: MainWindow) -> None:
+    """Make the search ready from what the catalog held at start, without waiting for the
+    library's walk: the index only takes what the catalog holds and it already had (nothing,
+    unless pages changed while the catalog was read last), and what the walk then finds
+    follows like any change. A library never read before waits for its first reading."""
+    if window.issues():
+        window.update_index(quiet=True)
 
 
 def _switch(old: MainWindow, request: OpenRequest) -> None:
