@@ -36,6 +36,7 @@ from .library import (
     file_stamp,
     is_page_file,
     page_entries,
+    reading_stamp,
 )
 from .model import Article, Page
 from .parser import PARSER_VERSION
@@ -425,9 +426,12 @@ class Catalog:
         return changes.state(self._connect(), self._write_lock)
 
     def stamps(self) -> dict[str, str]:
-        """Source → stamp of every page that was read (files with errors left out)."""
+        """Source → stamp of every page that was read (files with errors left out).
+
+        The stamp names the file's state and the parser that read it (``reading_stamp``).
+        """
         rows = self._connect().execute("SELECT source, stamp FROM files WHERE error IS NULL")
-        return dict(rows.fetchall())
+        return {source: reading_stamp(stamp) for source, stamp in rows.fetchall()}
 
     def page(self, source: str) -> Page | None:
         """The parsed page of ``source`` (kept in a small in-memory cache)."""
