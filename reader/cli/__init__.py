@@ -65,7 +65,8 @@ def build_parser(argv: Sequence[str] | None = None, *, every: bool = True
         description="报刊阅读器 — read, search, bookmark and export Chinese newspaper archives. "
         "Without a command, opens the window.",
     )
-    parser.add_argument("--library", metavar="DIR", type=Path, help="library folder to open")
+    parser.add_argument("--library", metavar="DIR", type=Path, dest="top_library",
+                        help="library folder to open (or to use, before a command)")
     parser.add_argument("--screenshot", metavar="PATH", type=Path,
                         help="render the window offscreen to a PNG and exit")
     parser.add_argument("--query", metavar="Q", help="with --screenshot: search for Q first")
@@ -131,6 +132,10 @@ def _environment(err: sqlite3.Error) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(argv, every=False)
     args = parser.parse_args(argv)
+    # `reader --library DIR search …` means the same as `reader search --library DIR …`: a
+    # command's own option (which defaults to None) would otherwise hide the one before it.
+    if getattr(args, "library", None) is None:
+        args.library = args.top_library
     command = args.command or "window"
     set_notice_handler(_notice)
     if setup_logging() is not None:
