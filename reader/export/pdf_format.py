@@ -237,7 +237,7 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker,
                     log.add(line, text)
                 line.draw(painter, where)
             painter.restore()
-            number = QTextLayout(f"{page + 1} / {pages}", small)
+            number = QTextLayout(f"{page + 1} / {pages}", small, writer)  # at its resolution
             number.setTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
             number.beginLayout()
             line = number.createLine()
