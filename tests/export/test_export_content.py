@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from reader.corpus.model import Article, Paragraph
@@ -122,3 +123,14 @@ def test_a_markdown_export_has_no_live_link_or_image(tmp_path: Path) -> None:
     assert "](javascript:" not in raw.replace("\\](javascript:", "")
     assert "![" not in raw.replace("\\!\\[", "")
     assert "1. 第一条" in md_text(out)  # read back, the text is the page's
+
+
+def test_word_pages_are_numbered_in_the_footer(tmp_path: Path,
+                                               seed_articles: list[Article]) -> None:
+    out = tmp_path / "many.docx"
+    export_articles(seed_articles[:4], out, "docx")
+    footer = docx.Document(str(out)).sections[0].footer
+    fields = [f.get(qn("w:instr")) for p in footer.paragraphs
+              for f in p._p.iter(qn("w:fldSimple"))]
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert " / " in footer.paragraphs[0].text
