@@ -280,6 +280,8 @@ class Catalog:
         if self.root.is_dir():
             if look is None:
                 folders = changes.record(self.root)  # before the walk: see ``changes``
+                with self._write_lock, conn:  # a walk cut short (killed, cancelled) leaves
+                    conn.execute("DELETE FROM folders")  # no times: the next look walks all
             for entry in look.entries() if look else page_entries(self.root):
                 source, path = entry.source, entry.path
                 on_disk[source] = path

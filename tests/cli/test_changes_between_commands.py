@@ -123,3 +123,24 @@ def test_a_page_rewritten_in_place_is_read_by_reader_index(
     status, out, _ = run(capsys, "index", "--library", str(archive))
     assert status == 0, out
     assert hits(capsys, archive, NAME) == 1
+
+
+def test_a_full_walk_cut_short_is_finished_by_the_next_command(
+        archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`reader index` killed or cancelled half-way through its walk has read only some of the
+    pages rewritten in place; the next command walks again rather than trusting folder times
+    that were taken before those pages changed."""
+    from reader.corpus.catalog import Catalog
+
+    pages = sorted(archive.rglob("*.txt"))
+    for page in pages:
+        times = page.stat()
+        page.write_text(page_with(NAME), "utf-8")  # in place: the folder keeps its time
+        os.utime(page, ns=(times.st_atime_ns, times.st_mtime_ns + 10**9))
+    catalog = Catalog(archive)
+    seen: list[int] = []
+    cut = catalog.sync(progress=lambda done, total: seen.append(done),
+                       cancelled=lambda: len(seen) > 1, workers=1)
+    catalog.close()
+    assert cut.cancelled
+    assert hits(capsys, archive, NAME) == len(pages)
