@@ -279,9 +279,9 @@ class Catalog:
         todo: list[tuple[str, str, str | None]] = []
         if self.root.is_dir():
             if look is None:
-                folders = changes.record(self.root)  # before the walk: see ``changes``
                 with self._write_lock, conn:  # a walk cut short (killed, cancelled) leaves
                     conn.execute("DELETE FROM folders")  # no times: the next look walks all
+                folders = changes.record(self.root)  # before the walk: see ``changes``
             for entry in look.entries() if look else page_entries(self.root):
                 source, path = entry.source, entry.path
                 on_disk[source] = path
