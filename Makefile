@@ -2,6 +2,8 @@
 #   make run    creates .venv, installs the reader and opens it on the bundled corpus
 #   make test   creates .venv, installs the reader with its test tools and runs the tests
 PYTHON ?= python3
+# make bench BENCH_ARGS='--only start --large': arguments of python -m benchmarks
+BENCH_ARGS ?=
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -26,7 +28,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
-	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks $(BENCH_ARGS)
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/reader --screenshot docs/screenshot.png --query 金承涛

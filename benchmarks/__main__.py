@@ -1,4 +1,5 @@
-"""``python -m benchmarks [--only NAME ...] [--quick]``: run the benchmarks, write BENCHMARKS.md.
+"""``python -m benchmarks [--only NAME ...] [--quick] [--large]``: run the benchmarks, write
+BENCHMARKS.md.
 
 Each ``benchmarks/bench_<name>.py`` has ``run(options) -> str`` that returns a Markdown section
 (a heading, the table, what was measured and how). Sections are kept in
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--only", nargs="*", help="names of benchmarks to run (default: all)")
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    parser.add_argument("--large", action="store_true",
+                        help="the large sizes where a benchmark has them (start: 1,000,000)")
     parser.add_argument("--assemble", action="store_true",
                         help="only rebuild BENCHMARKS.md from the latest saved sections")
     options = parser.parse_args(argv)

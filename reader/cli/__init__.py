@@ -11,8 +11,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..export.atomic import ExportError
-from ..library.errors import StoreError
 from ..logsetup import active_log, setup_logging
 from ..paths import set_notice_handler
 from .common import CommandError, shown, warn
@@ -29,15 +27,46 @@ COMMAND_MODULES: tuple[str, ...] = (
     "search_cmd",
     "correct_cmd",
 )
+COMMANDS: dict[str, str] = {
+    "parse": "parse_cmd", "library": "library_cmd", "add": "library_cmd",
+    "bookmarks": "bookmarks_cmd", "export": "export_cmd", "cite": "cite_cmd",
+    "index": "search_cmd", "search": "search_cmd", "show": "search_cmd",
+}
+"""Which module registers each command: a command imports only its own module (and what that
+needs), not the modules of every other command."""
+_VALUED = {"--library", "--screenshot", "--query", "--article"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: Sequence[str] | None) -> tuple[str, ...]:
+    """The command modules to register for ``argv``: the named command's alone; none for the
+    window; all of them for ``--help`` or a word that names no command (for the message)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in ("-h", "--help"):
+            return COMMAND_MODULES
+        elif word in _VALUED:
+            skip = True
+        elif word.startswith("-"):
+            continue
+        else:
+            module = COMMANDS.get(word)
+            return (module,) if module else COMMAND_MODULES
+    return ()
+
+
+def build_parser(argv: Sequence[str] | None = None, *, every: bool = True
+                 ) -> argparse.ArgumentParser:
+    """The ``reader`` parser; unless ``every``, with only the commands ``argv`` needs."""
     parser = argparse.ArgumentParser(
         prog="reader",
         description="报刊阅读器 — read, search, bookmark and export Chinese newspaper archives. "
         "Without a command, opens the window.",
     )
-    parser.add_argument("--library", metavar="DIR", type=Path, help="library folder to open")
+    parser.add_argument("--library", metavar="DIR", type=Path, dest="top_library",
+                        help="library folder to open (or to use, before a command)")
     parser.add_argument("--screenshot", metavar="PATH", type=Path,
                         help="render the window offscreen to a PNG and exit")
     parser.add_argument("--query", metavar="Q", help="with --screenshot: search for Q first")
@@ -47,10 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=("light", "dark"), default="light",
                         help="with --screenshot: the theme (default light)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if every else _modules_for(argv):
         module = importlib.import_module(f"{__name__}.{name}")
         module.register(sub)
     return parser
+
+
+def _worded(err: Exception) -> bool:
+    """Whether ``err`` is a store or export error, worded for the user where it was raised
+    (their modules are looked up only if a command imported them)."""
+    for module, name in (("reader.library.errors", "StoreError"),
+                         ("reader.export.atomic", "ExportError")):
+        kind = getattr(sys.modules.get(module), name, None)
+        if kind is not None and isinstance(err, kind):
+            return True
+    return False
 
 
 # SQLite errors that come from the machine (a full disk, a read-only folder), not from a bug.
@@ -90,8 +130,12 @@ def _environment(err: sqlite3.Error) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv, every=False)
     args = parser.parse_args(argv)
+    # `reader --library DIR search …` means the same as `reader search --library DIR …`: a
+    # command's own option (which defaults to None) would otherwise hide the one before it.
+    if getattr(args, "library", None) is None:
+        args.library = args.top_library
     command = args.command or "window"
     set_notice_handler(_notice)
     if setup_logging() is not None:
@@ -107,10 +151,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as err:
         warn(str(err))
         return err.status
-    except (StoreError, ExportError) as err:  # worded for the user where they are raised
-        log.warning("%s: %s", command, err)
-        warn(str(err))
-        return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -122,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         warn(f"{where}{err.strerror or err}{_details()}")
         return 1
     except Exception as err:  # the user gets a sentence, the log gets the traceback
+        if _worded(err):
+            log.warning("%s: %s", command, err)
+            warn(str(err))
+            return 1
         meaning = _environment(err) if isinstance(err, sqlite3.Error) else None
         if meaning is not None:
             log.warning("%s failed", command, exc_info=True)

@@ -102,8 +102,10 @@ def default_library_root() -> Path:
     return user_config().current_library or bundled_corpus()
 
 
-def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
-    """The chosen library through its catalog (parsed pages cached on disk), brought up to date.
+def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = False) -> Catalog:
+    """The chosen library through its catalog (parsed pages cached on disk), brought up to date:
+    by looking in the folders that changed since the last time (``corpus.changes``), or with
+    ``full`` at every file.
 
     Progress goes to stderr when many files must be read; problem files are reported there,
     one line each (unless ``quiet``).
@@ -115,7 +117,7 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False) -> Catalog:
             print(f"\rreading pages {done}/{total}", end="" if done < total else "\n",
                   file=sys.stderr)
 
-    result = catalog.sync(progress=progress)
+    result = catalog.sync(progress=progress, quick=not full)
     if not quiet:
         for problem in result.problems:
             warn(f"{shown(problem.path)}: {problem.message}")

@@ -165,7 +165,9 @@ def run_correct(args: argparse.Namespace) -> int:
     root = catalog.root
     where = catalog.locate(args.id)
     if where is None:
-        raise CommandError(f"no article with id {args.id} in {shown(root)}")
+        raise CommandError(f"no article with id {args.id} in {shown(root)} (an article's id "
+                           "follows its text: a corrected article has the new id printed "
+                           "after the correction, and `reader corrections list` shows it)")
     source = where[0]
     if getattr(args, "across", False):
         return _run_across(args, catalog, source)

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            pages.append(load_page(path, raw=args.raw))
+            pages.append(load_page(path, args.raw))
         except PageError as err:
             warn(f"{shown(path)}: {err}")
             failed += 1

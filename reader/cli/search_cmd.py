@@ -1,4 +1,10 @@
-"""``reader index``, ``reader search`` and ``reader show``: the search index from the shell."""
+"""``reader index``, ``reader search`` and ``reader show``: the search index from the shell.
+
+The search core (numpy, jieba) is imported by the commands that search, not on registering
+them; ``reader show`` reads its article from the catalog and opens the index only when the
+catalog does not have it. ``reader index`` walks the whole library folder; ``search`` and
+``show`` look only in the folders that changed (``corpus.changes``).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,16 @@ import argparse
 import datetime as dt
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..corpus.catalog import Catalog
-from ..search import IndexNotReady, QueryError, SearchIndex
-from ..search.snippets import Occurrence, occurrences
-from ..search.update import UpdateStats
 from .common import CommandError, add_library_option, open_catalog, print_json, shown, warn
+
+if TYPE_CHECKING:
+    from ..corpus.catalog import Catalog
+    from ..corpus.model import Article
+    from ..search import SearchIndex
+    from ..search.snippets import Occurrence
+    from ..search.update import UpdateStats
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -75,11 +84,13 @@ def _waiting() -> None:
 
 
 def _update(
-    args: argparse.Namespace, rebuild: bool = False
+    args: argparse.Namespace, rebuild: bool = False, full: bool = False
 ) -> tuple[SearchIndex, UpdateStats, Catalog]:
     """The library's catalog and index, both brought up to date (the window's too); problem
     files on stderr, and why the index is rebuilt or what it waits for."""
-    catalog = open_catalog(args)
+    from ..search import SearchIndex
+
+    catalog = open_catalog(args, full=full)
     index = SearchIndex.for_library(catalog.root)
     why = None if rebuild else index.check()
     if why is not None and index.path.exists():
@@ -90,7 +101,7 @@ def _update(
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    index, s, catalog = _update(args, rebuild=args.rebuild)
+    index, s, catalog = _update(args, rebuild=args.rebuild, full=True)
     problems = len(catalog.problems())
     why = f" (rebuilt: {s.rebuilt})" if s.rebuilt else ""
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
@@ -116,6 +127,8 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 0 or args.offset < 0:
         raise CommandError("--limit and --offset must not be negative", status=2)
+    from ..search import IndexNotReady, QueryError
+
     index, _, _ = _update(args)
     try:
         res = index.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
@@ -146,18 +159,34 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _indexed_article(catalog: Catalog, article_id: str) -> Article | None:
+    from ..search import IndexNotReady, SearchIndex
+
+    index = SearchIndex.for_library(catalog.root)
+    if not index.path.exists():
+        return None
+    try:
+        return index.article(article_id)
+    except IndexNotReady:
+        return None
+
+
 def _occurrence_json(o: Occurrence) -> dict[str, Any]:
     return {"field": o.field, "start": o.start, "end": o.end}
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    index, _, catalog = _update(args)
-    # The catalog keeps the article as parsed (section heads inside the body included).
-    article = catalog.article(args.id) or index.article(args.id)
+    catalog = open_catalog(args)
+    # The catalog keeps the article as parsed (section heads inside the body included); the
+    # index is asked only for an article the catalog does not hold.
+    article = catalog.article(args.id) or _indexed_article(catalog, args.id)
     if article is None:
-        raise CommandError(f"no article with id {args.id} in {shown(index.root)}")
+        raise CommandError(f"no article with id {args.id} in {shown(catalog.root)}")
     spans: list[Occurrence] = []
     if args.query:
+        from ..search import QueryError
+        from ..search.snippets import occurrences
+
         try:
             spans = occurrences(article, args.query)
         except QueryError as err:

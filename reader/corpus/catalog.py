@@ -28,12 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import cache_dir
+from . import changes
 from .library import (
     UNKNOWN_PAPER,
     PageError,
     Problem,
     file_stamp,
+    is_page_file,
     page_entries,
+    reading_stamp,
 )
 from .model import Article, Page
 from .parser import PARSER_VERSION
@@ -86,7 +89,15 @@ CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
 CREATE INDEX IF NOT EXISTS files_issue ON files (paper, date);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS settings (digest TEXT NOT NULL);
-"""
+-- Covering indexes: the page blobs make a scan of the table read the whole catalog.
+CREATE INDEX IF NOT EXISTS files_bad ON files (source, error, notice)
+    WHERE error IS NOT NULL OR notice IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_claims ON files (paper, date, page, position, source, error)
+    WHERE error IS NULL AND date IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_listing ON files (date IS NULL, date, paper, page, position,
+    source, issue_no, page_count, origin, error) WHERE error IS NULL;
+CREATE INDEX IF NOT EXISTS files_stamps ON files (source, stamp, error);
+""" + changes.DDL + ";\n"
 
 
 @dataclass(frozen=True)
@@ -171,6 +182,10 @@ def _problem_stamp(problem: str) -> str:
     return "!" + hashlib.sha1(problem.encode("utf-8")).hexdigest()[:12]
 
 
+def _wanted(name: str) -> bool:
+    return is_page_file(Path(name))
+
+
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
@@ -216,6 +231,8 @@ class Catalog:
             with conn:
                 conn.execute("DELETE FROM files")
                 conn.execute("DELETE FROM articles")
+                conn.execute("DELETE FROM folders")
+                conn.execute("DELETE FROM state")
                 conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", wanted.items())
 
     def _reset(self) -> None:
@@ -241,16 +258,29 @@ class Catalog:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         workers: int | None = None,
+        quick: bool = False,
     ) -> SyncResult:
-        """Bring the cache in line with the folder; parse only new and changed files."""
+        """Bring the cache in line with the folder; parse only new and changed files.
+
+        ``quick``: look only in the folders whose time changed since the last sync (see
+        ``changes``), not at every file; the first sync, and one after the catalog forgot its
+        files, walks the whole folder anyway."""
         result = SyncResult()
         conn = self._connect()
         self._follow_settings(conn)
+        some = conn.execute("SELECT 1 FROM files LIMIT 1").fetchone()
+        look = changes.look(conn, self.root, _wanted) if quick and some else None
+        if look is not None and not (look.changed or look.gone):
+            result.problems.extend(self.problems())
+            return result
         known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
+        folders = None
         on_disk: dict[str, Path] = {}
         todo: list[tuple[str, str, str | None]] = []
         if self.root.is_dir():
-            for entry in page_entries(self.root):
+            if look is None:
+                folders = changes.record(self.root)  # before the walk: see ``changes``
+            for entry in look.entries() if look else page_entries(self.root):
                 source, path = entry.source, entry.path
                 on_disk[source] = path
                 if entry.problem is not None:
@@ -264,11 +294,12 @@ class Catalog:
                     todo.append((str(path), source, entry.problem))
         else:
             result.problems.append(Problem(str(self.root), "the library folder does not exist"))
-        removed = [s for s in known if s not in on_disk]
+        removed = [s for s in known if s not in on_disk and (look is None or look.covers(s))]
         if removed:
             with self._write_lock, conn:
                 conn.executemany("DELETE FROM files WHERE source = ?", [(s,) for s in removed])
                 conn.executemany("DELETE FROM articles WHERE source = ?", [(s,) for s in removed])
+                changes.new_state(conn)
             result.removed = removed
             self._forget(removed)
         total = len(todo)
@@ -305,6 +336,9 @@ class Catalog:
         finally:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+        if not result.cancelled and (look or folders):
+            with self._write_lock, conn:
+                changes.save(conn, look or folders)  # type: ignore[arg-type]
         result.problems.extend(self.problems())
         return result
 
@@ -323,6 +357,8 @@ class Catalog:
             if row is not None:
                 conn.execute("DELETE FROM files")
                 conn.execute("DELETE FROM articles")
+                conn.execute("DELETE FROM folders")
+                changes.new_state(conn)
             conn.execute("DELETE FROM settings")
             conn.execute("INSERT INTO settings VALUES (?)", (digest,))
         with self._pages_lock:
@@ -338,6 +374,7 @@ class Catalog:
             return
         conn = self._connect()
         with self._write_lock, conn:
+            changes.new_state(conn)
             for source, stamp, page, error in batch:
                 (result.changed if source in known else result.added).append(source)
                 conn.execute("DELETE FROM articles WHERE source = ?", (source,))
@@ -384,10 +421,17 @@ class Catalog:
 
     # -- PageSource -----------------------------------------------------------------------
 
+    def state(self) -> str:
+        """A token that changes whenever the files read change (see ``changes.state``)."""
+        return changes.state(self._connect(), self._write_lock)
+
     def stamps(self) -> dict[str, str]:
-        """Source → stamp of every page that was read (files with errors left out)."""
+        """Source → stamp of every page that was read (files with errors left out).
+
+        The stamp names the file's state and the parser that read it (``reading_stamp``).
+        """
         rows = self._connect().execute("SELECT source, stamp FROM files WHERE error IS NULL")
-        return dict(rows.fetchall())
+        return {source: reading_stamp(stamp) for source, stamp in rows.fetchall()}
 
     def page(self, source: str) -> Page | None:
         """The parsed page of ``source`` (kept in a small in-memory cache)."""

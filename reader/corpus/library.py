@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from . import parser as _parser
+from . import walk as _walk
 from .encoding import DecodeError, decode_page_bytes, name_text
 from .model import Article, Issue, Page
 from .overlay import join_stamp, overlay_stamp
@@ -96,6 +98,13 @@ def apply_overrides(page: Page, fields: dict[str, object]) -> None:
         page.warnings = [w for w in page.warnings if "states no date" not in w]
         page.weekday = page.weekday if page.weekday and page.date else None
     finish_page(page)
+
+
+def reading_stamp(stamp: str) -> str:
+    """A page file's stamp for the search index: its state and the parser that read it, so
+    that an index built from an older parser's reading takes every page again after an update
+    of the reader (the file itself has not changed)."""
+    return f"{stamp}@p{_parser.PARSER_VERSION}.r{_walk.READING_VERSION}"
 
 
 def load_page(path: Path, source: str | None = None) -> Page:
@@ -191,7 +200,8 @@ class Library:
 
         With ``page`` this is the ``PageSource`` protocol the search index updates from.
         """
-        return {src: stamp for src, stamp in self._stamps.items() if src in self._by_source}
+        return {src: reading_stamp(stamp) for src, stamp in self._stamps.items()
+                if src in self._by_source}
 
     def page(self, source: str) -> Page | None:
         """The parsed page read from ``source`` (a path relative to the library root)."""

@@ -199,6 +199,21 @@ def _page(doc: Document) -> None:
         section.page_width, section.page_height = Mm(width), Mm(height)
         section.left_margin = section.right_margin = Mm(25)
         section.top_margin = section.bottom_margin = Mm(25)
+        _page_numbers(section.footer.paragraphs[0])
+
+
+def _page_numbers(paragraph: DocxParagraph) -> None:
+    """``3 / 12`` centred in the footer, as the PDF has: fields Word fills in as it pages."""
+    paragraph.alignment = 1  # centre
+    for n, instruction in enumerate(("PAGE", "NUMPAGES")):
+        if n:
+            paragraph.add_run(" / ").font.size = Pt(8)
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), instruction)
+        run = paragraph.add_run("1")
+        run.font.size = Pt(8)
+        field.append(run._r)  # the run shown until Word updates the field
+        paragraph._p.append(field)
 
 
 def write_docx(articles: list[Article], target: Path, tracker: Tracker,

@@ -50,6 +50,7 @@ from ..paths import resources_dir
 from .atomic import ExportError
 from .document import NO_NOTES, Notes, Tracker, document_title
 from .html_format import render_html
+from .paper import LETTER_MM, paper_mm
 from .pdf_glyphs import GlyphLog
 from .pdf_text import fix_text_layer
 
@@ -150,8 +151,10 @@ def shared_glyphs(family: str, written: set[str]) -> dict[str, str]:
 def _writer(target: Path) -> QPdfWriter:
     writer = QPdfWriter(str(target))
     writer.setResolution(RESOLUTION)
+    size = (QPageSize(QPageSize.PageSizeId.Letter) if paper_mm() == LETTER_MM
+            else QPageSize(QPageSize.PageSizeId.A4))  # the locale's paper, as the Word file's
     writer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        size, QPageLayout.Orientation.Portrait,
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter,
     ))
     return writer
@@ -237,7 +240,7 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker,
                     log.add(line, text)
                 line.draw(painter, where)
             painter.restore()
-            number = QTextLayout(f"{page + 1} / {pages}", small)
+            number = QTextLayout(f"{page + 1} / {pages}", small, writer)  # at its resolution
             number.setTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
             number.beginLayout()
             line = number.createLine()

@@ -7,6 +7,10 @@ transaction *publishes*: the staged segments go live, the old articles of change
 files are marked deleted, and the generation number moves on. A search therefore sees either
 the index before the update or after it, never half of it.
 
+A source that offers ``state()`` (the catalog: a token that changes whenever its files do)
+has it recorded at each update; an update that finds the same token again has nothing to do
+and returns without comparing any stamps.
+
 A cancelled (or crashed) update leaves its finished staged segments behind; the next update
 adopts those whose files have not changed since, and indexes the rest.
 """
@@ -343,6 +347,11 @@ def _articles_by_file(conn: sqlite3.Connection, segs: list[int]) -> list[tuple[s
     return rows
 
 
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def run_update(
     conn: sqlite3.Connection,
     source: PageSource,
@@ -352,6 +361,12 @@ def run_update(
 ) -> UpdateStats:
     """Bring the index behind ``conn`` up to date with ``source`` (the caller holds the lock)."""
     start = time.perf_counter()
+    state = getattr(source, "state", None)
+    token = state() if callable(state) else None  # before the stamps: a later change shows
+    if token is not None and _meta(conn, "source_state") == token:
+        live = _meta(conn, "articles")
+        if live is not None:
+            return UpdateStats(articles=int(live), seconds=time.perf_counter() - start)
     is_cancelled = cancelled or (lambda: False)
     run = _Run(conn, source, progress, is_cancelled, workers or min(2, os.cpu_count() or 1))
     todo, retire, adopted, desired = run.plan()
@@ -368,6 +383,10 @@ def run_update(
         elif name not in run.compacted:
             changed += count
     run.drop_empty_segments()
+    with store.transaction(conn, "IMMEDIATE"):
+        store.set_meta(conn, "articles", live)
+        if token is not None:
+            store.set_meta(conn, "source_state", token)
     return UpdateStats(added=added, changed=changed, removed=removed, articles=live,
                        seconds=time.perf_counter() - start)
 

@@ -4,8 +4,10 @@ preferences, and the ``--screenshot`` mode that renders the window to a PNG and 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -40,6 +42,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_window(args: argparse.Namespace) -> int:
     """Open the window on the chosen library; with ``--screenshot`` render it and exit."""
     screenshot: Path | None = getattr(args, "screenshot", None)
+    if screenshot:
+        size = screenshot_size(getattr(args, "size", None))  # a bad size: before any thread
+        if (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+                and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
     app = make_application()
     # Unexpected errors: the traceback to the log file, a sentence to the user.
     reporter = ErrorReporter(app)
@@ -61,8 +68,7 @@ def run_window(args: argparse.Namespace) -> int:
         root = library_root(args) if getattr(args, "library", None) else bundled_corpus()
         window = MainWindow(Catalog(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
-                           getattr(args, "article", None),
-                           screenshot_size(getattr(args, "size", None)))
+                           getattr(args, "article", None), size)
     root, remember = startup_library(args)
     open_library_window(root, prefs, state, remember=remember)
     app._reader_translators = translators  # type: ignore[attr-defined]  # keep them alive
@@ -115,6 +121,7 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     as the library to open next time (by the window and by the command line)."""
     config = load_config()  # before the window reads it (its messages come with the first read)
     window = MainWindow(Catalog(root), prefs, state)
+    search_without_waiting(window)
     tell_once(window, config.messages + _path_notices())
     if remember:
         config.remember_library(root)
@@ -129,6 +136,15 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     window.show()
     _windows.append(window)
     return window
+
+
+def search_without_waiting(window: MainWindow) -> None:
+    """Make the search ready from what the catalog held at start, without waiting for the
+    library's walk: the index only takes what the catalog holds and it already had (nothing,
+    unless pages changed while the catalog was read last), and what the walk then finds
+    follows like any change. A library never read before waits for its first reading."""
+    if window.issues():
+        window.update_index(quiet=True)
 
 
 def _switch(old: MainWindow, request: OpenRequest) -> None:
@@ -155,11 +171,16 @@ def screenshot_size(text: str | None) -> tuple[int, int]:
     try:
         size = int(width), int(height)
     except ValueError:
-        raise SystemExit(
-            f"reader: --size wants WIDTHxHEIGHT, such as 1366x768, not {text!r}") from None
+        _usage(f"--size wants WIDTHxHEIGHT, such as 1366x768, not {text!r}")
     if min(size) < 200 or max(size) > 10000:
-        raise SystemExit(f"reader: --size {text} is not a window size")
+        _usage(f"--size {text} is not a window size")
     return size
+
+
+def _usage(message: str) -> NoReturn:
+    """A wrong option: one line, and exit status 2 as for any usage error."""
+    print(f"reader: {message}", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | None,

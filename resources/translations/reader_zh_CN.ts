@@ -738,100 +738,105 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="172"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="175"/>
         <source>Not exported: %1 was left as it was.</source>
         <translation>未导出：%1 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="204"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="207"/>
         <source>Replace the File?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="205"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="208"/>
         <source>%1 exists already. Replace it with the export?</source>
         <translation>%1 已存在。要用导出的文件替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="57"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="59"/>
         <source>Export Articles</source>
         <translation>导出文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="46"/>
+        <source>Plain text (.txt)</source>
+        <translation>纯文本 (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="78"/>
         <source>One file per article, in a folder</source>
         <translation>每篇一个文件，存入文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="81"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="83"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="86"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="85"/>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="88"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="224"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="94"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="97"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="95"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="98"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="99"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="102"/>
         <source>&amp;Save to:</source>
         <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="147"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="150"/>
         <source>Export to Folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="150"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="153"/>
         <source>Export to File</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="195"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="198"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="226"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="229"/>
         <source>Exported %n file(s) to %1.</source>
         <translation>
             <numerusform>已导出%n个文件到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="232"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="235"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="234"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="237"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="240"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="243"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1257,7 +1262,7 @@ The library folder may be read-only.</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="124"/>
+        <location filename="../../reader/ui/app.py" line="125"/>
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>

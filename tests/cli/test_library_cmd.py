@@ -142,3 +142,15 @@ def test_add_a_record_folder_then_info(tmp_path: Path,
     assert "示例日报: 1 issues, 2 pages, 3 articles (2019-02-01 … 2019-02-01)" in out
     assert "3 articles are files of their own" in out
     assert "library.toml (paper of the pages naming none: 示例日报)" in out
+
+
+def test_library_before_the_command_is_the_library_it_uses(
+    tmp_path: Path, small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader --library DIR COMMAND` is `reader COMMAND --library DIR`, not the default one."""
+    (small_library / "pages" / SEEDS[1].name).unlink()
+    assert main(["--library", str(small_library), "library", "info"]) == 0
+    out = capsys.readouterr().out
+    assert str(small_library) in out and str(CORPUS) not in out
+    assert main(["--library", str(tmp_path / "nowhere"), "search", "金承涛"]) == 1
+    assert "no such library folder" in capsys.readouterr().err

@@ -3,11 +3,15 @@ format could misread (control characters in Word, markup in Markdown)."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 import warnings
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from reader.corpus.model import Article, Paragraph
@@ -34,6 +38,25 @@ def test_word_follows_the_locale_s_paper(tmp_path: Path, seed_articles: list[Art
     section = docx.Document(str(out)).sections[0]
     assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == size
     assert abs(section.page_width - Mm(size[0])) < Mm(0.1)
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not installed")
+@pytest.mark.parametrize(("locale", "size"), [
+    ("zh_CN.UTF-8", (595, 842)), ("en_US.UTF-8", (612, 792)),
+])
+def test_pdf_follows_the_locale_s_paper_like_word(tmp_path: Path, seed_articles: list[Article],
+                                                 monkeypatch: pytest.MonkeyPatch, locale: str,
+                                                 size: tuple[int, int]) -> None:
+    for key in ("LC_ALL", "LC_PAPER", "LC_MESSAGES"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", locale)
+    out = tmp_path / "a.pdf"
+    export_articles(seed_articles[:1], out, "pdf")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
+                          check=True).stdout
+    points = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    assert points is not None, info
+    assert (round(float(points[1])), round(float(points[2]))) == size
 
 
 def test_word_properties_say_what_the_document_is(tmp_path: Path,
@@ -100,3 +123,14 @@ def test_a_markdown_export_has_no_live_link_or_image(tmp_path: Path) -> None:
     assert "](javascript:" not in raw.replace("\\](javascript:", "")
     assert "![" not in raw.replace("\\!\\[", "")
     assert "1. 第一条" in md_text(out)  # read back, the text is the page's
+
+
+def test_word_pages_are_numbered_in_the_footer(tmp_path: Path,
+                                               seed_articles: list[Article]) -> None:
+    out = tmp_path / "many.docx"
+    export_articles(seed_articles[:4], out, "docx")
+    footer = docx.Document(str(out)).sections[0].footer
+    fields = [f.get(qn("w:instr")) for p in footer.paragraphs
+              for f in p._p.iter(qn("w:fldSimple"))]
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert " / " in footer.paragraphs[0].text

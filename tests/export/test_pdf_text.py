@@ -81,3 +81,18 @@ def test_one_article_s_every_character_survives(tmp_path: Path, family: str, tit
     assert title in flat
     assert squeeze(source_line(article)) in flat
     assert squeeze(paragraph) in flat
+
+
+def test_page_numbers_are_printed_at_a_readable_size(
+    tmp_path: Path, seed_articles: list[Article]
+) -> None:
+    """The footer's ``2 / 5`` is set at 8 pt, like a page number in print; laid out at the
+    screen's resolution it came out under 3 pt, a speck."""
+    out = tmp_path / "some.pdf"
+    export_articles(seed_articles[:3], out, "pdf")
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(out), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    words = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', boxes)
+    slash = [float(y1) - float(y0) for y0, y1, word in words if word == "/"]
+    assert slash, "no page number on page 2"
+    assert slash[-1] >= 6, slash  # points: a glyph box of an 8 pt font is about 10 pt tall

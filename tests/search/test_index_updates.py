@@ -239,3 +239,23 @@ def test_small_updates_are_compacted(small_library: Path, monkeypatch: pytest.Mo
     assert len(ids(index, "翟汐澜")) == 6
     for query in ("翟汐澜", "金承涛", "河庄街道 植树"):
         assert ids(index, query) == truth(small_library, query)
+
+
+def test_a_new_parser_version_re_reads_every_page_into_the_index(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an update of the reader changes the parser, search shows the new reading: the
+    index does not keep articles from the old one because the files themselves are unchanged."""
+    import reader.corpus.catalog as catalog_module
+    import reader.corpus.parser as parser_module
+
+    index = SearchIndex.for_library(small_library)
+    assert index.update(CountingSource(small_library)).added == 28
+    newer = parser_module.PARSER_VERSION + 1
+    monkeypatch.setattr(parser_module, "PARSER_VERSION", newer)
+    monkeypatch.setattr(catalog_module, "PARSER_VERSION", newer)
+    source = CountingSource(small_library)
+    stats = index.update(source)
+    assert len(source.asked) == 5  # every page read again, from the new parser's reading
+    assert stats.articles == 28
+    assert index.update(CountingSource(small_library)).added == 0  # and then left alone

@@ -310,3 +310,17 @@ def test_bookmark_notes_go_with_their_articles_from_the_window(window, qtbot, tm
     texts = [p.text for p in docx.Document(str(tmp_path / "marks.docx")).paragraphs]
     assert "笔记：写进报告的理由" in texts and "标签：报告" in texts
     dialog.close()
+
+
+def test_the_export_dialog_names_its_formats_in_chinese(qapp, window, qtbot):
+    from reader.ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        window.open_article(next(window.catalog.articles()).id)
+        dialog = _open_export_dialog(window, qtbot)
+        names = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+        assert "纯文本 (.txt)" in names and not any("Plain" in n for n in names), names
+        dialog.close()
+    finally:
+        remove_translators(qapp, translators)

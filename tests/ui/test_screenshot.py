@@ -46,3 +46,34 @@ def test_screenshot_of_an_unknown_article_fails_clearly(tmp_path: Path, small_li
     assert done.returncode != 0
     assert "nosucharticle" in done.stderr
     assert not out.exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland variables")
+def test_screenshot_needs_no_display(tmp_path: Path, small_library: Path):
+    """On a machine with no screen (a server, CI) the picture is rendered offscreen, rather
+    than Qt aborting because it cannot reach a display."""
+    out = tmp_path / "window.png"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(small_library),
+         "--screenshot", str(out), "--size", "1366x768"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_a_bad_size_is_a_usage_error_before_anything_starts(tmp_path: Path,
+                                                           small_library: Path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(small_library),
+         "--screenshot", str(tmp_path / "w.png"), "--size", "100"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "reader: --size wants WIDTHxHEIGHT, such as 1366x768, not '100'"]
+    assert not (tmp_path / "w.png").exists()

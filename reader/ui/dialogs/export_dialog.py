@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -43,7 +43,9 @@ from ..workers import Task, TaskError, TaskRunner
 Scopes = dict[str, tuple[str, Callable[[], list[Any]]]]
 
 FORMAT_NAMES = {"docx": "Word (.docx)", "pdf": "PDF (.pdf)", "md": "Markdown (.md)",
-                "txt": "Plain text (.txt)", "html": "HTML (.html)"}
+                "txt": QT_TRANSLATE_NOOP("ExportDialog", "Plain text (.txt)"),
+                "html": "HTML (.html)"}
+"""Format → its name in the list (translated where it is not a proper name)."""
 
 
 class ExportDialog(QDialog):
@@ -71,7 +73,8 @@ class ExportDialog(QDialog):
             next(iter(self.scope_buttons.values())).setChecked(True)
         self.format = QComboBox(self)
         for fmt in user_data.formats():
-            self.format.addItem(FORMAT_NAMES.get(fmt, fmt), fmt)
+            self.format.addItem(
+                QCoreApplication.translate("ExportDialog", FORMAT_NAMES.get(fmt, fmt)), fmt)
         self.split = QCheckBox(self.tr("One file per article, in a folder"), self)
         self.path = QLineEdit(str(start_folder / "articles"), self)
         self._confirmed: Path | None = None  # a file the save dialog already asked about

@@ -167,7 +167,8 @@ def build(
             )
     if article.subtitle:
         block(center, size * 0.2, size * 0.3)
-        cursor.insertText("——", chars(make_font(serif, size * 1.15), colors.muted))
+        if not article.subtitle.startswith(("—", "-")):  # the page's own dash is kept, not doubled
+            cursor.insertText("——", chars(make_font(serif, size * 1.15), colors.muted))
         put("subtitle", article.subtitle, chars(make_font(serif, size * 1.15), colors.ink))
     small = make_font(serif, size * 0.85)
     if article.byline:
