@@ -24,6 +24,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy reader
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'

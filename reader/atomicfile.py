@@ -1,14 +1,17 @@
 """Write a file atomically: the old content or the new, never half of either.
 
-The content goes to a temporary file in the same folder, is flushed to disk, and replaces the
-target with ``os.replace`` only when everything was written; on any error the temporary file
-is removed and the old file stays as it was. The new file gets the mode of a normal save
-(``0666`` less the umask: ``0644`` usually), not ``mkstemp``'s ``0600``.
+The one writer of the reader's files. The content goes to a temporary file in the same
+folder, is flushed to disk, and replaces the target with ``os.replace`` only when everything
+was written; on any error the temporary file is removed and the old file stays as it was.
+Every file it makes gets the mode of a normal save (``0666`` less the umask: ``0644``
+usually), not ``mkstemp``'s ``0600``.
 
-``atomic_write(path)`` yields a temporary path for writers that want a file name (Word, PDF);
-``write_text_atomic`` and ``write_json_atomic`` serve the user's small files (config,
-preferences, sidecars) and the text exports. OSError propagates: callers say in plain words
-where the file could not be saved.
+``atomic_write(path)`` yields a temporary path for writers that want a file name (Word, PDF,
+the bookmarks' backup); ``write_text_atomic`` and ``write_json_atomic`` serve the user's
+small files (config, preferences, sidecars, corrections) and the text exports;
+``create_file_atomic`` adds a page to a library without ever replacing a file. OSError
+propagates: callers say in plain words where the file could not be saved
+(``reader.export.atomic`` words it for exports).
 """
 
 from __future__ import annotations
@@ -40,18 +43,29 @@ def fsync(path: Path) -> None:
         os.close(fd)
 
 
-@contextlib.contextmanager
-def atomic_write(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path``; it replaces ``path`` when the block ends without
-    error (after being flushed to disk), and is removed otherwise."""
-    path = Path(path)
+def _temporary_beside(path: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+    """An open temporary file in ``path``'s folder (made if needed), with a normal mode."""
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    os.close(fd)
-    tmp = Path(name)
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     try:
-        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.chmod(name, 0o666 & ~_UMASK)  # by name: os.fchmod is not on Windows before 3.13
+    except BaseException:
+        os.close(fd)
+        os.unlink(name)
+        raise
+    return fd, Path(name)
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path, suffix: str = ".part") -> Iterator[Path]:
+    """A temporary path beside ``path``; it replaces ``path`` when the block ends without
+    error (after being flushed to disk), and is removed otherwise. ``suffix`` ends the
+    temporary file's name (for a caller that clears the ones a killed process left)."""
+    path = Path(path)
+    fd, tmp = _temporary_beside(path, f".{path.name}.", suffix)
+    os.close(fd)
+    try:
         yield tmp
         fsync(tmp)
         os.replace(tmp, path)
@@ -80,8 +94,7 @@ def create_file_atomic(path: Path, data: bytes) -> None:
     temporary file first, so the file appears complete or not at all.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temporary_beside(path, f".{path.name[:64]}.", ".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

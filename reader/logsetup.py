@@ -38,10 +38,10 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         return path
     logger = logging.getLogger("reader")
     logger.setLevel(level)
-    for handler in list(logger.handlers):
-        if getattr(handler, "_reader_file", False):
-            logger.removeHandler(handler)
-            handler.close()
+    for previous in list(logger.handlers):
+        if getattr(previous, "_reader_file", False):
+            logger.removeHandler(previous)
+            previous.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(

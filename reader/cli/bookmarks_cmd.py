@@ -162,8 +162,8 @@ def _find(store: BookmarkStore, key: str) -> Bookmark:
         if b.article_id == key:
             return b
     number = key.removeprefix("#")
-    if number.isdigit() and (b := store.get(int(number))) is not None:
-        return b
+    if number.isdigit() and (numbered := store.get(int(number))) is not None:
+        return numbered
     raise CommandError(f"no bookmark {key} (give its #number or its article id)")
 
 

@@ -104,7 +104,7 @@ class Correction:
             if not isinstance(value, str):
                 raise CorrectionError(f"{where}{key} = {value!r} should be text")
             values[key] = value
-        return cls(**values)  # type: ignore[arg-type]
+        return cls(**values)
 
     def describe(self) -> str:
         """One line saying what the correction does."""
@@ -383,7 +383,9 @@ def _start_article(page: Page, index: int, head: list[Paragraph], tail: list[Par
     """Article ``index`` keeps the paragraphs ``head``; a new one after it gets ``tail`` (and
     the jump to another page, which is at its end)."""
     article = page.articles[index]
-    new = Article(id="", paragraphs=tail, continues_on=article.continues_on, **fields)
+    new = Article(id="", paragraphs=tail, continues_on=article.continues_on)
+    for name, value in fields.items():  # a headline part: kicker, title or subtitle
+        setattr(new, name, value)
     article.paragraphs, article.continues_on = head, None
     page.articles.insert(index + 1, new)
 

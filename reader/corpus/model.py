@@ -1,7 +1,22 @@
-"""The corpus data model: Paper, Issue, Page, Article and the parts of a page.
+"""The corpus data model: Issue, Page, Article and the parts of a page.
 
 These are plain dataclasses with no behaviour beyond small derived properties, so that
 every layer (search, library, export, ui) can share them without importing the parser.
+
+A paper has no class: it is its name as printed (``Page.paper``, ``Article.paper``, the
+``paper`` of ``Issue`` and of the catalog's ``IssueInfo``), None when nothing names it.
+
+"Source" names three things, kept apart by their type:
+
+- ``Page.source`` / ``Article.source`` (``str``): the page file's path relative to the
+  library's folder, with ``/`` between the parts (``钱塘新区报/2022/08-10/01.txt``); the key
+  of a page in the catalog and the search index. For a single file parsed on its own
+  (``reader parse FILE``) it is the path as given.
+- ``PageSource`` (``reader.corpus.library``): the protocol of what pages are read from
+  (``stamps()`` and ``page(source)``), which ``Catalog`` follows and the search index
+  updates from.
+- the *source line* of an export or citation (``reader.export.citation.source_line``):
+  where the article was printed, as words (paper, date, page, and the page file's name).
 """
 
 from __future__ import annotations

@@ -203,11 +203,9 @@ def _classify(lines: list[_Line]) -> list[_Element]:
             last_text_open = False
         elif kind == "lead":
             m = P.DATELINE_CREDIT.match(line.text)
-            if m:
-                elements.append(_Lead(m.group(1), line.text[m.end() :].strip()))
-            else:
-                elements.append(_Lead(None, line.text))
-            last_text_open = P.is_open(elements[-1].text) if elements[-1].text else False
+            lead = _Lead(m.group(1), line.text[m.end() :].strip()) if m else _Lead(None, line.text)
+            elements.append(lead)
+            last_text_open = P.is_open(lead.text) if lead.text else False
         else:
             elements.append(_Text(line.text))
             last_text_open = P.is_open(line.text)

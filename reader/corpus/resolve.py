@@ -32,7 +32,8 @@ from .model import Page
 from .parser import finish_page
 from .pathmeta import Layout, PathMeta, folder_layout, read_path
 from .records import read_record
-from .sidecar import LIBRARY_FILE, SidecarError, read_library_settings
+from .sidecar import LIBRARY_FILE as LIBRARY_FILE  # also the catalog's name for it
+from .sidecar import SidecarError, read_library_settings
 from .walk import NotReadable, read_regular
 
 PATH_DISAGREES = "its masthead disagrees with its path"

@@ -104,7 +104,7 @@ def _fields(data: dict[str, object]) -> dict[str, object]:
             value = value.date()
         if not isinstance(value, wanted) or isinstance(value, bool):
             raise SidecarError(f"{key} = {_short.repr(value)} should be a {wanted.__name__}")
-        if wanted is int and not 0 < int(value) < 1_000_000:  # type: ignore[call-overload]
+        if isinstance(value, int) and wanted is int and not 0 < value < 1_000_000:
             raise SidecarError(f"{key} = {_short.repr(value)} is out of range")
         fields[key] = value
     return fields

@@ -21,6 +21,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -204,7 +205,7 @@ def _page(doc: Document) -> None:
 
 def _page_numbers(paragraph: DocxParagraph) -> None:
     """``3 / 12`` centred in the footer, as the PDF has: fields Word fills in as it pages."""
-    paragraph.alignment = 1  # centre
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for n, instruction in enumerate(("PAGE", "NUMPAGES")):
         if n:
             paragraph.add_run(" / ").font.size = Pt(8)

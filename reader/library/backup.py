@@ -13,10 +13,10 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-import tempfile
 import time
 from pathlib import Path
 
+from ..atomicfile import atomic_write
 from . import schema
 from .errors import StoreError
 
@@ -59,11 +59,10 @@ def check_file(path: Path) -> str | None:
 
 
 def copy_database(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the database behind ``conn`` to ``target`` atomically, checked before it lands."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    """Copy the database behind ``conn`` to ``target`` atomically, checked before it lands.
+
+    The copy is named ``….tmp`` until then, for ``remove_stale_copies``."""
+    with atomic_write(target, suffix=".tmp") as tmp:
         dest = sqlite3.connect(tmp)
         try:
             conn.backup(dest)
@@ -73,10 +72,6 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
             dest.close()
         if (reason := check_file(tmp)) is not None:
             raise StoreError(f"the backup copy failed its check ({reason})")
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 STALE_COPY_S = 600

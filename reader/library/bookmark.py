@@ -164,18 +164,19 @@ def match_row(conn: sqlite3.Connection, ref: ArticleRef, uid: str | None = None
               ) -> sqlite3.Row | None:
     """The stored bookmark of the same article: by uid, article id, or place and content."""
     if uid:
-        row = conn.execute("SELECT * FROM bookmarks WHERE uid = ?", (uid,)).fetchone()
+        row: sqlite3.Row | None = conn.execute(
+            "SELECT * FROM bookmarks WHERE uid = ?", (uid,)).fetchone()
         if row is not None:
-            return row  # type: ignore[no-any-return]
+            return row
     if ref.article_id:  # articles without an id are told apart by place and content
         row = conn.execute("SELECT * FROM bookmarks WHERE article_id = ? ORDER BY id",
                            (ref.article_id,)).fetchone()
         if row is not None:
-            return row  # type: ignore[no-any-return]
+            return row
     for row in conn.execute("SELECT * FROM bookmarks WHERE paper IS ? ORDER BY id",
                             (ref.paper,)):
         if same_article(ref_from_row(row), ref):
-            return row  # type: ignore[no-any-return]
+            return row
     return None
 
 

@@ -108,7 +108,8 @@ def _group_max(values: npt.NDArray[np.int64], bounds: npt.NDArray[np.int64]) -> 
     """The largest value of each group ``values[bounds[i]:bounds[i + 1]]`` (groups not empty)."""
     if len(values) == 0:
         return []
-    return np.maximum.reduceat(values, bounds[:-1]).tolist()  # type: ignore[no-any-return]
+    largest: list[int] = np.maximum.reduceat(values, bounds[:-1]).tolist()
+    return largest
 
 
 def _grouped_rows(

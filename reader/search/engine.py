@@ -109,6 +109,7 @@ class Postings:
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
+_NO_SCORES: FloatArray = np.zeros(0, dtype=np.float32)
 
 
 class PostingCache:
@@ -147,6 +148,8 @@ class Reader:
 
     def __init__(self, conn: sqlite3.Connection, snap: Snapshot, cache: PostingCache) -> None:
         self.conn, self.snap, self.cache = conn, snap, cache
+        self.scores: FloatArray = _NO_SCORES
+        """The scores of the last ``evaluate`` on this reader, for the hits' snippets."""
 
     def postings(self, key: int) -> Postings:
         parts: list[tuple[int, int, IntArray, IntArray]] = []
@@ -202,7 +205,8 @@ def _member(values: IntArray, sorted_keys: IntArray) -> BoolArray:
         return np.zeros(len(values), dtype=bool)
     idx = np.searchsorted(sorted_keys, values)
     idx[idx >= len(sorted_keys)] = len(sorted_keys) - 1
-    return sorted_keys[idx] == values  # type: ignore[no-any-return]
+    found: BoolArray = sorted_keys[idx] == values
+    return found
 
 
 def _occurrence_keys(

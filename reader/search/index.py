@@ -232,7 +232,7 @@ class SearchIndex:
         reader = Reader(self._conn(), snap, self._cache)
         matched, scores = evaluate(reader, parsed, papers, date_from, date_to)
         ranked = rank(snap, matched, scores, sort, count)
-        reader.scores = scores  # type: ignore[attr-defined]
+        reader.scores = scores
         return parsed, reader, int(matched.sum()), ranked
 
     def search(
@@ -292,7 +292,7 @@ class SearchIndex:
         rows = {r[0]: r for r in reader.conn.execute(
             "SELECT docid, article_id, paper_id, date, page, kicker, title, subtitle, byline, "
             f"display_title, body, source FROM docs WHERE docid IN ({marks})", docids)}
-        scores = reader.scores  # type: ignore[attr-defined]
+        scores = reader.scores
         hits = []
         for docid in docids:
             (_, article_id, paper_id, date, page, kicker, title, subtitle, byline,

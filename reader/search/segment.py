@@ -16,21 +16,28 @@ import functools
 import hashlib
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from types import ModuleType
 
+from ..paths import resources_dir
+from .fold import fold, fold_fingerprint
+
+# One name for whichever segmenter is installed; their functions differ (``cut`` vs ``lcut``),
+# so calls go through ``_ENGINE`` and are typed where their results are taken.
+_jieba: ModuleType
 try:
-    import rjieba as _jieba
+    import rjieba
 
+    _jieba = rjieba
     _ENGINE = "rjieba"
 except ImportError:  # pragma: no cover - exercised only where rjieba has no wheel
     import logging
 
-    import jieba as _jieba
+    import jieba
 
-    _jieba.setLogLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    _jieba = jieba
     _ENGINE = "jieba"
 
-from ..paths import resources_dir
-from .fold import fold, fold_fingerprint
 
 USER_DICT_NAME = "jieba_user_dict.txt"
 
@@ -76,9 +83,10 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text`` (already folded), in order, covering every character."""
-        if _ENGINE == "rjieba":
-            return _jieba.cut(text, True)
-        return _jieba.lcut(text, HMM=True)  # pragma: no cover
+        words: list[str] = (
+            _jieba.cut(text, True) if _ENGINE == "rjieba" else _jieba.lcut(text, HMM=True)
+        )
+        return words
 
 
 @functools.cache

@@ -364,9 +364,9 @@ def run_update(
     state = getattr(source, "state", None)
     token = state() if callable(state) else None  # before the stamps: a later change shows
     if token is not None and _meta(conn, "source_state") == token:
-        live = _meta(conn, "articles")
-        if live is not None:
-            return UpdateStats(articles=int(live), seconds=time.perf_counter() - start)
+        counted = _meta(conn, "articles")
+        if counted is not None:
+            return UpdateStats(articles=int(counted), seconds=time.perf_counter() - start)
     is_cancelled = cancelled or (lambda: False)
     run = _Run(conn, source, progress, is_cancelled, workers or min(2, os.cpu_count() or 1))
     todo, retire, adopted, desired = run.plan()
