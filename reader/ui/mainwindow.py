@@ -11,18 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +42,7 @@ from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
+from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController
 from .core_messages import query_message
@@ -50,6 +50,7 @@ from .dialogs.assign_date import AssignDateDialog
 from .dialogs.shortcuts import ShortcutsDialog
 from .library_controller import LibraryController, OpenRequest, is_bundled
 from .library_watch import LibraryWatcher, WatchSet, watch_set
+from .menus import WindowMenus
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
@@ -123,7 +124,6 @@ class MainWindow(QMainWindow):
         self.library = LibraryController(self)
         self._build_widgets()
         self._build_actions()
-        self._build_menus()
         self._wire()
         self.apply_preferences()
         self._restore_state()
@@ -261,171 +261,69 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.bookmarks_panel.tree, self.article_view)
         QWidget.setTabOrder(self.article_view, self.find_bar.edit)
 
-    def _action(self, text: str, shortcut: QKeySequence | str | list[Any] | None,
-                slot: Any = None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.open_library_action = self._action(self.tr("&Open Library Folder…"), "Ctrl+O",
-                                                self.library.choose_library)
-        self.add_pages_action = self._action(self.tr("&Add Pages…"), "Ctrl+I",
-                                             self.library.choose_pages)
-        self.add_folder_action = self._action(self.tr("Add a &Folder of Pages…"),
-                                              "Ctrl+Shift+I", self.library.choose_page_folder)
-        self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
-        self.info_action = self._action(self.tr("Library &Information…"), "Ctrl+L",
-                                        lambda: self.library.show_info())
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
-        self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
-                                        self.focus_search)
-        self.find_in_article_action = self._action(
-            self.tr("&Find in Article"), "Ctrl+Shift+F", self.find_in_article)
-        self.next_occurrence_action = self._action(
-            self.tr("Next &Occurrence"), "F3", self.article_view.next_occurrence)
-        self.previous_occurrence_action = self._action(
-            self.tr("&Previous Occurrence"), "Shift+F3", self.article_view.previous_occurrence)
-        self.bigger_action = self._action(self.tr("&Larger Text"),
-                                          ["Ctrl+=", "Ctrl++"], lambda: self.change_font(1))
-        self.smaller_action = self._action(self.tr("S&maller Text"), "Ctrl+-",
-                                           lambda: self.change_font(-1))
-        self.reset_font_action = self._action(self.tr("&Normal Text Size"), "Ctrl+0",
-                                              self.reset_font)
-        self.serif_action = self._action(self.tr("Se&rif Type"), "Ctrl+Shift+R",
-                                         self.toggle_serif, checkable=True)
-        self.theme_group = QActionGroup(self)
-        self.theme_actions = {}
-        for n, (name, label) in enumerate((("system", self.tr("Follow the &System")),
-                                           ("light", self.tr("&Light")),
-                                           ("dark", self.tr("&Dark"))), start=1):
-            action = self._action(label, f"Ctrl+Shift+{n}", checkable=True)
-            action.triggered.connect(lambda _=False, t=name: self.set_theme(t))
-            self.theme_group.addAction(action)
-            self.theme_actions[name] = action
-        self.language_group = QActionGroup(self)
-        self.language_actions = {}
-        for n, (name, label) in enumerate((("system", self.tr("Follow the System")),
-                                           ("zh_CN", "中文"), ("en", "English")), start=1):
-            action = self._action(label, f"Ctrl+Alt+{n}", checkable=True)
-            action.triggered.connect(lambda _=False, lang=name: self.set_language(lang))
-            self.language_group.addAction(action)
-            self.language_actions[name] = action
-        self.prev_article_action = self._action(self.tr("Pre&vious Article"), "Alt+Up",
-                                                lambda: self.step_article(-1))
-        self.next_article_action = self._action(self.tr("Ne&xt Article"), "Alt+Down",
-                                                lambda: self.step_article(1))
-        self.prev_issue_action = self._action(self.tr("Previous &Issue"), "Alt+PgUp",
-                                              lambda: self.step_issue(-1))
-        self.next_issue_action = self._action(self.tr("Next I&ssue"), "Alt+PgDown",
-                                              lambda: self.step_issue(1))
-        self.prev_month_action = self._action(self.tr("Previous &Month with Issues"),
-                                              "Ctrl+Alt+PgUp",
-                                              lambda: self.calendar_panel.jump(-1))
-        self.next_month_action = self._action(self.tr("Next M&onth with Issues"),
-                                              "Ctrl+Alt+PgDown",
-                                              lambda: self.calendar_panel.jump(1))
-        self.focus_actions = [
-            self._action(self.tr("&Calendar"), "Ctrl+1",
-                         lambda: self.calendar_panel.calendar.setFocus()),
-            self._action(self.tr("Issue &List"), "Ctrl+2",
-                         lambda: self.issue_list.tree.setFocus()),
-            self._action(self.tr("&Pages of the Issue"), "Ctrl+3",
-                         lambda: self._focus_tab(self.issue_view, self.issue_view.tree)),
-            self._action(self.tr("Search &Results"), "Ctrl+4",
-                         lambda: self._focus_tab(self.results, self.results.list)),
-            self._action(self.tr("&Article"), "Ctrl+6",
-                         lambda: self.article_view.setFocus()),
-        ]
-        self.bookmark_action = self._action(self.tr("&Bookmark This Article"), "Ctrl+D",
-                                            self.bookmarks.toggle_bookmark, checkable=True)
-        self.edit_bookmark_action = self._action(self.tr("&Edit Note and Tags…"),
-                                                 "Ctrl+Shift+D",
-                                                 lambda: self.bookmarks.edit_bookmark())
-        self.remove_bookmarks_action = self._action(self.tr("&Remove Selected Bookmarks"),
-                                                    "Ctrl+Shift+Del",
-                                                    self.bookmarks.remove_bookmarks)
-        self.show_bookmarks_action = self._action(
-            self.tr("Show &Bookmarks"), "Ctrl+5",
-            lambda: self._focus_tab(self.bookmarks_panel, self.bookmarks_panel.tree))
-        self.export_action = self._action(self.tr("&Export…"), "Ctrl+E",
-                                          self.bookmarks.export)
-        self.cite_action = self._action(self.tr("&Copy Citation"), "Ctrl+Shift+C",
-                                        self.bookmarks.copy_citation)
+        """The actions (``actions.py``) and menus (``menus.py``), connected to what they do;
+        each action stays an attribute of the window too (``window.bookmark_action``)."""
+        self.commands = a = WindowActions(self, self.issue_list.assign_action)
+        for name, action in a.by_name.items():
+            setattr(self, name, action)
+        self.theme_actions = a.theme_actions
+        self.language_actions = a.language_actions
+        slots: dict[QAction, Callable[..., Any]] = {
+            a.open_library_action: self.library.choose_library,
+            a.add_pages_action: self.library.choose_pages,
+            a.add_folder_action: self.library.choose_page_folder,
+            a.reload_action: self.start_sync,
+            a.info_action: lambda: self.library.show_info(),
+            a.quit_action: self.close,
+            a.find_action: self.focus_search,
+            a.find_in_article_action: self.find_in_article,
+            a.next_occurrence_action: self.article_view.next_occurrence,
+            a.previous_occurrence_action: self.article_view.previous_occurrence,
+            a.bigger_action: lambda: self.change_font(1),
+            a.smaller_action: lambda: self.change_font(-1),
+            a.reset_font_action: self.reset_font,
+            a.serif_action: self.toggle_serif,
+            a.prev_article_action: lambda: self.step_article(-1),
+            a.next_article_action: lambda: self.step_article(1),
+            a.prev_issue_action: lambda: self.step_issue(-1),
+            a.next_issue_action: lambda: self.step_issue(1),
+            a.prev_month_action: lambda: self.calendar_panel.jump(-1),
+            a.next_month_action: lambda: self.calendar_panel.jump(1),
+            a.focus_actions["calendar"]: lambda: self.calendar_panel.calendar.setFocus(),
+            a.focus_actions["issue_list"]: lambda: self.issue_list.tree.setFocus(),
+            a.focus_actions["pages"]: lambda: self._focus_tab(self.issue_view,
+                                                              self.issue_view.tree),
+            a.focus_actions["results"]: lambda: self._focus_tab(self.results,
+                                                                self.results.list),
+            a.focus_actions["article"]: lambda: self.article_view.setFocus(),
+            a.bookmark_action: self.bookmarks.toggle_bookmark,
+            a.edit_bookmark_action: lambda: self.bookmarks.edit_bookmark(),
+            a.remove_bookmarks_action: self.bookmarks.remove_bookmarks,
+            a.show_bookmarks_action: lambda: self._focus_tab(self.bookmarks_panel,
+                                                             self.bookmarks_panel.tree),
+            a.export_action: self.bookmarks.export,
+            a.cite_action: self.bookmarks.copy_citation,
+            a.shortcuts_action: self.show_shortcuts,
+            a.about_action: self.show_about,
+        }
+        for action, slot in slots.items():
+            action.triggered.connect(slot)
+        for theme_name, action in a.theme_actions.items():
+            action.triggered.connect(lambda _=False, t=theme_name: self.set_theme(t))
+        for language, action in a.language_actions.items():
+            action.triggered.connect(lambda _=False, lang=language: self.set_language(lang))
         # The star stays on when the store cannot be used: it then says why, and where.
-        for action in (self.edit_bookmark_action, self.remove_bookmarks_action):
+        for action in (a.edit_bookmark_action, a.remove_bookmarks_action):
             action.setEnabled(self.bookmarks.store is not None)
-        self.star_button.setDefaultAction(self.bookmark_action)
-        self.bookmark_action.setIconText("☆")
-        self.assign_date_action = self.issue_list.assign_action
-        self.assign_date_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.addAction(self.assign_date_action)
-        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), std.HelpContents,
-                                             self.show_shortcuts)
-        self.about_action = self._action(self.tr("&About"), "Ctrl+Shift+F1", self.show_about)
-        self.prev_button.setDefaultAction(self.prev_article_action)
-        self.next_button.setDefaultAction(self.next_article_action)
-        self.prev_article_action.setIconText("◀")
-        self.next_article_action.setIconText("▶")
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_library_action)
-        file_menu.addMenu(self.library.recent_menu)
+        self.star_button.setDefaultAction(a.bookmark_action)
+        self.prev_button.setDefaultAction(a.prev_article_action)
+        self.next_button.setDefaultAction(a.next_article_action)
+        self.menus = WindowMenus(self.menuBar(), a, self.library.recent_menu)
         self.library.fill_recent()
-        file_menu.addSeparator()
-        file_menu.addAction(self.add_pages_action)
-        file_menu.addAction(self.add_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.cite_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
-        library = bar.addMenu(self.tr("&Library"))
-        library.addAction(self.info_action)
-        library.addAction(self.reload_action)
-        library.addAction(self.assign_date_action)
-        self.library_menu = library
-        edit = bar.addMenu(self.tr("F&ind"))
-        for action in (self.find_action, self.find_in_article_action,
-                       self.next_occurrence_action, self.previous_occurrence_action):
-            edit.addAction(action)
-        view = bar.addMenu(self.tr("&View"))
-        for action in (self.bigger_action, self.smaller_action, self.reset_font_action):
-            view.addAction(action)
-        view.addSeparator()
-        view.addAction(self.serif_action)
-        themes = view.addMenu(self.tr("&Theme"))
-        themes.addActions(list(self.theme_actions.values()))
-        languages = view.addMenu(self.tr("L&anguage"))
-        languages.addActions(list(self.language_actions.values()))
-        marks = bar.addMenu(self.tr("&Bookmarks"))
-        for action in (self.bookmark_action, self.edit_bookmark_action,
-                       self.remove_bookmarks_action, self.show_bookmarks_action):
-            marks.addAction(action)
-        go = bar.addMenu(self.tr("&Go"))
-        for action in (self.prev_article_action, self.next_article_action):
-            go.addAction(action)
-        go.addSeparator()
-        for action in (self.prev_issue_action, self.next_issue_action,
-                       self.prev_month_action, self.next_month_action):
-            go.addAction(action)
-        go.addSeparator()
-        go.addActions(self.focus_actions)
-        self.go_menu = go
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
+        self.file_menu = self.menus.file_menu
+        self.library_menu = self.menus.library_menu
+        self.go_menu = self.menus.go_menu
 
     def _wire(self) -> None:
         """Every request a view makes, answered in one place."""
@@ -462,7 +360,7 @@ class MainWindow(QMainWindow):
         self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
-        self.bookmarks_panel.menu_actions = [self.remove_bookmarks_action]
+        self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
         self.article_menu = ArticleMenu(self)
 
     # -- preferences and state ------------------------------------------------------------
@@ -473,9 +371,9 @@ class MainWindow(QMainWindow):
             else "light"
         self.article_view.set_style(theme.article_colors(resolved), self.prefs.font_size,
                                     self.prefs.serif)
-        self.serif_action.setChecked(self.prefs.serif)
-        self.theme_actions[self.prefs.theme].setChecked(True)
-        self.language_actions[self.prefs.language].setChecked(True)
+        self.commands.serif_action.setChecked(self.prefs.serif)
+        self.commands.theme_actions[self.prefs.theme].setChecked(True)
+        self.commands.language_actions[self.prefs.language].setChecked(True)
 
     def _save_prefs(self) -> bool:
         try:
@@ -502,7 +400,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_serif(self) -> None:
-        self.prefs.serif = self.serif_action.isChecked()
+        self.prefs.serif = self.commands.serif_action.isChecked()
         self.apply_preferences()
         self._save_prefs()
 
@@ -838,8 +736,8 @@ class MainWindow(QMainWindow):
         self.state.last_article = article.id
         ids = self.page_model.article_ids()
         at = ids.index(article.id) if article.id in ids else -1
-        self.prev_article_action.setEnabled(at > 0)
-        self.next_article_action.setEnabled(0 <= at < len(ids) - 1)
+        self.commands.prev_article_action.setEnabled(at > 0)
+        self.commands.next_article_action.setEnabled(0 <= at < len(ids) - 1)
         self.bookmarks.update_star()
         self.articleShown.emit(article.id)
 
