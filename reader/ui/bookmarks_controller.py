@@ -419,8 +419,8 @@ class BookmarksController(QObject):
                 self.tr("All %n bookmark(s)", "", len(marks)),
                 lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
                          for b in marks])
-        if self.window._search_params is not None and self.window.hit_model.total:
-            params, search = self.window._search_params, self.window.search
+        if self.window.search_control.params is not None and self.window.hit_model.total:
+            params, search = self.window.search_control.params, self.window.search
             scopes["results"] = (
                 self.tr("All %n hit(s) of the search %1", "", self.window.hit_model.total).replace(
                     "%1", params.query),

@@ -57,7 +57,8 @@ from .models.search_hits import SearchHitModel
 from .plain import literal, plain_label
 from .restart import offer_restart
 from .screen_fit import fit_to_screen, keep_on_screen
-from .search_service import SearchParams, SearchService
+from .search_controller import SearchController
+from .search_service import SearchService
 from .settings import Preferences, WindowState, step_font_size
 from .views.article_view import ArticleView
 from .views.bookmarks_panel import BookmarksPanel
@@ -97,20 +98,15 @@ class MainWindow(QMainWindow):
         self._issues: dict[str, IssueInfo] = {}
         self._opened_newest = False
         self._issue_of_source: dict[str, str] = {}
-        self._search_serial = 0
-        self._search_params: SearchParams | None = None
-        self._pending_query = ""
+        self.search_control = SearchController(self.search, self)
         self._hit_query = ""
         self._entered_query = ""  # the query Enter was pressed on: kept in the history
         self._issue_status = ""  # a status line about the open issue, gone when moving on
         self._dated_page = ""  # a page just given a date: the window follows it to its issue
-        self._occurrence_serial = 0
         self.synced = False
         self._sync_pending: bool | None = None  # another sync asked for: quiet or not
         self._sync_quiet = False
         self._index_quiet = False
-        self.search_building = False
-        self.index_rebuilding = ""  # why the index is being built anew, while it is
         self.watcher = LibraryWatcher(self)
         # The library's name: Qt adds the application's name (setApplicationDisplayName).
         self.setWindowTitle(catalog.root.name)
@@ -345,17 +341,21 @@ class MainWindow(QMainWindow):
         self.find_bar.nextRequested.connect(self.article_view.next_occurrence)
         self.find_bar.previousRequested.connect(self.article_view.previous_occurrence)
         self.find_bar.closed.connect(self._on_find_closed)
-        self.hit_model.fetchMoreRequested.connect(self._fetch_more_hits)
+        self.hit_model.fetchMoreRequested.connect(self.search_control.fetch_more)
         self.search.indexProgress.connect(self._on_index_progress)
-        self.search.indexReady.connect(self._on_index_ready)
-        self.search.indexUpdated.connect(self._on_index_updated)
-        self.search.indexRebuilding.connect(self._on_index_rebuilding)
         self.search.indexWaiting.connect(self._on_index_waiting)
+        control = self.search_control
+        control.indexReady.connect(self._on_index_ready)
+        control.indexRebuilding.connect(self._on_index_rebuilding)
+        control.indexFailed.connect(self._on_index_failed)
+        control.waiting.connect(self._on_search_waiting)
+        control.pendingQuery.connect(self.run_search)
+        control.resultsArrived.connect(self._on_results)
+        control.moreResultsArrived.connect(
+            lambda offset, results: self.hit_model.add_page(offset, list(results.hits)))
+        control.failed.connect(self._on_search_failed)
+        control.occurrencesArrived.connect(self._on_occurrences)
         self.watcher.changed.connect(self.request_sync)
-        self.search.indexFailed.connect(self._on_index_failed)
-        self.search.resultsReady.connect(self._on_results)
-        self.search.searchFailed.connect(self._on_search_failed)
-        self.search.occurrencesReady.connect(self._on_occurrences)
         self.cancel_button.clicked.connect(self._cancel_work)
         self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
@@ -573,7 +573,7 @@ class MainWindow(QMainWindow):
     def _on_synced(self, outcome: tuple[SyncResult, float, WatchSet]) -> None:
         result, seconds, watch = outcome
         quiet = self._sync_quiet
-        if self.progress.isVisible() and not self.search_building:
+        if self.progress.isVisible() and not self.search_control.building:
             self.hide_progress()
         first = not self.synced
         if result.touched or first:
@@ -615,10 +615,9 @@ class MainWindow(QMainWindow):
     def update_index(self, quiet: bool) -> None:
         """Index what the last sync found (only that: the index update is incremental)."""
         self._index_quiet = quiet
-        self.search_building = True
         if not quiet:
             self.show_progress(self.tr("Preparing search…"), 0, 0)
-        self.search.build()
+        self.search_control.build_index()
 
     def _refresh_library(self, result: SyncResult) -> None:
         """Show what the library holds now: calendar, issue list, open issue and article."""
@@ -721,7 +720,7 @@ class MainWindow(QMainWindow):
         self._hit_query = query
         if query:
             self.find_bar.open_with(query, focus=False)
-            self._occurrence_serial = self.search.occurrences(article_id, query)
+            self.search_control.ask_occurrences(article_id, query)
         elif self.find_bar.isVisible() and self.find_bar.edit.text().strip():
             self.article_view.find_text(self.find_bar.edit.text())
         return True
@@ -864,43 +863,32 @@ class MainWindow(QMainWindow):
             self.find_bar.hide()
             self.article_view.clear_highlights()
         self.tabs.setCurrentWidget(self.results)
-        if not self.search.ready:
-            self._pending_query = query
-            self.results.show_message(self.tr(
-                "The search index is being prepared; your search runs when it is ready."))
+        if self.search_control.wait_for_index(query):
             return
-        self._search_params = self.results.params(query)
-        self._search_serial = self.search.search(self._search_params)
+        self.search_control.run(self.results.params(query))
         self.results.total.setText(self.tr("Searching…"))
+
+    @Slot(str)
+    def _on_search_waiting(self, query: str) -> None:
+        self.results.show_message(self.tr(
+            "The search index is being prepared; your search runs when it is ready."))
 
     @Slot()
     def rerun_search(self) -> None:
-        if self._search_params is not None:
-            self.run_search(self._search_params.query)
+        if self.search_control.params is not None:
+            self.run_search(self.search_control.query)
 
-    @Slot(int)
-    def _fetch_more_hits(self, offset: int) -> None:
-        if self._search_params is not None:
-            self.search.fetch_more(self._search_serial, self._search_params, offset)
+    @Slot(object)
+    def _on_results(self, results: Any) -> None:
+        if results.total and self.search_control.params is not None \
+                and self.search_control.query == self._entered_query:
+            self._remember_query(self._entered_query)
+        self.hit_model.set_results(results.total, list(results.hits))
+        self.results.show_results(results.total)
+        self.resultsShown.emit(results.total)
 
-    @Slot(int, object, int)
-    def _on_results(self, serial: int, results: Any, offset: int) -> None:
-        if serial != self._search_serial:
-            return
-        if offset == 0:
-            if results.total and self._search_params is not None \
-                    and self._search_params.query == self._entered_query:
-                self._remember_query(self._entered_query)
-            self.hit_model.set_results(results.total, list(results.hits))
-            self.results.show_results(results.total)
-            self.resultsShown.emit(results.total)
-        else:
-            self.hit_model.add_page(offset, list(results.hits))
-
-    @Slot(int, str, bool)
-    def _on_search_failed(self, serial: int, message: str, query_at_fault: bool) -> None:
-        if serial != self._search_serial:
-            return
+    @Slot(str, bool)
+    def _on_search_failed(self, message: str, query_at_fault: bool) -> None:
         self.hit_model.clear()
         text = self.tr("This query cannot be read: %1") if query_at_fault \
             else self.tr("The search could not be done: %1")
@@ -917,24 +905,24 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def open_hit(self, article_id: str) -> None:
-        query = self._search_params.query if self._search_params else ""
+        query = self.search_control.query
         self._remember_query(query)
         current = self.article_view.article
         if current is not None and current.id == article_id and self._hit_query == query:
             return
         self.open_article(article_id, query=query)
 
-    @Slot(int, str, object)
-    def _on_occurrences(self, serial: int, article_id: str, spans: list[Any]) -> None:
+    @Slot(str, object)
+    def _on_occurrences(self, article_id: str, spans: list[Any]) -> None:
         current = self.article_view.article
-        if serial != self._occurrence_serial or current is None or current.id != article_id:
+        if current is None or current.id != article_id:
             return
         self.article_view.highlight_spans(spans)
         self.occurrencesShown.emit(self.article_view.occurrence_count())
 
     @Slot(int, int)
     def _on_index_progress(self, done: int, total: int) -> None:
-        if self.index_rebuilding:
+        if self.search_control.rebuild_reason:
             self.show_progress(self.tr("Rebuilding the search index"), done, total)
         elif not self._index_quiet or total >= QUIET_PROGRESS_FROM:
             self.show_progress(self.tr("Indexing for search"), done, total)
@@ -950,24 +938,14 @@ class MainWindow(QMainWindow):
     def _on_index_rebuilding(self, reason: str) -> None:
         """The index on disk cannot be used (damaged, of another version, half-built): the
         core builds it anew; say so, with progress, however quiet the update was meant."""
-        self.index_rebuilding = reason
         self.show_progress(self.tr("Rebuilding the search index"), 0, 0)
         self.show_status(self.tr("The search index cannot be used (%1) and is being rebuilt; "
                                  "search works again when it is done.").replace("%1", reason))
 
-    @Slot(object)
-    def _on_index_updated(self, stats: Any) -> None:
-        """After a change in the library: the search shown follows (quietly, no tab change)."""
-        changed = stats is None or bool(stats.added or stats.changed or stats.removed)
-        if changed and self._search_params is not None and self.search.ready:
-            self._search_serial = self.search.search(self._search_params)
-
-    @Slot()
-    def _on_index_ready(self) -> None:
-        self.search_building = False
+    @Slot(str)
+    def _on_index_ready(self, rebuilt: str) -> None:
         if not self.runner.running("sync"):
             self.hide_progress()
-        rebuilt, self.index_rebuilding = self.index_rebuilding, ""
         if rebuilt:
             self.show_status(self.tr("The search index was rebuilt (it could not be used: "
                                      "%1). Search ready.").replace("%1", rebuilt))
@@ -975,14 +953,9 @@ class MainWindow(QMainWindow):
             pass
         else:
             self.show_status(self.tr("Search ready."))
-        if self._pending_query:
-            query, self._pending_query = self._pending_query, ""
-            self.run_search(query)
 
     @Slot(str)
     def _on_index_failed(self, message: str) -> None:
-        self.search_building = False
-        self.index_rebuilding = ""
         self._work_failed(self.tr("The search index could not be built: %1").replace(
             "%1", message))
 
