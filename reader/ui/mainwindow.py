@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,8 @@ from .core_messages import query_message
 from .dialogs.assign_date import AssignDateDialog
 from .dialogs.shortcuts import ShortcutsDialog
 from .library_controller import LibraryController, OpenRequest, is_bundled
-from .library_watch import LibraryWatcher, WatchSet, watch_set
+from .library_session import QUIET_PROGRESS_FROM, LibrarySession
+from .library_watch import LibraryWatcher, WatchSet
 from .menus import WindowMenus
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
@@ -73,8 +73,6 @@ from .views.search_box import SearchBox
 from .workers import TaskRunner
 
 log = logging.getLogger("reader.ui")
-QUIET_PROGRESS_FROM = 200
-"""A change found by the watcher shows progress only when it is this big (files, articles)."""
 ARTICLE_GONE = "article-gone"
 
 class MainWindow(QMainWindow):
@@ -103,10 +101,7 @@ class MainWindow(QMainWindow):
         self._entered_query = ""  # the query Enter was pressed on: kept in the history
         self._issue_status = ""  # a status line about the open issue, gone when moving on
         self._dated_page = ""  # a page just given a date: the window follows it to its issue
-        self.synced = False
-        self._sync_pending: bool | None = None  # another sync asked for: quiet or not
-        self._sync_quiet = False
-        self._index_quiet = False
+        self.session = LibrarySession(catalog, self.runner, self)
         self.watcher = LibraryWatcher(self)
         # The library's name: Qt adds the application's name (setApplicationDisplayName).
         self.setWindowTitle(catalog.root.name)
@@ -356,6 +351,12 @@ class MainWindow(QMainWindow):
         control.failed.connect(self._on_search_failed)
         control.occurrencesArrived.connect(self._on_occurrences)
         self.watcher.changed.connect(self.request_sync)
+        self.session.started.connect(self._on_sync_started)
+        self.session.progress.connect(
+            lambda done, total: self.show_progress(self.tr("Reading pages"), done, total))
+        self.session.finished.connect(self._on_synced)
+        self.session.failed.connect(self._on_sync_failed)
+        self.session.folderMissing.connect(self._on_folder_missing)
         self.cancel_button.clicked.connect(self._cancel_work)
         self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
@@ -532,58 +533,43 @@ class MainWindow(QMainWindow):
         """Look quietly for new, changed and removed files (the watcher, added pages)."""
         self._sync(quiet=True)
 
+    @property
+    def synced(self) -> bool:
+        """The library was read at least once in this window."""
+        return self.session.synced
+
     def _sync(self, quiet: bool) -> None:
-        if self.runner.running("sync"):
-            # Look again when this sync is done: files may have come after its walk.
-            self._sync_pending = quiet and self._sync_pending is not False
-            return
-        root = self.catalog.root
-        if self.synced and not root.is_dir():
-            # An unplugged disk or a share gone away: keep what was read, do not forget it.
-            self.show_notice("library-missing", self.tr(
-                "The library folder %1 cannot be reached. What was read before is shown; "
-                "new pages appear when the folder is back.").replace("%1", str(root)),
-                "warning")
-            return
+        self.session.sync(quiet)
+
+    @Slot(object)
+    def _on_folder_missing(self, root: Path) -> None:
+        self.show_notice("library-missing", self.tr(
+            "The library folder %1 cannot be reached. What was read before is shown; "
+            "new pages appear when the folder is back.").replace("%1", str(root)),
+            "warning")
+
+    @Slot(bool)
+    def _on_sync_started(self, quiet: bool) -> None:
         self.close_notice("library-missing")
-        self._sync_quiet = quiet
         if not quiet:
             self.show_progress(self.tr("Reading the library…"), 0, 0)
-        catalog = self.catalog
-
-        def job(progress: Any, cancelled: Any) -> tuple[SyncResult, float, WatchSet]:
-            start = time.perf_counter()
-            result = catalog.sync(progress=progress, cancelled=cancelled)
-            return result, time.perf_counter() - start, watch_set(root)
-
-        self.runner.run(job, name="sync", progress=self._on_sync_progress,
-                        finished=self._on_synced, failed=self._on_sync_failed)
-
-    @Slot(int, int)
-    def _on_sync_progress(self, done: int, total: int) -> None:
-        if not self._sync_quiet or total >= QUIET_PROGRESS_FROM:
-            self.show_progress(self.tr("Reading pages"), done, total)
 
     @Slot(str)
     def _on_sync_failed(self, message: str) -> None:
         self._work_failed(self.tr("The library could not be read: %1").replace("%1", message))
-        self._next_sync()
 
-    @Slot(object)
-    def _on_synced(self, outcome: tuple[SyncResult, float, WatchSet]) -> None:
-        result, seconds, watch = outcome
-        quiet = self._sync_quiet
+    @Slot(object, float, object, bool, bool)
+    def _on_synced(self, result: SyncResult, seconds: float, watch: WatchSet, quiet: bool,
+                   first: bool) -> None:
         if self.progress.isVisible() and not self.search_control.building:
             self.hide_progress()
-        first = not self.synced
         if result.touched or first:
             self._refresh_library(result)
-        self.synced = True
         self.watcher.note_sync_seconds(seconds)
         if first:
             self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
-            self._sync_pending = True  # new folders: files may have come before the watch
+            self.session.look_again()
         problems = len(result.problems)
         self.problems_button.setText("⚠ " + self.tr("%n problem file(s)", "", problems))
         self.problems_button.setVisible(problems > 0)
@@ -605,16 +591,10 @@ class MainWindow(QMainWindow):
             self.libraryChanged.emit(result)
         if first or result.touched or not quiet:
             self.update_index(quiet=quiet and not first)
-        self._next_sync()
-
-    def _next_sync(self) -> None:
-        pending, self._sync_pending = self._sync_pending, None
-        if pending is not None:
-            self._sync(quiet=pending)
 
     def update_index(self, quiet: bool) -> None:
         """Index what the last sync found (only that: the index update is incremental)."""
-        self._index_quiet = quiet
+        self.session.index_quiet = quiet
         if not quiet:
             self.show_progress(self.tr("Preparing search…"), 0, 0)
         self.search_control.build_index()
@@ -924,7 +904,7 @@ class MainWindow(QMainWindow):
     def _on_index_progress(self, done: int, total: int) -> None:
         if self.search_control.rebuild_reason:
             self.show_progress(self.tr("Rebuilding the search index"), done, total)
-        elif not self._index_quiet or total >= QUIET_PROGRESS_FROM:
+        elif not self.session.index_quiet or total >= QUIET_PROGRESS_FROM:
             self.show_progress(self.tr("Indexing for search"), done, total)
 
     @Slot()
@@ -944,12 +924,12 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_index_ready(self, rebuilt: str) -> None:
-        if not self.runner.running("sync"):
+        if not self.session.running():
             self.hide_progress()
         if rebuilt:
             self.show_status(self.tr("The search index was rebuilt (it could not be used: "
                                      "%1). Search ready.").replace("%1", rebuilt))
-        elif self._index_quiet:
+        elif self.session.index_quiet:
             pass
         else:
             self.show_status(self.tr("Search ready."))
