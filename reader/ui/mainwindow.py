@@ -43,7 +43,7 @@ from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
-from .bookmarks_controller import BookmarksController
+from .bookmarks_controller import BookmarksController, BookmarkViews
 from .core_messages import query_message
 from .dialogs.assign_date import AssignDateDialog
 from .dialogs.shortcuts import ShortcutsDialog
@@ -51,6 +51,7 @@ from .library_controller import LibraryController, OpenRequest, is_bundled
 from .library_session import QUIET_PROGRESS_FROM, LibrarySession
 from .library_watch import LibraryWatcher, WatchSet
 from .menus import WindowMenus
+from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
@@ -110,10 +111,14 @@ class MainWindow(QMainWindow):
         self.issue_model = IssueTreeModel(self)
         self.page_model = PageArticleModel(catalog.page, self)
         self.hit_model = SearchHitModel(self)
-        self.bookmarks = BookmarksController(self)
-        self.bookmark_model = self.bookmarks.model
+        self.bookmark_model = BookmarkModel(self)
         self.library = LibraryController(self)
         self._build_widgets()
+        self.bookmarks = BookmarksController(
+            catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
+            BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
+                          self.issue_view),
+            self.library.recent_libraries, self)
         self._build_actions()
         self._wire()
         self.apply_preferences()
@@ -362,7 +367,32 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
-        self.article_menu = ArticleMenu(self)
+        marks = self.bookmarks
+        marks.statusMessage.connect(self.show_status)
+        marks.noticeRequested.connect(
+            lambda key, text, kind, buttons: self.show_notice(key, text, kind, buttons))
+        marks.openArticleRequested.connect(self.open_article)
+        marks.openLibraryRequested.connect(
+            lambda root, bookmark: self.library.open_library(root, bookmark=bookmark))
+        marks.starChanged.connect(self._show_star)
+        marks.storeRestored.connect(self._bookmarks_usable)
+        a = self.commands
+        self.article_menu = ArticleMenu(self, self.article_view,
+                                        [a.bookmark_action, a.cite_action],
+                                        [a.export_action, a.find_in_article_action])
+        self.article_menu.statusMessage.connect(self.show_status)
+
+    @Slot(bool)
+    def _show_star(self, marked: bool) -> None:
+        self.commands.bookmark_action.setChecked(marked)
+        self.commands.bookmark_action.setIconText("★" if marked else "☆")
+        self.commands.edit_bookmark_action.setEnabled(marked)
+
+    @Slot()
+    def _bookmarks_usable(self) -> None:
+        for action in (self.commands.edit_bookmark_action,
+                       self.commands.remove_bookmarks_action):
+            action.setEnabled(True)
 
     # -- preferences and state ------------------------------------------------------------
 
