@@ -14,13 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,14 +36,13 @@ from PySide6.QtWidgets import (
 
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
-from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
 from .core_messages import query_message
-from .dialogs.assign_date import AssignDateDialog
 from .dialogs.shortcuts import ShortcutsDialog
+from .drops import PageDrops
 from .library_controller import LibraryController, OpenRequest, is_bundled
 from .library_session import QUIET_PROGRESS_FROM, LibrarySession
 from .library_watch import LibraryWatcher, WatchSet
@@ -55,6 +51,7 @@ from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
+from .page_dates import ask_and_save_date
 from .plain import literal, plain_label
 from .restart import offer_restart
 from .screen_fit import fit_to_screen, keep_on_screen
@@ -218,9 +215,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
         self._notices: dict[str, MessageBar] = {}
-        self.setAcceptDrops(True)
-        for field in (self.search_box.lineEdit(), self.find_bar.edit):
-            field.installEventFilter(self)
+        self.drops = PageDrops(self, [self.search_box.lineEdit(), self.find_bar.edit])
         WindowKeysFirst(self).watch(self.search_box, self.search_box.lineEdit(),
                                     self.find_bar.edit)
 
@@ -363,6 +358,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self._on_sync_failed)
         self.session.folderMissing.connect(self._on_folder_missing)
         self.cancel_button.clicked.connect(self._cancel_work)
+        self.drops.pathsDropped.connect(self.library.add_paths)
         self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
@@ -512,46 +508,6 @@ class MainWindow(QMainWindow):
             self.bookmarks.open_bookmark(bookmark)
 
         self.catalogReady.connect(once)
-
-    # -- dropping page files on the window ------------------------------------------------
-
-    @staticmethod
-    def _dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._dropped_paths(event)
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.library.add_paths(paths)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Files dropped on a text field are pages to add, not text to paste there."""
-        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-        if event.type() in kinds and self._dropped_paths(event):  # type: ignore[arg-type]
-            if event.type() == QEvent.Type.Drop:
-                self.dropEvent(event)  # type: ignore[arg-type]
-            else:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-            return True
-        return super().eventFilter(watched, event)
 
     @Slot()
     def start_sync(self) -> None:
@@ -810,28 +766,15 @@ class MainWindow(QMainWindow):
         if issue is None or not issue.undated:
             return
         source = issue.pages[0][1]
-        page_file = self.catalog.root / source
         if is_bundled(self.catalog.root):
             # The sample newspapers stay as they came: the page goes to a library of one's
             # own, where it can be given its date (as adding pages there does).
             target = self.library.ask_for_own_library()
             if target is not None:
-                self.library.open_library(target, add=(page_file,))
+                self.library.open_library(target, add=(self.catalog.root / source,))
             return
-        page = self.catalog.page(source)
-        dialog = AssignDateDialog(Path(source).name, sidecar_path(page_file).name,
-                                  page.suggested_date if page else None, self)
-        if dialog.exec() != AssignDateDialog.DialogCode.Accepted:
-            return
-        day: dt.date = dialog.date()
-        try:
-            write_sidecar(page_file, {"date": day})
-        except OSError as err:
-            QMessageBox.warning(self, self.tr("Date Not Saved"), literal(self.tr(
-                "The date could not be saved next to the page, in %1:\n%2\n\n"
-                "The library folder may be read-only. Copy the library to a folder you can "
-                "write to, or ask its owner to add the file.").replace(
-                "%1", str(sidecar_path(page_file))).replace("%2", err.strerror or str(err))))
+        day = ask_and_save_date(self, self.catalog, source)
+        if day is None:
             return
         self.show_status(self.tr("Saved the date %1 for %2.").replace(
             "%1", day.isoformat()).replace("%2", source))
