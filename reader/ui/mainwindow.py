@@ -1,9 +1,12 @@
-"""The main window: layout, actions with their shortcuts, and the wiring of every view.
+"""The main window: layout, and the wiring of every view, action and controller.
 
 Left: the calendar above the issue list. Middle: tabs for the open issue's pages, the search
 results and the bookmarks. Right: the article with its find bar. The window only arranges;
 each view asks for things by signals (``openArticleRequested`` …) and this module, the one
-place where app-wide signals are wired, answers them.
+place where app-wide signals are wired, answers them. The actions and menus are declared in
+``actions.py`` and ``menus.py``; the state that changes over time lives in widget-free
+objects that the window renders: the library being read (``library_session.py``) and the
+search in flight (``search_controller.py``).
 """
 
 from __future__ import annotations
@@ -53,11 +56,11 @@ from .models.page_articles import PageArticleModel, page_label
 from .models.search_hits import SearchHitModel
 from .page_dates import ask_and_save_date
 from .plain import literal, plain_label
-from .restart import offer_restart
 from .screen_fit import fit_to_screen, keep_on_screen
 from .search_controller import SearchController
 from .search_service import SearchService
-from .settings import Preferences, WindowState, step_font_size
+from .settings import Preferences, WindowState
+from .view_prefs import ViewPreferences
 from .views.article_view import ArticleView
 from .views.bookmarks_panel import BookmarksPanel
 from .views.calendar import CalendarPanel
@@ -271,10 +274,6 @@ class MainWindow(QMainWindow):
             a.find_in_article_action: self.find_in_article,
             a.next_occurrence_action: self.article_view.next_occurrence,
             a.previous_occurrence_action: self.article_view.previous_occurrence,
-            a.bigger_action: lambda: self.change_font(1),
-            a.smaller_action: lambda: self.change_font(-1),
-            a.reset_font_action: self.reset_font,
-            a.serif_action: self.toggle_serif,
             a.prev_article_action: lambda: self.step_article(-1),
             a.next_article_action: lambda: self.step_article(1),
             a.prev_issue_action: lambda: self.step_issue(-1),
@@ -300,10 +299,8 @@ class MainWindow(QMainWindow):
         }
         for action, slot in slots.items():
             action.triggered.connect(slot)
-        for theme_name, action in a.theme_actions.items():
-            action.triggered.connect(lambda _=False, t=theme_name: self.set_theme(t))
-        for language, action in a.language_actions.items():
-            action.triggered.connect(lambda _=False, lang=language: self.set_language(lang))
+        self.view_prefs = ViewPreferences(self.prefs, self.article_view, a, self)
+        self.view_prefs.statusMessage.connect(self.show_status)
         # The star stays on when the store cannot be used: it then says why, and where.
         for action in (a.edit_bookmark_action, a.remove_bookmarks_action):
             action.setEnabled(self.bookmarks.store is not None)
@@ -393,57 +390,10 @@ class MainWindow(QMainWindow):
     # -- preferences and state ------------------------------------------------------------
 
     def apply_preferences(self) -> None:
-        app = QApplication.instance()
-        resolved = theme.apply(app, self.prefs.theme) if isinstance(app, QApplication) \
-            else "light"
-        self.article_view.set_style(theme.article_colors(resolved), self.prefs.font_size,
-                                    self.prefs.serif)
-        self.commands.serif_action.setChecked(self.prefs.serif)
-        self.commands.theme_actions[self.prefs.theme].setChecked(True)
-        self.commands.language_actions[self.prefs.language].setChecked(True)
+        self.view_prefs.apply()
 
-    def _save_prefs(self) -> bool:
-        try:
-            self.prefs.save()
-        except OSError as err:
-            self.show_status(self.tr("Preferences could not be saved in %1: %2").replace(
-                "%1", str(Preferences.path().parent)).replace("%2", err.strerror or str(err)))
-            return False
-        return True
-
-    @Slot()
     def change_font(self, steps: int) -> None:
-        self.prefs.font_size = step_font_size(self.prefs.font_size, steps)
-        self.apply_preferences()
-        if self._save_prefs():
-            self.show_status(self.tr("Text size %1 pt").replace(
-                "%1", str(self.prefs.font_size)))
-
-    @Slot()
-    def reset_font(self) -> None:
-        self.prefs.font_size = Preferences().font_size
-        self.apply_preferences()
-        self._save_prefs()
-
-    @Slot()
-    def toggle_serif(self) -> None:
-        self.prefs.serif = self.commands.serif_action.isChecked()
-        self.apply_preferences()
-        self._save_prefs()
-
-    def set_theme(self, name: str) -> None:
-        self.prefs.theme = name
-        self.apply_preferences()
-        self._save_prefs()
-
-    def set_language(self, name: str) -> None:
-        if name == self.prefs.language:
-            return  # the language chosen already: nothing to restart for
-        self.prefs.language = name
-        if self._save_prefs():
-            self.show_status(self.tr(
-                "The language changes when the reader is started again."))
-            offer_restart(self)
+        self.view_prefs.change_font(steps)
 
     def _restore_state(self) -> None:
         if self.state.geometry is not None:
