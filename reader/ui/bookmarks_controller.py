@@ -113,7 +113,7 @@ class BookmarksController(QObject):
         panel = self.views.panel
         if user_data.is_damaged(err):
             assert err is not None
-            buttons = []
+            buttons: list[tuple[str, Callable[[], object]]] = []
             if getattr(err, "backup", None) is not None:
                 buttons.append((self.tr("Restore from Backup"), self.restore_backup))
             buttons.append((self.tr("Export What Can Be Read…"), self.export_readable))

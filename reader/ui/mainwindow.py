@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSizePolicy,
@@ -218,9 +219,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
         self._notices: dict[str, MessageBar] = {}
-        self.drops = PageDrops(self, [self.search_box.lineEdit(), self.find_bar.edit])
-        WindowKeysFirst(self).watch(self.search_box, self.search_box.lineEdit(),
-                                    self.find_bar.edit)
+        self.drops = PageDrops(self, [self.search_box.field, self.find_bar.edit])
+        WindowKeysFirst(self).watch(self.search_box, self.search_box.field, self.find_bar.edit)
 
         self.status_text = plain_label(QLabel(self))
         self.progress = QProgressBar(self)
@@ -609,7 +609,8 @@ class MainWindow(QMainWindow):
         issue = self._issues.get(key)
         if issue is None:
             return
-        if self.page_model.issue() is None or self.page_model.issue().key != key:
+        shown = self.page_model.issue()
+        if shown is None or shown.key != key:
             self.page_model.set_issue(issue)
         self.issue_list.select_issue(key)
         if issue.date is not None:
@@ -629,7 +630,8 @@ class MainWindow(QMainWindow):
                 "%1", article_id))
             return False
         key = self._issue_of_source.get(article.source)
-        if key and (self.page_model.issue() is None or self.page_model.issue().key != key):
+        shown = self.page_model.issue()
+        if key and (shown is None or shown.key != key):
             self.open_issue(key, open_first=False, show_tab=False)
         self.issue_view.select_article(article_id)
         self._show(article)
@@ -735,12 +737,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_search(self) -> None:
-        if self.article_view.hasFocus() or self.find_bar.isAncestorOf(
-                QApplication.focusWidget()):
+        focus = QApplication.focusWidget()
+        if self.article_view.hasFocus() or (
+                focus is not None and self.find_bar.isAncestorOf(focus)):
             self.find_in_article()
             return
         self.search_box.setFocus()
-        self.search_box.lineEdit().selectAll()
+        self.search_box.field.selectAll()
 
     @Slot()
     def find_in_article(self) -> None:
@@ -921,7 +924,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog([a.menu() for a in self.menuBar().actions() if a.menu()], self)
+        menus = [m for a in self.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+        dialog = ShortcutsDialog(menus, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
