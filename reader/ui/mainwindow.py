@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -72,6 +71,7 @@ from .views.issue_view import IssueView
 from .views.message_bar import MessageBar
 from .views.results_panel import ResultsPanel
 from .views.search_box import SearchBox
+from .views.status_area import StatusArea
 from .workers import TaskRunner
 
 log = logging.getLogger("reader.ui")
@@ -218,27 +218,12 @@ class MainWindow(QMainWindow):
         layout.addLayout(self.notices)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self._notices: dict[str, MessageBar] = {}
         self.drops = PageDrops(self, [self.search_box.field, self.find_bar.edit])
         WindowKeysFirst(self).watch(self.search_box, self.search_box.field, self.find_bar.edit)
 
-        self.status_text = plain_label(QLabel(self))
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.hide()
-        self.problems_button = QToolButton(self)
-        self.problems_button.setObjectName("problemsButton")
-        self.problems_button.setAutoRaise(True)
-        self.problems_button.setToolTip(self.tr("Show the files that could not be read"))
-        self.problems_button.hide()
-        self.statusBar().addWidget(self.status_text, 1)
-        self.statusBar().addPermanentWidget(self.problems_button)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.status_area = area = StatusArea(self, self.notices)
+        self.status_text, self.progress = area.status_text, area.progress
+        self.cancel_button, self.problems_button = area.cancel_button, area.problems_button
 
         # Tab order follows the reading order: search, calendar, issues, pages, article.
         QWidget.setTabOrder(self.search_box, self.calendar_panel.calendar)
@@ -867,43 +852,28 @@ class MainWindow(QMainWindow):
 
     # -- status ---------------------------------------------------------------------------
 
+    # The doors to the status area, for the controllers.
     def show_status(self, text: str) -> None:
-        self.status_text.setText(text)
+        self.status_area.show_status(text)
 
     def show_notice(self, key: str, text: str, kind: str = "info",
                     buttons: tuple[tuple[str, Any], ...] = ()) -> MessageBar:
-        """Show a message above the panes (replacing the one under the same key)."""
-        self.close_notice(key)
-        bar = MessageBar(key, text, kind, self)
-        for label, slot in buttons:
-            bar.add_button(label, slot)
-        bar.closed.connect(lambda k: self._notices.pop(k, None))
-        self._notices[key] = bar
-        self.notices.addWidget(bar)
-        return bar
+        return self.status_area.show_notice(key, text, kind, buttons)
 
     def notice(self, key: str) -> MessageBar | None:
-        return self._notices.get(key)
+        return self.status_area.notice(key)
 
     def notices_shown(self) -> list[MessageBar]:
-        return list(self._notices.values())
+        return self.status_area.notices_shown()
 
     def close_notice(self, key: str) -> None:
-        old = self._notices.pop(key, None)
-        if old is not None:
-            old.hide()
-            old.deleteLater()
+        self.status_area.close_notice(key)
 
     def show_progress(self, text: str, done: int, total: int) -> None:
-        self.status_text.setText(text)
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(done)
-        self.progress.show()
-        self.cancel_button.show()
+        self.status_area.show_progress(text, done, total)
 
     def hide_progress(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
+        self.status_area.hide_progress()
 
     def _work_failed(self, text: str) -> None:
         self.hide_progress()
