@@ -11,7 +11,6 @@ search in flight (``search_controller.py``).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +45,7 @@ from .bookmarks_controller import BookmarksController, BookmarkViews
 from .core_messages import query_message
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
+from .issue_shelf import IssueShelf
 from .library_controller import LibraryController, OpenRequest, is_bundled
 from .library_session import QUIET_PROGRESS_FROM, LibrarySession
 from .library_watch import LibraryWatcher, WatchSet
@@ -95,9 +95,8 @@ class MainWindow(QMainWindow):
         self.state = state or WindowState.load()
         self.runner = TaskRunner(self)
         self.search = SearchService(catalog, self)
-        self._issues: dict[str, IssueInfo] = {}
+        self.shelf = IssueShelf()
         self._opened_newest = False
-        self._issue_of_source: dict[str, str] = {}
         self.search_control = SearchController(self.search, self)
         self._hit_query = ""
         self._entered_query = ""  # the query Enter was pressed on: kept in the history
@@ -524,7 +523,7 @@ class MainWindow(QMainWindow):
         """Show what the library holds now: calendar, issue list, open issue and article."""
         current = self.page_model.issue()
         self._load_issues(self.catalog.issues(), set(result.changed))
-        if current is not None and current.key in self._issues:
+        if current is not None and current.key in self.shelf:
             self.issue_list.select_issue(current.key)
         article = self.article_view.article
         dated, self._dated_page = self._dated_page, ""
@@ -550,7 +549,7 @@ class MainWindow(QMainWindow):
     def _follow_dated_page(self, source: str, article: Article | None) -> bool:
         """A page given a date moved to its issue (its articles got new ids): open it
         there, with the article that was open, instead of saying the file changed."""
-        key = self._issue_of_source.get(source)
+        key = self.shelf.of_source(source)
         if key is None:
             return False
         page = self.catalog.page(source)
@@ -562,8 +561,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
-        self._issues = {i.key: i for i in issues}
-        self._issue_of_source = {src: i.key for i in issues for _, src in i.pages}
+        self.shelf.load(issues)
         papers = sorted({i.paper for i in issues})
         self.issue_model.set_issues(issues)
         self.issue_list.set_papers(papers)
@@ -574,24 +572,24 @@ class MainWindow(QMainWindow):
             self.results.set_date_span(min(dated), max(dated))
         current = self.page_model.issue()
         if current is not None:
-            fresh = self._issues.get(current.key)
+            fresh = self.shelf.get(current.key)
             if fresh != current or any(src in (changed or ()) for _, src in current.pages):
                 self.page_model.set_issue(fresh)
                 if self.article_view.article is not None:
                     self.issue_view.select_article(self.article_view.article.id)
 
     def issues(self) -> dict[str, IssueInfo]:
-        return dict(self._issues)
+        return self.shelf.as_dict()
 
     def issue_of_source(self, source: str) -> str | None:
         """The key of the issue a page file belongs to."""
-        return self._issue_of_source.get(source)
+        return self.shelf.of_source(source)
 
     # -- opening issues and articles ------------------------------------------------------
 
     @Slot(str)
     def open_issue(self, key: str, open_first: bool = True, show_tab: bool = True) -> None:
-        issue = self._issues.get(key)
+        issue = self.shelf.get(key)
         if issue is None:
             return
         shown = self.page_model.issue()
@@ -614,7 +612,7 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Article %1 is not in the library.").replace(
                 "%1", article_id))
             return False
-        key = self._issue_of_source.get(article.source)
+        key = self.shelf.of_source(article.source)
         shown = self.page_model.issue()
         if key and (shown is None or shown.key != key):
             self.open_issue(key, open_first=False, show_tab=False)
@@ -656,10 +654,9 @@ class MainWindow(QMainWindow):
             self.open_article(last)
             return
         if self.page_model.issue() is None and not self._opened_newest:
-            dated = [key for key, issue in self._issues.items() if issue.date is not None]
-            if dated:
+            newest = self.shelf.newest_dated()
+            if newest is not None:
                 self._opened_newest = True
-                newest = max(dated, key=lambda key: self._issues[key].date or dt.date.min)
                 self.open_issue(newest)
 
     @Slot()
@@ -674,13 +671,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def step_issue(self, step: int) -> None:
-        keys = list(self._issues)
         current = self.page_model.issue()
-        if not keys:
-            return
-        at = keys.index(current.key) + step if current and current.key in keys else 0
-        if 0 <= at < len(keys):
-            self.open_issue(keys[at])
+        key = self.shelf.step(current.key if current is not None else None, step)
+        if key is not None:
+            self.open_issue(key)
 
     @Slot(list)
     def open_pages(self, pages: list[int]) -> None:
@@ -699,7 +693,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def assign_date(self, key: str) -> None:
-        issue = self._issues.get(key)
+        issue = self.shelf.get(key)
         if issue is None or not issue.undated:
             return
         source = issue.pages[0][1]
