@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
@@ -47,7 +46,7 @@ from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
 from .issue_shelf import IssueShelf
 from .library_controller import LibraryController, OpenRequest, is_bundled
-from .library_session import QUIET_PROGRESS_FROM, LibrarySession
+from .library_session import LibrarySession
 from .library_watch import LibraryWatcher, WatchSet
 from .menus import WindowMenus
 from .models.bookmarks import BookmarkModel
@@ -72,6 +71,7 @@ from .views.message_bar import MessageBar
 from .views.results_panel import ResultsPanel
 from .views.search_box import SearchBox
 from .views.status_area import StatusArea
+from .work_status import WorkStatus
 from .workers import TaskRunner
 
 log = logging.getLogger("reader.ui")
@@ -221,6 +221,8 @@ class MainWindow(QMainWindow):
         WindowKeysFirst(self).watch(self.search_box, self.search_box.field, self.find_bar.edit)
 
         self.status_area = area = StatusArea(self, self.notices)
+        self.work_status = WorkStatus(area, self.catalog, self.session, self.search_control,
+                                      self.search, self)
         self.status_text, self.progress = area.status_text, area.progress
         self.cancel_button, self.problems_button = area.cancel_button, area.problems_button
 
@@ -318,12 +320,7 @@ class MainWindow(QMainWindow):
         self.find_bar.previousRequested.connect(self.article_view.previous_occurrence)
         self.find_bar.closed.connect(self._on_find_closed)
         self.hit_model.fetchMoreRequested.connect(self.search_control.fetch_more)
-        self.search.indexProgress.connect(self._on_index_progress)
-        self.search.indexWaiting.connect(self._on_index_waiting)
         control = self.search_control
-        control.indexReady.connect(self._on_index_ready)
-        control.indexRebuilding.connect(self._on_index_rebuilding)
-        control.indexFailed.connect(self._on_index_failed)
         control.waiting.connect(self._on_search_waiting)
         control.pendingQuery.connect(self.run_search)
         control.resultsArrived.connect(self._on_results)
@@ -332,12 +329,7 @@ class MainWindow(QMainWindow):
         control.failed.connect(self._on_search_failed)
         control.occurrencesArrived.connect(self._on_occurrences)
         self.watcher.changed.connect(self.request_sync)
-        self.session.started.connect(self._on_sync_started)
-        self.session.progress.connect(
-            lambda done, total: self.show_progress(self.tr("Reading pages"), done, total))
         self.session.finished.connect(self._on_synced)
-        self.session.failed.connect(self._on_sync_failed)
-        self.session.folderMissing.connect(self._on_folder_missing)
         self.cancel_button.clicked.connect(self._cancel_work)
         self.drops.pathsDropped.connect(self.library.add_paths)
         self.problems_button.clicked.connect(self.library.show_problems)
@@ -461,23 +453,6 @@ class MainWindow(QMainWindow):
     def _sync(self, quiet: bool) -> None:
         self.session.sync(quiet)
 
-    @Slot(object)
-    def _on_folder_missing(self, root: Path) -> None:
-        self.show_notice("library-missing", self.tr(
-            "The library folder %1 cannot be reached. What was read before is shown; "
-            "new pages appear when the folder is back.").replace("%1", str(root)),
-            "warning")
-
-    @Slot(bool)
-    def _on_sync_started(self, quiet: bool) -> None:
-        self.close_notice("library-missing")
-        if not quiet:
-            self.show_progress(self.tr("Reading the library…"), 0, 0)
-
-    @Slot(str)
-    def _on_sync_failed(self, message: str) -> None:
-        self._work_failed(self.tr("The library could not be read: %1").replace("%1", message))
-
     @Slot(object, float, object, bool, bool)
     def _on_synced(self, result: SyncResult, seconds: float, watch: WatchSet, quiet: bool,
                    first: bool) -> None:
@@ -490,21 +465,7 @@ class MainWindow(QMainWindow):
             self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
             self.session.look_again()
-        problems = len(result.problems)
-        self.problems_button.setText("⚠ " + self.tr("%n problem file(s)", "", problems))
-        self.problems_button.setVisible(problems > 0)
-        if not quiet:
-            counts = self.catalog.counts()
-            text = self.tr("%1 issues, %2 articles").replace(
-                "%1", str(counts["issues"])).replace("%2", str(counts["articles"]))
-            if problems:
-                text += " · " + self.tr("%n file(s) could not be read", "", problems)
-            self.show_status(text)
-        elif result.touched:
-            self.show_status(self.tr("Library updated: %1 new, %2 changed, %3 removed page "
-                                     "files.").replace("%1", str(len(result.added)))
-                             .replace("%2", str(len(result.changed)))
-                             .replace("%3", str(len(result.removed))))
+        self.work_status.synced(result, quiet)
         self._restore_article()
         self.catalogReady.emit()
         if result.touched:
@@ -515,8 +476,7 @@ class MainWindow(QMainWindow):
     def update_index(self, quiet: bool) -> None:
         """Index what the last sync found (only that: the index update is incremental)."""
         self.session.index_quiet = quiet
-        if not quiet:
-            self.show_progress(self.tr("Preparing search…"), 0, 0)
+        self.work_status.index_started(quiet)
         self.search_control.build_index()
 
     def _refresh_library(self, result: SyncResult) -> None:
@@ -805,45 +765,6 @@ class MainWindow(QMainWindow):
         self.article_view.highlight_spans(spans)
         self.occurrencesShown.emit(self.article_view.occurrence_count())
 
-    @Slot(int, int)
-    def _on_index_progress(self, done: int, total: int) -> None:
-        if self.search_control.rebuild_reason:
-            self.show_progress(self.tr("Rebuilding the search index"), done, total)
-        elif not self.session.index_quiet or total >= QUIET_PROGRESS_FROM:
-            self.show_progress(self.tr("Indexing for search"), done, total)
-
-    @Slot()
-    def _on_index_waiting(self) -> None:
-        """Another reader holds the index's lock (two windows, or the command line)."""
-        self.show_progress(self.tr("Waiting for the search index"), 0, 0)
-        self.show_status(self.tr("Another reader (a window or a command) is updating the "
-                                 "search index of this library; this one waits for it."))
-
-    @Slot(str)
-    def _on_index_rebuilding(self, reason: str) -> None:
-        """The index on disk cannot be used (damaged, of another version, half-built): the
-        core builds it anew; say so, with progress, however quiet the update was meant."""
-        self.show_progress(self.tr("Rebuilding the search index"), 0, 0)
-        self.show_status(self.tr("The search index cannot be used (%1) and is being rebuilt; "
-                                 "search works again when it is done.").replace("%1", reason))
-
-    @Slot(str)
-    def _on_index_ready(self, rebuilt: str) -> None:
-        if not self.session.running():
-            self.hide_progress()
-        if rebuilt:
-            self.show_status(self.tr("The search index was rebuilt (it could not be used: "
-                                     "%1). Search ready.").replace("%1", rebuilt))
-        elif self.session.index_quiet:
-            pass
-        else:
-            self.show_status(self.tr("Search ready."))
-
-    @Slot(str)
-    def _on_index_failed(self, message: str) -> None:
-        self._work_failed(self.tr("The search index could not be built: %1").replace(
-            "%1", message))
-
     # -- status ---------------------------------------------------------------------------
 
     # The doors to the status area, for the controllers.
@@ -868,10 +789,6 @@ class MainWindow(QMainWindow):
 
     def hide_progress(self) -> None:
         self.status_area.hide_progress()
-
-    def _work_failed(self, text: str) -> None:
-        self.hide_progress()
-        self.show_status(text)
 
     @Slot()
     def _cancel_work(self) -> None:
