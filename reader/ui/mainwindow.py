@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QCloseEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -41,7 +40,6 @@ from . import theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
-from .core_messages import query_message
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
 from .issue_shelf import IssueShelf
@@ -57,6 +55,7 @@ from .page_dates import ask_and_save_date
 from .plain import literal, plain_label
 from .screen_fit import fit_to_screen, keep_on_screen
 from .search_controller import SearchController
+from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
 from .view_prefs import ViewPreferences
@@ -98,8 +97,6 @@ class MainWindow(QMainWindow):
         self.shelf = IssueShelf()
         self._opened_newest = False
         self.search_control = SearchController(self.search, self)
-        self._hit_query = ""
-        self._entered_query = ""  # the query Enter was pressed on: kept in the history
         self._issue_status = ""  # a status line about the open issue, gone when moving on
         self._dated_page = ""  # a page just given a date: the window follows it to its issue
         self.session = LibrarySession(catalog, self.runner, self)
@@ -114,6 +111,9 @@ class MainWindow(QMainWindow):
         self.bookmark_model = BookmarkModel(self)
         self.library = LibraryController(self)
         self._build_widgets()
+        self.searching = SearchPresenter(self.search_control, SearchViews(
+            self.search_box, self.results, self.hit_model, self.find_bar, self.article_view,
+            self.tabs), self.state, self)
         self.bookmarks = BookmarksController(
             catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
             BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
@@ -256,8 +256,8 @@ class MainWindow(QMainWindow):
             a.reload_action: self.start_sync,
             a.info_action: lambda: self.library.show_info(),
             a.quit_action: self.close,
-            a.find_action: self.focus_search,
-            a.find_in_article_action: self.find_in_article,
+            a.find_action: self.searching.focus_search,
+            a.find_in_article_action: self.searching.find_in_article,
             a.next_occurrence_action: self.article_view.next_occurrence,
             a.previous_occurrence_action: self.article_view.previous_occurrence,
             a.prev_article_action: lambda: self.step_article(-1),
@@ -306,28 +306,11 @@ class MainWindow(QMainWindow):
         self.issue_list.assignDateRequested.connect(self.assign_date)
         self.issue_view.openArticleRequested.connect(self.open_article)
         self.issue_view.openPagesRequested.connect(self.open_pages)
-        self.results.openArticleRequested.connect(self.open_hit)
-        self.results.filtersChanged.connect(self.rerun_search)
-        self.search_box.searchRequested.connect(self.run_search)
-        self.search_box.enterPressed.connect(self.results.enter_when_shown)
-        self.search_box.enterPressed.connect(
-            lambda: setattr(self, "_entered_query", self.search_box.text().strip()))
-        self.search_box.hitsRequested.connect(self.results.enter_hits)
-        self.article_view.occurrencesChanged.connect(self.find_bar.set_count)
+        self.searching.openArticleRequested.connect(
+            lambda article_id, query: self.open_article(article_id, query=query))
+        self.searching.resultsShown.connect(self.resultsShown)
+        self.searching.occurrencesShown.connect(self.occurrencesShown)
         self.article_view.openPageRequested.connect(lambda p: self.open_pages([p]))
-        self.find_bar.findRequested.connect(self._find_in_article)
-        self.find_bar.nextRequested.connect(self.article_view.next_occurrence)
-        self.find_bar.previousRequested.connect(self.article_view.previous_occurrence)
-        self.find_bar.closed.connect(self._on_find_closed)
-        self.hit_model.fetchMoreRequested.connect(self.search_control.fetch_more)
-        control = self.search_control
-        control.waiting.connect(self._on_search_waiting)
-        control.pendingQuery.connect(self.run_search)
-        control.resultsArrived.connect(self._on_results)
-        control.moreResultsArrived.connect(
-            lambda offset, results: self.hit_model.add_page(offset, list(results.hits)))
-        control.failed.connect(self._on_search_failed)
-        control.occurrencesArrived.connect(self._on_occurrences)
         self.watcher.changed.connect(self.request_sync)
         self.session.finished.connect(self._on_synced)
         self.cancel_button.clicked.connect(self._cancel_work)
@@ -578,12 +561,7 @@ class MainWindow(QMainWindow):
             self.open_issue(key, open_first=False, show_tab=False)
         self.issue_view.select_article(article_id)
         self._show(article)
-        self._hit_query = query
-        if query:
-            self.find_bar.open_with(query, focus=False)
-            self.search_control.ask_occurrences(article_id, query)
-        elif self.find_bar.isVisible() and self.find_bar.edit.text().strip():
-            self.article_view.find_text(self.find_bar.edit.text())
+        self.searching.article_opened(article_id, query)
         return True
 
     def _show(self, article: Article) -> None:
@@ -674,96 +652,9 @@ class MainWindow(QMainWindow):
 
     # -- search ---------------------------------------------------------------------------
 
-    @Slot()
-    def focus_search(self) -> None:
-        focus = QApplication.focusWidget()
-        if self.article_view.hasFocus() or (
-                focus is not None and self.find_bar.isAncestorOf(focus)):
-            self.find_in_article()
-            return
-        self.search_box.setFocus()
-        self.search_box.field.selectAll()
-
-    @Slot()
-    def find_in_article(self) -> None:
-        self.find_bar.open_with(self.find_bar.edit.text() or self._hit_query)
-        if self.find_bar.edit.text():
-            self._find_in_article(self.find_bar.edit.text())
-
-    @Slot(str)
-    def _find_in_article(self, text: str) -> None:
-        self._hit_query = ""
-        self.article_view.find_text(text)
-
-    @Slot()
-    def _on_find_closed(self) -> None:
-        self.article_view.clear_highlights()
-        self.article_view.setFocus()
-
     @Slot(str)
     def run_search(self, query: str) -> None:
-        if self._hit_query and self._hit_query != query:
-            # The marks and the find bar of the previous search's hit go with it.
-            self._hit_query = ""
-            self.find_bar.hide()
-            self.article_view.clear_highlights()
-        self.tabs.setCurrentWidget(self.results)
-        if self.search_control.wait_for_index(query):
-            return
-        self.search_control.run(self.results.params(query))
-        self.results.total.setText(self.tr("Searching…"))
-
-    @Slot(str)
-    def _on_search_waiting(self, query: str) -> None:
-        self.results.show_message(self.tr(
-            "The search index is being prepared; your search runs when it is ready."))
-
-    @Slot()
-    def rerun_search(self) -> None:
-        if self.search_control.params is not None:
-            self.run_search(self.search_control.query)
-
-    @Slot(object)
-    def _on_results(self, results: Any) -> None:
-        if results.total and self.search_control.params is not None \
-                and self.search_control.query == self._entered_query:
-            self._remember_query(self._entered_query)
-        self.hit_model.set_results(results.total, list(results.hits))
-        self.results.show_results(results.total)
-        self.resultsShown.emit(results.total)
-
-    @Slot(str, bool)
-    def _on_search_failed(self, message: str, query_at_fault: bool) -> None:
-        self.hit_model.clear()
-        text = self.tr("This query cannot be read: %1") if query_at_fault \
-            else self.tr("The search could not be done: %1")
-        self.results.show_message(text.replace(
-            "%1", query_message(message) if query_at_fault else message))
-        self.resultsShown.emit(-1)
-
-    def _remember_query(self, query: str) -> None:
-        """Into the history: a query the user pressed Enter on or opened a hit of, not
-        every prefix typed on the way, nor a query that found nothing."""
-        if query and (not self.state.history or self.state.history[0] != query):
-            self.state.remember_query(query)
-            self.search_box.set_history(self.state.history)
-
-    @Slot(str)
-    def open_hit(self, article_id: str) -> None:
-        query = self.search_control.query
-        self._remember_query(query)
-        current = self.article_view.article
-        if current is not None and current.id == article_id and self._hit_query == query:
-            return
-        self.open_article(article_id, query=query)
-
-    @Slot(str, object)
-    def _on_occurrences(self, article_id: str, spans: list[Any]) -> None:
-        current = self.article_view.article
-        if current is None or current.id != article_id:
-            return
-        self.article_view.highlight_spans(spans)
-        self.occurrencesShown.emit(self.article_view.occurrence_count())
+        self.searching.run(query)
 
     # -- status ---------------------------------------------------------------------------
 
