@@ -5,8 +5,9 @@ results and the bookmarks. Right: the article with its find bar. The window only
 each view asks for things by signals (``openArticleRequested`` …) and this module, the one
 place where app-wide signals are wired, answers them. The actions and menus are declared in
 ``actions.py`` and ``menus.py``; the state that changes over time lives in widget-free
-objects that the window renders: the library being read (``library_session.py``) and the
-search in flight (``search_controller.py``).
+objects: the library being read (``library_session.py``), the search in flight
+(``search_controller.py``), the issues (``issue_shelf.py``); ``reading.py``,
+``search_presenter.py`` and ``work_status.py`` show them in the views.
 """
 
 from __future__ import annotations
@@ -42,17 +43,17 @@ from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
-from .issue_shelf import IssueShelf
 from .library_controller import LibraryController, OpenRequest, is_bundled
 from .library_session import LibrarySession
 from .library_watch import LibraryWatcher, WatchSet
 from .menus import WindowMenus
 from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
-from .models.page_articles import PageArticleModel, page_label
+from .models.page_articles import PageArticleModel
 from .models.search_hits import SearchHitModel
 from .page_dates import ask_and_save_date
-from .plain import literal, plain_label
+from .plain import plain_label
+from .reading import Reading, ReadingViews
 from .screen_fit import fit_to_screen, keep_on_screen
 from .search_controller import SearchController
 from .search_presenter import SearchPresenter, SearchViews
@@ -74,7 +75,7 @@ from .work_status import WorkStatus
 from .workers import TaskRunner
 
 log = logging.getLogger("reader.ui")
-ARTICLE_GONE = "article-gone"
+
 
 class MainWindow(QMainWindow):
     """The reader window on one library."""
@@ -94,11 +95,7 @@ class MainWindow(QMainWindow):
         self.state = state or WindowState.load()
         self.runner = TaskRunner(self)
         self.search = SearchService(catalog, self)
-        self.shelf = IssueShelf()
-        self._opened_newest = False
         self.search_control = SearchController(self.search, self)
-        self._issue_status = ""  # a status line about the open issue, gone when moving on
-        self._dated_page = ""  # a page just given a date: the window follows it to its issue
         self.session = LibrarySession(catalog, self.runner, self)
         self.watcher = LibraryWatcher(self)
         # The library's name: Qt adds the application's name (setApplicationDisplayName).
@@ -120,6 +117,11 @@ class MainWindow(QMainWindow):
                           self.issue_view),
             self.library.recent_libraries, self)
         self._build_actions()
+        self.reading = Reading(catalog, ReadingViews(
+            self.issue_model, self.page_model, self.calendar_panel, self.issue_list,
+            self.issue_view, self.results, self.article_view, self.article_title, self.tabs,
+            self.commands.prev_article_action, self.commands.next_article_action),
+            self.status_area, self.searching, self.state, self)
         self._wire()
         self.apply_preferences()
         self._restore_state()
@@ -128,8 +130,8 @@ class MainWindow(QMainWindow):
         self.prefs.messages.clear()  # shown once, not again in the next window
         self.library.show_hint()
         self.bookmarks.start()
-        self._load_issues(self.catalog.issues())
-        self._restore_article()
+        self.reading.load_issues(self.catalog.issues())
+        self.reading.restore_article()
         # Work follows the first paint: read the folder, then build the index; then watch it.
         QTimer.singleShot(0, self.start_sync)
 
@@ -260,10 +262,10 @@ class MainWindow(QMainWindow):
             a.find_in_article_action: self.searching.find_in_article,
             a.next_occurrence_action: self.article_view.next_occurrence,
             a.previous_occurrence_action: self.article_view.previous_occurrence,
-            a.prev_article_action: lambda: self.step_article(-1),
-            a.next_article_action: lambda: self.step_article(1),
-            a.prev_issue_action: lambda: self.step_issue(-1),
-            a.next_issue_action: lambda: self.step_issue(1),
+            a.prev_article_action: lambda: self.reading.step_article(-1),
+            a.next_article_action: lambda: self.reading.step_article(1),
+            a.prev_issue_action: lambda: self.reading.step_issue(-1),
+            a.next_issue_action: lambda: self.reading.step_issue(1),
             a.prev_month_action: lambda: self.calendar_panel.jump(-1),
             a.next_month_action: lambda: self.calendar_panel.jump(1),
             a.focus_actions["calendar"]: lambda: self.calendar_panel.calendar.setFocus(),
@@ -305,12 +307,14 @@ class MainWindow(QMainWindow):
         self.issue_list.openIssueRequested.connect(self.open_issue)
         self.issue_list.assignDateRequested.connect(self.assign_date)
         self.issue_view.openArticleRequested.connect(self.open_article)
-        self.issue_view.openPagesRequested.connect(self.open_pages)
+        self.issue_view.openPagesRequested.connect(self.reading.open_pages)
         self.searching.openArticleRequested.connect(
             lambda article_id, query: self.open_article(article_id, query=query))
         self.searching.resultsShown.connect(self.resultsShown)
         self.searching.occurrencesShown.connect(self.occurrencesShown)
-        self.article_view.openPageRequested.connect(lambda p: self.open_pages([p]))
+        self.article_view.openPageRequested.connect(lambda p: self.reading.open_pages([p]))
+        self.reading.articleShown.connect(lambda _article_id: self.bookmarks.update_star())
+        self.reading.articleShown.connect(self.articleShown)
         self.watcher.changed.connect(self.request_sync)
         self.session.finished.connect(self._on_synced)
         self.cancel_button.clicked.connect(self._cancel_work)
@@ -396,7 +400,7 @@ class MainWindow(QMainWindow):
         """Do what the request that opened this window asked for, once it can be done."""
         if request.article:
             self.state.last_article = request.article
-            self._restore_article()
+            self.reading.restore_article()
         if request.add:
             self.library.add_paths(list(request.add))
         if request.bookmark:
@@ -442,14 +446,14 @@ class MainWindow(QMainWindow):
         if self.progress.isVisible() and not self.search_control.building:
             self.hide_progress()
         if result.touched or first:
-            self._refresh_library(result)
+            self.reading.refresh(result)
         self.watcher.note_sync_seconds(seconds)
         if first:
             self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
             self.session.look_again()
         self.work_status.synced(result, quiet)
-        self._restore_article()
+        self.reading.restore_article()
         self.catalogReady.emit()
         if result.touched:
             self.libraryChanged.emit(result)
@@ -462,176 +466,29 @@ class MainWindow(QMainWindow):
         self.work_status.index_started(quiet)
         self.search_control.build_index()
 
-    def _refresh_library(self, result: SyncResult) -> None:
-        """Show what the library holds now: calendar, issue list, open issue and article."""
-        current = self.page_model.issue()
-        self._load_issues(self.catalog.issues(), set(result.changed))
-        if current is not None and current.key in self.shelf:
-            self.issue_list.select_issue(current.key)
-        article = self.article_view.article
-        dated, self._dated_page = self._dated_page, ""
-        if dated and self._follow_dated_page(dated, article):
-            return
-        if article is None:
-            return
-        if article.source in result.removed:
-            self.show_notice(ARTICLE_GONE, self.tr(
-                "The page file of the open article was removed from the library (%1). The "
-                "text shown is what was read before.").replace("%1", article.source),
-                "warning")
-        elif article.source in result.changed:
-            fresh = self.catalog.article(article.id)
-            if fresh is None:
-                self.show_notice(ARTICLE_GONE, self.tr(
-                    "The page file of the open article was changed (%1) and no longer holds "
-                    "this text. The text shown is what was read before; open the issue again "
-                    "for the new one.").replace("%1", article.source), "warning")
-            else:
-                self.issue_view.select_article(fresh.id)
-
-    def _follow_dated_page(self, source: str, article: Article | None) -> bool:
-        """A page given a date moved to its issue (its articles got new ids): open it
-        there, with the article that was open, instead of saying the file changed."""
-        key = self.shelf.of_source(source)
-        if key is None:
-            return False
-        page = self.catalog.page(source)
-        same = next((a for a in page.articles if article is not None
-                     and a.display_title == article.display_title), None) if page else None
-        self.open_issue(key, open_first=same is None)
-        if same is not None:
-            self.open_article(same.id)
-        return True
-
-    def _load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
-        self.shelf.load(issues)
-        papers = sorted({i.paper for i in issues})
-        self.issue_model.set_issues(issues)
-        self.issue_list.set_papers(papers)
-        self.results.set_papers(papers)
-        self.calendar_panel.set_issues(issues)
-        dated = [i.date for i in issues if i.date]
-        if dated:
-            self.results.set_date_span(min(dated), max(dated))
-        current = self.page_model.issue()
-        if current is not None:
-            fresh = self.shelf.get(current.key)
-            if fresh != current or any(src in (changed or ()) for _, src in current.pages):
-                self.page_model.set_issue(fresh)
-                if self.article_view.article is not None:
-                    self.issue_view.select_article(self.article_view.article.id)
-
-    def issues(self) -> dict[str, IssueInfo]:
-        return self.shelf.as_dict()
-
-    def issue_of_source(self, source: str) -> str | None:
-        """The key of the issue a page file belongs to."""
-        return self.shelf.of_source(source)
-
-    # -- opening issues and articles ------------------------------------------------------
+    # -- the doors to reading, for the app, the controllers and the tests -----------------
 
     @Slot(str)
     def open_issue(self, key: str, open_first: bool = True, show_tab: bool = True) -> None:
-        issue = self.shelf.get(key)
-        if issue is None:
-            return
-        shown = self.page_model.issue()
-        if shown is None or shown.key != key:
-            self.page_model.set_issue(issue)
-        self.issue_list.select_issue(key)
-        if issue.date is not None:
-            self.calendar_panel.show_date(issue.date)
-        if show_tab:
-            self.tabs.setCurrentWidget(self.issue_view)
-        if open_first:
-            ids = self.page_model.article_ids()
-            if ids:
-                self.open_article(ids[0])
+        self.reading.open_issue(key, open_first, show_tab)
 
     @Slot(str)
     def open_article(self, article_id: str, query: str = "") -> bool:
-        article = self.catalog.article(article_id)
-        if article is None:
-            self.show_status(self.tr("Article %1 is not in the library.").replace(
-                "%1", article_id))
-            return False
-        key = self.shelf.of_source(article.source)
-        shown = self.page_model.issue()
-        if key and (shown is None or shown.key != key):
-            self.open_issue(key, open_first=False, show_tab=False)
-        self.issue_view.select_article(article_id)
-        self._show(article)
-        self.searching.article_opened(article_id, query)
-        return True
-
-    def _show(self, article: Article) -> None:
-        self.close_notice(ARTICLE_GONE)
-        if self._issue_status and self.status_text.text() == self._issue_status:
-            self.status_text.clear()  # it spoke of the issue left behind
-        self.article_view.show_article(article)
-        self.article_title.setText(article.display_title)
-        self.article_title.setToolTip(literal(article.headline or article.display_title))
-        self.state.last_article = article.id
-        ids = self.page_model.article_ids()
-        at = ids.index(article.id) if article.id in ids else -1
-        self.commands.prev_article_action.setEnabled(at > 0)
-        self.commands.next_article_action.setEnabled(0 <= at < len(ids) - 1)
-        self.bookmarks.update_star()
-        self.articleShown.emit(article.id)
+        return self.reading.open_article(article_id, query)
 
     def current_article(self) -> Article | None:
         return self.article_view.article
 
-    def _restore_article(self) -> None:
-        """Reopen the article read last; with none, open the newest issue, so that the
-        window never starts on empty panes when the library has something to read."""
-        if self.article_view.article is not None:
-            return
-        last = self.state.last_article
-        if last and self.catalog.locate(last):
-            self.open_article(last)
-            return
-        if self.page_model.issue() is None and not self._opened_newest:
-            newest = self.shelf.newest_dated()
-            if newest is not None:
-                self._opened_newest = True
-                self.open_issue(newest)
+    def issues(self) -> dict[str, IssueInfo]:
+        return self.reading.shelf.as_dict()
 
-    @Slot()
-    def step_article(self, step: int) -> None:
-        current = self.article_view.article
-        ids = self.page_model.article_ids()
-        if current is None or current.id not in ids:
-            return
-        at = ids.index(current.id) + step
-        if 0 <= at < len(ids):
-            self.open_article(ids[at])
-
-    @Slot()
-    def step_issue(self, step: int) -> None:
-        current = self.page_model.issue()
-        key = self.shelf.step(current.key if current is not None else None, step)
-        if key is not None:
-            self.open_issue(key)
-
-    @Slot(list)
-    def open_pages(self, pages: list[int]) -> None:
-        """Follow a guide entry or a jump line to its page(s) in the open issue."""
-        for page in pages:
-            if self.issue_view.show_page(page):
-                self.tabs.setCurrentWidget(self.issue_view)
-                ids = self.page_model.page_article_ids(page)
-                if ids:
-                    self.open_article(ids[0])
-                return
-        names = "、".join(page_label(p) for p in pages)
-        self._issue_status = self.tr("%1 of this issue is not in the library.").replace(
-            "%1", names)
-        self.show_status(self._issue_status)
+    def issue_of_source(self, source: str) -> str | None:
+        """The key of the issue a page file belongs to."""
+        return self.reading.shelf.of_source(source)
 
     @Slot(str)
     def assign_date(self, key: str) -> None:
-        issue = self.shelf.get(key)
+        issue = self.reading.shelf.get(key)
         if issue is None or not issue.undated:
             return
         source = issue.pages[0][1]
@@ -647,7 +504,7 @@ class MainWindow(QMainWindow):
             return
         self.show_status(self.tr("Saved the date %1 for %2.").replace(
             "%1", day.isoformat()).replace("%2", source))
-        self._dated_page = source
+        self.reading.dated_page = source
         self.start_sync()
 
     # -- search ---------------------------------------------------------------------------
