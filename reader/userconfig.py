@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import jsondepth
 from .atomicfile import write_json_atomic
-from .paths import config_dir
+from .paths import bundled_corpus, config_dir
 
 SCHEMA = 1
 MAX_RECENT = 10
@@ -106,3 +106,9 @@ def save_config(config: UserConfig) -> None:
     if any("newer version" in m for m in config.messages):
         return  # never overwrite a file this version does not understand
     write_json_atomic(path, {"schema": SCHEMA, "libraries": config.libraries})
+
+
+def library_folder(chosen: Path | None) -> Path:
+    """The library to open: the one ``chosen`` (``--library``), else the one opened last
+    (window or ``reader library open``), else the bundled corpus."""
+    return chosen if chosen is not None else load_config().current_library or bundled_corpus()

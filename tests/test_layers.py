@@ -80,8 +80,5 @@ def test_the_core_never_imports_a_face(package: str) -> None:
     assert _importers(PACKAGE / package, "reader.ui", "reader.cli") == []
 
 
-@pytest.mark.xfail(strict=True, reason="reader/ui/app.py takes library_root and "
-                   "reader/ui/library_controller.py library_info from reader.cli; both belong "
-                   "to the core (issue 13)")
 def test_the_window_never_imports_the_command_line() -> None:
     assert _importers(PACKAGE / "ui", "reader.cli") == []

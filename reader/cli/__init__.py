@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..logsetup import active_log, setup_logging
 from ..paths import set_notice_handler
-from .common import CommandError, shown, warn
+from .common import CommandError, library_root, shown, warn
 
 log = logging.getLogger("reader.cli")
 
@@ -145,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             from ..ui.app import run_window
+
+            if args.library is not None:
+                args.library = library_root(args)  # not a folder: one line, exit status 1
 
             return run_window(args)
         return int(args.func(args) or 0)

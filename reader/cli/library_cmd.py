@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from ..corpus.catalog import Catalog
-from ..corpus.encoding import name_text
 from ..corpus.intake import add_pages
-from ..corpus.resolve import library_settings
 from ..corpus.sidecar import LIBRARY_FILE
+from ..corpus.summary import library_info
 from ..paths import bundled_corpus
 from ..userconfig import save_config
 from .common import (
@@ -46,30 +44,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_library_option(add)
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_add)
-
-
-def library_info(catalog: Catalog) -> dict[str, Any]:
-    papers = catalog.paper_summaries()
-    dates = [str(p["first_date"]) for p in papers if p["first_date"]] + [
-        str(p["last_date"]) for p in papers if p["last_date"]
-    ]
-    counts = catalog.counts()
-    settings, _ = library_settings(catalog.root)
-    return {
-        "root": name_text(str(catalog.root)),
-        "papers": papers,
-        "date_range": [min(dates), max(dates)] if dates else None,
-        "issues": counts["issues"],
-        "pages": counts["pages"],
-        "articles": counts["articles"],
-        "article_records": counts["article_records"],
-        "settings": {
-            "file": LIBRARY_FILE if (catalog.root / LIBRARY_FILE).is_file() else None,
-            "paper": settings.get("paper"),
-        },
-        "undated_pages": catalog.undated_sources(),
-        "problems": [{"path": p.path, "message": p.message} for p in catalog.problems()],
-    }
 
 
 ORIGIN_WORDS = {
@@ -171,7 +145,7 @@ def run_add(args: argparse.Namespace) -> int:
 def _index(root: Path, catalog: Catalog) -> bool:
     """Update the search index for the new pages, when the search core is installed."""
     try:
-        from ..search import SearchIndex  # type: ignore[attr-defined]
+        from ..search import SearchIndex
     except ImportError:
         return False
     index = SearchIndex.for_library(root)

@@ -13,10 +13,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
-from ..cli.common import library_root
 from ..corpus.catalog import Catalog
 from ..paths import bundled_corpus
-from ..userconfig import config_file, load_config, save_config
+from ..userconfig import config_file, library_folder, load_config, save_config
 from . import theme
 from .errors import ErrorReporter
 from .i18n import choose_language, install_translators
@@ -65,7 +64,7 @@ def run_window(args: argparse.Namespace) -> int:
         state.hint_dismissed = True  # the same picture for every library
         # The library named, else the bundled one (not the user's last): the same picture
         # on every machine.
-        root = library_root(args) if getattr(args, "library", None) else bundled_corpus()
+        root = getattr(args, "library", None) or bundled_corpus()
         window = MainWindow(Catalog(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None), size)
@@ -102,7 +101,12 @@ class _NoticeBridge(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.told.connect(lambda message: _windows and tell_once(_windows[-1], [message]))
+        self.told.connect(self._tell)
+
+    @staticmethod
+    def _tell(message: str) -> None:
+        if _windows:
+            tell_once(_windows[-1], [message])
 
 
 def startup_library(args: argparse.Namespace) -> tuple[Path, bool]:
@@ -112,7 +116,7 @@ def startup_library(args: argparse.Namespace) -> tuple[Path, bool]:
     without remembering them (the window then says how to open one's own archive).
     """
     first_run = getattr(args, "library", None) is None and load_config().current_library is None
-    return library_root(args), not first_run
+    return library_folder(getattr(args, "library", None)), not first_run
 
 
 def open_library_window(root: Path, prefs: Preferences | None = None,
@@ -227,7 +231,10 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, query: str | 
         QTimer.singleShot(0, grab)
 
     window.search.indexReady.connect(ready)
-    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: (
-        print("reader: gave up waiting for the window", file=sys.stderr), grab()))
+    def give_up() -> None:
+        print("reader: gave up waiting for the window", file=sys.stderr)
+        grab()
+
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
     app.exec()
     return outcome["code"]

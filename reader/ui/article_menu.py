@@ -7,39 +7,39 @@ followed by its GB/T 7714 citation, the way a quotation goes into a report.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from . import user_data
-
-if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+from .views.article_view import ArticleView
 
 
 class ArticleMenu(QObject):
-    """Fills the article view's context menu with the window's article actions."""
+    """Fills the article view's context menu with the window's article actions: ``before``
+    the "Copy with Citation" this adds (on ``window``, so that its key works everywhere),
+    then ``after``."""
 
-    def __init__(self, window: MainWindow) -> None:
+    statusMessage = Signal(str)
+
+    def __init__(self, window: QWidget, view: ArticleView, before: list[QAction],
+                 after: list[QAction]) -> None:
         super().__init__(window)
-        self.window = window
+        self.view = view
         self.copy_with_citation_action = QAction(self.tr("Copy &with Citation"), window)
         self.copy_with_citation_action.setShortcut(QKeySequence("Ctrl+Alt+C"))
         self.copy_with_citation_action.triggered.connect(self.copy_with_citation)
         window.addAction(self.copy_with_citation_action)
-        window.article_view.menu_actions = [
-            window.bookmark_action, window.cite_action, self.copy_with_citation_action,
-            window.export_action, window.find_in_article_action]
+        view.menu_actions = [*before, self.copy_with_citation_action, *after]
 
     @Slot()
     def copy_with_citation(self) -> str:
-        view = self.window.article_view
+        view = self.view
         article = view.article
         if article is None:
             return ""
         selected = view.textCursor().selectedText().replace("\u2029", "\n").strip()
         text = (selected or view.plain_text().strip()) + "\n\n" + user_data.citation(article)
         QGuiApplication.clipboard().setText(text)
-        self.window.show_status(self.tr("Copied with its citation."))
+        self.statusMessage.emit(self.tr("Copied with its citation."))
         return text

@@ -16,14 +16,17 @@ library it is in when it cannot be opened.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
+from .. import library as bookmark_core
+from ..corpus.catalog import Catalog
 from ..corpus.model import Article, Paragraph
 from . import user_data
 from .bookmark_places import BookmarkPlaces, library_holding
@@ -31,10 +34,14 @@ from .dialogs.bookmark_dialog import BookmarkDialog
 from .dialogs.export_dialog import ExportDialog, Scopes
 from .library_controller import library_name, same_folder
 from .models.bookmarks import BookmarkModel
+from .models.search_hits import SearchHitModel
 from .plain import literal
-
-if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+from .search_controller import SearchController
+from .views.article_view import ArticleView
+from .views.bookmarks_panel import BookmarksPanel
+from .views.issue_view import IssueView
+from .views.results_panel import ResultsPanel
+from .workers import TaskRunner
 
 
 def excerpt_of(article: Article, selected: str) -> Article | None:
@@ -49,14 +56,42 @@ POLL_MS = 2000
 NOTICE = "bookmarks"
 
 
-class BookmarksController(QObject):
-    """Owns the bookmark store and model; answers the bookmark and export actions."""
+@dataclass(frozen=True)
+class BookmarkViews:
+    """What the bookmark actions read of the window: the article shown and its selection,
+    the bookmarks panel, the pane in front, the lists whose selection can be exported."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    article_view: ArticleView
+    panel: BookmarksPanel
+    tabs: QTabWidget
+    results: ResultsPanel
+    issue_view: IssueView
+
+
+class BookmarksController(QObject):
+    """Owns the bookmark store and model; answers the bookmark and export actions. It
+    speaks to the window by signals (status, notices, articles and libraries to open)."""
+
+    statusMessage = Signal(str)
+    noticeRequested = Signal(str, str, str, object)  # key, text, kind, ((label, slot), …)
+    openArticleRequested = Signal(str)
+    openLibraryRequested = Signal(object, int)  # a library's folder, the bookmark to open
+    starChanged = Signal(bool)  # the open article is bookmarked
+    storeRestored = Signal()  # a damaged store was replaced by its backup: usable again
+
+    def __init__(self, catalog: Catalog, runner: TaskRunner, search: SearchController,
+                 hit_model: SearchHitModel, model: BookmarkModel, views: BookmarkViews,
+                 recent_libraries: Callable[[], list[Path]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent  # of the dialogs and message boxes
+        self.catalog = catalog
+        self.runner = runner
+        self.search = search
+        self.hit_model = hit_model
+        self.views = views
+        self.recent_libraries = recent_libraries
         self.store, self.message, self.error = user_data.open_store()
-        self.model = BookmarkModel(self)
+        self.model = model
         self.places = BookmarkPlaces()
         self._store_version = -1
         # Another window or the command line may change the bookmarks: look now and then.
@@ -76,10 +111,10 @@ class BookmarksController(QObject):
     def _report_unusable(self) -> None:
         """Say above the panes why there are no bookmarks, and what can be done."""
         err = self.error
-        panel = self.window.bookmarks_panel
+        panel = self.views.panel
         if user_data.is_damaged(err):
             assert err is not None
-            buttons = []
+            buttons: list[tuple[str, Callable[[], object]]] = []
             if getattr(err, "backup", None) is not None:
                 buttons.append((self.tr("Restore from Backup"), self.restore_backup))
             buttons.append((self.tr("Export What Can Be Read…"), self.export_readable))
@@ -95,13 +130,13 @@ class BookmarksController(QObject):
                                "Bookmarks are off for now.")
             text = text.replace("%1", str(err.path)).replace(  # type: ignore[attr-defined]
                 "%2", str(getattr(err, "reason", "")))
-            self.window.show_notice(NOTICE, text, "error", tuple(buttons))
+            self.noticeRequested.emit(NOTICE, text, "error", tuple(buttons))
             panel.show_unavailable(text)
             return
         text = self.tr("Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is "
                        "off until that folder can be written (then start the reader "
                        "again).").replace("%1", self.message)
-        self.window.show_notice(NOTICE, text, "warning")
+        self.noticeRequested.emit(NOTICE, text, "warning", ())
         panel.show_unavailable(text)
 
     def _failed(self, err: Exception) -> None:
@@ -115,32 +150,31 @@ class BookmarksController(QObject):
             self.model.set_bookmarks([])
             self._report_unusable()
             return
-        QMessageBox.warning(self.window, self.tr("Bookmarks"), self.tr(
+        QMessageBox.warning(self.parent_widget, self.tr("Bookmarks"), self.tr(
             "The bookmarks could not be saved: %1").replace("%1", str(err)))
 
     @Slot()
     def restore_backup(self) -> bool:
         """Put the last good backup in place of the damaged file (which is kept aside)."""
         err = self.error
-        lib = user_data.library
+        lib = bookmark_core
         if err is None:
             return False
         try:
             aside = lib.restore_backup(err.path)  # type: ignore[attr-defined]
         except (lib.StoreError, OSError) as problem:
-            QMessageBox.warning(self.window, self.tr("Restore from Backup"), self.tr(
+            QMessageBox.warning(self.parent_widget, self.tr("Restore from Backup"), self.tr(
                 "The backup could not be restored: %1").replace("%1", str(problem)))
             return False
         self.store, self.message, self.error = user_data.open_store()
         if self.store is None:
             self._report_unusable()
             return False
-        self.window.bookmarks_panel.message.hide()
-        for action in (self.window.edit_bookmark_action, self.window.remove_bookmarks_action):
-            action.setEnabled(True)
-        self.window.show_notice(NOTICE, self.tr(
+        self.views.panel.message.hide()
+        self.storeRestored.emit()
+        self.noticeRequested.emit(NOTICE, self.tr(
             "The bookmarks were restored from the backup of their last good state. The "
-            "damaged file was kept as %1.").replace("%1", str(aside)), "info")
+            "damaged file was kept as %1.").replace("%1", str(aside)), "info", ())
         self._poll.start()
         self.refresh(force=True)
         return True
@@ -149,11 +183,11 @@ class BookmarksController(QObject):
     def export_readable(self) -> Path | None:
         """Save what can still be read from the damaged file as bookmarks JSON."""
         err = self.error
-        lib = user_data.library
+        lib = bookmark_core
         if err is None:
             return None
         name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save What Can Be Read"),
+            self.parent_widget, self.tr("Save What Can Be Read"),
             str(Path.home() / "bookmarks-rescued.json"), self.tr("Bookmarks (*.json)"))
         if not name:
             return None
@@ -161,7 +195,7 @@ class BookmarksController(QObject):
         try:
             salvage = lib.export_readable(err.path, out)  # type: ignore[attr-defined]
         except (lib.StoreError, OSError) as problem:
-            QMessageBox.warning(self.window, self.tr("Export What Can Be Read"), self.tr(
+            QMessageBox.warning(self.parent_widget, self.tr("Export What Can Be Read"), self.tr(
                 "Nothing could be saved: %1").replace("%1", str(problem)))
             return None
         text = self.tr("%n bookmark(s) saved to %1.", "", len(salvage.bookmarks)).replace(
@@ -171,8 +205,8 @@ class BookmarksController(QObject):
                 salvage.problems)
         text += "\n\n" + self.tr("Import them into a bookmark file that works with "
                                    "“reader bookmarks import %1”.").replace("%1", str(out))
-        QMessageBox.information(self.window, self.tr("Export What Can Be Read"), text)
-        self.window.show_status(self.tr("%n bookmark(s) saved to %1.", "",
+        QMessageBox.information(self.parent_widget, self.tr("Export What Can Be Read"), text)
+        self.statusMessage.emit(self.tr("%n bookmark(s) saved to %1.", "",
                                         len(salvage.bookmarks)).replace("%1", str(out)))
         return out
 
@@ -187,15 +221,12 @@ class BookmarksController(QObject):
             return None
         try:
             return self.store.find_for_article(article)
-        except user_data.library.StoreError as err:
-            self.window.show_status(str(err))
+        except bookmark_core.StoreError as err:
+            self.statusMessage.emit(str(err))
             return None
 
     def update_star(self) -> None:
-        marked = self._bookmark_of(self.window.article_view.article) is not None
-        self.window.bookmark_action.setChecked(marked)
-        self.window.bookmark_action.setIconText("★" if marked else "☆")
-        self.window.edit_bookmark_action.setEnabled(marked)
+        self.starChanged.emit(self._bookmark_of(self.views.article_view.article) is not None)
 
     @Slot()
     def refresh(self, force: bool = False) -> None:
@@ -210,22 +241,22 @@ class BookmarksController(QObject):
             self.places.reload()
             self.model.set_libraries(self._library_labels())
             self.model.set_bookmarks(self.store.list())
-            self.window.bookmarks_panel.set_tags(self.store.tags())
-        except user_data.library.StoreError as err:
+            self.views.panel.set_tags(self.store.tags())
+        except bookmark_core.StoreError as err:
             if user_data.is_damaged(err):
                 self._failed(err)
             else:
-                self.window.show_status(str(err))
+                self.statusMessage.emit(str(err))
             return
-        if self.window.article_view.article is not None:
+        if self.views.article_view.article is not None:
             self.update_star()
 
     @Slot()
     def toggle_bookmark(self) -> None:
-        article = self.window.article_view.article
+        article = self.views.article_view.article
         if self.store is None:
             self.update_star()
-            QMessageBox.warning(self.window, self.tr("Bookmarks"), self.tr(
+            QMessageBox.warning(self.parent_widget, self.tr("Bookmarks"), self.tr(
                 "This article cannot be bookmarked: %1").replace("%1", self.message))
             return
         if article is None or self.store is None:
@@ -235,19 +266,19 @@ class BookmarksController(QObject):
         try:
             if existing is None:
                 added = self.store.add(article)
-                self.places.set(added.uid, self.window.catalog.root)
-                self.window.show_status(
+                self.places.set(added.uid, self.catalog.root)
+                self.statusMessage.emit(
                     self.tr("Bookmarked: %1").replace("%1", article.display_title))
             else:
                 if existing.note and QMessageBox.question(
-                        self.window, self.tr("Remove Bookmark"),
+                        self.parent_widget, self.tr("Remove Bookmark"),
                         literal(self.tr("Remove the bookmark and its note?\n\n%1").replace(
                             "%1", existing.note))) != QMessageBox.StandardButton.Yes:
                     self.update_star()
                     return
                 self.store.remove(existing.id)
-                self.window.show_status(self.tr("Bookmark removed."))
-        except user_data.library.StoreError as err:
+                self.statusMessage.emit(self.tr("Bookmark removed."))
+        except bookmark_core.StoreError as err:
             self._failed(err)
         self.refresh(force=True)
         self.update_star()
@@ -257,44 +288,44 @@ class BookmarksController(QObject):
         if self.store is None:
             return
         if not bookmark:
-            panel = self.window.bookmarks_panel
+            panel = self.views.panel
             selected = panel.selected_bookmarks() \
-                if self.window.tabs.currentWidget() is panel else []
+                if self.views.tabs.currentWidget() is panel else []
             bookmark = selected[0] if selected else self._bookmark_of(
-                self.window.article_view.article)
+                self.views.article_view.article)
         if bookmark is None:
             return
         dialog = BookmarkDialog(bookmark.title, bookmark.note, list(bookmark.tags),
-                                list(self.store.tags()), self.window)
+                                list(self.store.tags()), self.parent_widget)
         if dialog.exec() != BookmarkDialog.DialogCode.Accepted:
             return
         note, tags = dialog.values()
         try:
             self.store.update(bookmark.id, note=note, tags=tags)
-        except user_data.library.StoreError as err:
+        except bookmark_core.StoreError as err:
             self._failed(err)
         self.refresh(force=True)
 
     @Slot()
     def remove_bookmarks(self) -> None:
-        chosen = self.window.bookmarks_panel.selected_bookmarks()
+        chosen = self.views.panel.selected_bookmarks()
         if self.store is None or not chosen:
             return
         if QMessageBox.question(
-                self.window, self.tr("Remove Bookmarks"), self.tr(
+                self.parent_widget, self.tr("Remove Bookmarks"), self.tr(
                 "Remove %n bookmark(s) with their notes?", "", len(chosen))) \
                 != QMessageBox.StandardButton.Yes:
             return
         try:
             for bookmark in chosen:
                 self.store.remove(bookmark.id)
-        except user_data.library.StoreError as err:
+        except bookmark_core.StoreError as err:
             self._failed(err)
         self.refresh(force=True)
 
     def _library_labels(self) -> dict[str, str]:
         """uid → the name of the library a bookmark belongs to, for those of other libraries."""
-        here = self.window.catalog.root
+        here = self.catalog.root
         return {uid: library_name(root) for uid, root in self.places.items()
                 if not same_folder(root, here)}
 
@@ -302,23 +333,23 @@ class BookmarksController(QObject):
     def open_bookmark(self, bookmark: Any) -> None:
         """Open a bookmark's article in its own library (asking to switch when it is in
         another one)."""
-        here = self.window.catalog.root
+        here = self.catalog.root
         place = self.places.get(bookmark.uid)
         if place is not None and not same_folder(place, here):
             self._offer_library(bookmark, place)
             return
-        article = self.window.catalog.article(bookmark.article_id)
+        article = self.catalog.article(bookmark.article_id)
         if article is not None:
             self.places.set(bookmark.uid, here)
-            self.window.open_article(article.id)
+            self.openArticleRequested.emit(article.id)
             return
         # Not here under its id: made in another library (and not known where), or the id
         # changed (a better parser, a date set later): look in the other libraries by id,
         # then here for what it remembers.
-        self.window.show_status(self.tr("Looking for the bookmarked article…"))
-        catalog = self.window.catalog
+        self.statusMessage.emit(self.tr("Looking for the bookmarked article…"))
+        catalog = self.catalog
         others = [] if place is not None else [
-            r for r in self.window.library.recent_libraries() if not same_folder(r, here)]
+            r for r in self.recent_libraries() if not same_folder(r, here)]
 
         def find(progress: Any, cancelled: Any) -> tuple[Path | None, Article | None]:
             elsewhere = library_holding(bookmark.article_id, others)
@@ -326,7 +357,7 @@ class BookmarksController(QObject):
                 return elsewhere, None
             return None, user_data.resolve(bookmark, catalog)
 
-        self.window.runner.run(find, name="resolve",
+        self.runner.run(find, name="resolve",
                                finished=lambda found: self._on_bookmark_found(bookmark, found))
 
     def _on_bookmark_found(self, bookmark: Any,
@@ -343,70 +374,71 @@ class BookmarksController(QObject):
         """The bookmark belongs to the library at ``root``: open it there, or say where."""
         name = library_name(root)
         if not root.is_dir():
-            QMessageBox.information(self.window, self.tr("Bookmark"), literal(self.tr(
+            QMessageBox.information(self.parent_widget, self.tr("Bookmark"), literal(self.tr(
                 "“%1” was bookmarked in the library “%2” (%3), which cannot be found now. "
                 "The bookmark and its note are kept.").replace("%1", bookmark.title)
                 .replace("%2", name).replace("%3", str(root))))
             return
-        answer = QMessageBox.question(self.window, self.tr("Bookmark in Another Library"),
+        answer = QMessageBox.question(self.parent_widget, self.tr("Bookmark in Another Library"),
                                       literal(self.tr("“%1” is in the library “%2” (%3).\n\n"
                                                       "Open that library?").replace(
                                           "%1", bookmark.title).replace("%2", name)
                                           .replace("%3", str(root))))
         if answer == QMessageBox.StandardButton.Yes:
-            self.window.library.open_library(root, bookmark=bookmark.id)
+            self.openLibraryRequested.emit(root, bookmark.id)
         else:
-            self.window.show_status(self.tr("“%1” is in the library “%2” (%3).").replace(
+            self.statusMessage.emit(self.tr("“%1” is in the library “%2” (%3).").replace(
                 "%1", bookmark.title).replace("%2", name).replace("%3", str(root)))
 
     def _on_bookmark_resolved(self, bookmark: Any, article: Article | None) -> None:
         if article is None:
             QMessageBox.information(
-                self.window, self.tr("Bookmark"), literal(self.tr(
+                self.parent_widget, self.tr("Bookmark"), literal(self.tr(
                 "The article of this bookmark can no longer be found in the library:\n%1\n\n"
                 "The bookmark and its note are kept.").replace("%1", bookmark.title)))
             return
         if self.store is not None:
             try:
                 self.store.relink(bookmark.id, article)
-            except user_data.library.StoreError as err:
+            except bookmark_core.StoreError as err:
                 self._failed(err)
-        self.places.set(bookmark.uid, self.window.catalog.root)
-        self.window.open_article(article.id)
+        self.places.set(bookmark.uid, self.catalog.root)
+        self.openArticleRequested.emit(article.id)
         self.refresh(force=True)
 
     @Slot()
     def copy_citation(self) -> None:
-        article = self.window.article_view.article
+        article = self.views.article_view.article
         if article is None:
             return
         text = user_data.citation(article)
         QGuiApplication.clipboard().setText(text)
-        self.window.show_status(self.tr("Citation copied: %1").replace("%1", text))
+        self.statusMessage.emit(self.tr("Citation copied: %1").replace("%1", text))
 
     def export_scopes(self) -> Scopes:
         """What the export dialog offers, with the functions that gather the articles."""
-        catalog = self.window.catalog
+        catalog = self.catalog
         scopes: Scopes = {}
-        article = self.window.article_view.article
+        article = self.views.article_view.article
         if article is not None:
             scopes["article"] = (self.tr("The open article: %1").replace(
                 "%1", article.display_title), lambda: [article])
-            excerpt = excerpt_of(article, self.window.article_view.textCursor().selectedText())
+            excerpt = excerpt_of(article, self.views.article_view.textCursor().selectedText())
             if excerpt is not None:
                 scopes["text"] = (self.tr("The selected text (%n character(s))", "",
                                           sum(len(p.text) for p in excerpt.paragraphs)),
                                   lambda: [excerpt])
-        current = self.window.tabs.currentWidget()
-        if current is self.window.bookmarks_panel:
-            chosen = self.window.bookmarks_panel.selected_bookmarks()
+        current = self.views.tabs.currentWidget()
+        if current is self.views.panel:
+            chosen = self.views.panel.selected_bookmarks()
             if chosen:
                 scopes["selection"] = (
                     self.tr("The %n selected bookmark(s)", "", len(chosen)),
                     lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
                              for b in chosen])
         else:
-            view = self.window.results if current is self.window.results else self.window.issue_view
+            views = self.views
+            view = views.results if current is views.results else views.issue_view
             ids = view.selected_article_ids()
             if ids:
                 scopes["selection"] = (
@@ -419,10 +451,10 @@ class BookmarksController(QObject):
                 self.tr("All %n bookmark(s)", "", len(marks)),
                 lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
                          for b in marks])
-        if self.window._search_params is not None and self.window.hit_model.total:
-            params, search = self.window._search_params, self.window.search
+        if self.search.params is not None and self.hit_model.total:
+            params, search = self.search.params, self.search.service
             scopes["results"] = (
-                self.tr("All %n hit(s) of the search %1", "", self.window.hit_model.total).replace(
+                self.tr("All %n hit(s) of the search %1", "", self.hit_model.total).replace(
                     "%1", params.query),
                 lambda: [catalog.article(i)
                          for i in search.all_hit_ids(params, lambda: False)])
@@ -432,11 +464,11 @@ class BookmarksController(QObject):
     def export(self) -> ExportDialog | None:
         scopes = self.export_scopes()
         if not scopes:
-            self.window.show_status(self.tr("Open an article, select some, or search first."))
+            self.statusMessage.emit(self.tr("Open an article, select some, or search first."))
             return None
-        dialog = ExportDialog(scopes, self.window.runner, user_data.export_folder(),
-                              self.window)
-        dialog.exported.connect(lambda paths: self.window.show_status(self.tr(
+        dialog = ExportDialog(scopes, self.runner, user_data.export_folder(),
+                              self.parent_widget)
+        dialog.exported.connect(lambda paths: self.statusMessage.emit(self.tr(
             "Exported to %1").replace("%1", str(paths[0]))))
         dialog.open()
         return dialog

@@ -129,15 +129,15 @@ _RULES: list[tuple[re.Pattern[str], Render]] = [
 ]
 
 
-def _tr(text: str) -> Render:
-    """A rule whose message has no parts to carry over."""
-    return lambda m: QCoreApplication.translate("CoreMessages", text)
+def _tr(text: object) -> Render:
+    """A rule whose message has no parts to carry over (``text`` from QT_TRANSLATE_NOOP)."""
+    return lambda m: QCoreApplication.translate("CoreMessages", str(text))
 
 
-def _with(text: str) -> Render:
+def _with(text: object) -> Render:
     """A rule whose message carries the match's groups over as %1, %2, …"""
     def render(m: re.Match[str]) -> str:
-        out = QCoreApplication.translate("CoreMessages", text)
+        out = QCoreApplication.translate("CoreMessages", str(text))
         for n, part in enumerate(m.groups(), start=1):
             out = out.replace(f"%{n}", part or "")
         return out

@@ -22,8 +22,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from ..cli.library_cmd import library_info
 from ..corpus.intake import AddReport, add_pages
+from ..corpus.summary import library_info
 from ..paths import bundled_corpus
 from ..userconfig import load_config
 from .dialogs.add_report import AddReportDialog

@@ -1,36 +1,32 @@
-"""The main window: layout, actions with their shortcuts, and the wiring of every view.
+"""The main window: layout, and the wiring of every view, action and controller.
 
 Left: the calendar above the issue list. Middle: tabs for the open issue's pages, the search
 results and the bookmarks. Right: the article with its find bar. The window only arranges;
 each view asks for things by signals (``openArticleRequested`` …) and this module, the one
-place where app-wide signals are wired, answers them.
+place where app-wide signals are wired, answers them. The actions and menus are declared in
+``actions.py`` and ``menus.py``; the state that changes over time lives in widget-free
+objects: the library being read (``library_session.py``), the search in flight
+(``search_controller.py``), the issues (``issue_shelf.py``); ``reading.py``,
+``search_presenter.py`` and ``work_status.py`` show them in the views.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import time
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QProgressBar,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -41,23 +37,29 @@ from PySide6.QtWidgets import (
 
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
-from ..corpus.sidecar import sidecar_path, write_sidecar
 from . import theme
+from .actions import WindowActions
 from .article_menu import ArticleMenu
-from .bookmarks_controller import BookmarksController
-from .core_messages import query_message
-from .dialogs.assign_date import AssignDateDialog
+from .bookmarks_controller import BookmarksController, BookmarkViews
 from .dialogs.shortcuts import ShortcutsDialog
+from .drops import PageDrops
 from .library_controller import LibraryController, OpenRequest, is_bundled
-from .library_watch import LibraryWatcher, WatchSet, watch_set
+from .library_session import LibrarySession
+from .library_watch import LibraryWatcher, WatchSet
+from .menus import WindowMenus
+from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
-from .models.page_articles import PageArticleModel, page_label
+from .models.page_articles import PageArticleModel
 from .models.search_hits import SearchHitModel
-from .plain import literal, plain_label
-from .restart import offer_restart
+from .page_dates import ask_and_save_date
+from .plain import plain_label
+from .reading import Reading, ReadingViews
 from .screen_fit import fit_to_screen, keep_on_screen
-from .search_service import SearchParams, SearchService
-from .settings import Preferences, WindowState, step_font_size
+from .search_controller import SearchController
+from .search_presenter import SearchPresenter, SearchViews
+from .search_service import SearchService
+from .settings import Preferences, WindowState
+from .view_prefs import ViewPreferences
 from .views.article_view import ArticleView
 from .views.bookmarks_panel import BookmarksPanel
 from .views.calendar import CalendarPanel
@@ -68,12 +70,12 @@ from .views.issue_view import IssueView
 from .views.message_bar import MessageBar
 from .views.results_panel import ResultsPanel
 from .views.search_box import SearchBox
+from .views.status_area import StatusArea
+from .work_status import WorkStatus
 from .workers import TaskRunner
 
 log = logging.getLogger("reader.ui")
-QUIET_PROGRESS_FROM = 200
-"""A change found by the watcher shows progress only when it is this big (files, articles)."""
-ARTICLE_GONE = "article-gone"
+
 
 class MainWindow(QMainWindow):
     """The reader window on one library."""
@@ -93,23 +95,8 @@ class MainWindow(QMainWindow):
         self.state = state or WindowState.load()
         self.runner = TaskRunner(self)
         self.search = SearchService(catalog, self)
-        self._issues: dict[str, IssueInfo] = {}
-        self._opened_newest = False
-        self._issue_of_source: dict[str, str] = {}
-        self._search_serial = 0
-        self._search_params: SearchParams | None = None
-        self._pending_query = ""
-        self._hit_query = ""
-        self._entered_query = ""  # the query Enter was pressed on: kept in the history
-        self._issue_status = ""  # a status line about the open issue, gone when moving on
-        self._dated_page = ""  # a page just given a date: the window follows it to its issue
-        self._occurrence_serial = 0
-        self.synced = False
-        self._sync_pending: bool | None = None  # another sync asked for: quiet or not
-        self._sync_quiet = False
-        self._index_quiet = False
-        self.search_building = False
-        self.index_rebuilding = ""  # why the index is being built anew, while it is
+        self.search_control = SearchController(self.search, self)
+        self.session = LibrarySession(catalog, self.runner, self)
         self.watcher = LibraryWatcher(self)
         # The library's name: Qt adds the application's name (setApplicationDisplayName).
         self.setWindowTitle(catalog.root.name)
@@ -118,12 +105,23 @@ class MainWindow(QMainWindow):
         self.issue_model = IssueTreeModel(self)
         self.page_model = PageArticleModel(catalog.page, self)
         self.hit_model = SearchHitModel(self)
-        self.bookmarks = BookmarksController(self)
-        self.bookmark_model = self.bookmarks.model
+        self.bookmark_model = BookmarkModel(self)
         self.library = LibraryController(self)
         self._build_widgets()
+        self.searching = SearchPresenter(self.search_control, SearchViews(
+            self.search_box, self.results, self.hit_model, self.find_bar, self.article_view,
+            self.tabs), self.state, self)
+        self.bookmarks = BookmarksController(
+            catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
+            BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
+                          self.issue_view),
+            self.library.recent_libraries, self)
         self._build_actions()
-        self._build_menus()
+        self.reading = Reading(catalog, ReadingViews(
+            self.issue_model, self.page_model, self.calendar_panel, self.issue_list,
+            self.issue_view, self.results, self.article_view, self.article_title, self.tabs,
+            self.commands.prev_article_action, self.commands.next_article_action),
+            self.status_area, self.searching, self.state, self)
         self._wire()
         self.apply_preferences()
         self._restore_state()
@@ -132,8 +130,8 @@ class MainWindow(QMainWindow):
         self.prefs.messages.clear()  # shown once, not again in the next window
         self.library.show_hint()
         self.bookmarks.start()
-        self._load_issues(self.catalog.issues())
-        self._restore_article()
+        self.reading.load_issues(self.catalog.issues())
+        self.reading.restore_article()
         # Work follows the first paint: read the folder, then build the index; then watch it.
         QTimer.singleShot(0, self.start_sync)
 
@@ -221,30 +219,14 @@ class MainWindow(QMainWindow):
         layout.addLayout(self.notices)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self._notices: dict[str, MessageBar] = {}
-        self.setAcceptDrops(True)
-        for field in (self.search_box.lineEdit(), self.find_bar.edit):
-            field.installEventFilter(self)
-        WindowKeysFirst(self).watch(self.search_box, self.search_box.lineEdit(),
-                                    self.find_bar.edit)
+        self.drops = PageDrops(self, [self.search_box.field, self.find_bar.edit])
+        WindowKeysFirst(self).watch(self.search_box, self.search_box.field, self.find_bar.edit)
 
-        self.status_text = plain_label(QLabel(self))
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.hide()
-        self.problems_button = QToolButton(self)
-        self.problems_button.setObjectName("problemsButton")
-        self.problems_button.setAutoRaise(True)
-        self.problems_button.setToolTip(self.tr("Show the files that could not be read"))
-        self.problems_button.hide()
-        self.statusBar().addWidget(self.status_text, 1)
-        self.statusBar().addPermanentWidget(self.problems_button)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.status_area = area = StatusArea(self, self.notices)
+        self.work_status = WorkStatus(area, self.catalog, self.session, self.search_control,
+                                      self.search, self)
+        self.status_text, self.progress = area.status_text, area.progress
+        self.cancel_button, self.problems_button = area.cancel_button, area.problems_button
 
         # Tab order follows the reading order: search, calendar, issues, pages, article.
         QWidget.setTabOrder(self.search_box, self.calendar_panel.calendar)
@@ -261,171 +243,63 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.bookmarks_panel.tree, self.article_view)
         QWidget.setTabOrder(self.article_view, self.find_bar.edit)
 
-    def _action(self, text: str, shortcut: QKeySequence | str | list[Any] | None,
-                slot: Any = None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.open_library_action = self._action(self.tr("&Open Library Folder…"), "Ctrl+O",
-                                                self.library.choose_library)
-        self.add_pages_action = self._action(self.tr("&Add Pages…"), "Ctrl+I",
-                                             self.library.choose_pages)
-        self.add_folder_action = self._action(self.tr("Add a &Folder of Pages…"),
-                                              "Ctrl+Shift+I", self.library.choose_page_folder)
-        self.reload_action = self._action(self.tr("&Reload Library"), "F5", self.start_sync)
-        self.info_action = self._action(self.tr("Library &Information…"), "Ctrl+L",
-                                        lambda: self.library.show_info())
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
-        self.find_action = self._action(self.tr("&Search the Archive"), "Ctrl+F",
-                                        self.focus_search)
-        self.find_in_article_action = self._action(
-            self.tr("&Find in Article"), "Ctrl+Shift+F", self.find_in_article)
-        self.next_occurrence_action = self._action(
-            self.tr("Next &Occurrence"), "F3", self.article_view.next_occurrence)
-        self.previous_occurrence_action = self._action(
-            self.tr("&Previous Occurrence"), "Shift+F3", self.article_view.previous_occurrence)
-        self.bigger_action = self._action(self.tr("&Larger Text"),
-                                          ["Ctrl+=", "Ctrl++"], lambda: self.change_font(1))
-        self.smaller_action = self._action(self.tr("S&maller Text"), "Ctrl+-",
-                                           lambda: self.change_font(-1))
-        self.reset_font_action = self._action(self.tr("&Normal Text Size"), "Ctrl+0",
-                                              self.reset_font)
-        self.serif_action = self._action(self.tr("Se&rif Type"), "Ctrl+Shift+R",
-                                         self.toggle_serif, checkable=True)
-        self.theme_group = QActionGroup(self)
-        self.theme_actions = {}
-        for n, (name, label) in enumerate((("system", self.tr("Follow the &System")),
-                                           ("light", self.tr("&Light")),
-                                           ("dark", self.tr("&Dark"))), start=1):
-            action = self._action(label, f"Ctrl+Shift+{n}", checkable=True)
-            action.triggered.connect(lambda _=False, t=name: self.set_theme(t))
-            self.theme_group.addAction(action)
-            self.theme_actions[name] = action
-        self.language_group = QActionGroup(self)
-        self.language_actions = {}
-        for n, (name, label) in enumerate((("system", self.tr("Follow the System")),
-                                           ("zh_CN", "中文"), ("en", "English")), start=1):
-            action = self._action(label, f"Ctrl+Alt+{n}", checkable=True)
-            action.triggered.connect(lambda _=False, lang=name: self.set_language(lang))
-            self.language_group.addAction(action)
-            self.language_actions[name] = action
-        self.prev_article_action = self._action(self.tr("Pre&vious Article"), "Alt+Up",
-                                                lambda: self.step_article(-1))
-        self.next_article_action = self._action(self.tr("Ne&xt Article"), "Alt+Down",
-                                                lambda: self.step_article(1))
-        self.prev_issue_action = self._action(self.tr("Previous &Issue"), "Alt+PgUp",
-                                              lambda: self.step_issue(-1))
-        self.next_issue_action = self._action(self.tr("Next I&ssue"), "Alt+PgDown",
-                                              lambda: self.step_issue(1))
-        self.prev_month_action = self._action(self.tr("Previous &Month with Issues"),
-                                              "Ctrl+Alt+PgUp",
-                                              lambda: self.calendar_panel.jump(-1))
-        self.next_month_action = self._action(self.tr("Next M&onth with Issues"),
-                                              "Ctrl+Alt+PgDown",
-                                              lambda: self.calendar_panel.jump(1))
-        self.focus_actions = [
-            self._action(self.tr("&Calendar"), "Ctrl+1",
-                         lambda: self.calendar_panel.calendar.setFocus()),
-            self._action(self.tr("Issue &List"), "Ctrl+2",
-                         lambda: self.issue_list.tree.setFocus()),
-            self._action(self.tr("&Pages of the Issue"), "Ctrl+3",
-                         lambda: self._focus_tab(self.issue_view, self.issue_view.tree)),
-            self._action(self.tr("Search &Results"), "Ctrl+4",
-                         lambda: self._focus_tab(self.results, self.results.list)),
-            self._action(self.tr("&Article"), "Ctrl+6",
-                         lambda: self.article_view.setFocus()),
-        ]
-        self.bookmark_action = self._action(self.tr("&Bookmark This Article"), "Ctrl+D",
-                                            self.bookmarks.toggle_bookmark, checkable=True)
-        self.edit_bookmark_action = self._action(self.tr("&Edit Note and Tags…"),
-                                                 "Ctrl+Shift+D",
-                                                 lambda: self.bookmarks.edit_bookmark())
-        self.remove_bookmarks_action = self._action(self.tr("&Remove Selected Bookmarks"),
-                                                    "Ctrl+Shift+Del",
-                                                    self.bookmarks.remove_bookmarks)
-        self.show_bookmarks_action = self._action(
-            self.tr("Show &Bookmarks"), "Ctrl+5",
-            lambda: self._focus_tab(self.bookmarks_panel, self.bookmarks_panel.tree))
-        self.export_action = self._action(self.tr("&Export…"), "Ctrl+E",
-                                          self.bookmarks.export)
-        self.cite_action = self._action(self.tr("&Copy Citation"), "Ctrl+Shift+C",
-                                        self.bookmarks.copy_citation)
+        """The actions (``actions.py``) and menus (``menus.py``), connected to what they do;
+        each action stays an attribute of the window too (``window.bookmark_action``)."""
+        self.commands = a = WindowActions(self, self.issue_list.assign_action)
+        for name, action in a.by_name.items():
+            setattr(self, name, action)
+        self.theme_actions = a.theme_actions
+        self.language_actions = a.language_actions
+        slots: dict[QAction, Callable[..., Any]] = {
+            a.open_library_action: self.library.choose_library,
+            a.add_pages_action: self.library.choose_pages,
+            a.add_folder_action: self.library.choose_page_folder,
+            a.reload_action: self.start_sync,
+            a.info_action: lambda: self.library.show_info(),
+            a.quit_action: self.close,
+            a.find_action: self.searching.focus_search,
+            a.find_in_article_action: self.searching.find_in_article,
+            a.next_occurrence_action: self.article_view.next_occurrence,
+            a.previous_occurrence_action: self.article_view.previous_occurrence,
+            a.prev_article_action: lambda: self.reading.step_article(-1),
+            a.next_article_action: lambda: self.reading.step_article(1),
+            a.prev_issue_action: lambda: self.reading.step_issue(-1),
+            a.next_issue_action: lambda: self.reading.step_issue(1),
+            a.prev_month_action: lambda: self.calendar_panel.jump(-1),
+            a.next_month_action: lambda: self.calendar_panel.jump(1),
+            a.focus_actions["calendar"]: lambda: self.calendar_panel.calendar.setFocus(),
+            a.focus_actions["issue_list"]: lambda: self.issue_list.tree.setFocus(),
+            a.focus_actions["pages"]: lambda: self._focus_tab(self.issue_view,
+                                                              self.issue_view.tree),
+            a.focus_actions["results"]: lambda: self._focus_tab(self.results,
+                                                                self.results.list),
+            a.focus_actions["article"]: lambda: self.article_view.setFocus(),
+            a.bookmark_action: self.bookmarks.toggle_bookmark,
+            a.edit_bookmark_action: lambda: self.bookmarks.edit_bookmark(),
+            a.remove_bookmarks_action: self.bookmarks.remove_bookmarks,
+            a.show_bookmarks_action: lambda: self._focus_tab(self.bookmarks_panel,
+                                                             self.bookmarks_panel.tree),
+            a.export_action: self.bookmarks.export,
+            a.cite_action: self.bookmarks.copy_citation,
+            a.shortcuts_action: self.show_shortcuts,
+            a.about_action: self.show_about,
+        }
+        for action, slot in slots.items():
+            action.triggered.connect(slot)
+        self.view_prefs = ViewPreferences(self.prefs, self.article_view, a, self)
+        self.view_prefs.statusMessage.connect(self.show_status)
         # The star stays on when the store cannot be used: it then says why, and where.
-        for action in (self.edit_bookmark_action, self.remove_bookmarks_action):
+        for action in (a.edit_bookmark_action, a.remove_bookmarks_action):
             action.setEnabled(self.bookmarks.store is not None)
-        self.star_button.setDefaultAction(self.bookmark_action)
-        self.bookmark_action.setIconText("☆")
-        self.assign_date_action = self.issue_list.assign_action
-        self.assign_date_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.addAction(self.assign_date_action)
-        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), std.HelpContents,
-                                             self.show_shortcuts)
-        self.about_action = self._action(self.tr("&About"), "Ctrl+Shift+F1", self.show_about)
-        self.prev_button.setDefaultAction(self.prev_article_action)
-        self.next_button.setDefaultAction(self.next_article_action)
-        self.prev_article_action.setIconText("◀")
-        self.next_article_action.setIconText("▶")
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_library_action)
-        file_menu.addMenu(self.library.recent_menu)
+        self.star_button.setDefaultAction(a.bookmark_action)
+        self.prev_button.setDefaultAction(a.prev_article_action)
+        self.next_button.setDefaultAction(a.next_article_action)
+        self.menus = WindowMenus(self.menuBar(), a, self.library.recent_menu)
         self.library.fill_recent()
-        file_menu.addSeparator()
-        file_menu.addAction(self.add_pages_action)
-        file_menu.addAction(self.add_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.cite_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
-        library = bar.addMenu(self.tr("&Library"))
-        library.addAction(self.info_action)
-        library.addAction(self.reload_action)
-        library.addAction(self.assign_date_action)
-        self.library_menu = library
-        edit = bar.addMenu(self.tr("F&ind"))
-        for action in (self.find_action, self.find_in_article_action,
-                       self.next_occurrence_action, self.previous_occurrence_action):
-            edit.addAction(action)
-        view = bar.addMenu(self.tr("&View"))
-        for action in (self.bigger_action, self.smaller_action, self.reset_font_action):
-            view.addAction(action)
-        view.addSeparator()
-        view.addAction(self.serif_action)
-        themes = view.addMenu(self.tr("&Theme"))
-        themes.addActions(list(self.theme_actions.values()))
-        languages = view.addMenu(self.tr("L&anguage"))
-        languages.addActions(list(self.language_actions.values()))
-        marks = bar.addMenu(self.tr("&Bookmarks"))
-        for action in (self.bookmark_action, self.edit_bookmark_action,
-                       self.remove_bookmarks_action, self.show_bookmarks_action):
-            marks.addAction(action)
-        go = bar.addMenu(self.tr("&Go"))
-        for action in (self.prev_article_action, self.next_article_action):
-            go.addAction(action)
-        go.addSeparator()
-        for action in (self.prev_issue_action, self.next_issue_action,
-                       self.prev_month_action, self.next_month_action):
-            go.addAction(action)
-        go.addSeparator()
-        go.addActions(self.focus_actions)
-        self.go_menu = go
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
+        self.file_menu = self.menus.file_menu
+        self.library_menu = self.menus.library_menu
+        self.go_menu = self.menus.go_menu
 
     def _wire(self) -> None:
         """Every request a view makes, answered in one place."""
@@ -433,92 +307,56 @@ class MainWindow(QMainWindow):
         self.issue_list.openIssueRequested.connect(self.open_issue)
         self.issue_list.assignDateRequested.connect(self.assign_date)
         self.issue_view.openArticleRequested.connect(self.open_article)
-        self.issue_view.openPagesRequested.connect(self.open_pages)
-        self.results.openArticleRequested.connect(self.open_hit)
-        self.results.filtersChanged.connect(self.rerun_search)
-        self.search_box.searchRequested.connect(self.run_search)
-        self.search_box.enterPressed.connect(self.results.enter_when_shown)
-        self.search_box.enterPressed.connect(
-            lambda: setattr(self, "_entered_query", self.search_box.text().strip()))
-        self.search_box.hitsRequested.connect(self.results.enter_hits)
-        self.article_view.occurrencesChanged.connect(self.find_bar.set_count)
-        self.article_view.openPageRequested.connect(lambda p: self.open_pages([p]))
-        self.find_bar.findRequested.connect(self._find_in_article)
-        self.find_bar.nextRequested.connect(self.article_view.next_occurrence)
-        self.find_bar.previousRequested.connect(self.article_view.previous_occurrence)
-        self.find_bar.closed.connect(self._on_find_closed)
-        self.hit_model.fetchMoreRequested.connect(self._fetch_more_hits)
-        self.search.indexProgress.connect(self._on_index_progress)
-        self.search.indexReady.connect(self._on_index_ready)
-        self.search.indexUpdated.connect(self._on_index_updated)
-        self.search.indexRebuilding.connect(self._on_index_rebuilding)
-        self.search.indexWaiting.connect(self._on_index_waiting)
+        self.issue_view.openPagesRequested.connect(self.reading.open_pages)
+        self.searching.openArticleRequested.connect(
+            lambda article_id, query: self.open_article(article_id, query=query))
+        self.searching.resultsShown.connect(self.resultsShown)
+        self.searching.occurrencesShown.connect(self.occurrencesShown)
+        self.article_view.openPageRequested.connect(lambda p: self.reading.open_pages([p]))
+        self.reading.articleShown.connect(lambda _article_id: self.bookmarks.update_star())
+        self.reading.articleShown.connect(self.articleShown)
         self.watcher.changed.connect(self.request_sync)
-        self.search.indexFailed.connect(self._on_index_failed)
-        self.search.resultsReady.connect(self._on_results)
-        self.search.searchFailed.connect(self._on_search_failed)
-        self.search.occurrencesReady.connect(self._on_occurrences)
+        self.session.finished.connect(self._on_synced)
         self.cancel_button.clicked.connect(self._cancel_work)
+        self.drops.pathsDropped.connect(self.library.add_paths)
         self.problems_button.clicked.connect(self.library.show_problems)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
-        self.bookmarks_panel.menu_actions = [self.remove_bookmarks_action]
-        self.article_menu = ArticleMenu(self)
+        self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
+        marks = self.bookmarks
+        marks.statusMessage.connect(self.show_status)
+        marks.noticeRequested.connect(
+            lambda key, text, kind, buttons: self.show_notice(key, text, kind, buttons))
+        marks.openArticleRequested.connect(self.open_article)
+        marks.openLibraryRequested.connect(
+            lambda root, bookmark: self.library.open_library(root, bookmark=bookmark))
+        marks.starChanged.connect(self._show_star)
+        marks.storeRestored.connect(self._bookmarks_usable)
+        a = self.commands
+        self.article_menu = ArticleMenu(self, self.article_view,
+                                        [a.bookmark_action, a.cite_action],
+                                        [a.export_action, a.find_in_article_action])
+        self.article_menu.statusMessage.connect(self.show_status)
+
+    @Slot(bool)
+    def _show_star(self, marked: bool) -> None:
+        self.commands.bookmark_action.setChecked(marked)
+        self.commands.bookmark_action.setIconText("★" if marked else "☆")
+        self.commands.edit_bookmark_action.setEnabled(marked)
+
+    @Slot()
+    def _bookmarks_usable(self) -> None:
+        for action in (self.commands.edit_bookmark_action,
+                       self.commands.remove_bookmarks_action):
+            action.setEnabled(True)
 
     # -- preferences and state ------------------------------------------------------------
 
     def apply_preferences(self) -> None:
-        app = QApplication.instance()
-        resolved = theme.apply(app, self.prefs.theme) if isinstance(app, QApplication) \
-            else "light"
-        self.article_view.set_style(theme.article_colors(resolved), self.prefs.font_size,
-                                    self.prefs.serif)
-        self.serif_action.setChecked(self.prefs.serif)
-        self.theme_actions[self.prefs.theme].setChecked(True)
-        self.language_actions[self.prefs.language].setChecked(True)
+        self.view_prefs.apply()
 
-    def _save_prefs(self) -> bool:
-        try:
-            self.prefs.save()
-        except OSError as err:
-            self.show_status(self.tr("Preferences could not be saved in %1: %2").replace(
-                "%1", str(Preferences.path().parent)).replace("%2", err.strerror or str(err)))
-            return False
-        return True
-
-    @Slot()
     def change_font(self, steps: int) -> None:
-        self.prefs.font_size = step_font_size(self.prefs.font_size, steps)
-        self.apply_preferences()
-        if self._save_prefs():
-            self.show_status(self.tr("Text size %1 pt").replace(
-                "%1", str(self.prefs.font_size)))
-
-    @Slot()
-    def reset_font(self) -> None:
-        self.prefs.font_size = Preferences().font_size
-        self.apply_preferences()
-        self._save_prefs()
-
-    @Slot()
-    def toggle_serif(self) -> None:
-        self.prefs.serif = self.serif_action.isChecked()
-        self.apply_preferences()
-        self._save_prefs()
-
-    def set_theme(self, name: str) -> None:
-        self.prefs.theme = name
-        self.apply_preferences()
-        self._save_prefs()
-
-    def set_language(self, name: str) -> None:
-        if name == self.prefs.language:
-            return  # the language chosen already: nothing to restart for
-        self.prefs.language = name
-        if self._save_prefs():
-            self.show_status(self.tr(
-                "The language changes when the reader is started again."))
-            offer_restart(self)
+        self.view_prefs.change_font(steps)
 
     def _restore_state(self) -> None:
         if self.state.geometry is not None:
@@ -562,7 +400,7 @@ class MainWindow(QMainWindow):
         """Do what the request that opened this window asked for, once it can be done."""
         if request.article:
             self.state.last_article = request.article
-            self._restore_article()
+            self.reading.restore_article()
         if request.add:
             self.library.add_paths(list(request.add))
         if request.bookmark:
@@ -584,46 +422,6 @@ class MainWindow(QMainWindow):
 
         self.catalogReady.connect(once)
 
-    # -- dropping page files on the window ------------------------------------------------
-
-    @staticmethod
-    def _dropped_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._dropped_paths(event)
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.library.add_paths(paths)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Files dropped on a text field are pages to add, not text to paste there."""
-        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-        if event.type() in kinds and self._dropped_paths(event):  # type: ignore[arg-type]
-            if event.type() == QEvent.Type.Drop:
-                self.dropEvent(event)  # type: ignore[arg-type]
-            else:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-            return True
-        return super().eventFilter(watched, event)
-
     @Slot()
     def start_sync(self) -> None:
         """Read the library folder again, with progress (at start, and F5)."""
@@ -634,503 +432,111 @@ class MainWindow(QMainWindow):
         """Look quietly for new, changed and removed files (the watcher, added pages)."""
         self._sync(quiet=True)
 
+    @property
+    def synced(self) -> bool:
+        """The library was read at least once in this window."""
+        return self.session.synced
+
     def _sync(self, quiet: bool) -> None:
-        if self.runner.running("sync"):
-            # Look again when this sync is done: files may have come after its walk.
-            self._sync_pending = quiet and self._sync_pending is not False
-            return
-        root = self.catalog.root
-        if self.synced and not root.is_dir():
-            # An unplugged disk or a share gone away: keep what was read, do not forget it.
-            self.show_notice("library-missing", self.tr(
-                "The library folder %1 cannot be reached. What was read before is shown; "
-                "new pages appear when the folder is back.").replace("%1", str(root)),
-                "warning")
-            return
-        self.close_notice("library-missing")
-        self._sync_quiet = quiet
-        if not quiet:
-            self.show_progress(self.tr("Reading the library…"), 0, 0)
-        catalog = self.catalog
+        self.session.sync(quiet)
 
-        def job(progress: Any, cancelled: Any) -> tuple[SyncResult, float, WatchSet]:
-            start = time.perf_counter()
-            result = catalog.sync(progress=progress, cancelled=cancelled)
-            return result, time.perf_counter() - start, watch_set(root)
-
-        self.runner.run(job, name="sync", progress=self._on_sync_progress,
-                        finished=self._on_synced, failed=self._on_sync_failed)
-
-    @Slot(int, int)
-    def _on_sync_progress(self, done: int, total: int) -> None:
-        if not self._sync_quiet or total >= QUIET_PROGRESS_FROM:
-            self.show_progress(self.tr("Reading pages"), done, total)
-
-    @Slot(str)
-    def _on_sync_failed(self, message: str) -> None:
-        self._work_failed(self.tr("The library could not be read: %1").replace("%1", message))
-        self._next_sync()
-
-    @Slot(object)
-    def _on_synced(self, outcome: tuple[SyncResult, float, WatchSet]) -> None:
-        result, seconds, watch = outcome
-        quiet = self._sync_quiet
-        if self.progress.isVisible() and not self.search_building:
+    @Slot(object, float, object, bool, bool)
+    def _on_synced(self, result: SyncResult, seconds: float, watch: WatchSet, quiet: bool,
+                   first: bool) -> None:
+        if self.progress.isVisible() and not self.search_control.building:
             self.hide_progress()
-        first = not self.synced
         if result.touched or first:
-            self._refresh_library(result)
-        self.synced = True
+            self.reading.refresh(result)
         self.watcher.note_sync_seconds(seconds)
         if first:
             self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
-            self._sync_pending = True  # new folders: files may have come before the watch
-        problems = len(result.problems)
-        self.problems_button.setText("⚠ " + self.tr("%n problem file(s)", "", problems))
-        self.problems_button.setVisible(problems > 0)
-        if not quiet:
-            counts = self.catalog.counts()
-            text = self.tr("%1 issues, %2 articles").replace(
-                "%1", str(counts["issues"])).replace("%2", str(counts["articles"]))
-            if problems:
-                text += " · " + self.tr("%n file(s) could not be read", "", problems)
-            self.show_status(text)
-        elif result.touched:
-            self.show_status(self.tr("Library updated: %1 new, %2 changed, %3 removed page "
-                                     "files.").replace("%1", str(len(result.added)))
-                             .replace("%2", str(len(result.changed)))
-                             .replace("%3", str(len(result.removed))))
-        self._restore_article()
+            self.session.look_again()
+        self.work_status.synced(result, quiet)
+        self.reading.restore_article()
         self.catalogReady.emit()
         if result.touched:
             self.libraryChanged.emit(result)
         if first or result.touched or not quiet:
             self.update_index(quiet=quiet and not first)
-        self._next_sync()
-
-    def _next_sync(self) -> None:
-        pending, self._sync_pending = self._sync_pending, None
-        if pending is not None:
-            self._sync(quiet=pending)
 
     def update_index(self, quiet: bool) -> None:
         """Index what the last sync found (only that: the index update is incremental)."""
-        self._index_quiet = quiet
-        self.search_building = True
-        if not quiet:
-            self.show_progress(self.tr("Preparing search…"), 0, 0)
-        self.search.build()
+        self.session.index_quiet = quiet
+        self.work_status.index_started(quiet)
+        self.search_control.build_index()
 
-    def _refresh_library(self, result: SyncResult) -> None:
-        """Show what the library holds now: calendar, issue list, open issue and article."""
-        current = self.page_model.issue()
-        self._load_issues(self.catalog.issues(), set(result.changed))
-        if current is not None and current.key in self._issues:
-            self.issue_list.select_issue(current.key)
-        article = self.article_view.article
-        dated, self._dated_page = self._dated_page, ""
-        if dated and self._follow_dated_page(dated, article):
-            return
-        if article is None:
-            return
-        if article.source in result.removed:
-            self.show_notice(ARTICLE_GONE, self.tr(
-                "The page file of the open article was removed from the library (%1). The "
-                "text shown is what was read before.").replace("%1", article.source),
-                "warning")
-        elif article.source in result.changed:
-            fresh = self.catalog.article(article.id)
-            if fresh is None:
-                self.show_notice(ARTICLE_GONE, self.tr(
-                    "The page file of the open article was changed (%1) and no longer holds "
-                    "this text. The text shown is what was read before; open the issue again "
-                    "for the new one.").replace("%1", article.source), "warning")
-            else:
-                self.issue_view.select_article(fresh.id)
-
-    def _follow_dated_page(self, source: str, article: Article | None) -> bool:
-        """A page given a date moved to its issue (its articles got new ids): open it
-        there, with the article that was open, instead of saying the file changed."""
-        key = self._issue_of_source.get(source)
-        if key is None:
-            return False
-        page = self.catalog.page(source)
-        same = next((a for a in page.articles if article is not None
-                     and a.display_title == article.display_title), None) if page else None
-        self.open_issue(key, open_first=same is None)
-        if same is not None:
-            self.open_article(same.id)
-        return True
-
-    def _load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
-        self._issues = {i.key: i for i in issues}
-        self._issue_of_source = {src: i.key for i in issues for _, src in i.pages}
-        papers = sorted({i.paper for i in issues})
-        self.issue_model.set_issues(issues)
-        self.issue_list.set_papers(papers)
-        self.results.set_papers(papers)
-        self.calendar_panel.set_issues(issues)
-        dated = [i.date for i in issues if i.date]
-        if dated:
-            self.results.set_date_span(min(dated), max(dated))
-        current = self.page_model.issue()
-        if current is not None:
-            fresh = self._issues.get(current.key)
-            if fresh != current or any(src in (changed or ()) for _, src in current.pages):
-                self.page_model.set_issue(fresh)
-                if self.article_view.article is not None:
-                    self.issue_view.select_article(self.article_view.article.id)
-
-    def issues(self) -> dict[str, IssueInfo]:
-        return dict(self._issues)
-
-    def issue_of_source(self, source: str) -> str | None:
-        """The key of the issue a page file belongs to."""
-        return self._issue_of_source.get(source)
-
-    # -- opening issues and articles ------------------------------------------------------
+    # -- the doors to reading, for the app, the controllers and the tests -----------------
 
     @Slot(str)
     def open_issue(self, key: str, open_first: bool = True, show_tab: bool = True) -> None:
-        issue = self._issues.get(key)
-        if issue is None:
-            return
-        if self.page_model.issue() is None or self.page_model.issue().key != key:
-            self.page_model.set_issue(issue)
-        self.issue_list.select_issue(key)
-        if issue.date is not None:
-            self.calendar_panel.show_date(issue.date)
-        if show_tab:
-            self.tabs.setCurrentWidget(self.issue_view)
-        if open_first:
-            ids = self.page_model.article_ids()
-            if ids:
-                self.open_article(ids[0])
+        self.reading.open_issue(key, open_first, show_tab)
 
     @Slot(str)
     def open_article(self, article_id: str, query: str = "") -> bool:
-        article = self.catalog.article(article_id)
-        if article is None:
-            self.show_status(self.tr("Article %1 is not in the library.").replace(
-                "%1", article_id))
-            return False
-        key = self._issue_of_source.get(article.source)
-        if key and (self.page_model.issue() is None or self.page_model.issue().key != key):
-            self.open_issue(key, open_first=False, show_tab=False)
-        self.issue_view.select_article(article_id)
-        self._show(article)
-        self._hit_query = query
-        if query:
-            self.find_bar.open_with(query, focus=False)
-            self._occurrence_serial = self.search.occurrences(article_id, query)
-        elif self.find_bar.isVisible() and self.find_bar.edit.text().strip():
-            self.article_view.find_text(self.find_bar.edit.text())
-        return True
-
-    def _show(self, article: Article) -> None:
-        self.close_notice(ARTICLE_GONE)
-        if self._issue_status and self.status_text.text() == self._issue_status:
-            self.status_text.clear()  # it spoke of the issue left behind
-        self.article_view.show_article(article)
-        self.article_title.setText(article.display_title)
-        self.article_title.setToolTip(literal(article.headline or article.display_title))
-        self.state.last_article = article.id
-        ids = self.page_model.article_ids()
-        at = ids.index(article.id) if article.id in ids else -1
-        self.prev_article_action.setEnabled(at > 0)
-        self.next_article_action.setEnabled(0 <= at < len(ids) - 1)
-        self.bookmarks.update_star()
-        self.articleShown.emit(article.id)
+        return self.reading.open_article(article_id, query)
 
     def current_article(self) -> Article | None:
         return self.article_view.article
 
-    def _restore_article(self) -> None:
-        """Reopen the article read last; with none, open the newest issue, so that the
-        window never starts on empty panes when the library has something to read."""
-        if self.article_view.article is not None:
-            return
-        last = self.state.last_article
-        if last and self.catalog.locate(last):
-            self.open_article(last)
-            return
-        if self.page_model.issue() is None and not self._opened_newest:
-            dated = [key for key, issue in self._issues.items() if issue.date is not None]
-            if dated:
-                self._opened_newest = True
-                newest = max(dated, key=lambda key: self._issues[key].date or dt.date.min)
-                self.open_issue(newest)
+    def issues(self) -> dict[str, IssueInfo]:
+        return self.reading.shelf.as_dict()
 
-    @Slot()
-    def step_article(self, step: int) -> None:
-        current = self.article_view.article
-        ids = self.page_model.article_ids()
-        if current is None or current.id not in ids:
-            return
-        at = ids.index(current.id) + step
-        if 0 <= at < len(ids):
-            self.open_article(ids[at])
-
-    @Slot()
-    def step_issue(self, step: int) -> None:
-        keys = list(self._issues)
-        current = self.page_model.issue()
-        if not keys:
-            return
-        at = keys.index(current.key) + step if current and current.key in keys else 0
-        if 0 <= at < len(keys):
-            self.open_issue(keys[at])
-
-    @Slot(list)
-    def open_pages(self, pages: list[int]) -> None:
-        """Follow a guide entry or a jump line to its page(s) in the open issue."""
-        for page in pages:
-            if self.issue_view.show_page(page):
-                self.tabs.setCurrentWidget(self.issue_view)
-                ids = self.page_model.page_article_ids(page)
-                if ids:
-                    self.open_article(ids[0])
-                return
-        names = "、".join(page_label(p) for p in pages)
-        self._issue_status = self.tr("%1 of this issue is not in the library.").replace(
-            "%1", names)
-        self.show_status(self._issue_status)
+    def issue_of_source(self, source: str) -> str | None:
+        """The key of the issue a page file belongs to."""
+        return self.reading.shelf.of_source(source)
 
     @Slot(str)
     def assign_date(self, key: str) -> None:
-        issue = self._issues.get(key)
+        issue = self.reading.shelf.get(key)
         if issue is None or not issue.undated:
             return
         source = issue.pages[0][1]
-        page_file = self.catalog.root / source
         if is_bundled(self.catalog.root):
             # The sample newspapers stay as they came: the page goes to a library of one's
             # own, where it can be given its date (as adding pages there does).
             target = self.library.ask_for_own_library()
             if target is not None:
-                self.library.open_library(target, add=(page_file,))
+                self.library.open_library(target, add=(self.catalog.root / source,))
             return
-        page = self.catalog.page(source)
-        dialog = AssignDateDialog(Path(source).name, sidecar_path(page_file).name,
-                                  page.suggested_date if page else None, self)
-        if dialog.exec() != AssignDateDialog.DialogCode.Accepted:
-            return
-        day: dt.date = dialog.date()
-        try:
-            write_sidecar(page_file, {"date": day})
-        except OSError as err:
-            QMessageBox.warning(self, self.tr("Date Not Saved"), literal(self.tr(
-                "The date could not be saved next to the page, in %1:\n%2\n\n"
-                "The library folder may be read-only. Copy the library to a folder you can "
-                "write to, or ask its owner to add the file.").replace(
-                "%1", str(sidecar_path(page_file))).replace("%2", err.strerror or str(err))))
+        day = ask_and_save_date(self, self.catalog, source)
+        if day is None:
             return
         self.show_status(self.tr("Saved the date %1 for %2.").replace(
             "%1", day.isoformat()).replace("%2", source))
-        self._dated_page = source
+        self.reading.dated_page = source
         self.start_sync()
 
     # -- search ---------------------------------------------------------------------------
 
-    @Slot()
-    def focus_search(self) -> None:
-        if self.article_view.hasFocus() or self.find_bar.isAncestorOf(
-                QApplication.focusWidget()):
-            self.find_in_article()
-            return
-        self.search_box.setFocus()
-        self.search_box.lineEdit().selectAll()
-
-    @Slot()
-    def find_in_article(self) -> None:
-        self.find_bar.open_with(self.find_bar.edit.text() or self._hit_query)
-        if self.find_bar.edit.text():
-            self._find_in_article(self.find_bar.edit.text())
-
-    @Slot(str)
-    def _find_in_article(self, text: str) -> None:
-        self._hit_query = ""
-        self.article_view.find_text(text)
-
-    @Slot()
-    def _on_find_closed(self) -> None:
-        self.article_view.clear_highlights()
-        self.article_view.setFocus()
-
     @Slot(str)
     def run_search(self, query: str) -> None:
-        if self._hit_query and self._hit_query != query:
-            # The marks and the find bar of the previous search's hit go with it.
-            self._hit_query = ""
-            self.find_bar.hide()
-            self.article_view.clear_highlights()
-        self.tabs.setCurrentWidget(self.results)
-        if not self.search.ready:
-            self._pending_query = query
-            self.results.show_message(self.tr(
-                "The search index is being prepared; your search runs when it is ready."))
-            return
-        self._search_params = self.results.params(query)
-        self._search_serial = self.search.search(self._search_params)
-        self.results.total.setText(self.tr("Searching…"))
-
-    @Slot()
-    def rerun_search(self) -> None:
-        if self._search_params is not None:
-            self.run_search(self._search_params.query)
-
-    @Slot(int)
-    def _fetch_more_hits(self, offset: int) -> None:
-        if self._search_params is not None:
-            self.search.fetch_more(self._search_serial, self._search_params, offset)
-
-    @Slot(int, object, int)
-    def _on_results(self, serial: int, results: Any, offset: int) -> None:
-        if serial != self._search_serial:
-            return
-        if offset == 0:
-            if results.total and self._search_params is not None \
-                    and self._search_params.query == self._entered_query:
-                self._remember_query(self._entered_query)
-            self.hit_model.set_results(results.total, list(results.hits))
-            self.results.show_results(results.total)
-            self.resultsShown.emit(results.total)
-        else:
-            self.hit_model.add_page(offset, list(results.hits))
-
-    @Slot(int, str, bool)
-    def _on_search_failed(self, serial: int, message: str, query_at_fault: bool) -> None:
-        if serial != self._search_serial:
-            return
-        self.hit_model.clear()
-        text = self.tr("This query cannot be read: %1") if query_at_fault \
-            else self.tr("The search could not be done: %1")
-        self.results.show_message(text.replace(
-            "%1", query_message(message) if query_at_fault else message))
-        self.resultsShown.emit(-1)
-
-    def _remember_query(self, query: str) -> None:
-        """Into the history: a query the user pressed Enter on or opened a hit of, not
-        every prefix typed on the way, nor a query that found nothing."""
-        if query and (not self.state.history or self.state.history[0] != query):
-            self.state.remember_query(query)
-            self.search_box.set_history(self.state.history)
-
-    @Slot(str)
-    def open_hit(self, article_id: str) -> None:
-        query = self._search_params.query if self._search_params else ""
-        self._remember_query(query)
-        current = self.article_view.article
-        if current is not None and current.id == article_id and self._hit_query == query:
-            return
-        self.open_article(article_id, query=query)
-
-    @Slot(int, str, object)
-    def _on_occurrences(self, serial: int, article_id: str, spans: list[Any]) -> None:
-        current = self.article_view.article
-        if serial != self._occurrence_serial or current is None or current.id != article_id:
-            return
-        self.article_view.highlight_spans(spans)
-        self.occurrencesShown.emit(self.article_view.occurrence_count())
-
-    @Slot(int, int)
-    def _on_index_progress(self, done: int, total: int) -> None:
-        if self.index_rebuilding:
-            self.show_progress(self.tr("Rebuilding the search index"), done, total)
-        elif not self._index_quiet or total >= QUIET_PROGRESS_FROM:
-            self.show_progress(self.tr("Indexing for search"), done, total)
-
-    @Slot()
-    def _on_index_waiting(self) -> None:
-        """Another reader holds the index's lock (two windows, or the command line)."""
-        self.show_progress(self.tr("Waiting for the search index"), 0, 0)
-        self.show_status(self.tr("Another reader (a window or a command) is updating the "
-                                 "search index of this library; this one waits for it."))
-
-    @Slot(str)
-    def _on_index_rebuilding(self, reason: str) -> None:
-        """The index on disk cannot be used (damaged, of another version, half-built): the
-        core builds it anew; say so, with progress, however quiet the update was meant."""
-        self.index_rebuilding = reason
-        self.show_progress(self.tr("Rebuilding the search index"), 0, 0)
-        self.show_status(self.tr("The search index cannot be used (%1) and is being rebuilt; "
-                                 "search works again when it is done.").replace("%1", reason))
-
-    @Slot(object)
-    def _on_index_updated(self, stats: Any) -> None:
-        """After a change in the library: the search shown follows (quietly, no tab change)."""
-        changed = stats is None or bool(stats.added or stats.changed or stats.removed)
-        if changed and self._search_params is not None and self.search.ready:
-            self._search_serial = self.search.search(self._search_params)
-
-    @Slot()
-    def _on_index_ready(self) -> None:
-        self.search_building = False
-        if not self.runner.running("sync"):
-            self.hide_progress()
-        rebuilt, self.index_rebuilding = self.index_rebuilding, ""
-        if rebuilt:
-            self.show_status(self.tr("The search index was rebuilt (it could not be used: "
-                                     "%1). Search ready.").replace("%1", rebuilt))
-        elif self._index_quiet:
-            pass
-        else:
-            self.show_status(self.tr("Search ready."))
-        if self._pending_query:
-            query, self._pending_query = self._pending_query, ""
-            self.run_search(query)
-
-    @Slot(str)
-    def _on_index_failed(self, message: str) -> None:
-        self.search_building = False
-        self.index_rebuilding = ""
-        self._work_failed(self.tr("The search index could not be built: %1").replace(
-            "%1", message))
+        self.searching.run(query)
 
     # -- status ---------------------------------------------------------------------------
 
+    # The doors to the status area, for the controllers.
     def show_status(self, text: str) -> None:
-        self.status_text.setText(text)
+        self.status_area.show_status(text)
 
     def show_notice(self, key: str, text: str, kind: str = "info",
                     buttons: tuple[tuple[str, Any], ...] = ()) -> MessageBar:
-        """Show a message above the panes (replacing the one under the same key)."""
-        self.close_notice(key)
-        bar = MessageBar(key, text, kind, self)
-        for label, slot in buttons:
-            bar.add_button(label, slot)
-        bar.closed.connect(lambda k: self._notices.pop(k, None))
-        self._notices[key] = bar
-        self.notices.addWidget(bar)
-        return bar
+        return self.status_area.show_notice(key, text, kind, buttons)
 
     def notice(self, key: str) -> MessageBar | None:
-        return self._notices.get(key)
+        return self.status_area.notice(key)
 
     def notices_shown(self) -> list[MessageBar]:
-        return list(self._notices.values())
+        return self.status_area.notices_shown()
 
     def close_notice(self, key: str) -> None:
-        old = self._notices.pop(key, None)
-        if old is not None:
-            old.hide()
-            old.deleteLater()
+        self.status_area.close_notice(key)
 
     def show_progress(self, text: str, done: int, total: int) -> None:
-        self.status_text.setText(text)
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(done)
-        self.progress.show()
-        self.cancel_button.show()
+        self.status_area.show_progress(text, done, total)
 
     def hide_progress(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-
-    def _work_failed(self, text: str) -> None:
-        self.hide_progress()
-        self.show_status(text)
+        self.status_area.hide_progress()
 
     @Slot()
     def _cancel_work(self) -> None:
@@ -1147,7 +553,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:
-        dialog = ShortcutsDialog([a.menu() for a in self.menuBar().actions() if a.menu()], self)
+        menus = [m for a in self.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+        dialog = ShortcutsDialog(menus, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -162,7 +162,9 @@ class WindowState:
         history = s.value("history", [])
         if isinstance(history, str):
             history = [history]
-        state.history = [str(q) for q in history or []][:MAX_HISTORY]
+        elif not isinstance(history, list | tuple):
+            history = []
+        state.history = [str(q) for q in history][:MAX_HISTORY]
         state.hint_dismissed = str(s.value("hintDismissed", "false")).lower() == "true"
         return state
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from reader.corpus import sidecar as sidecar_module
-from reader.ui import mainwindow
+from reader.ui import page_dates
 from reader.ui.dialogs.assign_date import AssignDateDialog
 from reader.ui.models import KindRole
 
@@ -166,7 +166,7 @@ def test_assigning_a_date_in_a_read_only_folder_explains(window, monkeypatch):
     def refuse(page_file, updates):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(mainwindow, "write_sidecar", refuse)
+    monkeypatch.setattr(page_dates, "write_sidecar", refuse)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     window.assign_date(undated.key)

@@ -396,9 +396,9 @@ def test_a_bookmark_without_a_known_library_is_found_in_the_recent_ones(
 def test_without_file_system_events_the_slow_look_finds_new_pages(
         monkeypatch, open_window, qtbot, library_without_shangcheng):
     """Some file systems (network shares) send no events: the periodic re-sync covers them."""
-    from reader.ui import library_watch, mainwindow
+    from reader.ui import library_session, library_watch
 
-    monkeypatch.setattr(mainwindow, "watch_set", lambda root: library_watch.WatchSet())
+    monkeypatch.setattr(library_session, "watch_set", lambda root: library_watch.WatchSet())
     monkeypatch.setattr(library_watch, "POLL_MIN_MS", 200)
     root, page = library_without_shangcheng
     window = open_window(root)

@@ -79,5 +79,5 @@ class AddReportDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table as text (for tests)."""
-        return [tuple(self.table.topLevelItem(n).text(c) for c in range(3))  # type: ignore[misc]
-                for n in range(self.table.topLevelItemCount())]
+        items = [self.table.topLevelItem(n) for n in range(self.table.topLevelItemCount())]
+        return [(item.text(0), item.text(1), item.text(2)) for item in items if item is not None]

@@ -42,8 +42,8 @@ from ..workers import Task, TaskError, TaskRunner
 # runs in the worker: gathering all hits of a search or resolving every bookmark takes time.
 Scopes = dict[str, tuple[str, Callable[[], list[Any]]]]
 
-FORMAT_NAMES = {"docx": "Word (.docx)", "pdf": "PDF (.pdf)", "md": "Markdown (.md)",
-                "txt": QT_TRANSLATE_NOOP("ExportDialog", "Plain text (.txt)"),
+FORMAT_NAMES: dict[str, str] = {"docx": "Word (.docx)", "pdf": "PDF (.pdf)", "md": "Markdown (.md)",
+                "txt": str(QT_TRANSLATE_NOOP("ExportDialog", "Plain text (.txt)")),
                 "html": "HTML (.html)"}
 """Format → its name in the list (translated where it is not a proper name)."""
 

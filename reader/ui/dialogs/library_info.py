@@ -220,12 +220,12 @@ class LibraryInfoDialog(QDialog):
         self.settingsSaved.emit()
 
     def problem_rows(self) -> list[tuple[str, str]]:
-        return [(self.problems.topLevelItem(n).text(0), self.problems.topLevelItem(n).text(1))
-                for n in range(self.problems.topLevelItemCount())]
+        items = [self.problems.topLevelItem(n) for n in range(self.problems.topLevelItemCount())]
+        return [(item.text(0), item.text(1)) for item in items if item is not None]
 
     def undated_rows(self) -> list[str]:
-        return [self.undated.topLevelItem(n).text(0)
-                for n in range(self.undated.topLevelItemCount())]
+        items = [self.undated.topLevelItem(n) for n in range(self.undated.topLevelItemCount())]
+        return [item.text(0) for item in items if item is not None]
 
     @Slot()
     def _update_buttons(self) -> None:

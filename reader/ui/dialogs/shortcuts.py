@@ -72,7 +72,7 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """(action, keys) as listed (for tests)."""
-        return [(group.child(n).text(0), group.child(n).text(1))
-                for group in (self.list.topLevelItem(g)
-                              for g in range(self.list.topLevelItemCount()))
-                for n in range(group.childCount())]
+        groups = [self.list.topLevelItem(g) for g in range(self.list.topLevelItemCount())]
+        return [(child.text(0), child.text(1)) for group in groups if group is not None
+                for child in (group.child(n) for n in range(group.childCount()))
+                if child is not None]

@@ -233,4 +233,4 @@ class PaperFilterProxy(QSortFilterProxyModel):
         if not self._paper:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return index.data(PaperRole) == self._paper
+        return bool(index.data(PaperRole) == self._paper)

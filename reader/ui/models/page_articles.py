@@ -231,7 +231,8 @@ class PageArticleModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return literal(self._tooltip(row))
+            tip = self._tooltip(row)
+            return literal(tip) if tip is not None else None
         if role == Qt.ItemDataRole.FontRole and (row.kind == "page" or row.derived):
             return self._font(row.kind == "page", row.derived)
         if role == Qt.ItemDataRole.ForegroundRole and (row.kind in ("absent", "guide")

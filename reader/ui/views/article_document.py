@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QTextBlockFormat,
     QTextCharFormat,
@@ -121,7 +122,7 @@ def build(
             cursor.insertBlock(fmt)
 
     def chars(
-        font: QFont, color: object, italic: bool = False, anchor: str = ""
+        font: QFont, color: QColor, italic: bool = False, anchor: str = ""
     ) -> QTextCharFormat:
         fmt = QTextCharFormat()
         font = QFont(font)

@@ -172,12 +172,12 @@ class ArticleView(QTextBrowser):
             cursor = QTextCursor(self.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(self.colors.current if n == self._current else self.colors.highlight)
             if n == self._current:
                 fmt.setForeground(QColor("#000000"))
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
         self.occurrencesChanged.emit(self.current_occurrence(), len(self._spans))

@@ -3,6 +3,8 @@ a context menu opens, edits or removes them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -87,7 +89,7 @@ class BookmarksPanel(QWidget):
         self.message.setText(text)
         self.message.show()
 
-    def selected_bookmarks(self) -> list[object]:
+    def selected_bookmarks(self) -> list[Any]:
         # The list shows the model's first column only: selectedRows() (every column
         # selected) would always be empty.
         rows = [i for i in self.tree.selectionModel().selectedIndexes() if i.column() == 0]

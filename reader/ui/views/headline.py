@@ -108,8 +108,8 @@ def balance(document: QTextDocument, start: int, length: int, width: float) -> N
             edit.insertText(wanted, fmt)
     # A line wider than the column wraps: narrow the block so that its lines come out even.
     side = max(0.0, (width - even_width(lines, width, fm.horizontalAdvance)) / 2)
-    fmt = QTextBlockFormat()
-    fmt.setLeftMargin(side)
-    fmt.setRightMargin(side)
+    margins = QTextBlockFormat()
+    margins.setLeftMargin(side)
+    margins.setRightMargin(side)
     edit = QTextCursor(block)
-    edit.mergeBlockFormat(fmt)
+    edit.mergeBlockFormat(margins)

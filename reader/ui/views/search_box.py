@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QSizePolicy, QWidget
 
 TYPING_PAUSE_MS = 350
 
@@ -25,16 +25,20 @@ class SearchBox(QComboBox):
         self.setMaxVisibleItems(15)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumContentsLength(24)
-        self.lineEdit().setPlaceholderText(
+        line = self.lineEdit()
+        completer = self.completer()
+        assert line is not None and completer is not None  # an editable combo box has both
+        self.field: QLineEdit = line  # the combo box's line edit, typed
+        line.setPlaceholderText(
             self.tr("Search the archive: words, \"phrases\", -exclude, paper:, date:2022-08"))
-        self.lineEdit().setClearButtonEnabled(True)
-        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        line.setClearButtonEnabled(True)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)
         self._pause.timeout.connect(self._emit)
-        self.lineEdit().textEdited.connect(self._on_edited)
-        self.lineEdit().returnPressed.connect(self._on_enter)
+        line.textEdited.connect(self._on_edited)
+        line.returnPressed.connect(self._on_enter)
         self.textActivated.connect(self._on_activated)
 
     def text(self) -> str:
