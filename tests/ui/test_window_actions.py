@@ -160,3 +160,12 @@ def test_down_in_the_search_box_moves_into_the_hits(window, qtbot):
     qtbot.keyClick(hits, Qt.Key.Key_Down)
     assert hits.currentIndex().row() == 1
     assert hits.selectionModel().isSelected(hits.currentIndex())
+
+
+def test_a_search_without_hits_says_zero_hits(window, qtbot):
+    window.search_box.setFocus()
+    type_chinese(window.search_box.lineEdit(), "翟汐澜")  # in no seed page
+    with qtbot.waitSignal(window.resultsShown, timeout=10000):
+        qtbot.keyClick(window.search_box.lineEdit(), Qt.Key.Key_Return)
+    assert window.results.total.text() == window.results.tr("%n hit(s)", "", 0)
+    assert "0" in window.results.total.text()

@@ -187,13 +187,14 @@ class ResultsPanel(QWidget):
         self.date_to.setEnabled(on)
 
     def show_results(self, total: int) -> None:
-        self.total.setText(self.tr("%n hit(s)", "", total))
+        count = self.tr("%n hit(s)", "", total)
+        self.total.setText(count)
         if total:
             self.stack.setCurrentWidget(self.list)
             if self._enter_when_shown:
                 self.enter_hits()
         else:
-            self.show_message(self.tr("No article matches this search."))
+            self.show_message(self.tr("No article matches this search."), count)
         self._enter_when_shown = False
 
     _enter_when_shown = False
