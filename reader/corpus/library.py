@@ -14,7 +14,7 @@ from typing import Protocol
 
 from . import parser as _parser
 from . import walk as _walk
-from .encoding import DecodeError, decode_page_bytes, name_text
+from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
 from .model import Article, Issue, Page
 from .overlay import join_stamp, overlay_stamp
 from .parser import finish_page, parse_page
@@ -107,8 +107,9 @@ def reading_stamp(stamp: str) -> str:
     return f"{stamp}@p{_parser.PARSER_VERSION}.r{_walk.READING_VERSION}"
 
 
-def load_page(path: Path, source: str | None = None) -> Page:
-    """Read, decode and parse one page file, applying its sidecar. Raises PageError."""
+def read_page_text(path: Path) -> Decoded:
+    """The decoded text of the page (or article) file at ``path``; raises PageError saying why
+    it cannot be read: not a regular file, too large, unreadable, not text, empty."""
     try:
         data = read_regular(path, MAX_PAGE_BYTES)
     except NotReadable as err:
@@ -126,6 +127,12 @@ def load_page(path: Path, source: str | None = None) -> Page:
         raise PageError(str(err)) from None
     if not decoded.text.strip():
         raise PageError("the file is empty")
+    return decoded
+
+
+def load_page(path: Path, source: str | None = None) -> Page:
+    """Read, decode and parse one page file, applying its sidecar. Raises PageError."""
+    decoded = read_page_text(path)
     page = parse_page(decoded.text, source or name_text(path.as_posix()),
                       encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings

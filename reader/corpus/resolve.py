@@ -19,14 +19,12 @@ from pathlib import Path, PurePosixPath
 from . import patterns as P
 from .correction_store import correct_page
 from .corrections import MISSING
-from .encoding import DecodeError, decode_page_bytes
 from .library import (
-    MAX_PAGE_BYTES,
     SIDECAR_IGNORED,
-    PageError,
     apply_sidecar,
     is_page_file,
     load_page,
+    read_page_text,
 )
 from .model import Page
 from .parser import finish_page
@@ -34,7 +32,6 @@ from .pathmeta import Layout, PathMeta, folder_layout, read_path
 from .records import read_record
 from .sidecar import LIBRARY_FILE as LIBRARY_FILE  # also the catalog's name for it
 from .sidecar import SidecarError, read_library_settings
-from .walk import NotReadable, read_regular
 
 PATH_DISAGREES = "its masthead disagrees with its path"
 """Start of the warning given to a page whose masthead and file name say different things."""
@@ -120,20 +117,7 @@ def source_in(path: Path, given: Iterable[Path]) -> str:
 
 
 def _load_record(path: Path, source: str) -> Page:
-    try:
-        data = read_regular(path, MAX_PAGE_BYTES)
-    except NotReadable as err:
-        if err.size is None:
-            raise PageError(str(err)) from None
-        raise PageError("it is too large to be one article") from None
-    except OSError as err:
-        raise PageError(f"cannot read it: {err.strerror or err}") from None
-    try:
-        decoded = decode_page_bytes(data)
-    except DecodeError as err:
-        raise PageError(str(err)) from None
-    if not decoded.text.strip():
-        raise PageError("the file is empty")
+    decoded = read_page_text(path)
     page = read_record(decoded.text, source)
     page.encoding = decoded.encoding
     page.warnings[:0] = decoded.warnings
