@@ -22,6 +22,13 @@ from reader.export.text_formats import md_escape
 from .test_export_formats import md_text
 
 
+def use_locale(monkeypatch: pytest.MonkeyPatch, locale: str) -> None:
+    """Run as on a system set to ``locale`` (only ``LANG`` set, as most desktops do)."""
+    for key in ("LC_ALL", "LC_PAPER", "LC_MESSAGES"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", locale)
+
+
 @pytest.mark.parametrize(("locale", "size"), [
     ("zh_CN.UTF-8", (210.0, 297.0)), ("zh_TW.UTF-8", (210.0, 297.0)), ("C", (210.0, 297.0)),
     ("de_DE.UTF-8", (210.0, 297.0)), ("en_US.UTF-8", (215.9, 279.4)),
@@ -29,9 +36,7 @@ from .test_export_formats import md_text
 def test_word_follows_the_locale_s_paper(tmp_path: Path, seed_articles: list[Article],
                                          monkeypatch: pytest.MonkeyPatch, locale: str,
                                          size: tuple[float, float]) -> None:
-    for key in ("LC_ALL", "LC_PAPER", "LC_MESSAGES"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("LANG", locale)
+    use_locale(monkeypatch, locale)
     assert paper_mm() == size
     out = tmp_path / "a.docx"
     export_articles(seed_articles[:2], out, "docx")
@@ -47,9 +52,7 @@ def test_word_follows_the_locale_s_paper(tmp_path: Path, seed_articles: list[Art
 def test_pdf_follows_the_locale_s_paper_like_word(tmp_path: Path, seed_articles: list[Article],
                                                  monkeypatch: pytest.MonkeyPatch, locale: str,
                                                  size: tuple[int, int]) -> None:
-    for key in ("LC_ALL", "LC_PAPER", "LC_MESSAGES"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("LANG", locale)
+    use_locale(monkeypatch, locale)
     out = tmp_path / "a.pdf"
     export_articles(seed_articles[:1], out, "pdf")
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
