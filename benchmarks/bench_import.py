@@ -27,10 +27,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from reader.bookmarks import BookmarkStore
+from reader.bookmarks.bookmark import add_tags, insert_row, match_row
+from reader.bookmarks.validate import incoming
 from reader.corpus.library import Library
-from reader.library import BookmarkStore
-from reader.library.bookmark import add_tags, insert_row, match_row
-from reader.library.validate import incoming
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPERS = ("钱塘新区报", "上城报", "萧山日报", "余杭晨报")

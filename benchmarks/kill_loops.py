@@ -47,7 +47,7 @@ import sys
 from pathlib import Path
 from typing import IO
 from reader.corpus.model import Article, Paragraph
-from reader.library import BookmarkStore
+from reader.bookmarks import BookmarkStore
 
 round_no = int(sys.argv[2])
 with BookmarkStore.open(Path(sys.argv[1])) as store:
@@ -181,8 +181,8 @@ def _import_file(path: Path, round_no: int) -> Path:
 
 
 def bookmark_loop(base: Path, kills: int, rng: random.Random) -> dict[str, int]:
-    from reader.library import BookmarkStore
-    from reader.library.backup import backup_path, check_file
+    from reader.bookmarks import BookmarkStore
+    from reader.bookmarks.backup import backup_path, check_file
 
     store_path = base / "bookmarks.sqlite3"
     acknowledged: dict[str, str] = {}  # article id -> note

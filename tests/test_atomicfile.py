@@ -17,10 +17,10 @@ from reader.atomicfile import (
     write_json_atomic,
     write_text_atomic,
 )
+from reader.bookmarks.backup import copy_database
 from reader.corpus.intake import add_pages
 from reader.corpus.sidecar import write_sidecar
 from reader.export.atomic import ExportError, write_text
-from reader.library.backup import copy_database
 
 from .conftest import SEEDS
 

@@ -85,7 +85,7 @@ def build_parser(argv: Sequence[str] | None = None, *, every: bool = True
 def _worded(err: Exception) -> bool:
     """Whether ``err`` is a store or export error, worded for the user where it was raised
     (their modules are looked up only if a command imported them)."""
-    for module, name in (("reader.library.errors", "StoreError"),
+    for module, name in (("reader.bookmarks.errors", "StoreError"),
                          ("reader.export.atomic", "ExportError")):
         kind = getattr(sys.modules.get(module), name, None)
         if kind is not None and isinstance(err, kind):

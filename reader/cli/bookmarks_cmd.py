@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..library import (
+from ..bookmarks import (
     Bookmark,
     BookmarkStore,
     DamagedStoreError,
@@ -21,8 +21,8 @@ from ..library import (
     restore_backup,
     set_aside,
 )
-from ..library.backup import default_path
-from ..library.transfer import entry
+from ..bookmarks.backup import default_path
+from ..bookmarks.transfer import entry
 from .common import (
     CommandError,
     add_library_option,

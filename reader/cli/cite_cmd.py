@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
+from ..bookmarks.identity import ArticleSource
 from ..corpus.model import Article
 from ..export.citation import csl_json, gbt7714, ris
-from ..library.identity import ArticleSource
 from .common import CommandError, add_library_option, library_root, open_catalog
 
 CITATION_FORMATS = ("gbt7714", "ris", "csl-json")

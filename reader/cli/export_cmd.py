@@ -63,7 +63,7 @@ def _warn(message: str) -> None:
 
 
 def _chosen(args: argparse.Namespace) -> tuple[list[Article], dict[str, Annotation]]:
-    from ..library import Resolver
+    from ..bookmarks import Resolver
 
     notes: dict[str, Annotation] = {}
     catalog = open_catalog(args, quiet=True)

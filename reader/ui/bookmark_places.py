@@ -1,6 +1,6 @@
 """Which library each bookmark was made in (a thin adapter beside the bookmark store).
 
-The bookmark store (``reader.library``) remembers an article well enough to find it again in
+The bookmark store (``reader.bookmarks``) remembers an article well enough to find it again in
 *a* library, but not which library folder it came from; with several libraries the window
 needs that to open a bookmark in its own library. So the window keeps ``bookmark uid →
 library folder`` in ``bookmark-libraries.json`` beside the store (data folder), written

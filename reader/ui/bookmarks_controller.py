@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
-from .. import library as bookmark_core
+from .. import bookmarks as bookmark_core
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article, Paragraph
 from . import user_data

@@ -1,4 +1,4 @@
-"""The window's door to the bookmarks and export cores (``reader.library``, ``reader.export``).
+"""The window's door to the bookmarks and export cores (``reader.bookmarks``, ``reader.export``).
 
 ``open_store`` turns the store's errors (a newer schema, a damaged file, an unwritable folder)
 into one message for the user; the rest are thin calls the controllers share.
@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .. import export, library, paths
+from .. import bookmarks, export, paths
 from ..atomicfile import write_json_atomic
 
 EXPORT_STATE = "export.json"  # in the config folder: the folder of the last export
@@ -21,13 +21,13 @@ def open_store() -> tuple[Any | None, str, Exception | None]:
     """The user's bookmark store, or None with the message to show and the store's error
     (a ``DamagedStoreError`` offers a restore; others say why it cannot be used)."""
     try:
-        return library.BookmarkStore.open(), "", None
-    except library.StoreError as err:
+        return bookmarks.BookmarkStore.open(), "", None
+    except bookmarks.StoreError as err:
         return None, str(err), err
 
 
 def is_damaged(error: object) -> bool:
-    return isinstance(error, library.DamagedStoreError)
+    return isinstance(error, bookmarks.DamagedStoreError)
 
 
 def resolve(bookmark: Any, catalog: Any) -> Any | None:
@@ -35,7 +35,7 @@ def resolve(bookmark: Any, catalog: Any) -> Any | None:
     article = catalog.article(bookmark.article_id)
     if article is not None:
         return article
-    return library.resolve(bookmark, catalog)
+    return bookmarks.resolve(bookmark, catalog)
 
 
 def citation(article: Any) -> str:

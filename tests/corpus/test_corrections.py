@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.bookmarks.identity import ArticleRef, locate
 from reader.corpus import corrections as corrections_module
 from reader.corpus.anchors import fold
 from reader.corpus.catalog import Catalog
@@ -39,7 +40,6 @@ from reader.corpus.corrections import (
 from reader.corpus.model import Page
 from reader.corpus.resolve import load_entry
 from reader.corpus.sidecar import read_sidecar, sidecar_path, write_sidecar
-from reader.library.identity import ArticleRef, locate
 
 from ..conftest import CORPUS, SEEDS
 

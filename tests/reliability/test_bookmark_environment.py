@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.bookmarks import BookmarkStore, backup_path, default_path
+from reader.bookmarks import store as store_module
 from reader.cli import main
-from reader.library import BookmarkStore, backup_path, default_path
-from reader.library import store as store_module
 from reader.logsetup import log_path
 
 from . import procs
@@ -122,7 +122,7 @@ def test_a_backup_that_cannot_be_written_does_not_undo_the_change(
         "(database or disk is full); it still holds an earlier state")
     assert digest(backup) == before
     log = log_path().read_text("utf-8")  # the warning, with its traceback, is in the log
-    assert "WARNING reader.library.store" in log and "could not be updated" in log
+    assert "WARNING reader.bookmarks.store" in log and "could not be updated" in log
     assert "sqlite3.OperationalError: database or disk is full" in log
     status, out, _ = run(capsys, "bookmarks", "list", "--json")
     assert sorted(b["article"]["id"] for b in json.loads(out)) == sorted([FIRST, SECOND])

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.bookmarks import BookmarkStore, default_path
 from reader.cli import main
 from reader.corpus.library import Library
-from reader.library import BookmarkStore, default_path
 from reader.paths import bundled_corpus
 
 BAD_ROWS = {

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.bookmarks import BookmarkStore
+from reader.bookmarks.backup import backup_path, check_file
 from reader.corpus.catalog import Catalog, catalog_path
-from reader.library import BookmarkStore
-from reader.library.backup import backup_path, check_file
 from reader.search import IndexNotReady, SearchIndex
 
 from . import procs
@@ -94,7 +94,7 @@ import sys
 import time
 from pathlib import Path
 from reader.corpus.model import Article, Paragraph
-from reader.library import BookmarkStore
+from reader.bookmarks import BookmarkStore
 
 with BookmarkStore.open(Path(sys.argv[1])) as store:
     for n in range(100_000):

@@ -1,4 +1,4 @@
-"""Bookmarks and export in the window (needs the cores of reader.library and reader.export)."""
+"""Bookmarks and export in the window (needs the cores of reader.bookmarks and reader.export)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-pytest.importorskip("reader.library", reason="the bookmarks core (branch export) is not merged")
+pytest.importorskip("reader.bookmarks", reason="the bookmarks core (branch export) is not merged")
 pytest.importorskip("reader.export", reason="the export core (branch export) is not merged")
 
 from reader.ui.dialogs.bookmark_dialog import BookmarkDialog, split_tags

@@ -134,7 +134,7 @@ def test_data_folder_that_cannot_be_created(monkeypatch, tmp_path: Path, open_wi
 
 
 def test_full_disk_when_bookmarking_says_so_and_keeps_the_window(monkeypatch, window):
-    from reader.library import StoreError
+    from reader.bookmarks import StoreError
 
     store = window.bookmarks.store
     full = StoreError(f"cannot save bookmarks in {store.path}: database or disk is full")
@@ -156,7 +156,7 @@ def _damaged_store_with(articles) -> Path:  # type: ignore[no-untyped-def]
     with its backup of the last good state beside it."""
     import sqlite3
 
-    from reader.library import BookmarkStore
+    from reader.bookmarks import BookmarkStore
 
     with BookmarkStore.open() as store:
         for n, article in enumerate(articles):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.bookmarks import BookmarkStore, TransferError
 from reader.corpus.library import Library
-from reader.library import BookmarkStore, TransferError
 
 
 def test_export_carries_note_tags_reference_and_citation(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.bookmarks import BookmarkStore
 from reader.corpus.library import Library
-from reader.library import BookmarkStore
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import multiprocessing
 import threading
 from pathlib import Path
 
+from reader.bookmarks import BookmarkStore
 from reader.corpus.model import Article, Paragraph
-from reader.library import BookmarkStore
 
 PER_WORKER = 25
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus.library import Library
-from reader.library import (
+from reader.bookmarks import (
     BookmarkStore,
     DamagedStoreError,
     NewerSchemaError,
@@ -22,6 +21,7 @@ from reader.library import (
     schema,
     set_aside,
 )
+from reader.corpus.library import Library
 
 
 def digest(path: Path) -> str:

@@ -8,9 +8,9 @@ import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from reader.bookmarks import BookmarkStore, Resolver, resolve
 from reader.corpus.library import Library
 from reader.corpus.model import Article, Paragraph
-from reader.library import BookmarkStore, Resolver, resolve
 
 
 class Articles:

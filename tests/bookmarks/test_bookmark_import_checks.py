@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
+from reader.bookmarks import BookmarkStore, TransferError
+from reader.bookmarks.bookmark import match_row
+from reader.bookmarks.identity import ArticleRef
+from reader.bookmarks.matching import Matcher, Prepared
 from reader.corpus.library import Library
-from reader.library import BookmarkStore, TransferError
-from reader.library.bookmark import match_row
-from reader.library.identity import ArticleRef
-from reader.library.matching import Matcher, Prepared
 
 SURROGATE = "\ud800"
 
@@ -179,7 +179,7 @@ def test_the_import_matches_articles_as_one_bookmark_at_a_time_does(
 def test_a_value_sqlite_cannot_take_is_not_called_damage(store: BookmarkStore) -> None:
     """Should a bad value ever get past the checks, the message blames the value, not the
     file: a healthy store is never called damaged."""
-    from reader.library import DamagedStoreError, StoreError
+    from reader.bookmarks import DamagedStoreError, StoreError
 
     ref = ArticleRef(article_id="x", paper={"a": 1})  # type: ignore[arg-type]
     with pytest.raises(StoreError) as err:

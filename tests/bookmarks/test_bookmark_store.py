@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.bookmarks import BookmarkNotFound, BookmarkStore
 from reader.corpus.library import Library
-from reader.library import BookmarkNotFound, BookmarkStore
 
 
 def test_a_bookmark_with_its_note_survives_closing_and_reopening(
