@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import sqlite3
 import threading
@@ -25,10 +26,23 @@ from ..corpus.library import PageSource
 from ..corpus.model import Article, Paragraph
 from ..paths import cache_dir
 from . import store
-from .engine import PostingCache, Reader, Snapshot, evaluate, load_snapshot, rank
-from .query import Query, parse_query
+from .engine import (
+    TERM_FIELDS,
+    BoolArray,
+    PostingCache,
+    Reader,
+    Snapshot,
+    evaluate,
+    load_snapshot,
+    match_text,
+    rank,
+)
+from .names import NameIndex, NameStats, names_path_for, rows_in
+from .query import NameFilter, Query, parse_query
 from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, terms_for
 from .update import Cancelled, Progress, UpdateStats, run_update
+
+log = logging.getLogger("reader.search")
 
 SORTS = ("relevance", "date", "date-asc")
 
@@ -63,6 +77,19 @@ class Results:
     seconds: float
 
 
+@dataclass(frozen=True)
+class DatedMatches:
+    """The dates of a query's matches, for counting them by period (``timeline``)."""
+
+    dates: np.ndarray
+    """``YYYYMMDD`` of each matching article (0 when undated), as int32."""
+    counts: np.ndarray | None
+    """The query's occurrences in each matching article (headline, byline and body), when
+    asked for."""
+    all_dates: np.ndarray
+    """``YYYYMMDD`` of every article in the index."""
+
+
 def index_path(root: Path) -> Path:
     """Where the index of the library at ``root`` lives: named for the app, the schema version
     and the library's absolute folder."""
@@ -89,6 +116,10 @@ class SearchIndex:
         self._cache = PostingCache()
         self._update_lock = store.UpdateLock(self.path)
         self._thread_lock = threading.Lock()
+        self.names = NameIndex(names_path_for(self.path))
+        """The person, place and organisation names of the articles, kept beside the index."""
+        self.name_stats = NameStats()
+        """What the last ``update`` did to the names."""
 
     @classmethod
     def for_library(cls, root: Path) -> SearchIndex:
@@ -162,10 +193,25 @@ class SearchIndex:
                     stats = run_update(conn, source, progress, is_cancelled, workers)
                 finally:
                     conn.close()
+                if not stats.cancelled:
+                    self.name_stats = self._update_names(source, progress, is_cancelled,
+                                                         workers)
             finally:
                 self._update_lock.release()
         return UpdateStats(**{**stats.__dict__, "rebuilt": reason or None,
                               "seconds": time.perf_counter() - start})
+
+    def _update_names(self, source: PageSource, progress: Progress | None,
+                      cancelled: Cancelled, workers: int | None) -> NameStats:
+        """Bring the names up to date; a names file that cannot be used is started anew (the
+        search works without names)."""
+        try:
+            return self.names.update(source, progress, cancelled, workers)
+        except sqlite3.Error as err:
+            log.warning("the names index %s is started anew: %s", self.names.path, err)
+            self.names.close()
+            self.names.path.unlink(missing_ok=True)
+            return self.names.update(source, progress, cancelled, workers)
 
     def check(self) -> str | None:
         """Why the next ``update`` will start the index anew (missing, damaged, of another
@@ -224,16 +270,38 @@ class SearchIndex:
     def _match(
         self, query: str | Query, sort: str, count: int | None,
         papers: Sequence[str] | None, date_from: dt.date | None, date_to: dt.date | None,
-    ) -> tuple[Query, Reader, int, np.ndarray]:
+    ) -> tuple[Query, Reader, BoolArray, np.ndarray]:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
         parsed = parse_query(query) if isinstance(query, str) else query
         snap = self._read_snapshot()
         reader = Reader(self._conn(), snap, self._cache)
         matched, scores = evaluate(reader, parsed, papers, date_from, date_to)
+        if parsed.names or parsed.excluded_names:
+            matched &= self._names_mask(reader, parsed)
         ranked = rank(snap, matched, scores, sort, count)
         reader.scores = scores
-        return parsed, reader, int(matched.sum()), ranked
+        return parsed, reader, matched, ranked
+
+    def _names_mask(self, reader: Reader, query: Query) -> BoolArray:
+        """The documents that hold every ``person:``/``place:``/``org:`` name of the query
+        and none of its excluded ones."""
+        mask = np.ones(reader.snap.size, dtype=bool)
+
+        def docs(name: NameFilter) -> BoolArray:
+            ids = sorted(self.names.article_ids(name.kind, name.name))
+            found = np.zeros(reader.snap.size, dtype=bool)
+            hit = np.array([r[0] for r in rows_in(
+                reader.conn, "SELECT docid FROM docs WHERE article_id IN ({marks})", ids, 900)],
+                dtype=np.int64)
+            found[hit[hit < reader.snap.size]] = True
+            return found
+
+        for name in query.names:
+            mask &= docs(name)
+        for name in query.excluded_names:
+            mask &= ~docs(name)
+        return mask
 
     def search(
         self,
@@ -253,8 +321,9 @@ class SearchIndex:
         """
         start = time.perf_counter()
         try:
-            parsed, reader, total, ranked = self._match(
+            parsed, reader, matched, ranked = self._match(
                 query, sort, offset + limit, papers, date_from, date_to)
+            total = int(matched.sum())
             page = ranked[offset : offset + limit].tolist()
             hits = self._hits(reader, parsed, page, snippet_chars)
         finally:
@@ -276,13 +345,35 @@ class SearchIndex:
         finally:
             self._end_read()
 
+    def dated_matches(
+        self,
+        query: str | Query,
+        occurrences: bool = False,
+        papers: Sequence[str] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> DatedMatches:
+        """The dates of every matching article (and its occurrences of the query, when asked)
+        beside the dates of all articles: what a timeline counts. No ids, no snippets."""
+        try:
+            parsed, reader, matched, _ = self._match(
+                query, "relevance", 0, papers, date_from, date_to)
+            snap = reader.snap
+            counts = None
+            if occurrences:
+                per_doc = np.zeros(snap.size, dtype=np.int64)
+                for term in parsed.terms:
+                    for fld in TERM_FIELDS[term.field]:
+                        docs, tfs = match_text(reader, term.text, fld)
+                        np.add.at(per_doc, docs, tfs)
+                counts = per_doc[matched]
+            return DatedMatches(snap.dates[matched], counts, snap.dates[snap.alive])
+        finally:
+            self._end_read()
+
     def _ids(self, conn: sqlite3.Connection, docids: list[int]) -> list[str]:
-        found: dict[int, str] = {}
-        for chunk in range(0, len(docids), 900):
-            part = docids[chunk : chunk + 900]
-            marks = ",".join("?" * len(part))
-            found.update(conn.execute(
-                f"SELECT docid, article_id FROM docs WHERE docid IN ({marks})", part))
+        found: dict[int, str] = dict(rows_in(
+            conn, "SELECT docid, article_id FROM docs WHERE docid IN ({marks})", docids, 900))
         return [found[d] for d in docids]
 
     def _hits(self, reader: Reader, query: Query, docids: list[int], width: int) -> list[Hit]:

@@ -173,6 +173,8 @@ _QUERY_RULES: list[tuple[re.Pattern[str], Render]] = [
                 r"search for a few words of it$"), _with(QT_TRANSLATE_NOOP(
         "CoreMessages", "the query is %1 characters long; a query can have at most %2: "
         "search for a few words of it"))),
+    (re.compile(r"^person:, place: and org: cannot be joined with OR$"), _tr(QT_TRANSLATE_NOOP(
+        "CoreMessages", "person:, place: and org: cannot be joined with OR"))),
     (re.compile(r"^the query has more than (\d+) words$"), _with(QT_TRANSLATE_NOOP(
         "CoreMessages", "the query has more than %1 words"))),
     (re.compile(r"^the query has more than (\d+) paper: and date: filters$"), _with(
