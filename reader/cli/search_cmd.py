@@ -100,6 +100,11 @@ def _update(
     return index, stats, catalog
 
 
+def search_index(args: argparse.Namespace) -> SearchIndex:
+    """The library's index, brought up to date (for the commands that only search)."""
+    return _update(args)[0]
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     index, s, catalog = _update(args, rebuild=args.rebuild, full=True)
     problems = len(catalog.problems())

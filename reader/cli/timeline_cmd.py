@@ -1,0 +1,108 @@
+"""``reader timeline QUERY…``: how many articles match each query per year, month or week.
+
+Prints a table (or ``--json``, ``--csv``) and draws the chart with ``--svg FILE`` (written
+here, no Qt) or ``--png FILE`` (the same SVG rendered by Qt, imported only for that).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import CommandError, add_library_option, print_json, shown
+from .search_cmd import search_index
+
+if TYPE_CHECKING:
+    from ..search.timeline import Timeline
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("timeline", help="matching articles per year, month or week")
+    add_library_option(p)
+    p.add_argument("queries", nargs="+", metavar="QUERY",
+                   help="one or more queries (the search language, filters included)")
+    p.add_argument("--by", choices=("year", "month", "week"), default="year")
+    p.add_argument("--measure", choices=("articles", "occurrences", "share"),
+                   default="articles", help="what the chart shows (articles)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("--csv", action="store_true", help="print CSV")
+    p.add_argument("--svg", type=Path, metavar="FILE", help="write the chart as SVG")
+    p.add_argument("--png", type=Path, metavar="FILE", help="write the chart as PNG")
+    p.set_defaults(func=cmd_timeline)
+
+
+def _json(tl: Timeline) -> dict[str, object]:
+    return {
+        "by": tl.by,
+        "periods": [{"label": p.label, "start": p.start.isoformat(), "end": p.end.isoformat(),
+                     "articles": tl.totals[i]} for i, p in enumerate(tl.periods)],
+        "series": [{"query": s.query, "total": s.total, "undated": s.undated,
+                    "articles": list(s.articles), "occurrences": list(s.occurrences or ()),
+                    "share": [round(v, 6) for v in tl.values(i, "share")]}
+                   for i, s in enumerate(tl.series)],
+    }
+
+
+def _table(tl: Timeline) -> str:
+    width = max([len(s.query) * 2 for s in tl.series] + [8])
+    lines = ["period      " + "".join(f"{s.query:>{width - len(s.query)}}" for s in tl.series)
+             + "  all"]
+    for i, p in enumerate(tl.periods):
+        lines.append(f"{p.label:<12}" + "".join(f"{s.articles[i]:>{width}}" for s in tl.series)
+                     + f"  {tl.totals[i]}")
+    for s in tl.series:
+        undated = f", {s.undated} undated" if s.undated else ""
+        lines.append(f"{s.query}: {s.total} articles{undated}")
+    return "\n".join(lines)
+
+
+def write_png(svg_text: str, path: Path) -> None:
+    """Render the SVG with Qt (imported only here) and save it as PNG."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    renderer = QSvgRenderer(QByteArray(svg_text.encode("utf-8")))
+    size = renderer.defaultSize() * 2  # crisp on high-density screens
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    if not image.save(str(path)):
+        raise CommandError(f"{shown(path)}: the PNG could not be written")
+    del _app
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from ..search import IndexNotReady, QueryError
+    from ..search.timeline import timeline
+    from ..search.timeline_chart import csv_text, svg
+
+    index = search_index(args)
+    try:
+        tl = timeline(index, args.queries, by=args.by,
+                      occurrences=args.measure == "occurrences" or args.json or args.csv)
+    except QueryError as err:
+        raise CommandError(f"bad query: {err}", status=2) from None
+    except IndexNotReady as err:
+        raise CommandError(str(err)) from None
+    if args.svg or args.png:
+        picture = svg(tl, args.measure)
+        if args.svg:
+            args.svg.write_text(picture, encoding="utf-8")
+        if args.png:
+            write_png(picture, args.png)
+    if args.json:
+        print_json(_json(tl))
+    elif args.csv:
+        print(csv_text(tl), end="")
+    else:
+        print(_table(tl))
+    return 0
