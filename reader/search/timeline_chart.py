@@ -11,9 +11,11 @@ import csv
 import io
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from .timeline import Measure, Timeline
+if TYPE_CHECKING:
+    from .timeline import Measure, Timeline
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255",
            "#117733")

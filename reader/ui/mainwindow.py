@@ -41,6 +41,7 @@ from . import theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
+from .core_messages import query_message
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
 from .library_controller import LibraryController, OpenRequest, is_bundled
@@ -51,6 +52,7 @@ from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel
 from .models.search_hits import SearchHitModel
+from .names_controller import NamesController
 from .page_dates import ask_and_save_date
 from .plain import plain_label
 from .reading import Reading, ReadingViews
@@ -59,6 +61,7 @@ from .search_controller import SearchController
 from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
+from .timeline_controller import TimelineController
 from .view_prefs import ViewPreferences
 from .views.article_view import ArticleView
 from .views.bookmarks_panel import BookmarksPanel
@@ -68,9 +71,11 @@ from .views.find_bar import FindBar
 from .views.issue_list import IssueList
 from .views.issue_view import IssueView
 from .views.message_bar import MessageBar
+from .views.name_facets import NameFacets
 from .views.results_panel import ResultsPanel
 from .views.search_box import SearchBox
 from .views.status_area import StatusArea
+from .views.timeline_view import TimelineView
 from .work_status import WorkStatus
 from .workers import TaskRunner
 
@@ -107,6 +112,8 @@ class MainWindow(QMainWindow):
         self.hit_model = SearchHitModel(self)
         self.bookmark_model = BookmarkModel(self)
         self.library = LibraryController(self)
+        self.timeline = TimelineController(self.runner, self.search.index, self)
+        self.names = NamesController(self.runner, self.search.index, self)
         self._build_widgets()
         self.searching = SearchPresenter(self.search_control, SearchViews(
             self.search_box, self.results, self.hit_model, self.find_bar, self.article_view,
@@ -136,6 +143,66 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.start_sync)
 
     # -- construction ---------------------------------------------------------------------
+
+    def _wire_timeline_and_names(self) -> None:
+        """The timeline follows the search box; a bar or a name narrows the search."""
+        tl, view = self.timeline, self.timeline_view
+        self.search_box.searchRequested.connect(view.follow)
+        view.requestChanged.connect(tl.ask)
+        view.periodClicked.connect(self.search_period)
+        view.exported.connect(lambda path: self.show_status(self.tr("Saved %1").replace(
+            "%1", path)))
+        tl.ready.connect(view.show_timeline)
+        tl.failed.connect(lambda message: view.show_message(
+            self.tr("This query cannot be read: %1").replace("%1", query_message(message))))
+        tl.waiting.connect(lambda: view.show_message(
+            self.tr("The search index is being prepared; the timeline follows.")))
+        tl.cleared.connect(lambda: view.show_message(
+            self.tr("Type a query to see when it was written about.")))
+        self.search.indexReady.connect(tl.refresh)
+        self.search.indexUpdated.connect(lambda _stats: tl.refresh())
+        self.search_control.resultsArrived.connect(
+            lambda _results: self.names.ask_facets(self.search_control.params))
+        self.search_control.failed.connect(lambda *_: self.facets.set_names([]))
+        self.names.facetsReady.connect(self.facets.set_names)
+        self.facets.nameClicked.connect(self.search_name)
+        self.article_names.nameClicked.connect(self.search_name)
+        self.reading.articleShown.connect(self.names.ask_article)
+        self.names.articleNamesReady.connect(self._show_article_names)
+
+    @Slot(bool)
+    def show_timeline(self, on: bool = True) -> None:
+        self.timeline_view.setVisible(on)
+        self.commands.timeline_action.setChecked(on)
+        if on:
+            if self.outer_splitter.sizes()[1] < 120:
+                total = sum(self.outer_splitter.sizes())
+                self.outer_splitter.setSizes([total - total // 3, total // 3])
+            self.timeline_view.follow(self.search_box.text().strip())
+            self.timeline_view.edits[0].setFocus()
+
+    def _search_for(self, query: str) -> None:
+        self.search_box.setEditText(query)
+        self.searching.run(query)
+
+    @Slot(str, object)
+    def search_period(self, query: str, period: Any) -> None:
+        """A bar was clicked: the hits of its query in its period."""
+        self._search_for(f"{query} {period.query_filter()}")
+
+    @Slot(str, str)
+    def search_name(self, kind: str, name: str) -> None:
+        """A name was clicked: the search gains it as a filter (``person:金承涛``)."""
+        token = f"{kind}:{name}"
+        query = self.search_box.text().strip()
+        if token not in query.split():
+            query = f"{query} {token}".strip()
+        self._search_for(query)
+
+    def _show_article_names(self, article_id: str, names: list[Any]) -> None:
+        current = self.article_view.article
+        if current is not None and current.id == article_id:
+            self.article_names.set_names(names)
 
     def _build_widgets(self) -> None:
         self.search_box = SearchBox(self)
@@ -182,6 +249,9 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addLayout(bar)
+        self.article_names = NameFacets(counts=False, parent=self)
+        self.article_names.setObjectName("articleNames")
+        column.addWidget(self.article_names)
         column.addWidget(self.article_view, 1)
         column.addWidget(self.find_bar)
 
@@ -200,6 +270,19 @@ class MainWindow(QMainWindow):
         self.tabs.setMinimumWidth(em * 16)
         self.main_splitter.setSizes([300, 400, 700])
         self.left.setSizes([330, 500])
+        self.facets = NameFacets(counts=True, parent=self)
+        self.facets.setObjectName("nameFacets")
+        self.results.add_facets(self.facets)
+        # The timeline spans the window's width under the panes (the chart needs the room).
+        self.timeline_view = TimelineView(self)
+        self.timeline_view.hide()
+        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.outer_splitter.setObjectName("outerSplitter")
+        self.outer_splitter.addWidget(self.main_splitter)
+        self.outer_splitter.addWidget(self.timeline_view)
+        self.outer_splitter.setStretchFactor(0, 3)
+        self.outer_splitter.setStretchFactor(1, 1)
+        self.outer_splitter.setCollapsible(0, False)
 
         top = QWidget(self)
         top_layout = QHBoxLayout(top)
@@ -217,7 +300,7 @@ class MainWindow(QMainWindow):
         self.notices.setContentsMargins(6, 0, 6, 2)
         self.notices.setSpacing(2)
         layout.addLayout(self.notices)
-        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.outer_splitter, 1)
         self.setCentralWidget(central)
         self.drops = PageDrops(self, [self.search_box.field, self.find_bar.edit])
         WindowKeysFirst(self).watch(self.search_box, self.search_box.field, self.find_bar.edit)
@@ -284,6 +367,7 @@ class MainWindow(QMainWindow):
             a.cite_action: self.bookmarks.copy_citation,
             a.shortcuts_action: self.show_shortcuts,
             a.about_action: self.show_about,
+            a.timeline_action: self.show_timeline,
         }
         for action, slot in slots.items():
             action.triggered.connect(slot)
@@ -323,6 +407,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
+        self._wire_timeline_and_names()
         marks = self.bookmarks
         marks.statusMessage.connect(self.show_status)
         marks.noticeRequested.connect(

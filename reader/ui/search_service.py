@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -187,6 +188,12 @@ class SearchService(QObject):
             if not page.hits or len(ids) >= page.total:
                 break
         return ids
+
+    def index(self) -> Any:
+        """The open ``SearchIndex`` (None before it is opened), for work on other threads:
+        the index gives each thread its own connection."""
+        backend = self._worker.backend
+        return backend.index if backend is not None else None
 
     def cancel_indexing(self) -> None:
         """Stop building the index (searches then use what the index holds, if anything)."""

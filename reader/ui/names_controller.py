@@ -1,0 +1,76 @@
+"""The names to show, apart from the widgets: the most frequent names among all hits of the
+search shown (facets), and the names of the article open. Both are read off the GUI thread;
+an answer to an older question is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from .workers import TaskRunner
+
+FACETS_PER_KIND = 5
+
+
+class NamesController(QObject):
+    """Asks the index's names for facets and an article's names, in the runner's threads."""
+
+    facetsReady = Signal(object)  # [NameCount], of every kind
+    articleNamesReady = Signal(str, object)  # article id, [Name]
+
+    def __init__(self, runner: TaskRunner, index: Callable[[], Any],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.index = index
+        self._facet_serial = 0
+        self._article_serial = 0
+
+    def ask_facets(self, params: Any) -> None:
+        """The names of the hits of a search (``SearchParams``), all of them, not one page."""
+        self._facet_serial += 1
+        serial = self._facet_serial
+        index = self.index()
+        if index is None or params is None:
+            self.facetsReady.emit([])
+            return
+
+        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            from ..search import IndexNotReady, QueryError
+
+            try:
+                ids = index.matching_ids(params.query, papers=list(params.papers) or None,
+                                         date_from=params.date_from, date_to=params.date_to)
+            except (QueryError, IndexNotReady):
+                return []
+            if cancelled() or serial != self._facet_serial:
+                return None
+            return index.names.top(ids, limit=FACETS_PER_KIND)
+
+        self.runner.run(job, "facets", finished=lambda names: self._facets(serial, names),
+                        failed=lambda _message: self._facets(serial, []))
+
+    def _facets(self, serial: int, names: Any) -> None:
+        if serial == self._facet_serial and names is not None:
+            self.facetsReady.emit(names)
+
+    def ask_article(self, article_id: str) -> None:
+        self._article_serial += 1
+        serial = self._article_serial
+        index = self.index()
+        if index is None:
+            self.articleNamesReady.emit(article_id, [])
+            return
+
+        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            return index.names.names_of(article_id)
+
+        def done(names: Any) -> None:
+            if serial == self._article_serial:
+                self.articleNamesReady.emit(article_id, names)
+
+        self.runner.run(job, "article names", finished=done,
+                        failed=lambda _message: done([]))
