@@ -136,11 +136,13 @@ def _rules() -> _Rules:
 
 def _kind(word: str, tag: str, rules: _Rules) -> str | None:
     """The kind of name ``word`` is (tagged ``tag``), or None when it is not one."""
-    known = rules.user_kinds.get(fold(word))
+    kind = _TAG_KINDS.get(tag)
+    if kind is None:  # (the user dictionary's names carry their own tag)
+        return None
+    known = rules.user_kinds.get(word)
     if known is not None:
         return known
-    kind = _TAG_KINDS.get(tag)
-    if kind is None or len(word) < 2 or not _is_cjk(word) or word in NOT_NAMES:
+    if len(word) < 2 or not _is_cjk(word) or word in NOT_NAMES:
         return None
     if kind == "org":
         return kind if word[-1] in ORG_ENDINGS or word.endswith("中心") else None

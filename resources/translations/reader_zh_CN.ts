@@ -1980,122 +1980,129 @@ Library: %1</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="61"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="62"/>
         <source>+ Compare</source>
         <translation>+ 对比</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="62"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="63"/>
         <source>Add a query to compare on the same chart</source>
         <translation>再加一个检索词，在同一张图上对比</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="66"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="67"/>
         <source>By year</source>
         <translation>按年</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="66"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="67"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="67"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="68"/>
         <source>By week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="71"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="72"/>
         <source>Articles</source>
         <translation>文章数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="72"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="73"/>
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="73"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="74"/>
         <source>Share of all articles</source>
         <translation>占全部文章的比例</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="77"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="76"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="80"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="79"/>
         <source>Chart as PNG…</source>
         <translation>图表存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="81"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="80"/>
         <source>Chart as SVG…</source>
         <translation>图表存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="82"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="81"/>
         <source>Numbers as CSV…</source>
         <translation>数据存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="95"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="94"/>
         <source>Timeline of</source>
         <translation>时间线：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="110"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="109"/>
         <source>Type a query to see when it was written about.</source>
         <translation>输入检索词，看看它在哪些时候被报道。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="122"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="121"/>
         <source>Query</source>
         <translation>检索词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="123"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="122"/>
         <source>Query (follows the search box)</source>
         <translation>检索词（跟随检索框）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="158"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="157"/>
         <source>matching articles</source>
         <translation>命中文章数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="159"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="158"/>
         <source>occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="160"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="159"/>
         <source>share of all articles</source>
         <translation>占全部文章的比例</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="163"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="162"/>
         <source>Point at a bar for its count; click it to see its hits.</source>
         <translation>鼠标指向柱子可看数量；点击可查看该时段的检索结果。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/timeline_view.py" line="165"/>
+        <source>%n undated hit(s) are not on the chart.</source>
+        <translation>
+            <numerusform>另有 %n 条结果没有日期，不在图中。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="178"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="181"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="178"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="181"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="179"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="182"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="181"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="184"/>
         <source>Export the Timeline</source>
         <translation>导出时间线</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -72,10 +73,8 @@ class TimelineView(QWidget):
                              (self.tr("Occurrences"), "occurrences"),
                              (self.tr("Share of all articles"), "share")):
             self.measure.addItem(label, value)
-        self.export_button = QToolButton(self)
+        self.export_button = QPushButton(self.tr("Export"), self)  # room for its menu's arrow
         self.export_button.setObjectName("timelineExport")
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         self.export_png = QAction(self.tr("Chart as PNG…"), menu)
         self.export_svg = QAction(self.tr("Chart as SVG…"), menu)
@@ -160,7 +159,11 @@ class TimelineView(QWidget):
             "share": self.tr("share of all articles"),
         }[measure]
         self.chart.set_timeline(timeline, measure)
-        self.status.setText(self.tr("Point at a bar for its count; click it to see its hits."))
+        text = self.tr("Point at a bar for its count; click it to see its hits.")
+        undated = sum(s.undated for s in timeline.series)
+        if undated:
+            text += " " + self.tr("%n undated hit(s) are not on the chart.", "", undated)
+        self.status.setText(text)
 
     def show_message(self, text: str) -> None:
         self.chart.set_message(text)
