@@ -19,6 +19,9 @@ Public API (what the window and the command line use)::
         #    snippet, highlights, score, title_highlights, source), highlights being
         #    [start, end) offsets into snippet (title_highlights into title)
     ids = index.matching_ids("金承涛")          # every matching article id, ranked, no snippets
+    dated = index.dated_matches("金承涛")       # dates of every match (and of every article)
+    index.names.top(ids, kind="person")        # the names most found in those articles
+    index.names.names_of(article_id)           # [Name(kind, name, count)] of one article
     spans = occurrences(article, "金承涛")      # [Occurrence(field, start, end)] in reading
         # order; field is kicker/title/subtitle/byline/body, offsets into that string
         # (body = Article.body)
@@ -34,7 +37,9 @@ line) may use the same index; updates take turns through a lock file.
 Modules: ``fold`` (character folding), ``query`` (the query language), ``segment`` (jieba),
 ``postings`` and ``build`` (encoding segments), ``store`` (the SQLite file), ``update``
 (incremental updates), ``engine`` (matching and BM25), ``snippets``, ``index``
-(``SearchIndex``).
+(``SearchIndex``), ``names`` (persons, places and organisations, tagged when indexed and kept
+in a file beside the index), ``timeline`` (matches per year, month or week) and
+``timeline_chart`` (its chart layout, SVG and CSV).
 """
 
 from __future__ import annotations
