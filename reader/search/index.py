@@ -166,13 +166,16 @@ class SearchIndex:
         rebuild: bool = False,
         workers: int | None = None,
         waiting: Callable[[], None] | None = None,
+        names: bool = True,
     ) -> UpdateStats:
         """Index what changed in ``source`` since the last update; see ``update`` module.
 
         ``progress(done, total)`` counts articles; ``cancelled`` (a callable or an Event) is
         polled about ten times a second. ``rebuild`` starts from an empty index.
         ``waiting()`` is called once when another process is updating this index
-        and this update waits for it to finish.
+        and this update waits for it to finish. The names (``self.names``) are brought up to
+        date after the index, unless ``names`` is False (then ``update_names`` does it later:
+        the window searches before the names are found).
         """
         is_cancelled: Cancelled
         if isinstance(cancelled, threading.Event):
@@ -193,13 +196,21 @@ class SearchIndex:
                     stats = run_update(conn, source, progress, is_cancelled, workers)
                 finally:
                     conn.close()
-                if not stats.cancelled:
+                if names and not stats.cancelled:
                     self.name_stats = self._update_names(source, progress, is_cancelled,
                                                          workers)
             finally:
                 self._update_lock.release()
         return UpdateStats(**{**stats.__dict__, "rebuilt": reason or None,
                               "seconds": time.perf_counter() - start})
+
+    def update_names(self, source: PageSource, progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> NameStats:
+        """Find the names of the articles that are new since the names were last updated
+        (after an ``update(..., names=False)``)."""
+        self.name_stats = self._update_names(source, progress, cancelled or (lambda: False),
+                                             None)
+        return self.name_stats
 
     def _update_names(self, source: PageSource, progress: Progress | None,
                       cancelled: Cancelled, workers: int | None) -> NameStats:

@@ -270,7 +270,7 @@ class NameIndex:
         conn = self._conn()
         if self._meta("fingerprint") != _fingerprint():
             with conn:
-                conn.execute("BEGIN")
+                conn.execute("BEGIN IMMEDIATE")
                 for table in ("files", "articles", "names", "meta"):
                     conn.execute(f"DELETE FROM {table}")
                 conn.execute("INSERT INTO meta VALUES('fingerprint', ?)", (_fingerprint(),))
@@ -294,7 +294,7 @@ class NameIndex:
         conn = self._conn()
         removed = 0
         with conn:
-            conn.execute("BEGIN")
+            conn.execute("BEGIN IMMEDIATE")
             for name in names:
                 ids = [r[0] for r in conn.execute(
                     "SELECT article_id FROM articles WHERE source=?", (name,))]
@@ -331,7 +331,7 @@ class NameIndex:
         if found is None:
             return -1
         with conn:
-            conn.execute("BEGIN")
+            conn.execute("BEGIN IMMEDIATE")
             for name, stamp, entries in files:
                 old = {r[0] for r in conn.execute(
                     "SELECT article_id FROM articles WHERE source=?", (name,))}
@@ -410,7 +410,7 @@ class NameIndex:
         best), with the number of those articles that hold them."""
         conn = self._conn()
         with conn:
-            conn.execute("BEGIN")
+            conn.execute("BEGIN IMMEDIATE")
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS asked(article_id TEXT PRIMARY KEY)")
             conn.execute("DELETE FROM asked")
             conn.executemany("INSERT OR IGNORE INTO asked VALUES(?)",

@@ -159,8 +159,7 @@ class MainWindow(QMainWindow):
             self.tr("The search index is being prepared; the timeline follows.")))
         tl.cleared.connect(lambda: view.show_message(
             self.tr("Type a query to see when it was written about.")))
-        self.search.indexReady.connect(tl.refresh)
-        self.search.indexUpdated.connect(lambda _stats: tl.refresh())
+        self.search.indexReady.connect(tl.refresh)  # after every update of the index
         self.search_control.resultsArrived.connect(
             lambda _results: self.names.ask_facets(self.search_control.params))
         self.search_control.failed.connect(lambda *_: self.facets.set_names([]))
@@ -169,6 +168,8 @@ class MainWindow(QMainWindow):
         self.article_names.nameClicked.connect(self.search_name)
         self.reading.articleShown.connect(self.names.ask_article)
         self.names.articleNamesReady.connect(self._show_article_names)
+        self.search.indexReady.connect(lambda: self.names.update(self.catalog))
+        self.names.namesUpdated.connect(self._on_names_updated)
 
     @Slot(bool)
     def show_timeline(self, on: bool = True) -> None:
@@ -198,6 +199,13 @@ class MainWindow(QMainWindow):
         if token not in query.split():
             query = f"{query} {token}".strip()
         self._search_for(query)
+
+    def _on_names_updated(self, tagged: int) -> None:
+        """New names: the facets of the search shown and the article's names follow."""
+        if tagged and self.search_control.params is not None:
+            self.names.ask_facets(self.search_control.params)
+        if tagged and self.article_view.article is not None:
+            self.names.ask_article(self.article_view.article.id)
 
     def _show_article_names(self, article_id: str, names: list[Any]) -> None:
         current = self.article_view.article

@@ -1,6 +1,7 @@
 """The names to show, apart from the widgets: the most frequent names among all hits of the
 search shown (facets), and the names of the article open. Both are read off the GUI thread;
-an answer to an older question is dropped.
+an answer to an older question is dropped. The names are found here too, after each update
+of the index (``update``): the window searches first, the names follow.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class NamesController(QObject):
 
     facetsReady = Signal(object)  # [NameCount], of every kind
     articleNamesReady = Signal(str, object)  # article id, [Name]
+    namesUpdated = Signal(int)  # articles whose names were found anew
 
     def __init__(self, runner: TaskRunner, index: Callable[[], Any],
                  parent: QObject | None = None) -> None:
@@ -28,6 +30,31 @@ class NamesController(QObject):
         self.index = index
         self._facet_serial = 0
         self._article_serial = 0
+        self._updating = False
+        self._again = False
+
+    def update(self, source: Any) -> None:
+        """Find the names of what the last index update added (one update at a time; one
+        asked meanwhile runs after it)."""
+        index = self.index()
+        if index is None:
+            return
+        if self._updating:
+            self._again = True
+            return
+        self._updating = True
+
+        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            return index.update_names(source, cancelled=cancelled).tagged
+
+        def done(tagged: Any) -> None:
+            self._updating = False
+            if self._again:
+                self._again = False
+                self.update(source)
+            self.namesUpdated.emit(int(tagged or 0))
+
+        self.runner.run(job, "names", finished=done, failed=lambda _message: done(0))
 
     def ask_facets(self, params: Any) -> None:
         """The names of the hits of a search (``SearchParams``), all of them, not one page."""
