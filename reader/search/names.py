@@ -29,6 +29,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,8 @@ PARALLEL_CHARS = 3_000_000
 """Below this much text the names are tagged in the calling thread (no worker start-up)."""
 _CHUNK = 400
 """Articles a worker tags per task."""
+_FILES_PER_BATCH = 2000
+"""Page files whose names are found and written together (about 11,000 articles)."""
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -204,6 +207,53 @@ def _text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
+class _Workers:
+    """Tags texts in this thread, or in worker processes (started once, when a batch is
+    large enough to be worth it, and ended with the update)."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def tag(self, jobs: list[tuple[str, str]],
+            cancelled: Cancelled) -> dict[str, list[Name]] | None:
+        """The names of each (id, text); None when cancelled."""
+        found: dict[str, list[Name]] = {}
+        chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+        if self.count <= 1 or sum(len(t) for _, t in jobs) < PARALLEL_CHARS:
+            segmenter()
+            rules = _rules()
+            for chunk in chunks:
+                if cancelled():
+                    return None
+                for article_id, text in chunk:
+                    found[article_id] = find_names(text, rules)
+            return found
+        if self._pool is None:
+            self._pool = process_pool(self.count, _init_worker)
+        futures = [(chunk, self._pool.submit(_tag_chunk, [t for _, t in chunk]))
+                   for chunk in chunks]
+        for chunk, future in futures:
+            while True:
+                if cancelled():
+                    return None
+                try:
+                    result = future.result(timeout=0.1)
+                    break
+                except TimeoutError:
+                    continue
+            for (article_id, _), names in zip(chunk, result, strict=True):
+                found[article_id] = names
+        return found
+
+
 # --------------------------------------------------------------------------------------------
 # The store
 
@@ -283,7 +333,7 @@ class NameIndex:
         todo = sorted(name for name, stamp in stamps.items() if known.get(name) != stamp)
         gone = [name for name in known if name not in stamps]
         removed = self._forget_files(gone)
-        tagged = self._tag_files(source, todo, progress, is_cancelled, workers)
+        tagged = self._tag_files(source, stamps, todo, progress, is_cancelled, workers)
         done = tagged >= 0 and not is_cancelled()
         if done and token is not None:
             with conn:
@@ -308,16 +358,32 @@ class NameIndex:
         for table in ("names", "articles"):
             list(rows_in(conn, f"DELETE FROM {table} WHERE article_id IN ({{marks}})", ids))
 
-    def _tag_files(self, source: PageSource, todo: list[str], progress: Progress | None,
-                   cancelled: Cancelled, workers: int | None) -> int:
-        """Tag the articles of ``todo`` whose text is new; -1 when cancelled."""
+    def _tag_files(self, source: PageSource, stamps: dict[str, str], todo: list[str],
+                   progress: Progress | None, cancelled: Cancelled, workers: int | None) -> int:
+        """Tag the articles of ``todo`` whose text is new, a batch of files at a time (each
+        batch written at once: a cancelled update keeps the batches done); -1 when
+        cancelled. ``progress`` counts articles (the total estimated from the files)."""
+        tagged = 0
+        with _Workers(workers) as pool:
+            for start in range(0, len(todo), _FILES_PER_BATCH):
+                batch = todo[start : start + _FILES_PER_BATCH]
+                found = self._tag_batch(source, stamps, batch, pool, cancelled)
+                if found < 0:
+                    return -1
+                tagged += found
+                files = start + len(batch)
+                if progress is not None:
+                    progress(tagged, round(tagged * len(todo) / files))
+        return tagged
+
+    def _tag_batch(self, source: PageSource, stamps: dict[str, str], batch: list[str],
+                   pool: _Workers, cancelled: Cancelled) -> int:
         conn = self._conn()
         known: dict[str, str] = dict(rows_in(
-            conn, "SELECT article_id, hash FROM articles WHERE source IN ({marks})", todo))
+            conn, "SELECT article_id, hash FROM articles WHERE source IN ({marks})", batch))
         files: list[tuple[str, str, list[tuple[str, str]]]] = []
         jobs: list[tuple[str, str]] = []  # (article id, text) to tag
-        stamps = source.stamps()
-        for name in todo:
+        for name in batch:
             page = source.page(name)
             entries = []
             for article in page.articles if page is not None else []:
@@ -327,7 +393,7 @@ class NameIndex:
                 if known.get(article.id) != digest:
                     jobs.append((article.id, text))
             files.append((name, stamps.get(name, ""), entries))
-        found = self._tag(jobs, progress, cancelled, workers)
+        found = pool.tag(jobs, cancelled)
         if found is None:
             return -1
         with conn:
@@ -336,7 +402,7 @@ class NameIndex:
                 old = {r[0] for r in conn.execute(
                     "SELECT article_id FROM articles WHERE source=?", (name,))}
                 now = {a for a, _ in entries}
-                self._drop_articles(conn, sorted((old - now) | (set(found) & now)))
+                self._drop_articles(conn, sorted((old - now) | (now & found.keys())))
                 for article_id, digest in entries:
                     if article_id not in found:
                         conn.execute("UPDATE articles SET source=?, hash=? WHERE article_id=?",
@@ -349,44 +415,6 @@ class NameIndex:
                         for n in found[article_id]])
                 conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?)", (name, stamp))
         return len(found)
-
-    def _tag(self, jobs: list[tuple[str, str]], progress: Progress | None,
-             cancelled: Cancelled, workers: int | None) -> dict[str, list[Name]] | None:
-        """The names of each (id, text); None when cancelled. Large jobs use every core."""
-        total = len(jobs)
-        chars = sum(len(t) for _, t in jobs)
-        workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-        found: dict[str, list[Name]] = {}
-        chunks = [jobs[i : i + _CHUNK] for i in range(0, total, _CHUNK)]
-        if workers <= 1 or chars < PARALLEL_CHARS:
-            segmenter()
-            rules = _rules()
-            for chunk in chunks:
-                if cancelled():
-                    return None
-                for article_id, text in chunk:
-                    found[article_id] = find_names(text, rules)
-                if progress:
-                    progress(len(found), total)
-            return found
-        with process_pool(workers, _init_worker) as pool:
-            futures = [(chunk, pool.submit(_tag_chunk, [t for _, t in chunk]))
-                       for chunk in chunks]
-            for chunk, future in futures:
-                while True:
-                    if cancelled():
-                        pool.shutdown(cancel_futures=True)
-                        return None
-                    try:
-                        result = future.result(timeout=0.1)
-                        break
-                    except TimeoutError:
-                        continue
-                for (article_id, _), names in zip(chunk, result, strict=True):
-                    found[article_id] = names
-                if progress:
-                    progress(len(found), total)
-        return found
 
     # ----------------------------------------------------------------------------------------
     # Reading
