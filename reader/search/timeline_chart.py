@@ -119,8 +119,13 @@ def layout(tl: Timeline, measure: Measure, width: float, height: float,
 
 
 def svg(tl: Timeline, measure: Measure = "articles", width: int = 960,
-        height: int = 420) -> str:
-    """The timeline as a standalone SVG: legend, value axis, bars, period labels."""
+        height: int = 420, colours: list[int] | None = None) -> str:
+    """The timeline as a standalone SVG: legend, value axis, bars, period labels.
+    ``colours[i]`` is the palette index of series ``i`` (its own index by default)."""
+
+    def fill(series: int) -> str:
+        return colour(colours[series] if colours else series)
+
     legend = 26.0
     chart = layout(tl, measure, width, height, legend_height=legend)
     font = 'font-family="Noto Sans CJK SC, Source Han Sans SC, sans-serif" font-size="12"'
@@ -129,7 +134,7 @@ def svg(tl: Timeline, measure: Measure = "articles", width: int = 960,
            f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     x = chart.left
     for i, s in enumerate(tl.series):
-        out.append(f'<rect x="{x:.1f}" y="8" width="12" height="12" fill="{colour(i)}"/>')
+        out.append(f'<rect x="{x:.1f}" y="8" width="12" height="12" fill="{fill(i)}"/>')
         out.append(f'<text x="{x + 16:.1f}" y="18" {font} fill="#222">{escape(s.query)}</text>')
         x += 16 + 13 * len(s.query) + 24
     out.append(f'<text x="{width - 12}" y="18" {font} fill="#666" text-anchor="end">'
@@ -143,7 +148,7 @@ def svg(tl: Timeline, measure: Measure = "articles", width: int = 960,
     for b in chart.bars:
         if b.height > 0:
             out.append(f'<rect x="{b.x:.2f}" y="{b.y:.2f}" width="{b.width:.2f}" '
-                       f'height="{b.height:.2f}" fill="{colour(b.series)}">'
+                       f'height="{b.height:.2f}" fill="{fill(b.series)}">'
                        f'<title>{escape(tl.periods[b.period].label)}: '
                        f'{escape(tl.series[b.series].query)} '
                        f'{format_value(b.value, measure)}</title></rect>')

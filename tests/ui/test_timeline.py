@@ -149,3 +149,26 @@ def test_the_article_lists_its_names_and_they_search(window, qtbot):
         qtbot.mouseClick(strip.buttons[("person", "刘忻")], Qt.MouseButton.LeftButton)
     assert window.search_box.text() == "刘忻 person:刘忻"
     assert results.args[0] > 0
+
+
+def test_a_query_keeps_its_colour_when_the_one_before_is_emptied(window, qtbot):
+    view = open_timeline(window, qtbot)
+    type_chinese(view.edits[0], "金承涛")
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.timeline.ready, timeout=15000):
+        type_chinese(view.edits[1], "疫情")
+    assert view.chart.colours == [0, 1]
+    view.edits[0].setFocus()
+    with qtbot.waitSignal(window.timeline.ready, timeout=15000) as ready:
+        qtbot.keyClick(view.edits[0], Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(view.edits[0], Qt.Key.Key_Delete)
+    assert [s.query for s in ready.args[0].series] == ["疫情"]
+    assert view.chart.colours == [1]
+
+
+def test_a_query_that_cannot_be_read_is_explained(window, qtbot):
+    view = open_timeline(window, qtbot)
+    with qtbot.waitSignal(window.timeline.failed, timeout=15000):
+        type_chinese(view.edits[0], '"疫情')
+    assert view.chart.timeline is None
+    assert "quote" in view.chart.message or "引号" in view.chart.message

@@ -40,12 +40,17 @@ class TimelineChart(QWidget):
         self.timeline: Any = None
         self.measure = "articles"
         self.message = ""
+        self.colours: list[int] = []
         self._layout: ChartLayout | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(800, 220)
 
-    def set_timeline(self, timeline: Any, measure: str) -> None:
+    def set_timeline(self, timeline: Any, measure: str, colours: list[int] | None = None
+                     ) -> None:
+        """Show ``timeline``; ``colours[i]`` is series ``i``'s palette index (that of its
+        query field, which keeps its colour when a field before it is empty)."""
+        self.colours = colours or list(range(len(timeline.series)))
         self.timeline, self.measure, self.message = timeline, measure, ""
         self._layout = None
         self.update()
@@ -107,7 +112,7 @@ class TimelineChart(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         for bar in chart.bars:
             if bar.height > 0:
-                painter.setBrush(QColor(_chart().colour(bar.series)))
+                painter.setBrush(QColor(_chart().colour(self.colours[bar.series])))
                 painter.drawRect(QRectF(bar.x, bar.y, max(bar.width, 1.0), bar.height))
         painter.setPen(text)
         painter.drawLine(QPointF(chart.left, chart.bottom), QPointF(chart.right, chart.bottom))
@@ -122,7 +127,7 @@ class TimelineChart(QWidget):
         x, box = chart.left, fm.height() * 0.7
         for i, series in enumerate(self.timeline.series):
             painter.fillRect(QRectF(x, 4 + (fm.height() - box) / 2, box, box),
-                             QColor(_chart().colour(i)))
+                             QColor(_chart().colour(self.colours[i])))
             painter.setPen(text)
             painter.drawText(QPointF(x + box + 4, 4 + fm.ascent()), series.query)
             x += box + 4 + fm.horizontalAdvance(series.query) + fm.height()

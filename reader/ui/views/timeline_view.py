@@ -158,12 +158,22 @@ class TimelineView(QWidget):
             "occurrences": self.tr("occurrences"),
             "share": self.tr("share of all articles"),
         }[measure]
-        self.chart.set_timeline(timeline, measure)
+        self.chart.set_timeline(timeline, measure, self._colours(timeline))
         text = self.tr("Point at a bar for its count; click it to see its hits.")
         undated = sum(s.undated for s in timeline.series)
         if undated:
             text += " " + self.tr("%n undated hit(s) are not on the chart.", "", undated)
         self.status.setText(text)
+
+    def _colours(self, timeline: Any) -> list[int]:
+        """Each series in the colour of the query field it came from."""
+        fields = list(enumerate(self.queries()))
+        out = []
+        for n, series in enumerate(timeline.series):
+            match = next((i for i, q in fields if q == series.query), n)
+            fields = [(i, q) for i, q in fields if i != match]
+            out.append(match)
+        return out
 
     def show_message(self, text: str) -> None:
         self.chart.set_message(text)
@@ -193,7 +203,8 @@ class TimelineView(QWidget):
         if kind == "png":
             self.chart.grab().save(str(path))
         elif kind == "svg":
-            path.write_text(svg(tl, self.chart.measure), encoding="utf-8")  # type: ignore[arg-type]
+            picture = svg(tl, self.chart.measure, colours=self.chart.colours)  # type: ignore[arg-type]
+            path.write_text(picture, encoding="utf-8")
         else:
             path.write_text(csv_text(tl), encoding="utf-8-sig")  # spreadsheets read the BOM
         self.exported.emit(str(path))
