@@ -7,6 +7,7 @@ here, no Qt) or ``--png FILE`` (the same SVG rendered by Qt, imported only for t
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,20 @@ def _json(tl: Timeline) -> dict[str, object]:
     }
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _table(tl: Timeline) -> str:
-    width = max([len(s.query) * 2 for s in tl.series] + [8])
-    lines = ["period      " + "".join(f"{s.query:>{width - len(s.query)}}" for s in tl.series)
-             + "  all"]
+    widths = [max(_width(s.query), 6) + 2 for s in tl.series]
+    head = "period    " + "".join(" " * (w - _width(s.query)) + s.query
+                                  for s, w in zip(tl.series, widths, strict=True))
+    lines = [head + "     all"]
     for i, p in enumerate(tl.periods):
-        lines.append(f"{p.label:<12}" + "".join(f"{s.articles[i]:>{width}}" for s in tl.series)
-                     + f"  {tl.totals[i]}")
+        lines.append(f"{p.label:<10}" + "".join(
+            f"{s.articles[i]:>{w}}" for s, w in zip(tl.series, widths, strict=True))
+            + f"{tl.totals[i]:>8}")
     for s in tl.series:
         undated = f", {s.undated} undated" if s.undated else ""
         lines.append(f"{s.query}: {s.total} articles{undated}")
