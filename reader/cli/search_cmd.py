@@ -112,6 +112,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
           f"{s.removed} removed in {s.seconds:.1f} s; "
           f"{problems} problem file{'' if problems == 1 else 's'}")
+    names = index.name_stats
+    print(f"names: found in {names.tagged} new or changed articles in {names.seconds:.1f} s")
     print(f"index file: {shown(index.path)}")
     return 0
 
