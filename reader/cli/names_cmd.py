@@ -28,17 +28,17 @@ def cmd_names(args: argparse.Namespace) -> int:
 
     index = search_index(args)
     try:
-        ids = index.matching_ids(args.query)
+        hits = index.search(args.query, limit=0).total
+        names = index.top_names(args.query, kind=args.kind, limit=args.limit)
     except QueryError as err:
         raise CommandError(f"bad query: {err}", status=2) from None
     except IndexNotReady as err:
         raise CommandError(str(err)) from None
-    names = index.names.top(ids, kind=args.kind, limit=args.limit)
     if args.json:
-        print_json({"query": args.query, "hits": len(ids), "names": [
+        print_json({"query": args.query, "hits": hits, "names": [
             {"kind": n.kind, "name": n.name, "articles": n.articles} for n in names]})
         return 0
-    print(f"{len(ids)} articles match {args.query}")
+    print(f"{hits} articles match {args.query}")
     for kind in (args.kind,) if args.kind else KIND_LABELS:
         of_kind = [n for n in names if n.kind == kind]
         if of_kind:

@@ -37,7 +37,7 @@ from .engine import (
     match_text,
     rank,
 )
-from .names import NameIndex, NameStats, names_path_for, rows_in
+from .names import NameCount, NameIndex, NameStats, NameTable, names_path_for, rows_in
 from .query import NameFilter, Query, parse_query
 from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, terms_for
 from .update import Cancelled, Progress, UpdateStats, run_update
@@ -120,6 +120,8 @@ class SearchIndex:
         """The person, place and organisation names of the articles, kept beside the index."""
         self.name_stats = NameStats()
         """What the last ``update`` did to the names."""
+        self._name_table: NameTable | None = None
+        self._name_table_lock = threading.Lock()  # (not the update's: facets during updates)
 
     @classmethod
     def for_library(cls, root: Path) -> SearchIndex:
@@ -379,6 +381,33 @@ class SearchIndex:
                         np.add.at(per_doc, docs, tfs)
                 counts = per_doc[matched]
             return DatedMatches(snap.dates[matched], counts, snap.dates[snap.alive])
+        finally:
+            self._end_read()
+
+    def top_names(
+        self,
+        query: str | Query,
+        kind: str | None = None,
+        limit: int = 10,
+        papers: Sequence[str] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[NameCount]:
+        """The names held by most of the query's matching articles (all of them, not a page):
+        of ``kind``, or the ``limit`` best of each kind, with how many matches hold them."""
+        try:
+            _, reader, matched, _ = self._match(
+                query, "relevance", 0, papers, date_from, date_to)
+            key = (reader.snap.gen, self.names.generation())
+            with self._name_table_lock:
+                table = self._name_table
+            if table is None or table.key != key:
+                table = NameTable(self.names, reader.conn.execute(
+                    "SELECT docid, article_id FROM docs"), reader.snap.size)
+                table.key = key
+                with self._name_table_lock:
+                    self._name_table = table
+            return table.top(matched, kind, limit)
         finally:
             self._end_read()
 

@@ -34,6 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from ..corpus.library import PageSource
 from ..corpus.model import Article
 from ..corpus.workers import process_pool
@@ -254,6 +257,56 @@ class _Workers:
         return found
 
 
+class NameTable:
+    """Every (document, name) pair of the index in two arrays, to count the names of a match
+    set in milliseconds (``top``); built from the names file and the index's document
+    numbers, and kept while neither changes."""
+
+    def __init__(self, names: NameIndex, docids: Iterable[tuple[int, str]], size: int) -> None:
+        self.key = (0, 0)
+        self.size = size
+        by_article: dict[str, list[int]] = {}
+        for docid, article_id in docids:
+            by_article.setdefault(article_id, []).append(docid)
+        ids: dict[tuple[str, str], int] = {}
+        self.kinds: list[str] = []
+        self.names: list[str] = []
+        doc_of: list[int] = []
+        name_of: list[int] = []
+        for article_id, kind, key, name in names._conn().execute(
+                "SELECT article_id, kind, key, name FROM names"):  # one pass: no GROUP BY
+            number = ids.get((kind, key))
+            if number is None:
+                number = ids[(kind, key)] = len(self.names)
+                self.kinds.append(kind)
+                self.names.append(name)
+            for docid in by_article.get(article_id, ()):
+                doc_of.append(docid)
+                name_of.append(number)
+        self.doc_of = np.array(doc_of, dtype=np.int64)
+        self.name_of = np.array(name_of, dtype=np.int64)
+        self.kind_of = np.array([KINDS.index(k) for k in self.kinds], dtype=np.int64)
+
+    def top(self, matched: npt.NDArray[np.bool_], kind: str | None = None,
+            limit: int = 10) -> list[NameCount]:
+        """The names held by most matched documents: of ``kind``, or each kind's ``limit``."""
+        if len(self.names) == 0:
+            return []
+        inside = self.doc_of < len(matched)
+        chosen = np.zeros(len(self.doc_of), dtype=bool)
+        chosen[inside] = matched[self.doc_of[inside]]
+        counts = np.bincount(self.name_of[chosen], minlength=len(self.names))
+        out: list[NameCount] = []
+        for k in (kind,) if kind else KINDS:
+            of_kind = np.flatnonzero((self.kind_of == KINDS.index(k)) & (counts > 0))
+            if len(of_kind) > limit > 0:  # only those at or above the limit-th count
+                threshold = np.partition(counts[of_kind], len(of_kind) - limit)[-limit]
+                of_kind = of_kind[counts[of_kind] >= threshold]
+            best = sorted(of_kind.tolist(), key=lambda i: (-counts[i], self.names[i]))[:limit]
+            out += [NameCount(k, self.names[i], int(counts[i])) for i in best]
+        return out
+
+
 # --------------------------------------------------------------------------------------------
 # The store
 
@@ -304,6 +357,16 @@ class NameIndex:
             conn.close()
             self._local.conn = None
 
+    def generation(self) -> int:
+        """A number that moves on whenever the names change (for caches of them)."""
+        value = self._meta("gen")
+        return int(value) if value else 0
+
+    @staticmethod
+    def _bump(conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT OR REPLACE INTO meta VALUES('gen', "
+                     "COALESCE((SELECT value FROM meta WHERE key='gen'), 0) + 1)")
+
     def _meta(self, key: str) -> str | None:
         row = self._conn().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return str(row[0]) if row else None
@@ -324,6 +387,7 @@ class NameIndex:
                 for table in ("files", "articles", "names", "meta"):
                     conn.execute(f"DELETE FROM {table}")
                 conn.execute("INSERT INTO meta VALUES('fingerprint', ?)", (_fingerprint(),))
+                self._bump(conn)
         state = getattr(source, "state", None)
         token = state() if callable(state) else None
         if token is not None and self._meta("source_state") == token:
@@ -351,6 +415,8 @@ class NameIndex:
                 self._drop_articles(conn, ids)
                 removed += len(ids)
                 conn.execute("DELETE FROM files WHERE source=?", (name,))
+            if names:
+                self._bump(conn)
         return removed
 
     @staticmethod
@@ -414,6 +480,7 @@ class NameIndex:
                         (article_id, n.kind, n.name, fold(n.name), n.count)
                         for n in found[article_id]])
                 conn.execute("INSERT OR REPLACE INTO files VALUES(?, ?)", (name, stamp))
+            self._bump(conn)
         return len(found)
 
     # ----------------------------------------------------------------------------------------

@@ -68,14 +68,14 @@ class NamesController(QObject):
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             from ..search import IndexNotReady, QueryError
 
+            if cancelled() or serial != self._facet_serial:
+                return None  # overtaken before it started
             try:
-                ids = index.matching_ids(params.query, papers=list(params.papers) or None,
-                                         date_from=params.date_from, date_to=params.date_to)
+                return index.top_names(params.query, limit=FACETS_PER_KIND,
+                                       papers=list(params.papers) or None,
+                                       date_from=params.date_from, date_to=params.date_to)
             except (QueryError, IndexNotReady):
                 return []
-            if cancelled() or serial != self._facet_serial:
-                return None
-            return index.names.top(ids, limit=FACETS_PER_KIND)
 
         self.runner.run(job, "facets", finished=lambda names: self._facets(serial, names),
                         failed=lambda _message: self._facets(serial, []))

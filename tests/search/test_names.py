@@ -45,6 +45,10 @@ def test_the_seeds_names_are_indexed(seed_index: SearchIndex, seed_library: Libr
     assert ("person", "金承涛") in names
     top = seed_index.names.top(seed_index.matching_ids("钱塘"), kind="person", limit=3)
     assert top[0].name == "金承涛"
+    # the index's own count (every matching document's names, in memory) says the same
+    for query in ("钱塘", "疫情 date:2022", "-上城 paper:钱塘"):
+        assert seed_index.top_names(query, limit=4) == seed_index.names.top(
+            seed_index.matching_ids(query), limit=4)
     # 金承涛 is in the user dictionary: every article of 钱塘 that holds the text names him
     both = set(seed_index.matching_ids("钱塘 金承涛"))
     assert top[0].articles == len(both) > 1
