@@ -384,10 +384,17 @@ def save_again(root: Path, steps: list[Step], group: str) -> list[Saved]:
 def article_corrections(root: Path, source: str, article_id: str) -> list[Outcome]:
     """The corrections that changed or made the article ``article_id`` of page ``source``
     (as the page is corrected now), with who made them and when: for the article view."""
+    return [o for o in page_outcomes(root, source) if article_id in o.articles]
+
+
+def page_outcomes(root: Path, source: str) -> list[Outcome]:
+    """What became of each correction of page ``source``, replayed on the page as parsed
+    now; quickly nothing for a page without corrections."""
     page_file = source_path(root, source)
-    _, outcomes = corrected(raw_page(root, source), stored(page_file).items,
-                            continuation_from(page_file))
-    return [o for o in outcomes if article_id in o.articles]
+    items = stored(page_file).items
+    if not items:
+        return []
+    return corrected(raw_page(root, source), items, continuation_from(page_file))[1]
 
 
 # -- the journal and undo --------------------------------------------------------------------

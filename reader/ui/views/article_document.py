@@ -77,6 +77,24 @@ class Layout:
         stop = d1 + min(end - f1, length1)
         return d0 + (start - f0), stop
 
+    def at(self, position: int) -> tuple[str, int] | None:
+        """The field and the number of its piece (the paragraph, for ``body``) that the
+        document position ``position`` is in (its end included); None between them."""
+        for name, segs in self.segments.items():
+            for n, (_, start, length) in enumerate(segs):
+                if start <= position <= start + length:
+                    return name, n
+        return None
+
+
+@dataclass(frozen=True)
+class CorrectionNote:
+    """One correction of the article shown, as the view lists it: what, who, when."""
+
+    what: str
+    by: str
+    at: str
+
 
 def make_font(serif: bool, size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     font = QFont()
@@ -88,9 +106,15 @@ def make_font(serif: bool, size: float, weight: QFont.Weight = QFont.Weight.Norm
 
 
 def build(
-    document: QTextDocument, article: Article, colors: ArticleColors, size: float, serif: bool
+    document: QTextDocument,
+    article: Article,
+    colors: ArticleColors,
+    size: float,
+    serif: bool,
+    notes: list[CorrectionNote] | None = None,
 ) -> Layout:
-    """Fill ``document`` with ``article``; returns where its fields landed."""
+    """Fill ``document`` with ``article`` (and the list of its corrections, quietly, at the
+    end, with a mark in the source line); returns where its fields landed."""
     document.clear()
     document.setDocumentMargin(0)
     document.setDefaultFont(make_font(serif, size))
@@ -181,6 +205,12 @@ def build(
         cursor.insertText(article.filing, chars(small, colors.muted))
     block(center, size * 0.3, size * 0.9, rule=True)
     cursor.insertText(source_line(article), chars(small, colors.muted))
+    if notes:
+        cursor.insertText(" · ", chars(small, colors.muted))
+        cursor.insertText(
+            QCoreApplication.translate("ArticleDocument", "corrected"),
+            chars(small, colors.accent, anchor=CORRECTIONS_ANCHOR),
+        )
 
     body_at = 0
     text_font = make_font(serif, size)
@@ -215,7 +245,22 @@ def build(
             ),
             chars(small, colors.accent, anchor=f"page:{article.continues_on}"),
         )
+    if notes:
+        block(Qt.AlignmentFlag.AlignLeft, size * 2.2, 0, rule=False)
+        cursor.insertText(
+            QCoreApplication.translate("ArticleDocument", "Corrections of this article"),
+            chars(small, colors.muted, italic=True),
+        )
+        for n, note in enumerate(notes, start=1):
+            block(Qt.AlignmentFlag.AlignLeft, size * 0.2)
+            cursor.insertText(
+                f"{n}. {note.what} — {note.by}, {note.at}", chars(small, colors.muted)
+            )
     return layout
+
+
+CORRECTIONS_ANCHOR = "corrections:"
+"""The link of the mark "corrected": it scrolls to the list of corrections."""
 
 
 def source_line(article: Article) -> str:
