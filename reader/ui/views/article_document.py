@@ -209,7 +209,7 @@ def build(
         cursor.insertText(" · ", chars(small, colors.muted))
         cursor.insertText(
             QCoreApplication.translate("ArticleDocument", "corrected"),
-            chars(small, colors.accent, anchor=CORRECTIONS_ANCHOR),
+            chars(small, colors.muted, anchor=CORRECTIONS_ANCHOR),  # quiet: no accent
         )
 
     body_at = 0
