@@ -441,8 +441,10 @@ def _apply_join(page: Page, c: Correction, continuation: Continuation | None) ->
     second = continuation(c) if continuation is not None else None
     if second is None:
         return "missing", f"the article it continues with is not on {c.page}"
+    came_from = first.continued_from
     _take_in(first, copy.deepcopy(second))
     first.continues_on = second.continues_on
+    first.continued_from = came_from  # the continuation's 上接 pointed back here
     return "applied", ""
 
 
