@@ -45,6 +45,7 @@ from ..corpus.corrections import (
 from ..corpus.jumps import jump_target
 from ..corpus.library import PageError
 from ..corpus.model import Article, Page
+from ..corpus.overlay import overlay_for
 from ..corpus.resolve import load_entry
 from ..corpus.walk import source_path
 from .actions import WindowActions
@@ -376,6 +377,9 @@ class CorrectionsController(QObject):
                 "warning")
         else:
             self.noticeClosed.emit(MISSING)
-        return [CorrectionNote(describe(o.correction), o.correction.by, when(o.correction))
+        found = overlay_for(source_path(self.catalog.root, article.source))
+        overlay = found is not None and found[1].exists()
+        return [CorrectionNote(describe(o.correction), o.correction.by, when(o.correction),
+                               overlay)
                 for o in outcomes
                 if o.applies and (article.id in o.articles or o.correction.op == "page")]

@@ -72,47 +72,52 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="188"/>
+        <location filename="../../reader/ui/views/article_document.py" line="190"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="211"/>
+        <location filename="../../reader/ui/views/article_document.py" line="213"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="229"/>
+        <location filename="../../reader/ui/views/article_document.py" line="231"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="243"/>
+        <location filename="../../reader/ui/views/article_document.py" line="245"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="251"/>
+        <location filename="../../reader/ui/views/article_document.py" line="252"/>
         <source>Corrections of this article</source>
         <translation>本文的更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="268"/>
+        <location filename="../../reader/ui/views/article_document.py" line="254"/>
+        <source>(kept in your own data folder: the library&apos;s folder cannot be written)</source>
+        <translation>（文库文件夹不可写入，保存在你自己的数据文件夹中）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="273"/>
         <source>Unknown paper</source>
         <translation>未知报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="274"/>
+        <location filename="../../reader/ui/views/article_document.py" line="279"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="277"/>
+        <location filename="../../reader/ui/views/article_document.py" line="282"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="283"/>
+        <location filename="../../reader/ui/views/article_document.py" line="288"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -801,92 +806,92 @@ The bookmark and its note are kept.</source>
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="154"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="155"/>
         <source>Open an article to correct it.</source>
         <translation>请先打开要更正的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="163"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="164"/>
         <source>Put the cursor in a paragraph of the article (or on a line of its headline) first.</source>
         <translation>请先把光标放在文章的某一段（或标题的某一行）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="189"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="190"/>
         <source>Split the Article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="207"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="208"/>
         <source>There is no article after this one on its page.</source>
         <translation>本版这篇文章之后没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="208"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="209"/>
         <source>There is no article before this one on its page.</source>
         <translation>本版这篇文章之前没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="214"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="215"/>
         <source>The article has no neighbour there any more.</source>
         <translation>这篇文章在那一侧已没有相邻的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="218"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="219"/>
         <source>Merge Articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="228"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="229"/>
         <source>This article does not continue on another page (no 下转 or 上接 line).</source>
         <translation>这篇文章没有转到其他版面（没有“下转”或“上接”）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="237"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="238"/>
         <source>No article on page %1 of this issue continues this one (or the page is not in the library).</source>
         <translation>本期第%1版没有接续这篇的文章（或该版不在文库中）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="251"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="252"/>
         <source>Merge with the Continuation</source>
         <translation>与转版部分合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="263"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="264"/>
         <source>Set What a Line Is</source>
         <translation>设定一行的类别</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="277"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="278"/>
         <source>Correct the Headline</source>
         <translation>更正标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="291"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="292"/>
         <source>Fix Words</source>
         <translation>改正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="306"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="307"/>
         <source>Correct the Page</source>
         <translation>更正版面信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="337"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="338"/>
         <source>This library&apos;s folder cannot be written: your corrections of it are kept in your own data folder (%1) and shown only to you. “reader corrections export” moves them to another machine.</source>
         <translation>文库文件夹不可写入：你对它的更正保存在你自己的数据文件夹（%1）中，只有你能看到。可用“reader corrections export”把它们带到另一台电脑。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="340"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="341"/>
         <source>Corrected: %1 (Ctrl+Z takes it back).</source>
         <translation>已更正：%1（按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="358"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="359"/>
         <source>Not corrected: %1</source>
         <translation>未更正：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="374"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="375"/>
         <source>A correction of this page no longer applies (the page was read anew): %1. It is kept, and listed in Library Information.</source>
         <translation>本版有一项更正已不再适用（版面已重新读取）：%1。该更正仍保留，并列在“文库信息”中。</translation>
     </message>

@@ -202,16 +202,39 @@ def test_ctrl_z_in_the_search_box_undoes_the_typing_there(open_window, one_page:
     window = open_window(one_page)
     side = sidecar_path(one_page / SEED)
     click_article(window, qtbot, MEETING)
-    corrected(window, qtbot, lambda: qtbot.keyClick(window.article_view, Qt.Key.Key_J,
-                                                    CTRL | ALT))
-    saved = side.read_bytes()
+    view = window.article_view
+    corrected(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_J, CTRL | ALT))
+    corrected(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_J, CTRL | ALT))
+    corrected(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_Z, CTRL))
+    saved = side.read_bytes()  # one merge done, one undone: both keys have work to do
+    assert window.undo_action.isEnabled() and window.redo_action.isEnabled()
     box = window.search_box.lineEdit()
     window.search_box.setFocus()
     qtbot.keyClicks(box, "abc")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    field = QApplication.focusWidget()
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
     assert box.text() != "abc"  # the typing was undone …
-    assert side.read_bytes() == saved  # … not the correction
-    assert window.undo_action.isEnabled()
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert box.text() == "abc"  # … and done again …
+    qtbot.wait(200)
+    assert side.read_bytes() == saved  # … not the corrections
+    assert window.undo_action.isEnabled() and window.redo_action.isEnabled()
+
+
+def test_the_mark_corrected_leads_to_the_list(open_window, one_page: Path, qtbot):
+    window = open_window(one_page)
+    click_article(window, qtbot, MEETING)
+    view = window.article_view
+    assert "corrected" not in view.plain_text()  # nothing to say before a correction
+    corrected(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_J, CTRL | ALT))
+    mark = view.document().find("corrected")
+    probe = QTextCursor(mark)
+    probe.setPosition(mark.selectionStart() + 2)
+    assert view.verticalScrollBar().value() == 0
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.cursorRect(probe).center())
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
 
 
 @pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
@@ -250,3 +273,14 @@ def test_a_refused_correction_says_why_and_changes_nothing(open_window, one_page
     assert isinstance(bar, MessageBar) and "no article after this one" in bar.text()
     assert not sidecar_path(one_page / SEED).exists()
     assert not window.undo_action.isEnabled()
+
+
+def test_the_keyboard_shortcuts_list_has_the_corrections(window):
+    from reader.ui.dialogs.shortcuts import menu_shortcuts
+
+    menus = [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+    groups = dict(menu_shortcuts(menus))
+    keys = dict(groups["Correct This Article"])
+    assert keys["A New Article Starts Here"] == "Ctrl+Alt+Return"
+    assert keys["Merge with the Next Article"] == "Ctrl+Alt+J"
+    assert dict(groups["Edit"])["Undo"] == "Ctrl+Z"

@@ -167,6 +167,7 @@ def test_a_read_only_library_keeps_corrections_in_the_overlay(open_window, one_p
     bar = window.notice("corrections-overlay")
     assert bar is not None and "cannot be written" in bar.text()
     assert "刘忻指出" in window.current_article().body  # corrected all the same
+    assert "kept in your own data folder" in window.article_view.plain_text()
     assert len(listed(window)) == 3
 
 
@@ -181,6 +182,7 @@ def test_a_correction_that_no_longer_applies_is_said_and_kept(open_window, one_p
     bar = window.notice("corrections-missing")
     assert bar is not None and "no longer applies" in bar.text() and "这段话不在版面上" in bar.text()
     assert side.read_bytes() == kept
+    assert window.problems_button.isVisible()  # among the problem files (Library Information)
     click_article(window, qtbot, MEETING)
     assert window.notice("corrections-missing") is not None  # it is the page's, not the article's
 

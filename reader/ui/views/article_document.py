@@ -94,6 +94,8 @@ class CorrectionNote:
     what: str
     by: str
     at: str
+    overlay: bool = False
+    """Kept in the user's data folder (the library's folder cannot be written)."""
 
 
 def make_font(serif: bool, size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
@@ -247,10 +249,13 @@ def build(
         )
     if notes:
         block(Qt.AlignmentFlag.AlignLeft, size * 2.2, 0, rule=False)
-        cursor.insertText(
-            QCoreApplication.translate("ArticleDocument", "Corrections of this article"),
-            chars(small, colors.muted, italic=True),
-        )
+        caption = QCoreApplication.translate("ArticleDocument", "Corrections of this article")
+        if any(note.overlay for note in notes):
+            caption += " " + QCoreApplication.translate(
+                "ArticleDocument",
+                "(kept in your own data folder: the library's folder cannot be written)",
+            )
+        cursor.insertText(caption, chars(small, colors.muted, italic=True))
         for n, note in enumerate(notes, start=1):
             block(Qt.AlignmentFlag.AlignLeft, size * 0.2)
             cursor.insertText(
