@@ -113,7 +113,8 @@ EDIT_ACTIONS: tuple[ActionSpec, ...] = (  # undo, redo and the corrections of an
                QT_TRANSLATE_NOOP("MainWindow", "Merge with the &Previous Article"),
                "Ctrl+Alt+Shift+J"),
     ActionSpec("merge_across_action",
-               QT_TRANSLATE_NOOP("MainWindow", "Merge with Its &Continuation (下转/上接)"), None),
+               QT_TRANSLATE_NOOP("MainWindow", "Merge with Its &Continuation (下转/上接)"),
+               "Ctrl+Alt+Shift+C"),
     ActionSpec("headline_action", QT_TRANSLATE_NOOP("MainWindow", "Correct the &Headline…"),
                "Ctrl+Alt+H"),
     ActionSpec("fix_words_action", QT_TRANSLATE_NOOP("MainWindow", "Fix &Words…"),
@@ -122,14 +123,14 @@ EDIT_ACTIONS: tuple[ActionSpec, ...] = (  # undo, redo and the corrections of an
                QT_TRANSLATE_NOOP("MainWindow", "Correct the P&age's Paper, Date, Number…"),
                "Ctrl+Alt+P"),
 )
-ROLES: tuple[tuple[str, str], ...] = (  # "This Line Is": the roles of corrections.ROLES
-    ("kicker", QT_TRANSLATE_NOOP("MainWindow", "the &Kicker")),
-    ("title", QT_TRANSLATE_NOOP("MainWindow", "the &Title")),
-    ("subtitle", QT_TRANSLATE_NOOP("MainWindow", "the &Subtitle")),
-    ("byline", QT_TRANSLATE_NOOP("MainWindow", "the &Byline")),
-    ("section", QT_TRANSLATE_NOOP("MainWindow", "a S&ection Head")),
-    ("body", QT_TRANSLATE_NOOP("MainWindow", "Bo&dy Text")),
-    ("none", QT_TRANSLATE_NOOP("MainWindow", "&Not Part of Any Article")),
+ROLES: tuple[tuple[str, str, str], ...] = (  # "This Line Is": the roles of corrections.ROLES
+    ("kicker", QT_TRANSLATE_NOOP("MainWindow", "the &Kicker"), "Ctrl+Alt+Shift+K"),
+    ("title", QT_TRANSLATE_NOOP("MainWindow", "the &Title"), "Ctrl+Alt+Shift+T"),
+    ("subtitle", QT_TRANSLATE_NOOP("MainWindow", "the &Subtitle"), "Ctrl+Alt+Shift+S"),
+    ("byline", QT_TRANSLATE_NOOP("MainWindow", "the &Byline"), "Ctrl+Alt+Shift+B"),
+    ("section", QT_TRANSLATE_NOOP("MainWindow", "a S&ection Head"), "Ctrl+Alt+Shift+E"),
+    ("body", QT_TRANSLATE_NOOP("MainWindow", "Bo&dy Text"), "Ctrl+Alt+Shift+D"),
+    ("none", QT_TRANSLATE_NOOP("MainWindow", "&Not Part of Any Article"), "Ctrl+Alt+Shift+N"),
 )
 HELP_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("shortcuts_action", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),
@@ -214,7 +215,7 @@ class WindowActions:
         self.by_name["assign_date_action"] = assign_date_action
         self._build(EDIT_ACTIONS)
         self.role_actions: dict[str, QAction] = {
-            name: self._make(translated(label), None) for name, label in ROLES}
+            name: self._make(translated(label), keys) for name, label, keys in ROLES}
         self._build(HELP_ACTIONS)
         self.prev_article_action.setIconText("◀")
         self.next_article_action.setIconText("▶")

@@ -284,3 +284,15 @@ def test_the_keyboard_shortcuts_list_has_the_corrections(window):
     assert keys["A New Article Starts Here"] == "Ctrl+Alt+Return"
     assert keys["Merge with the Next Article"] == "Ctrl+Alt+J"
     assert dict(groups["Edit"])["Undo"] == "Ctrl+Z"
+
+
+def test_the_search_shown_follows_a_correction(open_window, one_page: Path, qtbot):
+    window = open_window(one_page)
+    assert search_titles(window, qtbot, "全球中心仓") == [VISIT]
+    click_article(window, qtbot, VISIT)
+    click_into(window, qtbot, TAIL)
+    corrected(window, qtbot, lambda: qtbot.keyClick(window.article_view, Qt.Key.Key_Return,
+                                                    CTRL | ALT))
+    model = window.hit_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.hit(0).title != VISIT)
+    assert model.hit(0).title == window.current_article().display_title  # the new article
