@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -35,6 +37,7 @@ from ..corpus.correction_store import (
 )
 from ..corpus.corrections import (
     CorrectionError,
+    Outcome,
     edit,
     merge,
     page_field,
@@ -43,7 +46,7 @@ from ..corpus.corrections import (
     split_before,
 )
 from ..corpus.jumps import jump_target
-from ..corpus.library import PageError
+from ..corpus.library import PageError, file_stamp
 from ..corpus.model import Article, Page
 from ..corpus.overlay import overlay_for
 from ..corpus.resolve import load_entry
@@ -55,44 +58,58 @@ from .dialogs.page_fields import PageFieldsDialog
 from .dialogs.words_dialog import WordsDialog
 from .views.article_document import CorrectionNote
 from .views.article_view import ArticleView
+from .workers import TaskRunner
 
 log = logging.getLogger("reader.ui")
 REFUSED = "correction-refused"
 OVERLAY = "corrections-overlay"
 MISSING = "corrections-missing"
 _PROBLEMS = (CorrectionError, PageError, OSError)
+TASK = "correction"
 
 
 class CorrectionCommand(QUndoCommand):
-    """One correction (or a few saved as one, as a headline dialog's) on the undo stack."""
+    """One correction (or a few saved as one, as a headline dialog's) on the undo stack.
+    Its undo and redo are saved in the background by the controller; ``skip`` makes the next
+    one only move the stack (the correction was saved already, or its undo failed)."""
 
     def __init__(self, owner: CorrectionsController, text: str, steps: list[Step], group: str,
                  before: str, after: str) -> None:
         super().__init__(text)
         self.owner, self.steps, self.group = owner, steps, group
         self.before, self.after = before, after  # the article to show after undo / redo
-        self._saved = True  # pushed once it is saved: the first redo has nothing to do
+        self.skip = True  # pushed once it is saved: the first redo has nothing to do
 
     def redo(self) -> None:
-        if self._saved:
-            self._saved = False
+        if self.skip:
+            self.skip = False
             return
-        try:
-            save_again(self.owner.catalog.root, self.steps, self.group)
-        except _PROBLEMS as err:
-            self.owner.refused(err)
-            self.setObsolete(True)
-            return
-        self.owner.pageCorrected.emit(self.after)
+        self.owner.save_again(self)
 
     def undo(self) -> None:
-        try:
-            undo(self.owner.catalog.root, group=self.group)
-        except CorrectionError as err:
-            self.owner.refused(err)
-            self.setObsolete(True)
+        if self.skip:
+            self.skip = False
             return
-        self.owner.pageCorrected.emit(self.before)
+        self.owner.take_back(self)
+
+
+@dataclass
+class Done:
+    """What a correction (or its undo, or redo) saved, in the background."""
+
+    steps: list[Step]
+    saved: list[Saved]
+    after: str
+    """The article to show once the page is read again."""
+    outcomes: dict[str, tuple[str, list[Outcome]]]
+    """Page → (its stamp, what became of its corrections), for the article view's list."""
+    error: str = ""
+
+
+Show = str | tuple[str, int]
+"""The article to show afterwards: its id, or (page, position) when the correction gives it
+a new id."""
+Work = Callable[[], tuple[list[Step], list[Saved], Show]]
 
 
 class CorrectionsController(QObject):
@@ -103,17 +120,19 @@ class CorrectionsController(QObject):
     noticeClosed = Signal(str)
     pageCorrected = Signal(str)  # the article to show once its page is read again
 
-    def __init__(self, catalog: Catalog, view: ArticleView, actions: WindowActions,
-                 window: QWidget) -> None:
+    def __init__(self, catalog: Catalog, runner: TaskRunner, view: ArticleView,
+                 actions: WindowActions, window: QWidget) -> None:
         super().__init__(window)
         self.catalog = catalog
+        self.runner = runner
         self.view = view
         self.window = window
         self.stack = QUndoStack(self)
+        self._outcomes: dict[str, tuple[str, list[Outcome]]] = {}
         view.notes_for = self.notes_for
         a = actions
-        a.undo_action.triggered.connect(self.stack.undo)
-        a.redo_action.triggered.connect(self.stack.redo)
+        a.undo_action.triggered.connect(self.undo)
+        a.redo_action.triggered.connect(self.redo)
         for action in (a.undo_action, a.redo_action):
             action.setEnabled(False)
             action.setData(action.text())  # the text without the command's name
@@ -241,17 +260,16 @@ class CorrectionsController(QObject):
         other = self.catalog.article(found[1])
         pair = ((article.source, article.id), found) if forward else (
             found, (article.source, article.id))
-        try:
-            saved = join_across(self.catalog.root, *pair)
-        except _PROBLEMS as err:
-            self.refused(err)
-            return
         first = article if forward else other
-        steps = [Step(source, s.outcome.correction) for (source, _), s in
-                 zip(pair, saved, strict=True) if s.outcome is not None]
-        self._done(self.tr("Merge with the Continuation"), steps, saved, article.id,
-                   self._shown_after(first.source if first else article.source,
-                                     first.position if first else 0))
+        root = self.catalog.root
+
+        def work() -> tuple[list[Step], list[Saved], Show]:
+            saved = join_across(root, *pair)
+            steps = [Step(source, s.outcome.correction) for (source, _), s in
+                     zip(pair, saved, strict=True) if s.outcome is not None]
+            return steps, saved, (first.source, first.position) if first else ""
+
+        self._save(self.tr("Merge with the Continuation"), article.id, work)
 
     @Slot()
     def set_role(self, role: str) -> None:
@@ -312,50 +330,119 @@ class CorrectionsController(QObject):
                  shift: int = 0) -> None:
         """Save the corrections ``builds`` make of ``article``, as one step to undo; then
         show the article ``shift`` places after it on the page (the new one of a split)."""
-        made: list[Step] = []
+        root = self.catalog.root
 
-        def keeping(build: Build, page: Page, i: int) -> tuple:  # type: ignore[type-arg]
-            correction, fields = build(page, i)
-            made.append(Step(article.source, correction, fields))
-            return correction, fields
+        def work() -> tuple[list[Step], list[Saved], Show]:
+            made: list[Step] = []
 
-        try:
-            saved = correct_all(self.catalog.root, article.source, article.id,
+            def keeping(build: Build, page: Page, i: int) -> tuple:  # type: ignore[type-arg]
+                correction, fields = build(page, i)
+                made.append(Step(article.source, correction, fields))
+                return correction, fields
+
+            saved = correct_all(root, article.source, article.id,
                                 [partial(keeping, b) for b in builds])
-        except _PROBLEMS as err:
-            self.refused(err)
+            return made, saved, (article.source, article.position + shift)
+
+        self._save(label, article.id, work)
+
+    # -- in the background ----------------------------------------------------------------
+
+    def busy(self) -> bool:
+        """A correction, an undo or a redo is being saved (one at a time)."""
+        if self.runner.running(TASK):
+            self.statusMessage.emit(self.tr("A correction is being saved; one moment."))
+            return True
+        return False
+
+    def _run(self, work: Work, then: Callable[[Done], None]) -> None:
+        """Do ``work`` (it saves) off the GUI thread: a page of a real paper takes a few
+        tenths of a second to read; then ``then`` on the GUI thread."""
+        root = self.catalog.root
+
+        def job(progress: object, cancelled: object) -> Done:
+            try:
+                steps, saved, show = work()
+            except _PROBLEMS as err:
+                text = str(err)
+                if isinstance(err, OSError) and err.strerror:
+                    text = f"{err.filename}: {err.strerror}" if err.filename else err.strerror
+                return Done([], [], "", {}, text)
+            return Done(steps, saved, shown_after(root, show),
+                        outcomes_now(root, {step.source for step in steps}))
+
+        self.runner.run(job, name=TASK, finished=then, failed=self._refused_text)
+
+    def _save(self, label: str, before: str, work: Work) -> None:
+        if self.busy():
             return
-        self._done(label, made, saved, article.id,
-                   self._shown_after(article.source, article.position + shift))
 
-    def _done(self, label: str, steps: list[Step], saved: list[Saved], before: str,
-              after: str) -> None:
-        self.noticeClosed.emit(REFUSED)
-        self.stack.push(CorrectionCommand(self, label, steps, saved[0].group, before, after))
-        overlay = next((s.file for s in saved if s.overlay), None)
-        if overlay is not None:
-            self.noticeRequested.emit(OVERLAY, self.tr(
-                "This library's folder cannot be written: your corrections of it are kept in "
-                "your own data folder (%1) and shown only to you. “reader corrections export” "
-                "moves them to another machine.").replace("%1", str(overlay.parent)), "info")
-        self.statusMessage.emit(self.tr("Corrected: %1 (Ctrl+Z takes it back).").replace(
-            "%1", label))
-        self.pageCorrected.emit(after)
+        def then(done: Done) -> None:
+            if done.error:
+                self._refused_text(done.error)
+                return
+            self._outcomes.update(done.outcomes)
+            self.noticeClosed.emit(REFUSED)
+            self.stack.push(CorrectionCommand(self, label, done.steps, done.saved[0].group,
+                                              before, done.after))
+            overlay = next((s.file for s in done.saved if s.overlay), None)
+            if overlay is not None:
+                self.noticeRequested.emit(OVERLAY, self.tr(
+                    "This library's folder cannot be written: your corrections of it are kept "
+                    "in your own data folder (%1) and shown only to you. “reader corrections "
+                    "export” moves them to another machine.").replace("%1", str(overlay.parent)),
+                    "info")
+            self.statusMessage.emit(self.tr("Corrected: %1 (Ctrl+Z takes it back).").replace(
+                "%1", label))
+            self.pageCorrected.emit(done.after)
 
-    def _shown_after(self, source: str, position: int) -> str:
-        """The id the article at ``position`` of page ``source`` has now it is corrected."""
-        try:
-            page = load_entry(source_path(self.catalog.root, source), source,
-                              self.catalog.root)
-        except (OSError, ValueError, PageError):
-            return ""
-        if not page.articles:
-            return ""
-        return page.articles[max(0, min(position, len(page.articles) - 1))].id
+        self._run(work, then)
+
+    @Slot()
+    def undo(self) -> None:
+        if not self.busy() and self.stack.canUndo():
+            self.stack.undo()
+
+    @Slot()
+    def redo(self) -> None:
+        if not self.busy() and self.stack.canRedo():
+            self.stack.redo()
+
+    def take_back(self, command: CorrectionCommand) -> None:
+        """Undo ``command``'s saves: the sidecars get back their bytes."""
+        root = self.catalog.root
+
+        def work() -> tuple[list[Step], list[Saved], Show]:
+            undo(root, group=command.group)
+            return command.steps, [], command.before
+
+        self._run(work, partial(self._moved, command, command.before, self.stack.redo))
+
+    def save_again(self, command: CorrectionCommand) -> None:
+        """Redo ``command``: its corrections saved again, checked on the pages as they are."""
+        root = self.catalog.root
+
+        def work() -> tuple[list[Step], list[Saved], Show]:
+            return command.steps, save_again(root, command.steps, command.group), command.after
+
+        self._run(work, partial(self._moved, command, command.after, self.stack.undo))
+
+    def _moved(self, command: CorrectionCommand, show: str, back: Callable[[], None],
+               done: Done) -> None:
+        if done.error:  # nothing changed: the stack goes back to where it was, and says why
+            self._refused_text(done.error)
+            command.skip = True
+            back()
+            return
+        self._outcomes.update(done.outcomes)
+        self.pageCorrected.emit(show)
 
     def refused(self, err: Exception) -> None:
         """Say why a correction (or its undo) was not made; nothing was changed."""
-        text = str(err) if not isinstance(err, OSError) else (err.strerror or str(err))
+        self._refused_text(str(err))
+
+    @Slot(str)
+    def _refused_text(self, text: str) -> None:
         self.noticeRequested.emit(REFUSED, QCoreApplication.translate(
             "CorrectionsController", "Not corrected: %1").replace("%1", text), "warning")
 
@@ -364,11 +451,18 @@ class CorrectionsController(QObject):
     def notes_for(self, article: Article) -> list[CorrectionNote]:
         """The corrections of ``article`` for the view's list (page fields count for every
         article of the page); a bar when one of its page's corrections no longer applies."""
-        try:
-            outcomes = page_outcomes(self.catalog.root, article.source)
-        except (OSError, ValueError, PageError) as err:
-            log.warning("corrections of %s not read: %s", article.source, err)
-            return []
+        root = self.catalog.root
+        page_file = source_path(root, article.source)
+        cached = self._outcomes.get(article.source)
+        if cached is not None and cached[0] == _stamp(page_file):
+            outcomes = cached[1]  # read in the background as the correction was saved
+        else:
+            try:
+                outcomes = page_outcomes(root, article.source)
+            except (OSError, ValueError, PageError) as err:
+                log.warning("corrections of %s not read: %s", article.source, err)
+                return []
+            self._outcomes[article.source] = (_stamp(page_file), outcomes)
         gone = [describe(o.correction) for o in outcomes if not o.applies]
         if gone:
             self.noticeRequested.emit(MISSING, self.tr(
@@ -377,9 +471,43 @@ class CorrectionsController(QObject):
                 "warning")
         else:
             self.noticeClosed.emit(MISSING)
-        found = overlay_for(source_path(self.catalog.root, article.source))
+        found = overlay_for(page_file)
         overlay = found is not None and found[1].exists()
         return [CorrectionNote(describe(o.correction), o.correction.by, when(o.correction),
                                overlay)
                 for o in outcomes
                 if o.applies and (article.id in o.articles or o.correction.op == "page")]
+
+
+def _stamp(page_file: Path) -> str:
+    try:
+        return file_stamp(page_file)
+    except OSError:
+        return ""
+
+
+def shown_after(root: Path, show: Show) -> str:
+    """The id of the article ``show`` names, on its page as corrected now."""
+    if isinstance(show, str):
+        return show
+    source, position = show
+    try:
+        page = load_entry(source_path(root, source), source, root)
+    except (OSError, ValueError, PageError):
+        return ""
+    if not page.articles:
+        return ""
+    return page.articles[max(0, min(position, len(page.articles) - 1))].id
+
+
+def outcomes_now(root: Path, sources: set[str]) -> dict[str, tuple[str, list[Outcome]]]:
+    """What became of the corrections of ``sources``, with the stamp they were read at."""
+    out = {}
+    for source in sources:
+        page_file = source_path(root, source)
+        stamp = _stamp(page_file)
+        try:
+            out[source] = (stamp, page_outcomes(root, source))
+        except (OSError, ValueError, PageError):
+            continue
+    return out

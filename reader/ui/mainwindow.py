@@ -339,7 +339,8 @@ class MainWindow(QMainWindow):
                                         [a.export_action, a.find_in_article_action,
                                          self.menus.correct_menu.menuAction(), a.undo_action])
         self.article_menu.statusMessage.connect(self.show_status)
-        self.corrections = fix = CorrectionsController(self.catalog, self.article_view, a, self)
+        self.corrections = fix = CorrectionsController(self.catalog, self.runner,
+                                                         self.article_view, a, self)
         fix.statusMessage.connect(self.show_status)
         fix.noticeRequested.connect(lambda key, text, kind: self.show_notice(key, text, kind))
         fix.noticeClosed.connect(self.close_notice)

@@ -806,92 +806,97 @@ The bookmark and its note are kept.</source>
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="155"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="174"/>
         <source>Open an article to correct it.</source>
         <translation>请先打开要更正的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="164"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="183"/>
         <source>Put the cursor in a paragraph of the article (or on a line of its headline) first.</source>
         <translation>请先把光标放在文章的某一段（或标题的某一行）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="190"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="209"/>
         <source>Split the Article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="208"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="227"/>
         <source>There is no article after this one on its page.</source>
         <translation>本版这篇文章之后没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="209"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="228"/>
         <source>There is no article before this one on its page.</source>
         <translation>本版这篇文章之前没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="215"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="234"/>
         <source>The article has no neighbour there any more.</source>
         <translation>这篇文章在那一侧已没有相邻的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="219"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="238"/>
         <source>Merge Articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="229"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="248"/>
         <source>This article does not continue on another page (no 下转 or 上接 line).</source>
         <translation>这篇文章没有转到其他版面（没有“下转”或“上接”）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="238"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="257"/>
         <source>No article on page %1 of this issue continues this one (or the page is not in the library).</source>
         <translation>本期第%1版没有接续这篇的文章（或该版不在文库中）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="252"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="272"/>
         <source>Merge with the Continuation</source>
         <translation>与转版部分合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="264"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="282"/>
         <source>Set What a Line Is</source>
         <translation>设定一行的类别</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="278"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="296"/>
         <source>Correct the Headline</source>
         <translation>更正标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="292"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="310"/>
         <source>Fix Words</source>
         <translation>改正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="307"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="325"/>
         <source>Correct the Page</source>
         <translation>更正版面信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="338"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="354"/>
+        <source>A correction is being saved; one moment.</source>
+        <translation>正在保存一项更正，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="391"/>
         <source>This library&apos;s folder cannot be written: your corrections of it are kept in your own data folder (%1) and shown only to you. “reader corrections export” moves them to another machine.</source>
         <translation>文库文件夹不可写入：你对它的更正保存在你自己的数据文件夹（%1）中，只有你能看到。可用“reader corrections export”把它们带到另一台电脑。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="341"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="395"/>
         <source>Corrected: %1 (Ctrl+Z takes it back).</source>
         <translation>已更正：%1（按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="359"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="446"/>
         <source>Not corrected: %1</source>
         <translation>未更正：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="375"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="469"/>
         <source>A correction of this page no longer applies (the page was read anew): %1. It is kept, and listed in Library Information.</source>
         <translation>本版有一项更正已不再适用（版面已重新读取）：%1。该更正仍保留，并列在“文库信息”中。</translation>
     </message>
@@ -1736,62 +1741,62 @@ The library folder may be read-only.</source>
         <translation>与转版部分合并（下转/上接）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="117"/>
+        <location filename="../../reader/ui/actions.py" line="118"/>
         <source>Correct the &amp;Headline…</source>
         <translation>更正标题(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="119"/>
+        <location filename="../../reader/ui/actions.py" line="120"/>
         <source>Fix &amp;Words…</source>
         <translation>改正文字(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="122"/>
+        <location filename="../../reader/ui/actions.py" line="123"/>
         <source>Correct the P&amp;age&apos;s Paper, Date, Number…</source>
         <translation>更正本版的报名、日期、版次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="126"/>
+        <location filename="../../reader/ui/actions.py" line="127"/>
         <source>the &amp;Kicker</source>
         <translation>引题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="127"/>
+        <location filename="../../reader/ui/actions.py" line="128"/>
         <source>the &amp;Title</source>
         <translation>主标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="128"/>
+        <location filename="../../reader/ui/actions.py" line="129"/>
         <source>the &amp;Subtitle</source>
         <translation>副题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="129"/>
+        <location filename="../../reader/ui/actions.py" line="130"/>
         <source>the &amp;Byline</source>
         <translation>署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="130"/>
+        <location filename="../../reader/ui/actions.py" line="131"/>
         <source>a S&amp;ection Head</source>
         <translation>小标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131"/>
+        <location filename="../../reader/ui/actions.py" line="132"/>
         <source>Bo&amp;dy Text</source>
         <translation>正文(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132"/>
+        <location filename="../../reader/ui/actions.py" line="133"/>
         <source>&amp;Not Part of Any Article</source>
         <translation>不属于任何文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135"/>
+        <location filename="../../reader/ui/actions.py" line="136"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137"/>
+        <location filename="../../reader/ui/actions.py" line="138"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -1956,7 +1961,7 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="513"/>
+        <location filename="../../reader/ui/mainwindow.py" line="514"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
@@ -2022,17 +2027,17 @@ The library folder may be read-only. Copy the library to a folder you can write 
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="554"/>
+        <location filename="../../reader/ui/mainwindow.py" line="555"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="572"/>
+        <location filename="../../reader/ui/mainwindow.py" line="573"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="573"/>
+        <location filename="../../reader/ui/mainwindow.py" line="574"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -2290,17 +2295,17 @@ Library: %1</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="47"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="56"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="58"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="58"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>

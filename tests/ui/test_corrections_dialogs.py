@@ -200,3 +200,18 @@ def test_a_bookmark_on_a_split_article_still_opens(open_window, one_page, qtbot)
         qtbot.keyClick(window.bookmarks_panel.tree, Qt.Key.Key_Return)
     article = window.current_article()
     assert article.title == VISIT and TAIL not in article.body
+
+
+def test_an_undo_of_a_sidecar_changed_since_is_refused_and_kept(open_window, one_page, qtbot):
+    window = open_window(one_page)
+    click_article(window, qtbot, MEETING)
+    view = window.article_view
+    corrected(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_J, CTRL | ALT))
+    side = sidecar_path(one_page / ONE_PAGE)
+    side.write_text(side.read_text("utf-8") + "# a colleague's note\n", "utf-8")
+    changed = side.read_bytes()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: window.notice("correction-refused") is not None)
+    assert "changed after" in window.notice("correction-refused").text()
+    assert side.read_bytes() == changed  # the colleague's change is not lost
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
