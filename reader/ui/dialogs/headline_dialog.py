@@ -3,10 +3,11 @@ a line of its own (an empty line removes the field)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QWidget
 
 from ...corpus.corrections import HEAD_FIELDS
 from ...corpus.model import Article
+from .buttons import ok_cancel
 
 
 class HeadlineDialog(QDialog):
@@ -26,11 +27,7 @@ class HeadlineDialog(QDialog):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("国") * 30)
             form.addRow(labels[name], edit)
             self.fields[name] = edit
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.fields["title"].setFocus()
 
     def changes(self) -> dict[str, str]:

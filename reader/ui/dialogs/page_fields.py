@@ -9,7 +9,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...corpus.model import Page
 from ..plain import plain_label
 from .assign_date import date_editor, edited_date
+from .buttons import ok_cancel
 
 
 class PageFieldsDialog(QDialog):
@@ -48,11 +48,7 @@ class PageFieldsDialog(QDialog):
         form.addRow(self.tr("Page &number:"), self.number)
         self.issue = self._spin(page.issue_no, self.tr("unknown"))
         form.addRow(self.tr("&Issue number:"), self.issue)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def _spin(self, value: int | None, unknown: str) -> QSpinBox:
         spin = QSpinBox(self)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..plain import plain_label
+from .buttons import ok_cancel
 
 
 class WordsDialog(QDialog):
@@ -35,11 +35,7 @@ class WordsDialog(QDialog):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("国") * 24)
         form.addRow(self.tr("&Words as printed:"), self.old)
         form.addRow(self.tr("&Should read:"), self.new)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         (self.new if selected else self.old).setFocus()
 
     def words(self) -> tuple[str, str]:
