@@ -296,3 +296,16 @@ def test_the_search_shown_follows_a_correction(open_window, one_page: Path, qtbo
     model = window.hit_model
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.hit(0).title != VISIT)
     assert model.hit(0).title == window.current_article().display_title  # the new article
+
+
+def test_copy_with_citation_leaves_out_the_list_of_corrections(open_window, one_page: Path,
+                                                               qtbot):
+    window = open_window(one_page)
+    click_article(window, qtbot, MEETING)
+    view = window.article_view
+    corrected(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_J, CTRL | ALT))
+    assert "Corrections of this article" in view.plain_text()
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL | ALT)
+    copied = QApplication.clipboard().text()
+    assert "刘忻指出" in copied and MEETING in copied
+    assert "Corrections of this article" not in copied and "corrected" not in copied

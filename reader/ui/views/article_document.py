@@ -58,6 +58,9 @@ class Layout:
     )
     headline: tuple[int, int] | None = None
     """Document start and length of the headline as set (for ``headline.balance``)."""
+    notes: list[tuple[int, int]] = field(default_factory=list)
+    """Document ranges that are the reader's, not the article's: the mark "corrected" and
+    the list of corrections (left out when the article's text is copied)."""
 
     def add(self, name: str, field_start: int, doc_start: int, length: int) -> None:
         self.segments.setdefault(name, []).append((field_start, doc_start, length))
@@ -208,11 +211,13 @@ def build(
     block(center, size * 0.3, size * 0.9, rule=True)
     cursor.insertText(source_line(article), chars(small, colors.muted))
     if notes:
+        mark = cursor.position()
         cursor.insertText(" · ", chars(small, colors.muted))
         cursor.insertText(
             QCoreApplication.translate("ArticleDocument", "corrected"),
             chars(small, colors.muted, anchor=CORRECTIONS_ANCHOR),  # quiet: no accent
         )
+        layout.notes.append((mark, cursor.position()))
 
     body_at = 0
     text_font = make_font(serif, size)
@@ -248,6 +253,7 @@ def build(
             chars(small, colors.accent, anchor=f"page:{article.continues_on}"),
         )
     if notes:
+        listed = cursor.position()
         block(Qt.AlignmentFlag.AlignLeft, size * 2.2, 0, rule=False)
         caption = QCoreApplication.translate("ArticleDocument", "Corrections of this article")
         if any(note.overlay for note in notes):
@@ -261,6 +267,7 @@ def build(
             cursor.insertText(
                 f"{n}. {note.what} — {note.by}, {note.at}", chars(small, colors.muted)
             )
+        layout.notes.append((listed, cursor.position()))
     return layout
 
 

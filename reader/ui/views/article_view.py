@@ -113,6 +113,13 @@ class ArticleView(QTextBrowser):
     def plain_text(self) -> str:
         return self.document().toPlainText()
 
+    def article_text(self) -> str:
+        """The article as shown, without what the reader adds (its list of corrections)."""
+        text = self.plain_text()
+        for start, end in reversed(self._layout.notes):
+            text = text[:start] + text[end:]
+        return text
+
     def place(self) -> tuple[str, int] | None:
         """Where the text cursor is in the article: a headline field (``title`` …, 0) or the
         number of a paragraph (``body``, n); None outside them."""
