@@ -3,25 +3,22 @@ starts here", merges (on the page, and across a 下转/上接 jump), what a line
 headline and byline, words of a paragraph, and the page's own fields.
 
 Each correction is checked and saved by the core (``correction_store``: the page's sidecar,
-or the user's overlay for a library that cannot be written), then ``pageCorrected`` names
-the article to show: the window reads the library again quietly, which re-reads and
-re-indexes only the corrected page, and opens it. Every correction is a command on a
-``QUndoStack``: undo puts back the sidecar's very bytes (the core's journal), redo saves the
-same correction again. The controller holds no widget but the view it reads the article and
-the cursor from, and the window it opens its dialogs on.
+or the user's overlay for a library that cannot be written) in the background, as a command
+on the undo stack (``correction_history``); then ``pageCorrected`` names the article to
+show: the window reads the library again quietly, which re-reads and re-indexes only the
+corrected page, and opens it. The controller holds no widget but the view it reads the
+article and the cursor from, and the window it opens its dialogs on.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..corpus.catalog import Catalog
@@ -31,13 +28,9 @@ from ..corpus.correction_store import (
     Step,
     correct_all,
     join_across,
-    page_outcomes,
-    save_again,
-    undo,
 )
 from ..corpus.corrections import (
     CorrectionError,
-    Outcome,
     edit,
     merge,
     page_field,
@@ -46,12 +39,12 @@ from ..corpus.corrections import (
     split_before,
 )
 from ..corpus.jumps import jump_target
-from ..corpus.library import PageError, file_stamp
+from ..corpus.library import PageError
 from ..corpus.model import Article, Page
 from ..corpus.overlay import overlay_for
-from ..corpus.resolve import load_entry
 from ..corpus.walk import source_path
 from .actions import WindowActions
+from .correction_history import CorrectionHistory, Done, Show
 from .correction_text import describe, when
 from .dialogs.headline_dialog import HeadlineDialog
 from .dialogs.page_fields import PageFieldsDialog
@@ -64,52 +57,6 @@ log = logging.getLogger("reader.ui")
 REFUSED = "correction-refused"
 OVERLAY = "corrections-overlay"
 MISSING = "corrections-missing"
-_PROBLEMS = (CorrectionError, PageError, OSError)
-TASK = "correction"
-
-
-class CorrectionCommand(QUndoCommand):
-    """One correction (or a few saved as one, as a headline dialog's) on the undo stack.
-    Its undo and redo are saved in the background by the controller; ``skip`` makes the next
-    one only move the stack (the correction was saved already, or its undo failed)."""
-
-    def __init__(self, owner: CorrectionsController, text: str, steps: list[Step], group: str,
-                 before: str, after: str) -> None:
-        super().__init__(text)
-        self.owner, self.steps, self.group = owner, steps, group
-        self.before, self.after = before, after  # the article to show after undo / redo
-        self.skip = True  # pushed once it is saved: the first redo has nothing to do
-
-    def redo(self) -> None:
-        if self.skip:
-            self.skip = False
-            return
-        self.owner.save_again(self)
-
-    def undo(self) -> None:
-        if self.skip:
-            self.skip = False
-            return
-        self.owner.take_back(self)
-
-
-@dataclass
-class Done:
-    """What a correction (or its undo, or redo) saved, in the background."""
-
-    steps: list[Step]
-    saved: list[Saved]
-    after: str
-    """The article to show once the page is read again."""
-    outcomes: dict[str, tuple[str, list[Outcome]]]
-    """Page → (its stamp, what became of its corrections), for the article view's list."""
-    error: str = ""
-
-
-Show = str | tuple[str, int]
-"""The article to show afterwards: its id, or (page, position) when the correction gives it
-a new id."""
-Work = Callable[[], tuple[list[Step], list[Saved], Show]]
 
 
 class CorrectionsController(QObject):
@@ -124,15 +71,19 @@ class CorrectionsController(QObject):
                  actions: WindowActions, window: QWidget) -> None:
         super().__init__(window)
         self.catalog = catalog
-        self.runner = runner
         self.view = view
         self.window = window
-        self.stack = QUndoStack(self)
-        self._outcomes: dict[str, tuple[str, list[Outcome]]] = {}
+        self.history = history = CorrectionHistory(catalog.root, runner, self)
+        self.stack = history.stack
+        history.saved.connect(self._saved)
+        history.moved.connect(self.pageCorrected)
+        history.refused.connect(self._refused_text)
+        history.waiting.connect(lambda: self.statusMessage.emit(
+            self.tr("A correction is being saved; one moment.")))
         view.notes_for = self.notes_for
         a = actions
-        a.undo_action.triggered.connect(self.undo)
-        a.redo_action.triggered.connect(self.redo)
+        a.undo_action.triggered.connect(history.undo)
+        a.redo_action.triggered.connect(history.redo)
         for action in (a.undo_action, a.redo_action):
             action.setEnabled(False)
             action.setData(action.text())  # the text without the command's name
@@ -269,7 +220,7 @@ class CorrectionsController(QObject):
                      zip(pair, saved, strict=True) if s.outcome is not None]
             return steps, saved, (first.source, first.position) if first else ""
 
-        self._save(self.tr("Merge with the Continuation"), article.id, work)
+        self.history.save(self.tr("Merge with the Continuation"), article.id, work)
 
     @Slot()
     def set_role(self, role: str) -> None:
@@ -344,98 +295,20 @@ class CorrectionsController(QObject):
                                 [partial(keeping, b) for b in builds])
             return made, saved, (article.source, article.position + shift)
 
-        self._save(label, article.id, work)
+        self.history.save(label, article.id, work)
 
-    # -- in the background ----------------------------------------------------------------
-
-    def busy(self) -> bool:
-        """A correction, an undo or a redo is being saved (one at a time)."""
-        if self.runner.running(TASK):
-            self.statusMessage.emit(self.tr("A correction is being saved; one moment."))
-            return True
-        return False
-
-    def _run(self, work: Work, then: Callable[[Done], None]) -> None:
-        """Do ``work`` (it saves) off the GUI thread: a page of a real paper takes a few
-        tenths of a second to read; then ``then`` on the GUI thread."""
-        root = self.catalog.root
-
-        def job(progress: object, cancelled: object) -> Done:
-            try:
-                steps, saved, show = work()
-            except _PROBLEMS as err:
-                text = str(err)
-                if isinstance(err, OSError) and err.strerror:
-                    text = f"{err.filename}: {err.strerror}" if err.filename else err.strerror
-                return Done([], [], "", {}, text)
-            return Done(steps, saved, shown_after(root, show),
-                        outcomes_now(root, {step.source for step in steps}))
-
-        self.runner.run(job, name=TASK, finished=then, failed=self._refused_text)
-
-    def _save(self, label: str, before: str, work: Work) -> None:
-        if self.busy():
-            return
-
-        def then(done: Done) -> None:
-            if done.error:
-                self._refused_text(done.error)
-                return
-            self._outcomes.update(done.outcomes)
-            self.noticeClosed.emit(REFUSED)
-            self.stack.push(CorrectionCommand(self, label, done.steps, done.saved[0].group,
-                                              before, done.after))
-            overlay = next((s.file for s in done.saved if s.overlay), None)
-            if overlay is not None:
-                self.noticeRequested.emit(OVERLAY, self.tr(
-                    "This library's folder cannot be written: your corrections of it are kept "
-                    "in your own data folder (%1) and shown only to you. “reader corrections "
-                    "export” moves them to another machine.").replace("%1", str(overlay.parent)),
-                    "info")
-            self.statusMessage.emit(self.tr("Corrected: %1 (Ctrl+Z takes it back).").replace(
-                "%1", label))
-            self.pageCorrected.emit(done.after)
-
-        self._run(work, then)
-
-    @Slot()
-    def undo(self) -> None:
-        if not self.busy() and self.stack.canUndo():
-            self.stack.undo()
-
-    @Slot()
-    def redo(self) -> None:
-        if not self.busy() and self.stack.canRedo():
-            self.stack.redo()
-
-    def take_back(self, command: CorrectionCommand) -> None:
-        """Undo ``command``'s saves: the sidecars get back their bytes."""
-        root = self.catalog.root
-
-        def work() -> tuple[list[Step], list[Saved], Show]:
-            undo(root, group=command.group)
-            return command.steps, [], command.before
-
-        self._run(work, partial(self._moved, command, command.before, self.stack.redo))
-
-    def save_again(self, command: CorrectionCommand) -> None:
-        """Redo ``command``: its corrections saved again, checked on the pages as they are."""
-        root = self.catalog.root
-
-        def work() -> tuple[list[Step], list[Saved], Show]:
-            return command.steps, save_again(root, command.steps, command.group), command.after
-
-        self._run(work, partial(self._moved, command, command.after, self.stack.undo))
-
-    def _moved(self, command: CorrectionCommand, show: str, back: Callable[[], None],
-               done: Done) -> None:
-        if done.error:  # nothing changed: the stack goes back to where it was, and says why
-            self._refused_text(done.error)
-            command.skip = True
-            back()
-            return
-        self._outcomes.update(done.outcomes)
-        self.pageCorrected.emit(show)
+    def _saved(self, label: str, done: Done) -> None:
+        self.noticeClosed.emit(REFUSED)
+        overlay = next((s.file for s in done.saved if s.overlay), None)
+        if overlay is not None:
+            self.noticeRequested.emit(OVERLAY, self.tr(
+                "This library's folder cannot be written: your corrections of it are kept "
+                "in your own data folder (%1) and shown only to you. “reader corrections "
+                "export” moves them to another machine.").replace("%1", str(overlay.parent)),
+                "info")
+        self.statusMessage.emit(self.tr("Corrected: %1 (Ctrl+Z takes it back).").replace(
+            "%1", label))
+        self.pageCorrected.emit(done.after)
 
     def refused(self, err: Exception) -> None:
         """Say why a correction (or its undo) was not made; nothing was changed."""
@@ -451,18 +324,12 @@ class CorrectionsController(QObject):
     def notes_for(self, article: Article) -> list[CorrectionNote]:
         """The corrections of ``article`` for the view's list (page fields count for every
         article of the page); a bar when one of its page's corrections no longer applies."""
-        root = self.catalog.root
-        page_file = source_path(root, article.source)
-        cached = self._outcomes.get(article.source)
-        if cached is not None and cached[0] == _stamp(page_file):
-            outcomes = cached[1]  # read in the background as the correction was saved
-        else:
-            try:
-                outcomes = page_outcomes(root, article.source)
-            except (OSError, ValueError, PageError) as err:
-                log.warning("corrections of %s not read: %s", article.source, err)
-                return []
-            self._outcomes[article.source] = (_stamp(page_file), outcomes)
+        page_file = source_path(self.catalog.root, article.source)
+        try:
+            outcomes = self.history.outcomes(article.source)  # mostly read as it was saved
+        except (OSError, ValueError, PageError) as err:
+            log.warning("corrections of %s not read: %s", article.source, err)
+            return []
         gone = [describe(o.correction) for o in outcomes if not o.applies]
         if gone:
             self.noticeRequested.emit(MISSING, self.tr(
@@ -477,37 +344,3 @@ class CorrectionsController(QObject):
                                overlay)
                 for o in outcomes
                 if o.applies and (article.id in o.articles or o.correction.op == "page")]
-
-
-def _stamp(page_file: Path) -> str:
-    try:
-        return file_stamp(page_file)
-    except OSError:
-        return ""
-
-
-def shown_after(root: Path, show: Show) -> str:
-    """The id of the article ``show`` names, on its page as corrected now."""
-    if isinstance(show, str):
-        return show
-    source, position = show
-    try:
-        page = load_entry(source_path(root, source), source, root)
-    except (OSError, ValueError, PageError):
-        return ""
-    if not page.articles:
-        return ""
-    return page.articles[max(0, min(position, len(page.articles) - 1))].id
-
-
-def outcomes_now(root: Path, sources: set[str]) -> dict[str, tuple[str, list[Outcome]]]:
-    """What became of the corrections of ``sources``, with the stamp they were read at."""
-    out = {}
-    for source in sources:
-        page_file = source_path(root, source)
-        stamp = _stamp(page_file)
-        try:
-            out[source] = (stamp, page_outcomes(root, source))
-        except (OSError, ValueError, PageError):
-            continue
-    return out

@@ -72,52 +72,52 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="190"/>
+        <location filename="../../reader/ui/views/article_document.py" line="193"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="213"/>
+        <location filename="../../reader/ui/views/article_document.py" line="217"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="231"/>
+        <location filename="../../reader/ui/views/article_document.py" line="236"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="245"/>
+        <location filename="../../reader/ui/views/article_document.py" line="250"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="252"/>
+        <location filename="../../reader/ui/views/article_document.py" line="258"/>
         <source>Corrections of this article</source>
         <translation>本文的更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="254"/>
+        <location filename="../../reader/ui/views/article_document.py" line="260"/>
         <source>(kept in your own data folder: the library&apos;s folder cannot be written)</source>
         <translation>（文库文件夹不可写入，保存在你自己的数据文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="273"/>
+        <location filename="../../reader/ui/views/article_document.py" line="280"/>
         <source>Unknown paper</source>
         <translation>未知报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="279"/>
+        <location filename="../../reader/ui/views/article_document.py" line="286"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="282"/>
+        <location filename="../../reader/ui/views/article_document.py" line="289"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="288"/>
+        <location filename="../../reader/ui/views/article_document.py" line="295"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -125,12 +125,12 @@
 <context>
     <name>ArticleMenu</name>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="29"/>
+        <location filename="../../reader/ui/article_menu.py" line="30"/>
         <source>Copy &amp;with Citation</source>
         <translation>连同引文复制(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="44"/>
+        <location filename="../../reader/ui/article_menu.py" line="45"/>
         <source>Copied with its citation.</source>
         <translation>已连同引文复制。</translation>
     </message>
@@ -806,97 +806,97 @@ The bookmark and its note are kept.</source>
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="174"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="125"/>
         <source>Open an article to correct it.</source>
         <translation>请先打开要更正的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="183"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="134"/>
         <source>Put the cursor in a paragraph of the article (or on a line of its headline) first.</source>
         <translation>请先把光标放在文章的某一段（或标题的某一行）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="209"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="160"/>
         <source>Split the Article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="227"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="178"/>
         <source>There is no article after this one on its page.</source>
         <translation>本版这篇文章之后没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="228"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="179"/>
         <source>There is no article before this one on its page.</source>
         <translation>本版这篇文章之前没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="234"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="185"/>
         <source>The article has no neighbour there any more.</source>
         <translation>这篇文章在那一侧已没有相邻的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="238"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="189"/>
         <source>Merge Articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="248"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="199"/>
         <source>This article does not continue on another page (no 下转 or 上接 line).</source>
         <translation>这篇文章没有转到其他版面（没有“下转”或“上接”）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="257"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="208"/>
         <source>No article on page %1 of this issue continues this one (or the page is not in the library).</source>
         <translation>本期第%1版没有接续这篇的文章（或该版不在文库中）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="272"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="223"/>
         <source>Merge with the Continuation</source>
         <translation>与转版部分合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="282"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="233"/>
         <source>Set What a Line Is</source>
         <translation>设定一行的类别</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="296"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="247"/>
         <source>Correct the Headline</source>
         <translation>更正标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="310"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="261"/>
         <source>Fix Words</source>
         <translation>改正文字</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="325"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="276"/>
         <source>Correct the Page</source>
         <translation>更正版面信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="354"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="82"/>
         <source>A correction is being saved; one moment.</source>
         <translation>正在保存一项更正，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="391"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="305"/>
         <source>This library&apos;s folder cannot be written: your corrections of it are kept in your own data folder (%1) and shown only to you. “reader corrections export” moves them to another machine.</source>
         <translation>文库文件夹不可写入：你对它的更正保存在你自己的数据文件夹（%1）中，只有你能看到。可用“reader corrections export”把它们带到另一台电脑。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="395"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="309"/>
         <source>Corrected: %1 (Ctrl+Z takes it back).</source>
         <translation>已更正：%1（按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="446"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="319"/>
         <source>Not corrected: %1</source>
         <translation>未更正：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="469"/>
+        <location filename="../../reader/ui/corrections_controller.py" line="336"/>
         <source>A correction of this page no longer applies (the page was read anew): %1. It is kept, and listed in Library Information.</source>
         <translation>本版有一项更正已不再适用（版面已重新读取）：%1。该更正仍保留，并列在“文库信息”中。</translation>
     </message>
@@ -1088,27 +1088,27 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>HeadlineDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="17"/>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="18"/>
         <source>Correct the Headline</source>
         <translation>更正标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="19"/>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="20"/>
         <source>&amp;Kicker:</source>
         <translation>引题(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="19"/>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="20"/>
         <source>&amp;Title:</source>
         <translation>主标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="20"/>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="21"/>
         <source>&amp;Subtitle:</source>
         <translation>副题(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="20"/>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="21"/>
         <source>&amp;Byline:</source>
         <translation>署名(&amp;B)：</translation>
     </message>
