@@ -75,7 +75,7 @@ def outline(page: Page) -> str:
     for text in page.leftover:
         out.append(f"  leftover: {text}")
     for warning in page.warnings:
-        out.append(f"  warning: {warning}")
+        out.append(f"  warning: {warning.text}")
     return "\n".join(out)
 
 

@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..problems import Problem
+
 ParagraphKind = Literal["text", "heading"]
 
 
@@ -166,7 +168,7 @@ class Page:
     guide_labels: list[str] = field(default_factory=list)
     """The heading(s) of the guide block as printed (``导读``)."""
     leftover: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     removed: str = ""
     """Markup characters the repair removed on purpose (``#`` of headings, the ``■`` mark)."""
     suggested_date: dt.date | None = None

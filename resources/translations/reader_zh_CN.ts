@@ -72,37 +72,37 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="163"/>
+        <location filename="../../reader/ui/views/article_document.py" line="164"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="197"/>
+        <location filename="../../reader/ui/views/article_document.py" line="199"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="211"/>
+        <location filename="../../reader/ui/views/article_document.py" line="213"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="221"/>
+        <location filename="../../reader/ui/views/article_document.py" line="223"/>
         <source>Unknown paper</source>
         <translation>未知报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="227"/>
+        <location filename="../../reader/ui/views/article_document.py" line="229"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="230"/>
+        <location filename="../../reader/ui/views/article_document.py" line="232"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="236"/>
+        <location filename="../../reader/ui/views/article_document.py" line="238"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>ArticleMenu</name>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="27"/>
+        <location filename="../../reader/ui/article_menu.py" line="29"/>
         <source>Copy &amp;with Citation</source>
         <translation>连同引文复制(&amp;W)</translation>
     </message>
@@ -200,24 +200,24 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="428"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>选中的文字（%n个字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="240"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="271"/>
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="243"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="244"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -226,136 +226,136 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="249"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="280"/>
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="118"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="228"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="153"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="259"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="84"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="131"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="119"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="166"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="85"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="120"/>
         <source>Export What Can Be Read…</source>
         <translation>导出尚可读取的书签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="88"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="123"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="93"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="128"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="101"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="136"/>
         <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
         <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="119"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="132"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
         <source>The backup could not be restored: %1</source>
         <translation>无法从备份恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="142"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="176"/>
         <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
         <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="190"/>
         <source>Save What Can Be Read</source>
         <translation>保存尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="191"/>
         <source>Bookmarks (*.json)</source>
         <translation>书签 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="174"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="198"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="208"/>
         <source>Export What Can Be Read</source>
         <translation>导出尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="165"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="199"/>
         <source>Nothing could be saved: %1</source>
         <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="175"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="201"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="209"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="170"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="204"/>
         <source>What could not be read:</source>
         <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="172"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="206"/>
         <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
         <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="229"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="260"/>
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="284"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="315"/>
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="285"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="316"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="318"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="349"/>
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="346"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="365"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="377"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="347"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="378"/>
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="351"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="382"/>
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="352"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="383"/>
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -364,12 +364,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="359"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="390"/>
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="366"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -380,50 +380,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="385"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="416"/>
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="393"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="424"/>
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="405"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="436"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="413"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="445"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="451"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="457"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="435"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="467"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="440"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="472"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -431,54 +431,54 @@ The bookmark and its note are kept.</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="39"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="41"/>
         <source>Filter by headline, note or tag</source>
         <translation>按标题、笔记或标签筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="44"/>
         <source>Show the bookmarks with one tag</source>
         <translation>只显示带某个标签的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="45"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="47"/>
         <source>Newest bookmark first</source>
         <translation>最近收藏在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="46"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="48"/>
         <source>By article date</source>
         <translation>按文章日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="47"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="49"/>
         <source>By headline</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="83"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="85"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="106"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="108"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="107"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="129"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="129"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131"/>
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -516,176 +516,351 @@ The bookmark and its note are kept.</source>
     <name>CoreMessages</name>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="21"/>
+        <source>it is {format}, not page text</source>
+        <translation>这是{format}，不是版面文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="27"/>
+        <source>it starts with a {encoding} byte-order mark but is not valid {encoding} (bad bytes at offset {offset})</source>
+        <translation>文件以 {encoding} 字节顺序标记开头，但不是有效的 {encoding}（在偏移 {offset} 处有错误字节）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="30"/>
+        <source>it is {size_mb} MB, too large to be one page (the limit is {limit_mb} MB); split it into page files</source>
+        <translation>文件有 {size_mb} MB，太大，不像是一个版面（上限 {limit_mb} MB）；请拆分为各版的文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="33"/>
+        <source>cannot read it: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="34"/>
+        <source>cannot read the folder: {reason}</source>
+        <translation>无法读取该文件夹：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="35"/>
+        <source>it is {what}, not a regular file; not read</source>
+        <translation>这是{what}，不是普通文件；未读取</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="36"/>
+        <source>it is a broken link</source>
+        <translation>这是一个失效的链接</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="37"/>
+        <source>it is a link to {target}, outside {where}; links that leave it are not followed</source>
+        <translation>这是指向 {target} 的链接，在{where}之外；不跟随指向外部的链接</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="40"/>
+        <source>folders nested more than {depth} deep are not read; move its pages up</source>
+        <translation>嵌套超过 {depth} 层的文件夹不读取；请把其中的版面移到上层</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="43"/>
+        <source>it claims the same paper, date and page as {other} ({paper} {date}, page {page}); both are kept</source>
+        <translation>与 {other} 的报纸、日期和版次相同（{paper} {date} 第{page}版）；两者都保留</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="46"/>
+        <source>the library settings file {file} was ignored: {reason}</source>
+        <translation>书库设置文件 {file} 未被采用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="48"/>
+        <source>its sidecar file {sidecar} was ignored: {reason}</source>
+        <translation>其附注文件 {sidecar} 未被采用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="50"/>
+        <source>its masthead gives the {field} as {stated}, its file&apos;s {where} as {found}; the masthead&apos;s is used</source>
+        <translation>报头与文件名或文件夹所示不一致：报头上的{field}是 {stated}，文件的{where}上是 {found}；采用报头的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="53"/>
+        <source>could not be copied into {library}: {reason}</source>
+        <translation>无法复制到 {library}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="54"/>
+        <source>added as {added}, but its sidecar could not be copied: {reason}</source>
+        <translation>已添加为 {added}，但其附注文件无法复制：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="56"/>
+        <source>its sidecar {sidecar} is not copied: {reason}</source>
+        <translation>其附注文件 {sidecar} 未复制：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="58"/>
+        <source>{count} files of that name are in {folder} already</source>
+        <translation>{folder} 中已有 {count} 个同名文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="60"/>
+        <source>the page states no date; it is listed as undated</source>
+        <translation>版面上没有日期；列为无日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="62"/>
+        <source>the masthead date {text} is not a real date</source>
+        <translation>报头日期 {text} 不是一个真实的日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="64"/>
+        <source>the masthead says {weekday} but {date} was a 星期{actual}</source>
+        <translation>报头写的是{weekday}，但 {date} 是星期{actual}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="66"/>
+        <source>the masthead&apos;s lunar date {lunar} does not match {date} (lunar {expected})</source>
+        <translation>报头的农历日期 {lunar} 与 {date} 不符（应为农历{expected}）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="69"/>
+        <source>the date line at the top ({stated}) comes with nothing else of a masthead, so the file&apos;s path gives the date, {date}</source>
+        <translation>顶部的日期行（{stated}）没有报头的其他内容，因此采用文件路径给出的日期 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="72"/>
+        <source>line {line}: a headline with no article under it (「{text}」) was kept as leftover text</source>
+        <translation>第 {line} 行：标题下没有文章（「{text}」），作为剩余文字保留</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="75"/>
+        <source>article {position} ({label}) has no headline; it was probably lost in extraction</source>
+        <translation>第 {position} 篇文章（{label}）没有标题；可能在提取时丢失了</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="78"/>
+        <source>article {position} ({title}) ends mid-sentence</source>
+        <translation>第 {position} 篇文章（{title}）在句子中间结束</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="80"/>
+        <source>the record has no headline on its first lines</source>
+        <translation>这篇文章文件的开头几行没有标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="82"/>
+        <source>the file ends in the middle of a character ({stray} stray byte(s) at the end were dropped; was it truncated?)</source>
+        <translation>文件在一个字符的中间结束（末尾多余的 {stray} 个字节已舍去；文件是否被截断？）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="85"/>
+        <source>it contains {count} control character(s), kept as they are</source>
+        <translation>含有 {count} 个控制字符，按原样保留</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="87"/>
+        <source>UTF-16 without a byte-order mark</source>
+        <translation>没有字节顺序标记的 UTF-16</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="88"/>
+        <source>a correction cannot be used: {reason}</source>
+        <translation>一项校正无法使用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="90"/>
+        <source>correction {number} no longer applies ({correction}, by {by}, {at}): {reason}; it is kept</source>
+        <translation>第 {number} 项校正已不适用（{correction}，{by}，{at}）：{reason}；该校正仍保留</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="94"/>
+        <source>unclosed quote in “{text}”: add the closing &quot;</source>
+        <translation>“{text}”中的引号没有闭合：请补上后引号 &quot;</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="98"/>
+        <source>the query is {length} characters long; a query can have at most {limit}: search for a few words of it</source>
+        <translation>检索式长 {length} 个字符，最多只能有 {limit} 个：请只检索其中的几个词</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="101"/>
+        <source>{name}: needs a word after it, e.g. {name}:金承涛</source>
+        <translation>{name}: 后面需要一个词，例如 {name}:金承涛</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="103"/>
+        <source>a word of the query is longer than {limit} characters</source>
+        <translation>检索式中有一个词长于 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="105"/>
+        <source>bad date “{text}”: write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31</source>
+        <translation>日期“{text}”有误：请写成 date:2022、date:2022-08、date:2022-08-01 或 date:2022-08-01..2022-10-31</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="108"/>
+        <source>bad date “{text}”: there is no month {month}</source>
+        <translation>日期“{text}”有误：没有{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="110"/>
+        <source>bad date “{text}”: {month} has no day {day}</source>
+        <translation>日期“{text}”有误：{month} 没有{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="112"/>
+        <source>bad date range “{text}”: it ends before it starts</source>
+        <translation>日期范围“{text}”有误：结束早于开始</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="118"/>
+        <source>date: cannot be joined with OR; give a range: date:2021..2022</source>
+        <translation>date: 不能用 OR 连接；请给出范围：date:2021..2022</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="120"/>
+        <source>OR joins words or papers, not a word with a paper:</source>
+        <translation>OR 连接的是词语或报纸，不能把词语与 paper: 相连</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="122"/>
+        <source>the query has more than {limit} words</source>
+        <translation>检索式的词超过 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="123"/>
+        <source>the query has more than {limit} paper: and date: filters</source>
+        <translation>检索式的 paper: 和 date: 条件超过 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="133"/>
         <source>a PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="22"/>
+        <location filename="../../reader/ui/core_messages.py" line="134"/>
         <source>a PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="23"/>
+        <location filename="../../reader/ui/core_messages.py" line="135"/>
         <source>a JPEG image</source>
         <translation>JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="24"/>
+        <location filename="../../reader/ui/core_messages.py" line="136"/>
         <source>a GIF image</source>
         <translation>GIF 图片</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="25"/>
+        <location filename="../../reader/ui/core_messages.py" line="137"/>
         <source>a ZIP archive (or a Word/Office file)</source>
         <translation>ZIP 压缩包（或 Word/Office 文件）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="27"/>
+        <location filename="../../reader/ui/core_messages.py" line="138"/>
         <source>an old Office document</source>
         <translation>旧版 Office 文档</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="34"/>
+        <location filename="../../reader/ui/core_messages.py" line="141"/>
+        <source>a named pipe</source>
+        <translation>命名管道</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="142"/>
+        <source>a device</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="143"/>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="144"/>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="147"/>
+        <source>the library folder</source>
+        <translation>书库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="148"/>
+        <source>the folder added</source>
+        <translation>所添加的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="149"/>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="150"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="151"/>
+        <source>name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="154"/>
+        <source>paper</source>
+        <translation>报纸名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="155"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="156"/>
+        <source>page</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="20"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="38"/>
-        <source>it is %1, not page text</source>
-        <translation>这是%1，不是版面文本</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="43"/>
+        <location filename="../../reader/ui/core_messages.py" line="22"/>
         <source>it looks like a binary file, not page text</source>
         <translation>这像是二进制文件，不是版面文本</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="47"/>
+        <location filename="../../reader/ui/core_messages.py" line="23"/>
         <source>its text is not UTF-8, GB18030/GBK or UTF-16 (another encoding such as Big5 or Shift-JIS?); convert it to UTF-8</source>
         <translation>文本不是 UTF-8、GB18030/GBK 或 UTF-16 编码（可能是 Big5、Shift-JIS 等其他编码？），请转换为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="54"/>
-        <source>it is %1 MB, too large to be one page (the limit is %2 MB); split it into page files</source>
-        <translation>文件有 %1 MB，太大，不像是一个版面（上限 %2 MB）；请拆分为各版的文件</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="61"/>
-        <source>cannot read it: %1</source>
-        <translation>无法读取：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="66"/>
-        <source>its sidecar file %1 was ignored: %2</source>
-        <translation>其附注文件 %1 未被采用：%2</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="72"/>
-        <source>it claims the same paper, date and page as %1 (%2); both are kept</source>
-        <translation>与 %1 的报纸、日期和版次相同（%2）；两者都保留</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="78"/>
-        <source>could not be copied into %1: %2</source>
-        <translation>无法复制到 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="84"/>
-        <source>the masthead&apos;s lunar date %1 does not match %2 (lunar %3)</source>
-        <translation>报头的农历日期 %1 与 %2 不符（应为农历%3）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="90"/>
-        <source>the masthead says %1 but %2 was a %3</source>
-        <translation>报头写的是%1，但 %2 是%3</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="96"/>
+        <location filename="../../reader/ui/core_messages.py" line="42"/>
         <source>the library folder does not exist</source>
         <translation>书库文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="100"/>
-        <source>its masthead disagrees with its file name or folders: %1</source>
-        <translation>报头与文件名或文件夹所示不一致：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="106"/>
-        <source>the library settings file %1 was ignored: %2</source>
-        <translation>书库设置文件 %1 未被采用：%2</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="151"/>
-        <source>bad date “%1”: there is no month %2</source>
-        <translation>日期“%1”有误：没有%2月</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="153"/>
-        <source>bad date “%1”: %2 has no day %3</source>
-        <translation>日期“%1”有误：%2 没有%3日</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="155"/>
-        <source>bad date “%1”: write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31</source>
-        <translation>日期“%1”有误：请写成 date:2022、date:2022-08、date:2022-08-01 或 date:2022-08-01..2022-10-31</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="158"/>
-        <source>bad date range “%1”: it ends before it starts</source>
-        <translation>日期范围“%1”有误：结束早于开始</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="160"/>
-        <source>unclosed quote in “%1”: add the closing &quot;</source>
-        <translation>“%1”中的引号没有闭合：请补上后引号 &quot;</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="163"/>
+        <location filename="../../reader/ui/core_messages.py" line="96"/>
         <source>empty quotes &quot;&quot; find nothing: put the words between them</source>
         <translation>空引号 &quot;&quot; 找不到任何内容：请把词语写在引号之间</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="165"/>
-        <source>%1: needs a word after it, e.g. %1:金承涛</source>
-        <translation>%1: 后面需要一个词，例如 %1:金承涛</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="167"/>
+        <location filename="../../reader/ui/core_messages.py" line="114"/>
         <source>OR needs a word on each side, e.g. 钱塘 OR 上城</source>
         <translation>OR 两边都需要词语，例如 钱塘 OR 上城</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="170"/>
+        <location filename="../../reader/ui/core_messages.py" line="116"/>
         <source>OR cannot join an excluded word (one starting with -)</source>
         <translation>OR 不能连接排除的词（以 - 开头的词）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="173"/>
-        <source>the query is %1 characters long; a query can have at most %2: search for a few words of it</source>
-        <translation>检索式长 %1 个字符，最多只能有 %2 个：请只检索其中的几个词</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="176"/>
-        <source>the query has more than %1 words</source>
-        <translation>检索式的词超过 %1 个</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="179"/>
-        <source>the query has more than %1 paper: and date: filters</source>
-        <translation>检索式的 paper: 和 date: 条件超过 %1 个</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="181"/>
-        <source>a word of the query is longer than %1 characters</source>
-        <translation>检索式中有一个词长于 %1 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="182"/>
+        <location filename="../../reader/ui/core_messages.py" line="93"/>
         <source>the query is empty: type a word to find</source>
         <translation>检索式为空：请输入要查找的词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="185"/>
+        <location filename="../../reader/ui/core_messages.py" line="125"/>
         <source>a query cannot only exclude: add a word, a paper: or a date: to find</source>
         <translation>检索式不能只有排除项：请加上要查找的词、paper: 或 date:</translation>
     </message>
@@ -1072,147 +1247,147 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 <context>
     <name>LibraryInfoDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="77"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="78"/>
         <source>Library Information</source>
         <translation>书库信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="82"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="83"/>
         <source>Open the Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Paper</source>
         <translation>报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Issues</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>First issue</source>
         <translation>最早一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>Last issue</source>
         <translation>最近一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>Undated pages</source>
         <translation>未标日期的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="100"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="101"/>
         <source>Page file</source>
         <translation>版面文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="101"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="102"/>
         <source>Assign Date…</source>
         <translation>设定日期…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="111"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="112"/>
         <source>These pages state no date the reader could read. Assigning one writes it in a small file beside the page.</source>
         <translation>这些版面上没有阅读器能读出的日期。设定日期后，日期会写进版面旁边的一个小文件里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="108"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="109"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="108"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="109"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="114"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="115"/>
         <source>These files were left out or need a look; the rest of the library is read as usual.</source>
         <translation>这些文件被略过或需要查看；书库的其余部分照常读取。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="154"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="155"/>
         <source>Library: %1</source>
         <translation>书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="155"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="156"/>
         <source>%1 issues, %2 pages, %3 articles</source>
         <translation>%1 期，%2 个版面，%3 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="159"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="160"/>
         <source>from %1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="185"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="186"/>
         <source>Papers (%1)</source>
         <translation>报纸（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="186"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="187"/>
         <source>Undated Pages (%1)</source>
         <translation>未标日期的版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="188"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="189"/>
         <source>Problem Files (%1)</source>
         <translation>有问题的文件（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="92"/>
         <source>Dates from</source>
         <translation>日期来自</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="92"/>
         <source>Name from</source>
         <translation>报名来自</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="122"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="123"/>
         <source>Paper of the pages that name none:</source>
         <translation>未注明报名的版面所属报纸：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="95"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="96"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="204"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="205"/>
         <source>Saved in %1 in the library folder; a masthead or a folder named like a paper still names its own pages.</source>
         <translation>保存在书库文件夹的 %1 中；报头或以报名命名的文件夹仍决定其中版面的报名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="215"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="216"/>
         <source>Settings Not Saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="199"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="200"/>
         <source>The article files of this library do not name their paper: type its name above and save it (it is kept in %1 in the library folder).</source>
         <translation>本书库的文章文件没有注明报名：请在上面输入报名并保存（保存在书库文件夹的 %1 中）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="216"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="217"/>
         <source>The paper&apos;s name could not be saved in %1:
 %2
 
@@ -1223,32 +1398,32 @@ The library folder may be read-only.</source>
 书库文件夹可能是只读的。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="94"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="95"/>
         <source>e.g. 人民日报</source>
         <translation>例如 人民日报</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="43"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="44"/>
         <source>file names and folders</source>
         <translation>文件名和文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="42"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="43"/>
         <source>mastheads</source>
         <translation>报头</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="41"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="42"/>
         <source>sidecar files</source>
         <translation>附注文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="45"/>
         <source>the library settings</source>
         <translation>书库设置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="45"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="46"/>
         <source>the text (suggested only)</source>
         <translation>正文（仅为建议）</translation>
     </message>
@@ -1256,367 +1431,363 @@ The library folder may be read-only.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="34"/>
-        <location filename="../../reader/ui/app.py" line="52"/>
+        <location filename="../../reader/ui/app.py" line="35"/>
+        <location filename="../../reader/ui/app.py" line="58"/>
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="125"/>
+        <location filename="../../reader/ui/app.py" line="135"/>
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="155"/>
+        <location filename="../../reader/ui/mainwindow.py" line="153"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="156"/>
+        <location filename="../../reader/ui/mainwindow.py" line="154"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="158"/>
+        <location filename="../../reader/ui/mainwindow.py" line="156"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="209"/>
+        <location filename="../../reader/ui/mainwindow.py" line="207"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="237"/>
+        <location filename="../../reader/ui/views/status_area.py" line="32"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="242"/>
+        <location filename="../../reader/ui/views/status_area.py" line="37"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279"/>
+        <location filename="../../reader/ui/actions.py" line="34"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="281"/>
+        <location filename="../../reader/ui/actions.py" line="36"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="283"/>
+        <location filename="../../reader/ui/actions.py" line="37"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285"/>
+        <location filename="../../reader/ui/actions.py" line="39"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/actions.py" line="40"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/actions.py" line="42"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/actions.py" line="43"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292"/>
+        <location filename="../../reader/ui/actions.py" line="44"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294"/>
+        <location filename="../../reader/ui/actions.py" line="46"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/actions.py" line="49"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="297"/>
+        <location filename="../../reader/ui/actions.py" line="50"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/actions.py" line="52"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301"/>
+        <location filename="../../reader/ui/actions.py" line="53"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="303"/>
+        <location filename="../../reader/ui/actions.py" line="55"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="307"/>
+        <location filename="../../reader/ui/actions.py" line="59"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308"/>
+        <location filename="../../reader/ui/actions.py" line="60"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309"/>
+        <location filename="../../reader/ui/actions.py" line="61"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/actions.py" line="64"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="322"/>
+        <location filename="../../reader/ui/actions.py" line="69"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324"/>
+        <location filename="../../reader/ui/actions.py" line="71"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="326"/>
+        <location filename="../../reader/ui/actions.py" line="73"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="328"/>
+        <location filename="../../reader/ui/actions.py" line="75"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="330"/>
+        <location filename="../../reader/ui/actions.py" line="78"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
+        <location filename="../../reader/ui/actions.py" line="79"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="337"/>
+        <location filename="../../reader/ui/actions.py" line="83"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="339"/>
+        <location filename="../../reader/ui/actions.py" line="84"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="341"/>
+        <location filename="../../reader/ui/actions.py" line="85"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343"/>
+        <location filename="../../reader/ui/actions.py" line="86"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="345"/>
+        <location filename="../../reader/ui/actions.py" line="87"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="348"/>
+        <location filename="../../reader/ui/actions.py" line="91"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="350"/>
+        <location filename="../../reader/ui/actions.py" line="93"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="353"/>
+        <location filename="../../reader/ui/actions.py" line="96"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="357"/>
+        <location filename="../../reader/ui/actions.py" line="97"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="359"/>
+        <location filename="../../reader/ui/actions.py" line="99"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="361"/>
+        <location filename="../../reader/ui/actions.py" line="100"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="371"/>
+        <location filename="../../reader/ui/actions.py" line="104"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="373"/>
+        <location filename="../../reader/ui/actions.py" line="106"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="381"/>
+        <location filename="../../reader/ui/menus.py" line="18"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="394"/>
+        <location filename="../../reader/ui/menus.py" line="29"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="399"/>
+        <location filename="../../reader/ui/menus.py" line="31"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="403"/>
+        <location filename="../../reader/ui/menus.py" line="34"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="408"/>
+        <location filename="../../reader/ui/menus.py" line="38"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="410"/>
+        <location filename="../../reader/ui/menus.py" line="40"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="412"/>
+        <location filename="../../reader/ui/menus.py" line="43"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="416"/>
+        <location filename="../../reader/ui/menus.py" line="47"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="426"/>
+        <location filename="../../reader/ui/menus.py" line="54"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="484"/>
+        <location filename="../../reader/ui/view_prefs.py" line="53"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="494"/>
+        <location filename="../../reader/ui/view_prefs.py" line="64"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="520"/>
+        <location filename="../../reader/ui/view_prefs.py" line="89"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="646"/>
+        <location filename="../../reader/ui/work_status.py" line="49"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="653"/>
+        <location filename="../../reader/ui/work_status.py" line="59"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="667"/>
+        <location filename="../../reader/ui/work_status.py" line="64"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="671"/>
+        <location filename="../../reader/ui/work_status.py" line="69"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="690"/>
+    <message>
+        <location filename="../../reader/ui/work_status.py" line="76"/>
         <source>%n problem file(s)</source>
-        <translation>
-            <numerusform>%n 个有问题的文件</numerusform>
-        </translation>
+        <translation>%n 个有问题的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="694"/>
+        <location filename="../../reader/ui/work_status.py" line="81"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="697"/>
+    <message>
+        <location filename="../../reader/ui/work_status.py" line="84"/>
         <source>%n file(s) could not be read</source>
-        <translation>
-            <numerusform>%n个文件无法读取</numerusform>
-        </translation>
+        <translation>%n 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="700"/>
+        <location filename="../../reader/ui/work_status.py" line="88"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="722"/>
+        <location filename="../../reader/ui/work_status.py" line="96"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="739"/>
+        <location filename="../../reader/ui/reading.py" line="90"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="746"/>
+        <location filename="../../reader/ui/reading.py" line="97"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="815"/>
+        <location filename="../../reader/ui/reading.py" line="160"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="896"/>
+        <location filename="../../reader/ui/reading.py" line="229"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="923"/>
+        <location filename="../../reader/ui/page_dates.py" line="32"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="924"/>
+        <location filename="../../reader/ui/page_dates.py" line="33"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1627,83 +1798,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="929"/>
+        <location filename="../../reader/ui/mainwindow.py" line="505"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="972"/>
+        <location filename="../../reader/ui/search_presenter.py" line="129"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="976"/>
+        <location filename="../../reader/ui/search_presenter.py" line="125"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1007"/>
+        <location filename="../../reader/ui/search_presenter.py" line="150"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1008"/>
+        <location filename="../../reader/ui/search_presenter.py" line="152"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1040"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1056"/>
+        <location filename="../../reader/ui/work_status.py" line="102"/>
+        <location filename="../../reader/ui/work_status.py" line="121"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1042"/>
+        <location filename="../../reader/ui/work_status.py" line="105"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1047"/>
+        <location filename="../../reader/ui/work_status.py" line="111"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1048"/>
+        <location filename="../../reader/ui/work_status.py" line="113"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1057"/>
+        <location filename="../../reader/ui/work_status.py" line="123"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1074"/>
+        <location filename="../../reader/ui/work_status.py" line="132"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1079"/>
+        <location filename="../../reader/ui/work_status.py" line="136"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1088"/>
+        <location filename="../../reader/ui/work_status.py" line="140"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1140"/>
+        <location filename="../../reader/ui/mainwindow.py" line="546"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1157"/>
+        <location filename="../../reader/ui/mainwindow.py" line="564"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1158"/>
+        <location filename="../../reader/ui/mainwindow.py" line="565"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1746,61 +1917,61 @@ Library: %1</source>
         <translation>字数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="270"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="271"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n篇</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="276"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="277"/>
         <source>Not in the library: pages %1</source>
         <translation>书库中缺：第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="279"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="280"/>
         <source>Guide: %1</source>
         <translation>导读：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="284"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="285"/>
         <source>(derived)</source>
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="286"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="287"/>
         <source>(from p. %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="288"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="289"/>
         <source> (continued on p. %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="292"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="293"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n字</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="299"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="300"/>
         <source>%1 (absent)</source>
         <translation>%1（缺）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="306"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="307"/>
         <source>The page lost this headline; it is derived from the text.</source>
         <translation>版面上缺少这篇文章的标题，此标题据正文推断。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="309"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="310"/>
         <source>Guide entry pointing to: %1</source>
         <translation>导读指向：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="312"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="313"/>
         <source>These pages of the issue are not in the library.</source>
         <translation>本期的这些版面不在书库中。</translation>
     </message>
@@ -1868,7 +2039,7 @@ Library: %1</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="196"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="197"/>
         <source>No article matches this search.</source>
         <translation>没有文章符合这个检索。</translation>
     </message>
@@ -1876,7 +2047,7 @@ Library: %1</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../reader/ui/views/search_box.py" line="29"/>
+        <location filename="../../reader/ui/views/search_box.py" line="33"/>
         <source>Search the archive: words, &quot;phrases&quot;, -exclude, paper:, date:2022-08</source>
         <translation>检索：词语、&quot;短语&quot;、-排除、paper:报纸、date:2022-08</translation>
     </message>
@@ -1904,17 +2075,17 @@ Library: %1</source>
         <translation>设置无法保存：无法创建文件夹 %1（%2）。阅读器将使用默认设置运行。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="204"/>
+        <location filename="../../reader/ui/settings.py" line="206"/>
         <source>it is not a settings file</source>
         <translation>不是设置文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="210"/>
+        <location filename="../../reader/ui/settings.py" line="212"/>
         <source>it holds no settings</source>
         <translation>其中没有任何设置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="214"/>
+        <location filename="../../reader/ui/settings.py" line="216"/>
         <source>its %1 is not in the form the reader writes</source>
         <translation>其中的 %1 不是阅读器写入的格式</translation>
     </message>
