@@ -17,6 +17,7 @@ from ..problems import ProblemKind
 from . import parser as _parser
 from . import walk as _walk
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
+from .model import UNKNOWN_PAPER as UNKNOWN_PAPER
 from .model import Article, Issue, Page
 from .overlay import join_stamp, overlay_stamp
 from .parser import finish_page, parse_page
@@ -26,7 +27,6 @@ from .walk import Entry, NotReadable, read_regular, unreadable, walk_pages
 PAGE_SUFFIXES = (".txt", ".text")
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 """A page is tens of kilobytes; a file this big is something else (an export, a dump)."""
-UNKNOWN_PAPER = "未知报纸"
 
 Progress = Callable[[int, int], None]
 

@@ -29,6 +29,11 @@ from typing import Literal
 
 from ..problems import Problem
 
+UNKNOWN_PAPER = "未知报纸"
+"""The name of a paper nothing names (no masthead, folder or ``library.toml``): one name in
+the window, citations, exports and the command line (a citation puts it in square brackets,
+GB/T 7714's mark for what the cataloguer supplied)."""
+
 ParagraphKind = Literal["text", "heading"]
 
 

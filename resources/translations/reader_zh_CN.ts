@@ -87,11 +87,6 @@
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="223"/>
-        <source>Unknown paper</source>
-        <translation>未知报纸</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/views/article_document.py" line="229"/>
         <source>undated</source>
         <translation>未标日期</translation>
@@ -172,27 +167,27 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="102"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="103"/>
         <source>in the library “%1”</source>
         <translation>在书库“%1”中</translation>
     </message>
@@ -200,24 +195,24 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="428"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="475"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>选中的文字（%n个字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="271"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="278"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="279"/>
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -226,136 +221,136 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="280"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="284"/>
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="153"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="259"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="263"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="119"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="166"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="123"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="170"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="120"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="124"/>
         <source>Export What Can Be Read…</source>
         <translation>导出尚可读取的书签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="123"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="127"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="128"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="132"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="136"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="140"/>
         <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
         <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="158"/>
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="171"/>
         <source>The backup could not be restored: %1</source>
         <translation>无法从备份恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="176"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="180"/>
         <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
         <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="190"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="194"/>
         <source>Save What Can Be Read</source>
         <translation>保存尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="191"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="195"/>
         <source>Bookmarks (*.json)</source>
         <translation>书签 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="198"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="208"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="202"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="212"/>
         <source>Export What Can Be Read</source>
         <translation>导出尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="199"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203"/>
         <source>Nothing could be saved: %1</source>
         <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="201"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="209"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="205"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="213"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="204"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="208"/>
         <source>What could not be read:</source>
         <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="206"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="210"/>
         <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
         <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="260"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="264"/>
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="315"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="319"/>
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="316"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="320"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="349"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="353"/>
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="377"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="424"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="443"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="378"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="382"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="429"/>
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="383"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="430"/>
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -364,12 +359,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="390"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="437"/>
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="444"/>
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -380,50 +375,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="416"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="463"/>
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="424"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="471"/>
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="436"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="483"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="445"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="492"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="451"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="498"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="457"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="504"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="467"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="514"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="472"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="519"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
