@@ -222,6 +222,7 @@ class Catalog:
         self._write_lock = threading.Lock()
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self._pages_lock = threading.Lock()
+        self._pages_state = ""
         self._open()
 
     # -- storage --------------------------------------------------------------------------
@@ -459,8 +460,13 @@ class Catalog:
         return {source: reading_stamp(stamp) for source, stamp in rows.fetchall()}
 
     def page(self, source: str) -> Page | None:
-        """The parsed page of ``source`` (kept in a small in-memory cache)."""
+        """The parsed page of ``source`` (kept in a small in-memory cache, emptied when the
+        files read change, also when another process sharing the catalog read them)."""
+        token = self.state()
         with self._pages_lock:
+            if token != self._pages_state:
+                self._pages.clear()
+                self._pages_state = token
             if source in self._pages:
                 self._pages.move_to_end(source)
                 return self._pages[source]

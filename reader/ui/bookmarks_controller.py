@@ -26,8 +26,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from .. import bookmarks as bookmark_core
+from ..bookmarks import follow
 from ..corpus.catalog import Catalog
-from ..corpus.model import Article, Paragraph
+from ..corpus.model import UNKNOWN_PAPER, Article, Paragraph
 from . import user_data
 from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
@@ -53,6 +54,7 @@ def excerpt_of(article: Article, selected: str) -> Article | None:
     return replace(article, paragraphs=paragraphs) if paragraphs else None
 
 POLL_MS = 2000
+FOLLOW = "follow bookmarks"
 NOTICE = "bookmarks"
 
 
@@ -98,6 +100,8 @@ class BookmarksController(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
+        self._poll.timeout.connect(self.follow_catalog)
+        self._catalog_token: str | None = None
 
     def start(self) -> None:
         self.refresh()
@@ -359,6 +363,49 @@ class BookmarksController(QObject):
 
         self.runner.run(find, name="resolve",
                                finished=lambda found: self._on_bookmark_found(bookmark, found))
+
+    @Slot()
+    def follow_catalog(self) -> None:
+        """When the library's pages were read again (by this window, or by another process
+        that shares its catalog: ``reader correct ID set-title …``), relink the bookmarks of
+        this library whose article reads differently now, so the list shows the current
+        headline. Runs off the GUI thread; the note and tags stay."""
+        if self.store is None or self.runner.running(FOLLOW):
+            return
+        token = self.catalog.state()
+        if token == self._catalog_token:
+            return
+        self._catalog_token = token
+        catalog, here = self.catalog, self.catalog.root
+        mine = [b for b in self.store.list()
+                if (place := self.places.get(b.uid)) is None or same_folder(place, here)]
+
+        def find(progress: Any, cancelled: Any) -> list[tuple[Any, Article]]:
+            issues: dict[tuple[str, Any], list[str]] = {}
+            for issue in catalog.issues():
+                issues.setdefault((issue.paper, issue.date), []).extend(s for _, s in issue.pages)
+
+            def pages(ref: Any) -> list[Any]:
+                key = (ref.paper or UNKNOWN_PAPER, ref.date)
+                sources = issues.get(key, []) if ref.date else []
+                return [p for p in (catalog.page(s) for s in sources) if p is not None]
+
+            return follow.changed(mine, catalog, pages)
+
+        self.runner.run(find, name=FOLLOW, finished=self._relink)
+
+    def _relink(self, moved: list[tuple[Any, Article]]) -> None:
+        if self.store is None or not moved:
+            return
+        try:
+            for bookmark, article in moved:
+                self.store.relink(bookmark.id, article)
+        except bookmark_core.BookmarkNotFound:
+            pass  # removed meanwhile (here or elsewhere): nothing to follow
+        except bookmark_core.StoreError as err:
+            self._failed(err)
+        self.refresh(force=True)
+        self.update_star()
 
     def _on_bookmark_found(self, bookmark: Any,
                            found: tuple[Path | None, Article | None]) -> None:
