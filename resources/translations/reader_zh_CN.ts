@@ -1732,27 +1732,17 @@ The library folder may be read-only.</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="76"/>
-        <source>%n problem file(s)</source>
-        <translation>%n 个有问题的文件</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/work_status.py" line="81"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="84"/>
-        <source>%n file(s) could not be read</source>
-        <translation>%n 个文件无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/work_status.py" line="88"/>
+        <location filename="../../reader/ui/work_status.py" line="87"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="96"/>
+        <location filename="../../reader/ui/work_status.py" line="95"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
@@ -1818,43 +1808,43 @@ The library folder may be read-only. Copy the library to a folder you can write 
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="102"/>
-        <location filename="../../reader/ui/work_status.py" line="121"/>
+        <location filename="../../reader/ui/work_status.py" line="101"/>
+        <location filename="../../reader/ui/work_status.py" line="120"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="105"/>
+        <location filename="../../reader/ui/work_status.py" line="104"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="111"/>
+        <location filename="../../reader/ui/work_status.py" line="110"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="113"/>
+        <location filename="../../reader/ui/work_status.py" line="112"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="123"/>
+        <location filename="../../reader/ui/work_status.py" line="122"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="132"/>
+        <location filename="../../reader/ui/work_status.py" line="131"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="136"/>
+        <location filename="../../reader/ui/work_status.py" line="135"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="140"/>
+        <location filename="../../reader/ui/work_status.py" line="139"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
@@ -2101,6 +2091,23 @@ Library: %1</source>
         <location filename="../../reader/ui/dialogs/shortcuts.py" line="49"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>WorkStatus</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="76"/>
+        <source>%n problem file(s)</source>
+        <translation>
+            <numerusform>%n 个有问题的文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="84"/>
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n 个文件无法读取</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
