@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -60,6 +61,8 @@ _PAGES = (
 """Pages counted as printed: a page file is one, the article records of one page are one."""
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+_LOOK_AGAIN = 0.5
+"""Seconds between looks at whether another process changed the files read."""
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS files (
@@ -223,6 +226,7 @@ class Catalog:
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self._pages_lock = threading.Lock()
         self._pages_state = ""
+        self._pages_checked = -_LOOK_AGAIN
         self._open()
 
     # -- storage --------------------------------------------------------------------------
@@ -461,12 +465,17 @@ class Catalog:
 
     def page(self, source: str) -> Page | None:
         """The parsed page of ``source`` (kept in a small in-memory cache, emptied when the
-        files read change, also when another process sharing the catalog read them)."""
-        token = self.state()
+        files read change: at once for this catalog's own syncs, within ``_LOOK_AGAIN``
+        seconds when another process sharing the catalog read them)."""
+        now = time.monotonic()
+        if now - self._pages_checked >= _LOOK_AGAIN:
+            token = self.state()  # a query: 20 µs against 2 µs for the cached page
+            with self._pages_lock:
+                self._pages_checked = now
+                if token != self._pages_state:
+                    self._pages.clear()
+                    self._pages_state = token
         with self._pages_lock:
-            if token != self._pages_state:
-                self._pages.clear()
-                self._pages_state = token
             if source in self._pages:
                 self._pages.move_to_end(source)
                 return self._pages[source]

@@ -269,3 +269,22 @@ def test_adding_pages_files_them_by_their_names_and_folders(tmp_path: Path) -> N
     catalog.sync()
     assert [(i.paper, i.date, [p for p, _ in i.pages]) for i in catalog.issues()] == [
         ("未知报纸", dt.date(2019, 2, 1), [3]), ("钱塘新区报", dt.date(2022, 8, 10), [2])]
+
+
+def test_a_page_read_again_by_another_catalog_of_the_library_is_not_served_stale(
+        small_library: Path) -> None:
+    """Two processes share a library's catalog (the window and ``reader correct``): what one
+    reads again, the other's page cache gives up within half a second."""
+    db = small_library.parent / "catalog.sqlite"
+    window, other = Catalog(small_library, db_path=db), Catalog(small_library, db_path=db)
+    window.sync()
+    source = "pages/002_e8fc69560c1c029f.txt"
+    before = window.page(source)
+    assert before is not None and not any("望江新区" in a.body for a in before.articles)
+    page_file = small_library / source
+    time.sleep(0.01)
+    page_file.write_text(page_file.read_text("utf-8").replace("望江新城", "望江新区"), "utf-8")
+    assert other.sync().changed == [source]
+    time.sleep(0.6)
+    after = window.page(source)
+    assert after is not None and any("望江新区" in a.body for a in after.articles)
