@@ -101,3 +101,35 @@ def test_qts_own_file_dialog_speaks_chinese(qapp, open_window, qtbot, small_libr
     assert seen
     assert not [t for t in seen if "Look in" in t or "Files of" in t], seen
     assert "查找范围(&L)：" in seen and "文件类型(&T)：" in seen
+
+
+def test_the_add_report_says_why_in_chinese(qapp, open_window, qtbot, monkeypatch,
+                                            small_library: Path, tmp_path: Path):
+    """The pages not added, and the note on a page added, in the Chinese report."""
+    from PySide6.QtWidgets import QFileDialog
+
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    (scans / "scan.txt").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 16)
+    seed = next((small_library / "pages").glob("000_*.txt"))
+    wrong = scans / "wrong-lunar.txt"
+    wrong.write_text(seed.read_text("utf-8").replace("农历壬寅年七月十三", "农历壬寅年七月十九"),
+                     encoding="utf-8")
+    seed.unlink()  # so that the page is added, not found already there
+    files = [str(scans / "scan.txt"), str(wrong)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        window = open_window(small_library)
+        window.search_box.setFocus()
+        with qtbot.waitSignal(window.library.added, timeout=15000):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_I,
+                           Qt.KeyboardModifier.ControlModifier)  # Add Pages…
+        rows = window.library.report_dialog.rows()
+        window.library.report_dialog.close()
+    finally:
+        remove_translators(qapp, translators)
+    why = {result: detail for _, result, detail in rows}
+    assert why["未添加"] == "这是PDF 文档，不是版面文本"
+    assert why["已添加，附说明"] == \
+        "报头的农历日期 农历壬寅年七月十九 与 2022-08-10 不符（应为农历壬寅年七月十三）"
