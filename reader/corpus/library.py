@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..problems import Problem as Problem  # the corpus's problems are reader.problems
-from ..problems import ProblemKind
+from ..problems import Problem, ProblemKind
 from . import parser as _parser
 from . import walk as _walk
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text

@@ -26,10 +26,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from .. import bookmarks as bookmark_core
-from ..bookmarks import follow
 from ..corpus.catalog import Catalog
-from ..corpus.model import UNKNOWN_PAPER, Article, Paragraph
+from ..corpus.model import Article, Paragraph
 from . import user_data
+from .bookmark_follow import BookmarkFollower
 from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
 from .dialogs.export_dialog import ExportDialog, Scopes
@@ -54,7 +54,6 @@ def excerpt_of(article: Article, selected: str) -> Article | None:
     return replace(article, paragraphs=paragraphs) if paragraphs else None
 
 POLL_MS = 2000
-FOLLOW = "follow bookmarks"
 NOTICE = "bookmarks"
 
 
@@ -101,7 +100,8 @@ class BookmarksController(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
         self._poll.timeout.connect(self.follow_catalog)
-        self._catalog_token: str | None = None
+        self.follower = BookmarkFollower(catalog, runner, self)
+        self.follower.moved.connect(self._relink)
 
     def start(self) -> None:
         self.refresh()
@@ -366,34 +366,16 @@ class BookmarksController(QObject):
 
     @Slot()
     def follow_catalog(self) -> None:
-        """When the library's pages were read again (by this window, or by another process
-        that shares its catalog: ``reader correct ID set-title …``), relink the bookmarks of
-        this library whose article reads differently now, so the list shows the current
-        headline. Runs off the GUI thread; the note and tags stay."""
-        if self.store is None or self.runner.running(FOLLOW):
-            return
-        token = self.catalog.state()
-        if token == self._catalog_token:
-            return
-        self._catalog_token = token
-        catalog, here = self.catalog, self.catalog.root
-        mine = [b for b in self.store.list()
-                if (place := self.places.get(b.uid)) is None or same_folder(place, here)]
+        """Relink the bookmarks of this library whose article reads differently since the
+        library's pages were read again (``bookmark_follow``)."""
+        if self.store is not None:
+            here = self.catalog.root
+            store = self.store
+            self.follower.look(lambda: [
+                b for b in store.list()
+                if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
 
-        def find(progress: Any, cancelled: Any) -> list[tuple[Any, Article]]:
-            issues: dict[tuple[str, Any], list[str]] = {}
-            for issue in catalog.issues():
-                issues.setdefault((issue.paper, issue.date), []).extend(s for _, s in issue.pages)
-
-            def pages(ref: Any) -> list[Any]:
-                key = (ref.paper or UNKNOWN_PAPER, ref.date)
-                sources = issues.get(key, []) if ref.date else []
-                return [p for p in (catalog.page(s) for s in sources) if p is not None]
-
-            return follow.changed(mine, catalog, pages)
-
-        self.runner.run(find, name=FOLLOW, finished=self._relink)
-
+    @Slot(object)
     def _relink(self, moved: list[tuple[Any, Article]]) -> None:
         if self.store is None or not moved:
             return
