@@ -39,7 +39,7 @@ from ..corpus.corrections import (
 )
 from ..corpus.jumps import jump_marker, jump_target
 from ..corpus.library import PageError
-from ..corpus.model import Article, Page
+from ..corpus.model import UNKNOWN_PAPER, Article, Page
 from ..corpus.serialize import article_to_dict
 from ..corpus.walk import source_path
 from ..search import SearchIndex
@@ -281,7 +281,7 @@ def run_list(args: argparse.Namespace) -> int:
         head = shown(item.source)
         if page is not None:
             day = page.date.isoformat() if page.date else "undated"
-            head += f"  {page.paper or '?'} {day} 第{page.page or '?'}版"
+            head += f"  {page.paper or UNKNOWN_PAPER} {day} 第{page.page or '?'}版"
         print(head)
         for o in item.outcomes:
             c = o.correction

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomicfile import atomic_write, write_json_atomic
+from ..problems import Problem, ProblemKind
 from .corrections import (
     ACROSS,
     PAGE_FIELDS,
@@ -123,7 +124,7 @@ def correct_page(page: Page, page_file: Path) -> list[Outcome]:
     """Apply the corrections kept for ``page_file`` to its freshly parsed ``page``."""
     kept = stored(page_file)
     for problem in kept.problems:
-        page.warnings.append(f"a correction cannot be used: {problem}")
+        page.warnings.append(Problem.of(ProblemKind.CORRECTION_UNUSABLE, reason=problem))
     if kept.fields:
         page.overrides.update(kept.fields)
         for key, value in kept.fields.items():

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from ...corpus.model import Article
+from ...corpus.model import UNKNOWN_PAPER, Article
 from ..theme import ArticleColors
 
 SERIF_FAMILIES = [
@@ -277,7 +277,7 @@ CORRECTIONS_ANCHOR = "corrections:"
 
 def source_line(article: Article) -> str:
     """``钱塘新区报 · 2022年8月10日 星期三 · 第1版 · 第391期`` in the UI language."""
-    parts = [article.paper or QCoreApplication.translate("ArticleDocument", "Unknown paper")]
+    parts = [article.paper or UNKNOWN_PAPER]  # the one name everywhere, as the issue list
     if article.date:
         locale = QLocale()
         day = QDate(article.date.year, article.date.month, article.date.day)
