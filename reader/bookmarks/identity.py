@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from ..corpus.model import Article
+from ..corpus.model import UNKNOWN_PAPER, Article
 
 PREFIX_CHARS = 80
 """How many characters of the (normalised) body a bookmark remembers."""
@@ -152,7 +152,8 @@ class Resolution:
     def message(self, ref: ArticleRef) -> str:
         """One line for the user, in particular when the article cannot be found."""
         where = " ".join(
-            x for x in (ref.paper or "?", ref.date.isoformat() if ref.date else "日期不详",
+            x for x in (ref.paper or UNKNOWN_PAPER,
+                        ref.date.isoformat() if ref.date else "日期不详",
                         f"第{ref.page}版" if ref.page else "") if x
         )
         if self.article is None:

@@ -23,6 +23,7 @@ from ..bookmarks import (
 )
 from ..bookmarks.backup import default_path
 from ..bookmarks.transfer import entry
+from ..corpus.model import UNKNOWN_PAPER
 from .common import (
     CommandError,
     add_library_option,
@@ -100,7 +101,7 @@ def _warn_backup(store: BookmarkStore) -> None:
 def _describe(b: Bookmark, found: bool) -> str:
     day = b.ref.date.isoformat() if b.ref.date else "日期不详"
     page = f"第{b.ref.page}版" if b.ref.page is not None else ""
-    line = f"#{b.id}  {day} {b.ref.paper or '?'} {page}  {b.title}"
+    line = f"#{b.id}  {day} {b.ref.paper or UNKNOWN_PAPER} {page}  {b.title}"
     if b.tags:
         line += f"  [{', '.join(b.tags)}]"
     if b.note:

@@ -1,5 +1,6 @@
 """The article's context menu: Qt's own (copy, select all) and then what one does with an
-article: bookmark it, copy its citation or the text with its citation, export it, find in it.
+article: bookmark it, copy its citation or the text with its citation, export it, find in it,
+correct it (the window's Edit → Correct This Article, and Undo).
 
 Also "Copy with Citation": the selected text (the whole article when nothing is selected)
 followed by its GB/T 7714 citation, the way a quotation goes into a report.
@@ -39,7 +40,7 @@ class ArticleMenu(QObject):
         if article is None:
             return ""
         selected = view.textCursor().selectedText().replace("\u2029", "\n").strip()
-        text = (selected or view.plain_text().strip()) + "\n\n" + user_data.citation(article)
+        text = (selected or view.article_text().strip()) + "\n\n" + user_data.citation(article)
         QGuiApplication.clipboard().setText(text)
         self.statusMessage.emit(self.tr("Copied with its citation."))
         return text

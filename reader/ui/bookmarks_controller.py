@@ -29,6 +29,7 @@ from .. import bookmarks as bookmark_core
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article, Paragraph
 from . import user_data
+from .bookmark_follow import BookmarkFollower
 from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
 from .dialogs.export_dialog import ExportDialog, Scopes
@@ -98,6 +99,9 @@ class BookmarksController(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
+        self._poll.timeout.connect(self.follow_catalog)
+        self.follower = BookmarkFollower(catalog, runner, self)
+        self.follower.moved.connect(self._relink)
 
     def start(self) -> None:
         self.refresh()
@@ -359,6 +363,31 @@ class BookmarksController(QObject):
 
         self.runner.run(find, name="resolve",
                                finished=lambda found: self._on_bookmark_found(bookmark, found))
+
+    @Slot()
+    def follow_catalog(self) -> None:
+        """Relink the bookmarks of this library whose article reads differently since the
+        library's pages were read again (``bookmark_follow``)."""
+        if self.store is not None:
+            here = self.catalog.root
+            store = self.store
+            self.follower.look(lambda: [
+                b for b in store.list()
+                if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
+
+    @Slot(object)
+    def _relink(self, moved: list[tuple[Any, Article]]) -> None:
+        if self.store is None or not moved:
+            return
+        try:
+            for bookmark, article in moved:
+                self.store.relink(bookmark.id, article)
+        except bookmark_core.BookmarkNotFound:
+            pass  # removed meanwhile (here or elsewhere): nothing to follow
+        except bookmark_core.StoreError as err:
+            self._failed(err)
+        self.refresh(force=True)
+        self.update_star()
 
     def _on_bookmark_found(self, bookmark: Any,
                            found: tuple[Path | None, Article | None]) -> None:

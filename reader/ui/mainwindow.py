@@ -37,11 +37,13 @@ from PySide6.QtWidgets import (
 
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
+from ..problems import Problem
 from . import theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
-from .core_messages import query_message
+from .core_messages import problem_text
+from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
 from .library_controller import LibraryController, OpenRequest, is_bundled
@@ -153,8 +155,10 @@ class MainWindow(QMainWindow):
         view.exported.connect(lambda path: self.show_status(self.tr("Saved %1").replace(
             "%1", path)))
         tl.ready.connect(view.show_timeline)
-        tl.failed.connect(lambda message: view.show_message(
-            self.tr("This query cannot be read: %1").replace("%1", query_message(message))))
+        tl.failed.connect(lambda problem: view.show_message(
+            self.tr("This query cannot be read: %1").replace("%1", problem_text(problem)
+                                                              if isinstance(problem, Problem)
+                                                              else str(problem))))
         tl.waiting.connect(lambda: view.show_message(
             self.tr("The search index is being prepared; the timeline follows.")))
         tl.cleared.connect(lambda: view.show_message(
@@ -428,8 +432,16 @@ class MainWindow(QMainWindow):
         a = self.commands
         self.article_menu = ArticleMenu(self, self.article_view,
                                         [a.bookmark_action, a.cite_action],
-                                        [a.export_action, a.find_in_article_action])
+                                        [a.export_action, a.find_in_article_action,
+                                         self.menus.correct_menu.menuAction(), a.undo_action])
         self.article_menu.statusMessage.connect(self.show_status)
+        self.corrections = fix = CorrectionsController(self.catalog, self.runner,
+                                                         self.article_view, a, self)
+        fix.statusMessage.connect(self.show_status)
+        fix.noticeRequested.connect(lambda key, text, kind: self.show_notice(key, text, kind))
+        fix.noticeClosed.connect(self.close_notice)
+        fix.pageCorrected.connect(self.reading.follow)
+        fix.pageCorrected.connect(self.request_sync)
 
     @Slot(bool)
     def _show_star(self, marked: bool) -> None:

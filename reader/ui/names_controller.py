@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from .workers import TaskRunner
 
@@ -31,7 +31,6 @@ class NamesController(QObject):
         self._facet_serial = 0
         self._article_serial = 0
         self._updating = False
-        self._again = False
 
     def update(self, source: Any) -> None:
         """Find the names of what the last index update added (one update at a time; one
@@ -40,21 +39,29 @@ class NamesController(QObject):
         if index is None:
             return
         if self._updating:
-            self._again = True
+            self._again = source
             return
         self._updating = True
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             return index.update_names(source, cancelled=cancelled).tagged
 
-        def done(tagged: Any) -> None:
-            self._updating = False
-            if self._again:
-                self._again = False
-                self.update(source)
-            self.namesUpdated.emit(int(tagged or 0))
+        # Bound methods, not lambdas: Qt drops the connections if this object goes first.
+        self.runner.run(job, "names", finished=self._updated, failed=self._update_failed)
 
-        self.runner.run(job, "names", finished=done, failed=lambda _message: done(0))
+    _again: Any = None
+
+    @Slot(object)
+    def _updated(self, tagged: Any) -> None:
+        self._updating = False
+        if self._again is not None:
+            source, self._again = self._again, None
+            self.update(source)
+        self.namesUpdated.emit(int(tagged or 0))
+
+    @Slot(str)
+    def _update_failed(self, _message: str) -> None:
+        self._updated(0)
 
     def ask_facets(self, params: Any) -> None:
         """The names of the hits of a search (``SearchParams``), all of them, not one page."""
@@ -69,18 +76,19 @@ class NamesController(QObject):
             from ..search import IndexNotReady, QueryError
 
             if cancelled() or serial != self._facet_serial:
-                return None  # overtaken before it started
+                return serial, None  # overtaken before it started
             try:
-                return index.top_names(params.query, limit=FACETS_PER_KIND,
-                                       papers=list(params.papers) or None,
-                                       date_from=params.date_from, date_to=params.date_to)
+                return serial, index.top_names(
+                    params.query, limit=FACETS_PER_KIND, papers=list(params.papers) or None,
+                    date_from=params.date_from, date_to=params.date_to)
             except (QueryError, IndexNotReady):
-                return []
+                return serial, []
 
-        self.runner.run(job, "facets", finished=lambda names: self._facets(serial, names),
-                        failed=lambda _message: self._facets(serial, []))
+        self.runner.run(job, "facets", finished=self._facets)
 
-    def _facets(self, serial: int, names: Any) -> None:
+    @Slot(object)
+    def _facets(self, answer: Any) -> None:
+        serial, names = answer
         if serial == self._facet_serial and names is not None:
             self.facetsReady.emit(names)
 
@@ -93,11 +101,12 @@ class NamesController(QObject):
             return
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            return index.names.names_of(article_id)
+            return serial, article_id, index.names.names_of(article_id)
 
-        def done(names: Any) -> None:
-            if serial == self._article_serial:
-                self.articleNamesReady.emit(article_id, names)
+        self.runner.run(job, "article names", finished=self._article_names)
 
-        self.runner.run(job, "article names", finished=done,
-                        failed=lambda _message: done([]))
+    @Slot(object)
+    def _article_names(self, answer: Any) -> None:
+        serial, article_id, names = answer
+        if serial == self._article_serial:
+            self.articleNamesReady.emit(article_id, names)

@@ -37,7 +37,7 @@ class TimelineController(QObject):
     """Computes the timeline of the queries asked, in the runner's threads."""
 
     ready = Signal(object, str)  # Timeline, the measure it is to be shown in
-    failed = Signal(str)  # a message for the reader (a query that cannot be read, …)
+    failed = Signal(object)  # a Problem (a query that cannot be read) or a message
     waiting = Signal()  # the index is not ready yet: the timeline comes when it is
     cleared = Signal()  # no query to count
 
@@ -88,27 +88,31 @@ class TimelineController(QObject):
             from ..search.timeline import timeline
 
             try:
-                return timeline(index, queries, by=request.by,  # type: ignore[arg-type]
-                                occurrences=request.measure == "occurrences")
+                result: Any = timeline(index, queries, by=request.by,  # type: ignore[arg-type]
+                                       occurrences=request.measure == "occurrences")
             except QueryError as err:
-                return err
+                result = err
+            return serial, request, result
 
-        self.runner.run(job, "timeline",
-                        finished=lambda result: self._on_done(serial, request, result),
-                        failed=lambda message: self._on_failed(serial, message))
+        # Bound methods, not lambdas: Qt drops the connection if this object is deleted first.
+        self.runner.run(job, "timeline", finished=self._on_done, failed=self._on_error)
 
-    def _on_done(self, serial: int, request: TimelineRequest, result: Any) -> None:
+    @Slot(object)
+    def _on_done(self, answer: Any) -> None:
+        serial, request, result = answer
         if serial != self._serial:
             return  # overtaken by a newer request
         if isinstance(result, Exception):
-            self._on_failed(serial, str(result))
+            self._fail(getattr(result, "problem", str(result)))
             return
         self.state = TimelineState.SHOWN
         self.timeline = result
         self.ready.emit(result, request.measure)
 
-    def _on_failed(self, serial: int, message: str) -> None:
-        if serial != self._serial:
-            return
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self._fail(message)
+
+    def _fail(self, message: object) -> None:
         self.state = TimelineState.FAILED
         self.failed.emit(message)

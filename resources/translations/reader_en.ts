@@ -4,7 +4,7 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="457"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>The selected text (%n character)</numerusform>
@@ -12,8 +12,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="175"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="205"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="213"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>%n bookmark saved to %1.</numerusform>
@@ -21,7 +21,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="285"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="320"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -29,7 +29,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="405"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="465"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="413"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="474"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="480"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="486"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="129"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="226"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="229"/>
         <source>Exported %n file(s) to %1.</source>
         <translation>
             <numerusform>Exported %n file to %1.</numerusform>
@@ -106,28 +106,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="690"/>
-        <source>%n problem file(s)</source>
-        <translation>
-            <numerusform>%n problem file</numerusform>
-            <numerusform>%n problem files</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="697"/>
-        <source>%n file(s) could not be read</source>
-        <translation>
-            <numerusform>%n file could not be read</numerusform>
-            <numerusform>%n files could not be read</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="270"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="271"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -135,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="292"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="293"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform>
@@ -151,6 +132,25 @@
         <translation>
             <numerusform>%n hit</numerusform>
             <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkStatus</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="76"/>
+        <source>%n problem file(s)</source>
+        <translation>
+            <numerusform>%n problem file</numerusform>
+            <numerusform>%n problem files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="84"/>
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
         </translation>
     </message>
 </context>

@@ -72,37 +72,47 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="164"/>
+        <location filename="../../reader/ui/views/article_document.py" line="193"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="199"/>
+        <location filename="../../reader/ui/views/article_document.py" line="217"/>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="236"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="213"/>
+        <location filename="../../reader/ui/views/article_document.py" line="250"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="223"/>
-        <source>Unknown paper</source>
-        <translation>未知报纸</translation>
+        <location filename="../../reader/ui/views/article_document.py" line="258"/>
+        <source>Corrections of this article</source>
+        <translation>本文的更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="229"/>
+        <location filename="../../reader/ui/views/article_document.py" line="260"/>
+        <source>(kept in your own data folder: the library&apos;s folder cannot be written)</source>
+        <translation>（文库文件夹不可写入，保存在你自己的数据文件夹中）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/views/article_document.py" line="286"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="232"/>
+        <location filename="../../reader/ui/views/article_document.py" line="289"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="238"/>
+        <location filename="../../reader/ui/views/article_document.py" line="295"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -110,12 +120,12 @@
 <context>
     <name>ArticleMenu</name>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="29"/>
+        <location filename="../../reader/ui/article_menu.py" line="30"/>
         <source>Copy &amp;with Citation</source>
         <translation>连同引文复制(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="44"/>
+        <location filename="../../reader/ui/article_menu.py" line="45"/>
         <source>Copied with its citation.</source>
         <translation>已连同引文复制。</translation>
     </message>
@@ -123,7 +133,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../reader/ui/views/article_view.py" line="87"/>
+        <location filename="../../reader/ui/views/article_view.py" line="94"/>
         <source>Choose a day in the calendar or an issue in the list, or search the archive (Ctrl+F).</source>
         <translation>在日历中选一天或在列表中选一期，或检索全部报刊（Ctrl+F）。</translation>
     </message>
@@ -141,7 +151,7 @@
         <translation>版面 %1 没有印出日期。请选择出版日期；日期将保存在版面旁的 %2 中，该版随即归入所属的一期。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/assign_date.py" line="32"/>
+        <location filename="../../reader/ui/dialogs/assign_date.py" line="28"/>
         <source>Suggested from the dates the articles mention: %1</source>
         <translation>根据文中提到的日期推测：%1</translation>
     </message>
@@ -172,27 +182,27 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="102"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="103"/>
         <source>in the library “%1”</source>
         <translation>在书库“%1”中</translation>
     </message>
@@ -200,24 +210,24 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="428"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="457"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>选中的文字（%n个字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="271"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="278"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="279"/>
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -226,136 +236,136 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="280"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="284"/>
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="153"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="259"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="263"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="119"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="166"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="123"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="170"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="120"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="124"/>
         <source>Export What Can Be Read…</source>
         <translation>导出尚可读取的书签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="123"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="127"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="128"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="132"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="136"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="140"/>
         <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
         <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="158"/>
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="171"/>
         <source>The backup could not be restored: %1</source>
         <translation>无法从备份恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="176"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="180"/>
         <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
         <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="190"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="194"/>
         <source>Save What Can Be Read</source>
         <translation>保存尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="191"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="195"/>
         <source>Bookmarks (*.json)</source>
         <translation>书签 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="198"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="208"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="202"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="212"/>
         <source>Export What Can Be Read</source>
         <translation>导出尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="199"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203"/>
         <source>Nothing could be saved: %1</source>
         <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="201"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="209"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="205"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="213"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="204"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="208"/>
         <source>What could not be read:</source>
         <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="206"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="210"/>
         <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
         <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="260"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="264"/>
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="315"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="319"/>
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="316"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="320"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="349"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="353"/>
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="377"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="396"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="406"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="378"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="407"/>
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="382"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="411"/>
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="383"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="412"/>
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -364,12 +374,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="390"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="426"/>
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -380,50 +390,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="416"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="445"/>
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="424"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="453"/>
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="436"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="465"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="445"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="474"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="451"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="480"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="457"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="486"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="467"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="496"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="472"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="501"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -516,183 +526,554 @@ The bookmark and its note are kept.</source>
     <name>CoreMessages</name>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="21"/>
-        <source>a PDF document</source>
-        <translation>PDF 文档</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="22"/>
-        <source>a PNG image</source>
-        <translation>PNG 图片</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="23"/>
-        <source>a JPEG image</source>
-        <translation>JPEG 图片</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="24"/>
-        <source>a GIF image</source>
-        <translation>GIF 图片</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="25"/>
-        <source>a ZIP archive (or a Word/Office file)</source>
-        <translation>ZIP 压缩包（或 Word/Office 文件）</translation>
+        <source>it is {format}, not page text</source>
+        <translation>这是{format}，不是版面文本</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="27"/>
-        <source>an old Office document</source>
-        <translation>旧版 Office 文档</translation>
+        <source>it starts with a {encoding} byte-order mark but is not valid {encoding} (bad bytes at offset {offset})</source>
+        <translation>文件以 {encoding} 字节顺序标记开头，但不是有效的 {encoding}（在偏移 {offset} 处有错误字节）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="30"/>
+        <source>it is {size_mb} MB, too large to be one page (the limit is {limit_mb} MB); split it into page files</source>
+        <translation>文件有 {size_mb} MB，太大，不像是一个版面（上限 {limit_mb} MB）；请拆分为各版的文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="33"/>
+        <source>cannot read it: {reason}</source>
+        <translation>无法读取：{reason}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="34"/>
-        <source>the file is empty</source>
-        <translation>文件是空的</translation>
+        <source>cannot read the folder: {reason}</source>
+        <translation>无法读取该文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="38"/>
-        <source>it is %1, not page text</source>
-        <translation>这是%1，不是版面文本</translation>
+        <location filename="../../reader/ui/core_messages.py" line="35"/>
+        <source>it is {what}, not a regular file; not read</source>
+        <translation>这是{what}，不是普通文件；未读取</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="36"/>
+        <source>it is a broken link</source>
+        <translation>这是一个失效的链接</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="37"/>
+        <source>it is a link to {target}, outside {where}; links that leave it are not followed</source>
+        <translation>这是指向 {target} 的链接，在{where}之外；不跟随指向外部的链接</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="40"/>
+        <source>folders nested more than {depth} deep are not read; move its pages up</source>
+        <translation>嵌套超过 {depth} 层的文件夹不读取；请把其中的版面移到上层</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="43"/>
-        <source>it looks like a binary file, not page text</source>
-        <translation>这像是二进制文件，不是版面文本</translation>
+        <source>it claims the same paper, date and page as {other} ({paper} {date}, page {page}); both are kept</source>
+        <translation>与 {other} 的报纸、日期和版次相同（{paper} {date} 第{page}版）；两者都保留</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="47"/>
-        <source>its text is not UTF-8, GB18030/GBK or UTF-16 (another encoding such as Big5 or Shift-JIS?); convert it to UTF-8</source>
-        <translation>文本不是 UTF-8、GB18030/GBK 或 UTF-16 编码（可能是 Big5、Shift-JIS 等其他编码？），请转换为 UTF-8</translation>
+        <location filename="../../reader/ui/core_messages.py" line="46"/>
+        <source>the library settings file {file} was ignored: {reason}</source>
+        <translation>书库设置文件 {file} 未被采用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="48"/>
+        <source>its sidecar file {sidecar} was ignored: {reason}</source>
+        <translation>其附注文件 {sidecar} 未被采用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="50"/>
+        <source>its masthead gives the {field} as {stated}, its file&apos;s {where} as {found}; the masthead&apos;s is used</source>
+        <translation>报头与文件名或文件夹所示不一致：报头上的{field}是 {stated}，文件的{where}上是 {found}；采用报头的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="53"/>
+        <source>could not be copied into {library}: {reason}</source>
+        <translation>无法复制到 {library}：{reason}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="54"/>
-        <source>it is %1 MB, too large to be one page (the limit is %2 MB); split it into page files</source>
-        <translation>文件有 %1 MB，太大，不像是一个版面（上限 %2 MB）；请拆分为各版的文件</translation>
+        <source>added as {added}, but its sidecar could not be copied: {reason}</source>
+        <translation>已添加为 {added}，但其附注文件无法复制：{reason}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="61"/>
-        <source>cannot read it: %1</source>
-        <translation>无法读取：%1</translation>
+        <location filename="../../reader/ui/core_messages.py" line="56"/>
+        <source>its sidecar {sidecar} is not copied: {reason}</source>
+        <translation>其附注文件 {sidecar} 未复制：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="58"/>
+        <source>{count} files of that name are in {folder} already</source>
+        <translation>{folder} 中已有 {count} 个同名文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="60"/>
+        <source>the page states no date; it is listed as undated</source>
+        <translation>版面上没有日期；列为无日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="62"/>
+        <source>the masthead date {text} is not a real date</source>
+        <translation>报头日期 {text} 不是一个真实的日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="64"/>
+        <source>the masthead says {weekday} but {date} was a 星期{actual}</source>
+        <translation>报头写的是{weekday}，但 {date} 是星期{actual}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="66"/>
-        <source>its sidecar file %1 was ignored: %2</source>
-        <translation>其附注文件 %1 未被采用：%2</translation>
+        <source>the masthead&apos;s lunar date {lunar} does not match {date} (lunar {expected})</source>
+        <translation>报头的农历日期 {lunar} 与 {date} 不符（应为农历{expected}）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="69"/>
+        <source>the date line at the top ({stated}) comes with nothing else of a masthead, so the file&apos;s path gives the date, {date}</source>
+        <translation>顶部的日期行（{stated}）没有报头的其他内容，因此采用文件路径给出的日期 {date}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="72"/>
-        <source>it claims the same paper, date and page as %1 (%2); both are kept</source>
-        <translation>与 %1 的报纸、日期和版次相同（%2）；两者都保留</translation>
+        <source>line {line}: a headline with no article under it (「{text}」) was kept as leftover text</source>
+        <translation>第 {line} 行：标题下没有文章（「{text}」），作为剩余文字保留</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="75"/>
+        <source>article {position} ({label}) has no headline; it was probably lost in extraction</source>
+        <translation>第 {position} 篇文章（{label}）没有标题；可能在提取时丢失了</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="78"/>
-        <source>could not be copied into %1: %2</source>
-        <translation>无法复制到 %1：%2</translation>
+        <source>article {position} ({title}) ends mid-sentence</source>
+        <translation>第 {position} 篇文章（{title}）在句子中间结束</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="84"/>
-        <source>the masthead&apos;s lunar date %1 does not match %2 (lunar %3)</source>
-        <translation>报头的农历日期 %1 与 %2 不符（应为农历%3）</translation>
+        <location filename="../../reader/ui/core_messages.py" line="80"/>
+        <source>the record has no headline on its first lines</source>
+        <translation>这篇文章文件的开头几行没有标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="82"/>
+        <source>the file ends in the middle of a character ({stray} stray byte(s) at the end were dropped; was it truncated?)</source>
+        <translation>文件在一个字符的中间结束（末尾多余的 {stray} 个字节已舍去；文件是否被截断？）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="85"/>
+        <source>it contains {count} control character(s), kept as they are</source>
+        <translation>含有 {count} 个控制字符，按原样保留</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="87"/>
+        <source>UTF-16 without a byte-order mark</source>
+        <translation>没有字节顺序标记的 UTF-16</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="88"/>
+        <source>a correction cannot be used: {reason}</source>
+        <translation>一项校正无法使用：{reason}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/core_messages.py" line="90"/>
-        <source>the masthead says %1 but %2 was a %3</source>
-        <translation>报头写的是%1，但 %2 是%3</translation>
+        <source>correction {number} no longer applies ({correction}, by {by}, {at}): {reason}; it is kept</source>
+        <translation>第 {number} 项校正已不适用（{correction}，{by}，{at}）：{reason}；该校正仍保留</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="96"/>
-        <source>the library folder does not exist</source>
-        <translation>书库文件夹不存在</translation>
+        <location filename="../../reader/ui/core_messages.py" line="94"/>
+        <source>unclosed quote in “{text}”: add the closing &quot;</source>
+        <translation>“{text}”中的引号没有闭合：请补上后引号 &quot;</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="100"/>
-        <source>its masthead disagrees with its file name or folders: %1</source>
-        <translation>报头与文件名或文件夹所示不一致：%1</translation>
+        <location filename="../../reader/ui/core_messages.py" line="98"/>
+        <source>the query is {length} characters long; a query can have at most {limit}: search for a few words of it</source>
+        <translation>检索式长 {length} 个字符，最多只能有 {limit} 个：请只检索其中的几个词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="106"/>
-        <source>the library settings file %1 was ignored: %2</source>
-        <translation>书库设置文件 %1 未被采用：%2</translation>
+        <location filename="../../reader/ui/core_messages.py" line="101"/>
+        <source>{name}: needs a word after it, e.g. {name}:金承涛</source>
+        <translation>{name}: 后面需要一个词，例如 {name}:金承涛</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="151"/>
-        <source>bad date “%1”: there is no month %2</source>
-        <translation>日期“%1”有误：没有%2月</translation>
+        <location filename="../../reader/ui/core_messages.py" line="103"/>
+        <source>a word of the query is longer than {limit} characters</source>
+        <translation>检索式中有一个词长于 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="153"/>
-        <source>bad date “%1”: %2 has no day %3</source>
-        <translation>日期“%1”有误：%2 没有%3日</translation>
+        <location filename="../../reader/ui/core_messages.py" line="105"/>
+        <source>bad date “{text}”: write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31</source>
+        <translation>日期“{text}”有误：请写成 date:2022、date:2022-08、date:2022-08-01 或 date:2022-08-01..2022-10-31</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="155"/>
-        <source>bad date “%1”: write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31</source>
-        <translation>日期“%1”有误：请写成 date:2022、date:2022-08、date:2022-08-01 或 date:2022-08-01..2022-10-31</translation>
+        <location filename="../../reader/ui/core_messages.py" line="108"/>
+        <source>bad date “{text}”: there is no month {month}</source>
+        <translation>日期“{text}”有误：没有{month}月</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="158"/>
-        <source>bad date range “%1”: it ends before it starts</source>
-        <translation>日期范围“%1”有误：结束早于开始</translation>
+        <location filename="../../reader/ui/core_messages.py" line="110"/>
+        <source>bad date “{text}”: {month} has no day {day}</source>
+        <translation>日期“{text}”有误：{month} 没有{day}日</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="160"/>
-        <source>unclosed quote in “%1”: add the closing &quot;</source>
-        <translation>“%1”中的引号没有闭合：请补上后引号 &quot;</translation>
+        <location filename="../../reader/ui/core_messages.py" line="112"/>
+        <source>bad date range “{text}”: it ends before it starts</source>
+        <translation>日期范围“{text}”有误：结束早于开始</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="163"/>
-        <source>empty quotes &quot;&quot; find nothing: put the words between them</source>
-        <translation>空引号 &quot;&quot; 找不到任何内容：请把词语写在引号之间</translation>
+        <location filename="../../reader/ui/core_messages.py" line="118"/>
+        <source>date: cannot be joined with OR; give a range: date:2021..2022</source>
+        <translation>date: 不能用 OR 连接；请给出范围：date:2021..2022</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="165"/>
-        <source>%1: needs a word after it, e.g. %1:金承涛</source>
-        <translation>%1: 后面需要一个词，例如 %1:金承涛</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="167"/>
-        <source>OR needs a word on each side, e.g. 钱塘 OR 上城</source>
-        <translation>OR 两边都需要词语，例如 钱塘 OR 上城</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="170"/>
-        <source>OR cannot join an excluded word (one starting with -)</source>
-        <translation>OR 不能连接排除的词（以 - 开头的词）</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="173"/>
-        <source>the query is %1 characters long; a query can have at most %2: search for a few words of it</source>
-        <translation>检索式长 %1 个字符，最多只能有 %2 个：请只检索其中的几个词</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/core_messages.py" line="176"/>
+        <location filename="../../reader/ui/core_messages.py" line="120"/>
         <source>person:, place: and org: cannot be joined with OR</source>
         <translation>person:、place: 和 org: 不能用 OR 连接</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="178"/>
-        <source>the query has more than %1 words</source>
-        <translation>检索式的词超过 %1 个</translation>
+        <location filename="../../reader/ui/core_messages.py" line="122"/>
+        <source>OR joins words or papers, not a word with a paper:</source>
+        <translation>OR 连接的是词语或报纸，不能把词语与 paper: 相连</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="181"/>
-        <source>the query has more than %1 paper: and date: filters</source>
-        <translation>检索式的 paper: 和 date: 条件超过 %1 个</translation>
+        <location filename="../../reader/ui/core_messages.py" line="124"/>
+        <source>the query has more than {limit} words</source>
+        <translation>检索式的词超过 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="183"/>
-        <source>a word of the query is longer than %1 characters</source>
-        <translation>检索式中有一个词长于 %1 个字符</translation>
+        <location filename="../../reader/ui/core_messages.py" line="125"/>
+        <source>the query has more than {limit} paper: and date: filters</source>
+        <translation>检索式的 paper: 和 date: 条件超过 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="184"/>
+        <location filename="../../reader/ui/core_messages.py" line="135"/>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="136"/>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="137"/>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="138"/>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="139"/>
+        <source>a ZIP archive (or a Word/Office file)</source>
+        <translation>ZIP 压缩包（或 Word/Office 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="140"/>
+        <source>an old Office document</source>
+        <translation>旧版 Office 文档</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="143"/>
+        <source>a named pipe</source>
+        <translation>命名管道</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="144"/>
+        <source>a device</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="145"/>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="146"/>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="149"/>
+        <source>the library folder</source>
+        <translation>书库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="150"/>
+        <source>the folder added</source>
+        <translation>所添加的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="151"/>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="152"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="153"/>
+        <source>name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="156"/>
+        <source>paper</source>
+        <translation>报纸名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="157"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="158"/>
+        <source>page</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="20"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="22"/>
+        <source>it looks like a binary file, not page text</source>
+        <translation>这像是二进制文件，不是版面文本</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="23"/>
+        <source>its text is not UTF-8, GB18030/GBK or UTF-16 (another encoding such as Big5 or Shift-JIS?); convert it to UTF-8</source>
+        <translation>文本不是 UTF-8、GB18030/GBK 或 UTF-16 编码（可能是 Big5、Shift-JIS 等其他编码？），请转换为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="42"/>
+        <source>the library folder does not exist</source>
+        <translation>书库文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="96"/>
+        <source>empty quotes &quot;&quot; find nothing: put the words between them</source>
+        <translation>空引号 &quot;&quot; 找不到任何内容：请把词语写在引号之间</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="114"/>
+        <source>OR needs a word on each side, e.g. 钱塘 OR 上城</source>
+        <translation>OR 两边都需要词语，例如 钱塘 OR 上城</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="116"/>
+        <source>OR cannot join an excluded word (one starting with -)</source>
+        <translation>OR 不能连接排除的词（以 - 开头的词）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/core_messages.py" line="93"/>
         <source>the query is empty: type a word to find</source>
         <translation>检索式为空：请输入要查找的词</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/core_messages.py" line="187"/>
+        <location filename="../../reader/ui/core_messages.py" line="127"/>
         <source>a query cannot only exclude: add a word, a paper: or a date: to find</source>
         <translation>检索式不能只有排除项：请加上要查找的词、paper: 或 date:</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="16"/>
+        <source>the kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="17"/>
+        <source>the title</source>
+        <translation>主标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="18"/>
+        <source>the subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="19"/>
+        <source>the byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="20"/>
+        <source>a section head</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="21"/>
+        <source>body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="22"/>
+        <source>not part of any article</source>
+        <translation>不属于任何文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="23"/>
+        <source>the paper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="24"/>
+        <source>the date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="25"/>
+        <source>the page number</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="26"/>
+        <source>the issue number</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="39"/>
+        <source>a new article starts at “%1”</source>
+        <translation>从“%1”起另成一篇</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="42"/>
+        <source>“%1” and the article after it are one</source>
+        <translation>“%1”与其后一篇合为一篇</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="45"/>
+        <source>“%1” is %2</source>
+        <translation>“%1”是%2</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="49"/>
+        <source>%1 removed (was “%2”)</source>
+        <translation>删去%1（原为“%2”）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="51"/>
+        <source>%1 set to “%2”</source>
+        <translation>%1改为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="54"/>
+        <source>“%1” corrected to “%2”</source>
+        <translation>“%1”改为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="57"/>
+        <source>“%1” joined with its continuation (%2)</source>
+        <translation>“%1”与其转版部分合并（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/correction_text.py" line="60"/>
+        <source>%1 of the page set to %2</source>
+        <translation>本版%1改为%2</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionsController</name>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="125"/>
+        <source>Open an article to correct it.</source>
+        <translation>请先打开要更正的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="134"/>
+        <source>Put the cursor in a paragraph of the article (or on a line of its headline) first.</source>
+        <translation>请先把光标放在文章的某一段（或标题的某一行）中。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="160"/>
+        <source>Split the Article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="178"/>
+        <source>There is no article after this one on its page.</source>
+        <translation>本版这篇文章之后没有文章了。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="179"/>
+        <source>There is no article before this one on its page.</source>
+        <translation>本版这篇文章之前没有文章了。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="185"/>
+        <source>The article has no neighbour there any more.</source>
+        <translation>这篇文章在那一侧已没有相邻的文章。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="189"/>
+        <source>Merge Articles</source>
+        <translation>合并文章</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="199"/>
+        <source>This article does not continue on another page (no 下转 or 上接 line).</source>
+        <translation>这篇文章没有转到其他版面（没有“下转”或“上接”）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="208"/>
+        <source>No article on page %1 of this issue continues this one (or the page is not in the library).</source>
+        <translation>本期第%1版没有接续这篇的文章（或该版不在文库中）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="223"/>
+        <source>Merge with the Continuation</source>
+        <translation>与转版部分合并</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="233"/>
+        <source>Set What a Line Is</source>
+        <translation>设定一行的类别</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="247"/>
+        <source>Correct the Headline</source>
+        <translation>更正标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="261"/>
+        <source>Fix Words</source>
+        <translation>改正文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="276"/>
+        <source>Correct the Page</source>
+        <translation>更正版面信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="82"/>
+        <source>A correction is being saved; one moment.</source>
+        <translation>正在保存一项更正，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="305"/>
+        <source>This library&apos;s folder cannot be written: your corrections of it are kept in your own data folder (%1) and shown only to you. “reader corrections export” moves them to another machine.</source>
+        <translation>文库文件夹不可写入：你对它的更正保存在你自己的数据文件夹（%1）中，只有你能看到。可用“reader corrections export”把它们带到另一台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="309"/>
+        <source>Corrected: %1 (Ctrl+Z takes it back).</source>
+        <translation>已更正：%1（按 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="319"/>
+        <source>Not corrected: %1</source>
+        <translation>未更正：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="336"/>
+        <source>A correction of this page no longer applies (the page was read anew): %1. It is kept, and listed in Library Information.</source>
+        <translation>本版有一项更正已不再适用（版面已重新读取）：%1。该更正仍保留，并列在“文库信息”中。</translation>
     </message>
 </context>
 <context>
@@ -877,6 +1258,34 @@ No log file could be written in %1; the details were printed on the terminal.</s
         <location filename="../../reader/ui/views/find_bar.py" line="67"/>
         <source>no match</source>
         <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="18"/>
+        <source>Correct the Headline</source>
+        <translation>更正标题</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="20"/>
+        <source>&amp;Kicker:</source>
+        <translation>引题(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="20"/>
+        <source>&amp;Title:</source>
+        <translation>主标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="21"/>
+        <source>&amp;Subtitle:</source>
+        <translation>副题(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/headline_dialog.py" line="21"/>
+        <source>&amp;Byline:</source>
+        <translation>署名(&amp;B)：</translation>
     </message>
 </context>
 <context>
@@ -1077,147 +1486,147 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 <context>
     <name>LibraryInfoDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="77"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="78"/>
         <source>Library Information</source>
         <translation>书库信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="82"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="83"/>
         <source>Open the Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Paper</source>
         <translation>报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Issues</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="89"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>First issue</source>
         <translation>最早一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>Last issue</source>
         <translation>最近一期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="90"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
         <source>Undated pages</source>
         <translation>未标日期的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="100"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="101"/>
         <source>Page file</source>
         <translation>版面文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="101"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="102"/>
         <source>Assign Date…</source>
         <translation>设定日期…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="111"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="112"/>
         <source>These pages state no date the reader could read. Assigning one writes it in a small file beside the page.</source>
         <translation>这些版面上没有阅读器能读出的日期。设定日期后，日期会写进版面旁边的一个小文件里。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="108"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="109"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="108"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="109"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="114"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="115"/>
         <source>These files were left out or need a look; the rest of the library is read as usual.</source>
         <translation>这些文件被略过或需要查看；书库的其余部分照常读取。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="154"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="155"/>
         <source>Library: %1</source>
         <translation>书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="155"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="156"/>
         <source>%1 issues, %2 pages, %3 articles</source>
         <translation>%1 期，%2 个版面，%3 篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="159"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="160"/>
         <source>from %1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="185"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="186"/>
         <source>Papers (%1)</source>
         <translation>报纸（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="186"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="187"/>
         <source>Undated Pages (%1)</source>
         <translation>未标日期的版面（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="188"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="189"/>
         <source>Problem Files (%1)</source>
         <translation>有问题的文件（%1）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="92"/>
         <source>Dates from</source>
         <translation>日期来自</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="91"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="92"/>
         <source>Name from</source>
         <translation>报名来自</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="122"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="123"/>
         <source>Paper of the pages that name none:</source>
         <translation>未注明报名的版面所属报纸：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="95"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="96"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="204"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="205"/>
         <source>Saved in %1 in the library folder; a masthead or a folder named like a paper still names its own pages.</source>
         <translation>保存在书库文件夹的 %1 中；报头或以报名命名的文件夹仍决定其中版面的报名。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="215"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="216"/>
         <source>Settings Not Saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="199"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="200"/>
         <source>The article files of this library do not name their paper: type its name above and save it (it is kept in %1 in the library folder).</source>
         <translation>本书库的文章文件没有注明报名：请在上面输入报名并保存（保存在书库文件夹的 %1 中）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="216"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="217"/>
         <source>The paper&apos;s name could not be saved in %1:
 %2
 
@@ -1228,32 +1637,32 @@ The library folder may be read-only.</source>
 书库文件夹可能是只读的。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="94"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="95"/>
         <source>e.g. 人民日报</source>
         <translation>例如 人民日报</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="43"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="44"/>
         <source>file names and folders</source>
         <translation>文件名和文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="42"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="43"/>
         <source>mastheads</source>
         <translation>报头</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="41"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="42"/>
         <source>sidecar files</source>
         <translation>附注文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="44"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="45"/>
         <source>the library settings</source>
         <translation>书库设置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/library_info.py" line="45"/>
+        <location filename="../../reader/ui/dialogs/library_info.py" line="46"/>
         <source>the text (suggested only)</source>
         <translation>正文（仅为建议）</translation>
     </message>
@@ -1272,37 +1681,37 @@ The library folder may be read-only.</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="153"/>
+        <location filename="../../reader/ui/mainwindow.py" line="155"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="159"/>
+        <location filename="../../reader/ui/mainwindow.py" line="163"/>
         <source>The search index is being prepared; the timeline follows.</source>
         <translation>正在准备检索索引，准备好后显示时间线。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="161"/>
+        <location filename="../../reader/ui/mainwindow.py" line="165"/>
         <source>Type a query to see when it was written about.</source>
         <translation>输入检索词，看看它在哪些时候被报道。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="220"/>
+        <location filename="../../reader/ui/mainwindow.py" line="232"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="221"/>
+        <location filename="../../reader/ui/mainwindow.py" line="233"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="223"/>
+        <location filename="../../reader/ui/mainwindow.py" line="235"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="290"/>
+        <location filename="../../reader/ui/mainwindow.py" line="302"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
@@ -1498,56 +1907,151 @@ The library folder may be read-only.</source>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="106"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="108"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="110"/>
+        <source>A &amp;New Article Starts Here</source>
+        <translation>从这里另起一篇(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="113"/>
+        <source>&amp;Merge with the Next Article</source>
+        <translation>与下一篇合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="115"/>
+        <source>Merge with the &amp;Previous Article</source>
+        <translation>与上一篇合并(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="118"/>
+        <source>Merge with Its &amp;Continuation (下转/上接)</source>
+        <translation>与转版部分合并（下转/上接）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="120"/>
+        <source>Correct the &amp;Headline…</source>
+        <translation>更正标题(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="122"/>
+        <source>Fix &amp;Words…</source>
+        <translation>改正文字(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="125"/>
+        <source>Correct the P&amp;age&apos;s Paper, Date, Number…</source>
+        <translation>更正本版的报名、日期、版次(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="129"/>
+        <source>the &amp;Kicker</source>
+        <translation>引题(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="130"/>
+        <source>the &amp;Title</source>
+        <translation>主标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="131"/>
+        <source>the &amp;Subtitle</source>
+        <translation>副题(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="132"/>
+        <source>the &amp;Byline</source>
+        <translation>署名(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="133"/>
+        <source>a S&amp;ection Head</source>
+        <translation>小标题(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="134"/>
+        <source>Bo&amp;dy Text</source>
+        <translation>正文(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="135"/>
+        <source>&amp;Not Part of Any Article</source>
+        <translation>不属于任何文章(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="138"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="108"/>
+        <location filename="../../reader/ui/actions.py" line="140"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="18"/>
+        <location filename="../../reader/ui/menus.py" line="19"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="29"/>
+        <location filename="../../reader/ui/menus.py" line="30"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="34"/>
+        <source>&amp;Correct This Article</source>
+        <translation>更正这篇文章(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="39"/>
+        <source>This &amp;Line Is</source>
+        <translation>这一行是(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/menus.py" line="44"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="31"/>
+        <location filename="../../reader/ui/menus.py" line="46"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="34"/>
+        <location filename="../../reader/ui/menus.py" line="49"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="39"/>
+        <location filename="../../reader/ui/menus.py" line="54"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="41"/>
+        <location filename="../../reader/ui/menus.py" line="56"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="44"/>
+        <location filename="../../reader/ui/menus.py" line="59"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="48"/>
+        <location filename="../../reader/ui/menus.py" line="63"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="55"/>
+        <location filename="../../reader/ui/menus.py" line="70"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1587,47 +2091,37 @@ The library folder may be read-only.</source>
         <translation>无法读取书库：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="76"/>
-        <source>%n problem file(s)</source>
-        <translation>%n 个有问题的文件</translation>
-    </message>
-    <message>
         <location filename="../../reader/ui/work_status.py" line="81"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="84"/>
-        <source>%n file(s) could not be read</source>
-        <translation>%n个文件无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/work_status.py" line="88"/>
+        <location filename="../../reader/ui/work_status.py" line="87"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="96"/>
+        <location filename="../../reader/ui/work_status.py" line="95"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="90"/>
+        <location filename="../../reader/ui/reading.py" line="99"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="97"/>
+        <location filename="../../reader/ui/reading.py" line="106"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="160"/>
+        <location filename="../../reader/ui/reading.py" line="169"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="229"/>
+        <location filename="../../reader/ui/reading.py" line="238"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
@@ -1648,84 +2142,84 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="590"/>
+        <location filename="../../reader/ui/mainwindow.py" line="610"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_presenter.py" line="128"/>
+        <location filename="../../reader/ui/search_presenter.py" line="129"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_presenter.py" line="124"/>
+        <location filename="../../reader/ui/search_presenter.py" line="125"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="157"/>
-        <location filename="../../reader/ui/search_presenter.py" line="149"/>
+        <location filename="../../reader/ui/mainwindow.py" line="159"/>
+        <location filename="../../reader/ui/search_presenter.py" line="150"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_presenter.py" line="151"/>
+        <location filename="../../reader/ui/search_presenter.py" line="152"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="102"/>
-        <location filename="../../reader/ui/work_status.py" line="121"/>
+        <location filename="../../reader/ui/work_status.py" line="101"/>
+        <location filename="../../reader/ui/work_status.py" line="120"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="105"/>
+        <location filename="../../reader/ui/work_status.py" line="104"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="111"/>
+        <location filename="../../reader/ui/work_status.py" line="110"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="113"/>
+        <location filename="../../reader/ui/work_status.py" line="112"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="123"/>
+        <location filename="../../reader/ui/work_status.py" line="122"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="132"/>
+        <location filename="../../reader/ui/work_status.py" line="131"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="136"/>
+        <location filename="../../reader/ui/work_status.py" line="135"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/work_status.py" line="140"/>
+        <location filename="../../reader/ui/work_status.py" line="139"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="631"/>
+        <location filename="../../reader/ui/mainwindow.py" line="651"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="649"/>
+        <location filename="../../reader/ui/mainwindow.py" line="669"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="650"/>
+        <location filename="../../reader/ui/mainwindow.py" line="670"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1846,6 +2340,45 @@ Library: %1</source>
     </message>
 </context>
 <context>
+    <name>PageFieldsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="30"/>
+        <source>Correct the Page</source>
+        <translation>更正版面信息</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="33"/>
+        <source>What the page %1 says of itself. A change is kept with the page (Ctrl+Z takes it back).</source>
+        <translation>版面 %1 自身标明的信息。改动随版面保存（按 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="40"/>
+        <source>&amp;Paper:</source>
+        <translation>报名(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="41"/>
+        <source>&amp;Dated:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="47"/>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="49"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="48"/>
+        <source>Page &amp;number:</source>
+        <translation>版次(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/page_fields.py" line="50"/>
+        <source>&amp;Issue number:</source>
+        <translation>期号(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>Restart</name>
     <message>
         <location filename="../../reader/ui/restart.py" line="21"/>
@@ -1962,17 +2495,17 @@ Library: %1</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="47"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="56"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="58"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="49"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="58"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2087,24 +2620,64 @@ Library: %1</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="181"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="191"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="181"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="191"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="182"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="192"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="184"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="194"/>
         <source>Export the Timeline</source>
         <translation>导出时间线</translation>
+    </message>
+</context>
+<context>
+    <name>WordsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/words_dialog.py" line="23"/>
+        <source>Fix Words</source>
+        <translation>改正文字</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/words_dialog.py" line="29"/>
+        <source>In the paragraph:</source>
+        <translation>所在段落：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/words_dialog.py" line="36"/>
+        <source>&amp;Words as printed:</source>
+        <translation>原文(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/words_dialog.py" line="37"/>
+        <source>&amp;Should read:</source>
+        <translation>应为(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkStatus</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="76"/>
+        <source>%n problem file(s)</source>
+        <translation>
+            <numerusform>%n 个有问题的文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="84"/>
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n 个文件无法读取</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,18 @@ def open_window(qtbot):  # type: ignore[no-untyped-def]
     yield make
     for window in windows:
         window.shutdown()
+
+
+ONE_PAGE = "003_7b8eb04012f19e9f.txt"
+
+
+@pytest.fixture
+def one_page(tmp_path: Path) -> Path:
+    """A library of one real page, a copy of the seed ``ONE_PAGE`` (four articles)."""
+    from ..conftest import CORPUS
+
+    (tmp_path / "lib").mkdir()
+    return Path(shutil.copy(CORPUS / ONE_PAGE, tmp_path / "lib" / ONE_PAGE)).parent
 
 
 @pytest.fixture

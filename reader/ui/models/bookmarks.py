@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ...corpus.model import UNKNOWN_PAPER
 from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, BookmarkRole, DateRole, LibraryRole
 from .page_articles import page_label
@@ -31,7 +32,7 @@ COLUMNS = 4  # headline, printed, tags, note
 def printed(bookmark: Any) -> str:
     """``2022-08-10 · 钱塘新区报 · 第1版``."""
     ref = bookmark.ref
-    parts = [ref.date.isoformat() if ref.date else "", ref.paper or ""]
+    parts = [ref.date.isoformat() if ref.date else "", ref.paper or UNKNOWN_PAPER]
     if ref.page:
         parts.append(page_label(ref.page))
     return " · ".join(p for p in parts if p)

@@ -148,6 +148,11 @@ class TimelineView(QWidget):
 
     @Slot()
     def _changed(self) -> None:
+        if self.isVisible():  # a hidden timeline costs nothing; it is counted when shown
+            self.requestChanged.emit(self.request())
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
         self.requestChanged.emit(self.request())
 
     # -- what is shown ----------------------------------------------------------------------
