@@ -75,7 +75,7 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 """Stands in for a time that cannot be read (the bookmark is flagged)."""
 
 
-class _Reading:
+class RowReading:
     """Reads the fields of one stored row; a field that cannot be read gives a stand-in
     and is noted in ``problems``, never an exception."""
 
@@ -137,13 +137,13 @@ class _Reading:
 def ref_from_row(row: sqlite3.Row, columns: Iterable[str] | None = None) -> ArticleRef:
     """The remembered article of a stored row (fields that cannot be read left empty);
     ``columns``: only these were read (the others are left empty)."""
-    return _Reading(row, columns).ref()
+    return RowReading(row, columns).ref()
 
 
 def from_row(row: sqlite3.Row, tags: Iterable[str]) -> Bookmark:
     """The bookmark of a stored row; never raises: a row with a field that cannot be read
     is flagged (``problem``) with stand-ins for what is missing."""
-    reading = _Reading(row)
+    reading = RowReading(row)
     ref = reading.ref()
     added = reading.time("added")
     updated = reading.time("updated")

@@ -12,6 +12,9 @@ its own bookmark unless it is the same article.
   the fuller one is kept; otherwise the imported note is appended under a line
   ``—— 导入的笔记（FILE）——`` and the bookmark is listed in ``ImportReport.joined_notes``.
 
+Excerpts follow the same rule: matched by ``uid``, else by the same text of the same
+article; a match unites the tags and keeps both notes; the text itself is never changed.
+
 Importing the same file twice therefore changes nothing the second time.
 """
 
@@ -23,8 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .bookmark import INSERT_ROW, add_tags, join_notes, now, row_values, set_note
+from .excerpt import add_excerpt_tags, insert_excerpt, match_excerpt, set_excerpt_note
 from .matching import Matcher, Prepared
-from .validate import EntryProblem, Incoming, incoming
+from .validate import EntryProblem, Incoming, incoming, incoming_excerpt
 
 
 @dataclass
@@ -38,9 +42,15 @@ class ImportReport:
     """Headlines of bookmarks whose note now holds both the old and the imported text."""
     skipped: list[str] = field(default_factory=list)
     """Entries of the file that could not be read, with the reason."""
+    excerpts_added: int = 0
+    excerpts_merged: int = 0
+    excerpts_unchanged: int = 0
 
     def summary(self) -> str:
         text = (f"{self.added} added, {self.merged} merged, {self.unchanged} already there")
+        if self.excerpts_added or self.excerpts_merged or self.excerpts_unchanged:
+            text += (f"; excerpts: {self.excerpts_added} added, {self.excerpts_merged} "
+                     f"merged, {self.excerpts_unchanged} already there")
         if self.joined_notes:
             text += f", {len(self.joined_notes)} notes kept side by side"
         if self.skipped:
@@ -114,21 +124,61 @@ def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> Import
         if found in new.pending:  # the same article twice in the file: merge into the row
             new.flush()
         changed = bool(item.tags) and add_tags(conn, found, item.tags) > 0
-        theirs = item.note.strip()
-        if theirs:
-            row = conn.execute("SELECT note, display_title FROM bookmarks WHERE id = ?",
-                               (found,)).fetchone()
-            mine = str(row["note"]).strip()
-            if theirs not in mine:
-                if not mine:
-                    set_note(conn, found, theirs)
-                else:
-                    set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"))
-                    report.joined_notes.append(str(row["display_title"]))
-                changed = True
-        if changed:
+        joined = _joined(conn, "bookmarks", found, item.note, label)
+        if joined:
+            report.joined_notes.append(joined)
+        if changed or joined is not None:
             report.merged += 1
         else:
             report.unchanged += 1
     new.flush()
     return report
+
+
+def _joined(conn: sqlite3.Connection, table: str, row_id: int, theirs: str,
+            label: str) -> str | None:
+    """Take the imported note ``theirs`` into row ``row_id`` of ``table`` by the merge rule;
+    return the headline when both notes are now kept side by side, "" when the note
+    changed otherwise, None when it did not change."""
+    theirs = theirs.strip()
+    if not theirs:
+        return None
+    row = conn.execute(f"SELECT note, display_title FROM {table} WHERE id = ?",
+                       (row_id,)).fetchone()
+    mine = str(row["note"]).strip()
+    if theirs in mine:
+        return None
+    setter = set_note if table == "bookmarks" else set_excerpt_note
+    if not mine:
+        setter(conn, row_id, theirs)
+        return ""
+    setter(conn, row_id, join_notes(mine, theirs, f"导入的笔记（{label}）"))
+    return str(row["display_title"])
+
+
+def merge_excerpts(conn: sqlite3.Connection, items: list[Any], label: str,
+                   report: ImportReport) -> None:
+    """Merge the excerpt entries of a file into the store behind ``conn`` (inside the
+    caller's transaction), counting in ``report``."""
+    for n, data in enumerate(items, start=1):
+        try:
+            item = incoming_excerpt(data)
+        except EntryProblem as err:
+            report.skipped.append(f"excerpt {n}: {err}")
+            continue
+        row = match_excerpt(conn, item.ref, item.passage.text, item.uid)
+        if row is None:
+            new = insert_excerpt(conn, item.ref, item.passage, item.note, uid=item.uid,
+                                 added=item.added)
+            add_excerpt_tags(conn, new, item.tags)
+            report.excerpts_added += 1
+            continue
+        found = int(row["id"])
+        changed = bool(item.tags) and add_excerpt_tags(conn, found, item.tags) > 0
+        joined = _joined(conn, "excerpts", found, item.note, label)
+        if joined:
+            report.joined_notes.append(joined)
+        if changed or joined is not None:
+            report.excerpts_merged += 1
+        else:
+            report.excerpts_unchanged += 1

@@ -1,0 +1,137 @@
+"""An Excerpt: a passage the user kept from an article, with a note and tags, and its rows.
+
+An excerpt remembers its article as a bookmark does (an ``ArticleRef``: found again after ids
+change) and the passage by its content (``passage.Passage``: the text and a little around
+it). The text is the user's: it is kept as it was selected even when the article cannot be
+found again, or no longer holds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .bookmark import REF_COLUMNS, RowReading, clean_tags, now, ref_values
+from .identity import ArticleRef, normalise, same_article
+from .passage import Passage
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A kept passage. ``id`` is local to this store; ``uid`` travels in exports."""
+
+    id: int
+    uid: str
+    ref: ArticleRef
+    passage: Passage
+    added: dt.datetime
+    updated: dt.datetime
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    problem: str = ""
+    """Why the stored row is flagged (a field that cannot be read); shown, removable."""
+
+    @property
+    def text(self) -> str:
+        return self.passage.text
+
+    @property
+    def article_id(self) -> str:
+        return self.ref.article_id
+
+    @property
+    def title(self) -> str:
+        """The headline of the excerpt's article."""
+        return self.ref.display_title
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "text": self.passage.text,
+            "before": self.passage.before,
+            "after": self.passage.after,
+            "note": self.note,
+            "tags": list(self.tags),
+            "added": self.added.isoformat(),
+            "updated": self.updated.isoformat(),
+            "article": self.ref.to_dict(),
+        } | ({"problem": self.problem} if self.problem else {})
+
+
+PASSAGE_COLUMNS = ("text", "before_text", "after_text")
+INSERT_EXCERPT = (
+    f"INSERT INTO excerpts (id, uid, {', '.join(REF_COLUMNS)}, {', '.join(PASSAGE_COLUMNS)}, "
+    f"note, added, updated) VALUES (?, ?{', ?' * len(REF_COLUMNS)}, ?, ?, ?, ?, ?, ?)")
+"""A new excerpt row; its values come from ``excerpt_values``."""
+
+
+def excerpt_values(excerpt_id: int | None, ref: ArticleRef, passage: Passage, note: str, *,
+                   uid: str | None, added: str | None, stamp: str) -> tuple[Any, ...]:
+    """The ``INSERT_EXCERPT`` values (``excerpt_id`` None: the next id SQLite gives)."""
+    return (excerpt_id, uid or uuid.uuid4().hex, *ref_values(ref), passage.text,
+            passage.before, passage.after, note.strip(), added or stamp, stamp)
+
+
+def insert_excerpt(conn: sqlite3.Connection, ref: ArticleRef, passage: Passage, note: str, *,
+                   uid: str | None = None, added: str | None = None) -> int:
+    values = excerpt_values(None, ref, passage, note, uid=uid, added=added,
+                            stamp=now().isoformat())
+    return int(conn.execute(INSERT_EXCERPT, values).lastrowid or 0)
+
+
+def excerpt_from_row(row: sqlite3.Row, tags: Iterable[str]) -> Excerpt:
+    """The excerpt of a stored row; never raises (a field that cannot be read is flagged)."""
+    reading = RowReading(row)
+    ref = reading.ref()
+    passage = Passage(reading.text("text") or "", reading.text("before_text") or "",
+                      reading.text("after_text") or "")
+    added, updated = reading.time("added"), reading.time("updated")
+    note = reading.text("note") or ""
+    return Excerpt(id=int(row["id"]), uid=str(row["uid"]), ref=ref, passage=passage,
+                   added=added, updated=updated, note=note, tags=tuple(str(t) for t in tags),
+                   problem="; ".join(reading.problems))
+
+
+def same_passage(a: str, b: str) -> bool:
+    """Two excerpts keep the same text (folded alike: spaces and widths aside)."""
+    return normalise(a) == normalise(b)
+
+
+def match_excerpt(conn: sqlite3.Connection, ref: ArticleRef, text: str,
+                  uid: str | None = None) -> sqlite3.Row | None:
+    """The stored excerpt of the same passage of the same article (or with this uid)."""
+    if uid:
+        row: sqlite3.Row | None = conn.execute(
+            "SELECT * FROM excerpts WHERE uid = ?", (uid,)).fetchone()
+        if row is not None:
+            return row
+    for row in conn.execute("SELECT * FROM excerpts WHERE paper IS ? ORDER BY id",
+                            (ref.paper,)):
+        if same_passage(str(row["text"]), text) and same_article(RowReading(row).ref(), ref):
+            return row
+    return None
+
+
+def add_excerpt_tags(conn: sqlite3.Connection, excerpt_id: int, tags: Iterable[str]) -> int:
+    """Add tags to an excerpt (those it has stay); return how many were new."""
+    cur = conn.executemany(
+        "INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag) VALUES (?, ?)",
+        [(excerpt_id, t) for t in clean_tags(tags)])
+    return max(cur.rowcount, 0)
+
+
+def set_excerpt_note(conn: sqlite3.Connection, excerpt_id: int, note: str) -> None:
+    conn.execute("UPDATE excerpts SET note = ?, updated = ? WHERE id = ?",
+                 (note, now().isoformat(), excerpt_id))
+
+
+def excerpt_tags(rows: Iterable[sqlite3.Row]) -> dict[int, list[str]]:
+    """excerpt id → its tags, from ``SELECT excerpt_id, tag FROM excerpt_tags`` rows."""
+    tags: dict[int, list[str]] = {}
+    for eid, tag in rows:
+        tags.setdefault(int(eid), []).append(str(tag))
+    return tags
