@@ -8,58 +8,30 @@ found again, or no longer holds it.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .bookmark import REF_COLUMNS, RowReading, clean_tags, now, ref_values
+from .bookmark import REF_COLUMNS, Kept, RowReading, now, ref_values
 from .identity import ArticleRef, normalise, same_article
-from .passage import Passage
+from .passage import NO_PASSAGE, Passage
 
 
 @dataclass(frozen=True)
-class Excerpt:
-    """A kept passage. ``id`` is local to this store; ``uid`` travels in exports."""
+class Excerpt(Kept):
+    """A kept passage of an article."""
 
-    id: int
-    uid: str
-    ref: ArticleRef
-    passage: Passage
-    added: dt.datetime
-    updated: dt.datetime
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    problem: str = ""
-    """Why the stored row is flagged (a field that cannot be read); shown, removable."""
+    passage: Passage = NO_PASSAGE
 
     @property
     def text(self) -> str:
         return self.passage.text
 
-    @property
-    def article_id(self) -> str:
-        return self.ref.article_id
-
-    @property
-    def title(self) -> str:
-        """The headline of the excerpt's article."""
-        return self.ref.display_title
-
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "uid": self.uid,
-            "text": self.passage.text,
-            "before": self.passage.before,
-            "after": self.passage.after,
-            "note": self.note,
-            "tags": list(self.tags),
-            "added": self.added.isoformat(),
-            "updated": self.updated.isoformat(),
-            "article": self.ref.to_dict(),
-        } | ({"problem": self.problem} if self.problem else {})
+        return {"text": self.passage.text, "before": self.passage.before,
+                "after": self.passage.after} | super().to_dict()
 
 
 PASSAGE_COLUMNS = ("text", "before_text", "after_text")
@@ -114,24 +86,3 @@ def match_excerpt(conn: sqlite3.Connection, ref: ArticleRef, text: str,
         if same_passage(str(row["text"]), text) and same_article(RowReading(row).ref(), ref):
             return row
     return None
-
-
-def add_excerpt_tags(conn: sqlite3.Connection, excerpt_id: int, tags: Iterable[str]) -> int:
-    """Add tags to an excerpt (those it has stay); return how many were new."""
-    cur = conn.executemany(
-        "INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag) VALUES (?, ?)",
-        [(excerpt_id, t) for t in clean_tags(tags)])
-    return max(cur.rowcount, 0)
-
-
-def set_excerpt_note(conn: sqlite3.Connection, excerpt_id: int, note: str) -> None:
-    conn.execute("UPDATE excerpts SET note = ?, updated = ? WHERE id = ?",
-                 (note, now().isoformat(), excerpt_id))
-
-
-def excerpt_tags(rows: Iterable[sqlite3.Row]) -> dict[int, list[str]]:
-    """excerpt id → its tags, from ``SELECT excerpt_id, tag FROM excerpt_tags`` rows."""
-    tags: dict[int, list[str]] = {}
-    for eid, tag in rows:
-        tags.setdefault(int(eid), []).append(str(tag))
-    return tags

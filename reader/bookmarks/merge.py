@@ -25,8 +25,18 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bookmark import INSERT_ROW, add_tags, join_notes, now, row_values, set_note
-from .excerpt import add_excerpt_tags, insert_excerpt, match_excerpt, set_excerpt_note
+from .bookmark import (
+    BOOKMARK_ROWS,
+    EXCERPT_ROWS,
+    INSERT_ROW,
+    Rows,
+    add_tags,
+    join_notes,
+    now,
+    row_values,
+    set_note,
+)
+from .excerpt import insert_excerpt, match_excerpt
 from .matching import Matcher, Prepared
 from .validate import EntryProblem, Incoming, incoming, incoming_excerpt
 
@@ -123,11 +133,7 @@ def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> Import
             continue
         if found in new.pending:  # the same article twice in the file: merge into the row
             new.flush()
-        changed = bool(item.tags) and add_tags(conn, found, item.tags) > 0
-        joined = _joined(conn, "bookmarks", found, item.note, label)
-        if joined:
-            report.joined_notes.append(joined)
-        if changed or joined is not None:
+        if _take(conn, BOOKMARK_ROWS, found, item, label, report):
             report.merged += 1
         else:
             report.unchanged += 1
@@ -135,25 +141,25 @@ def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> Import
     return report
 
 
-def _joined(conn: sqlite3.Connection, table: str, row_id: int, theirs: str,
-            label: str) -> str | None:
-    """Take the imported note ``theirs`` into row ``row_id`` of ``table`` by the merge rule;
-    return the headline when both notes are now kept side by side, "" when the note
-    changed otherwise, None when it did not change."""
-    theirs = theirs.strip()
+def _take(conn: sqlite3.Connection, rows: Rows, found: int, item: Incoming, label: str,
+          report: ImportReport) -> bool:
+    """Merge ``item`` into the stored row ``found``: tags united, the note kept by the rule
+    (both side by side when they differ, listed in ``report``); True when it changed."""
+    changed = bool(item.tags) and add_tags(conn, found, item.tags, rows) > 0
+    theirs = item.note.strip()
     if not theirs:
-        return None
-    row = conn.execute(f"SELECT note, display_title FROM {table} WHERE id = ?",
-                       (row_id,)).fetchone()
+        return changed
+    row = conn.execute(f"SELECT note, display_title FROM {rows.table} WHERE id = ?",
+                       (found,)).fetchone()
     mine = str(row["note"]).strip()
     if theirs in mine:
-        return None
-    setter = set_note if table == "bookmarks" else set_excerpt_note
+        return changed
     if not mine:
-        setter(conn, row_id, theirs)
-        return ""
-    setter(conn, row_id, join_notes(mine, theirs, f"导入的笔记（{label}）"))
-    return str(row["display_title"])
+        set_note(conn, found, theirs, rows)
+    else:
+        set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"), rows)
+        report.joined_notes.append(str(row["display_title"]))
+    return True
 
 
 def merge_excerpts(conn: sqlite3.Connection, items: list[Any], label: str,
@@ -170,15 +176,9 @@ def merge_excerpts(conn: sqlite3.Connection, items: list[Any], label: str,
         if row is None:
             new = insert_excerpt(conn, item.ref, item.passage, item.note, uid=item.uid,
                                  added=item.added)
-            add_excerpt_tags(conn, new, item.tags)
+            add_tags(conn, new, item.tags, EXCERPT_ROWS)
             report.excerpts_added += 1
-            continue
-        found = int(row["id"])
-        changed = bool(item.tags) and add_excerpt_tags(conn, found, item.tags) > 0
-        joined = _joined(conn, "excerpts", found, item.note, label)
-        if joined:
-            report.joined_notes.append(joined)
-        if changed or joined is not None:
+        elif _take(conn, EXCERPT_ROWS, int(row["id"]), item, label, report):
             report.excerpts_merged += 1
         else:
             report.excerpts_unchanged += 1

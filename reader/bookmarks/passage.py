@@ -80,3 +80,7 @@ def find_in(body: str, passage: Passage) -> Span | None:
         return None
     end = min(len(hay), found.offset + len(needle))
     return Span(*raw_span(where, body, found.offset, end), exact=False)
+
+
+NO_PASSAGE = Passage("")
+"""Stands in for the passage of a record made without one (a dataclass default)."""

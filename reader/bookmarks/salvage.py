@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .backup import default_path
-from .bookmark import Bookmark, from_row
-from .excerpt import Excerpt, excerpt_from_row, excerpt_tags
+from .bookmark import Bookmark, from_row, tags_by_row
+from .excerpt import Excerpt, excerpt_from_row
 from .transfer import write_bookmarks
 
 PROBE_LIMIT = 100_000
@@ -120,7 +120,7 @@ def _excerpts(conn: sqlite3.Connection, out: Salvage) -> None:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'excerpts'").fetchone():
             return
         try:
-            tags = excerpt_tags(conn.execute("SELECT excerpt_id, tag FROM excerpt_tags"))
+            tags = tags_by_row(conn.execute("SELECT excerpt_id, tag FROM excerpt_tags"))
         except sqlite3.DatabaseError as err:
             out.problems.append(f"some tags of excerpts could not be read ({err})")
             tags = {}

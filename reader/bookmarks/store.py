@@ -20,8 +20,11 @@ from ..paths import cannot_write
 from . import schema
 from .backup import backup_path, copy_database, default_path, remove_stale_copies
 from .bookmark import (
+    BOOKMARK_ROWS,
+    EXCERPT_ROWS,
     REF_COLUMNS,
     Bookmark,
+    Rows,
     add_tags,
     from_row,
     insert_row,
@@ -30,6 +33,7 @@ from .bookmark import (
     now,
     ref_values,
     set_note,
+    tags_by_row,
 )
 from .errors import (
     BookmarkNotFound,
@@ -38,15 +42,7 @@ from .errors import (
     NewerSchemaError,
     StoreError,
 )
-from .excerpt import (
-    Excerpt,
-    add_excerpt_tags,
-    excerpt_from_row,
-    excerpt_tags,
-    insert_excerpt,
-    match_excerpt,
-    set_excerpt_note,
-)
+from .excerpt import Excerpt, excerpt_from_row, insert_excerpt, match_excerpt
 from .identity import ArticleRef, ArticleSource
 from .merge import ImportReport, merge_excerpts, merge_into
 from .passage import Passage
@@ -92,6 +88,15 @@ def _filter(tagged: str, tag: str | None, text: str | None,
         clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
         params += [like] * len(fields)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _add_to(conn: sqlite3.Connection, rows: Rows, row: sqlite3.Row, note: str) -> int:
+    """Something kept again: a new ``note`` goes after the stored one (nothing is
+    replaced); return the stored row's id."""
+    row_id, old, new = int(row["id"]), str(row["note"]), note.strip()
+    if new and new not in old:
+        set_note(conn, row_id, join_notes(old, new, "补充") if old.strip() else new, rows)
+    return row_id
 
 
 class BookmarkStore:
@@ -321,40 +326,46 @@ class BookmarkStore:
             if row is None:
                 bookmark_id = insert_row(conn, ref, note, uid=uid, added=added)
             else:
-                bookmark_id = int(row["id"])
-                old, new = str(row["note"]), note.strip()
-                if new and new not in old:
-                    joined = join_notes(old, new, "补充") if old.strip() else new
-                    set_note(conn, bookmark_id, joined)
+                bookmark_id = _add_to(conn, BOOKMARK_ROWS, row, note)
             add_tags(conn, bookmark_id, tags)
         return self._require(bookmark_id)
 
     def update(self, bookmark_id: int, *, note: str | None = None,
                tags: Iterable[str] | None = None) -> Bookmark:
         """Replace the note and/or the tags of a bookmark (what the user typed)."""
-        with self._write() as conn:
-            if conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (bookmark_id,)
-                            ).fetchone() is None:
-                raise BookmarkNotFound(bookmark_id)
-            if note is not None:
-                set_note(conn, bookmark_id, note)
-            if tags is not None:
-                conn.execute("DELETE FROM tags WHERE bookmark_id = ?", (bookmark_id,))
-                add_tags(conn, bookmark_id, tags)
-                conn.execute("UPDATE bookmarks SET updated = ? WHERE id = ?",
-                             (now().isoformat(), bookmark_id))
+        if not self._update(BOOKMARK_ROWS, bookmark_id, note, tags):
+            raise BookmarkNotFound(bookmark_id)
         return self._require(bookmark_id)
 
     def relink(self, bookmark_id: int, article: Article) -> Bookmark:
         """Point a bookmark at ``article`` (found again after ids changed); note and tags stay."""
+        if not self._relink(BOOKMARK_ROWS, bookmark_id, article):
+            raise BookmarkNotFound(bookmark_id)
+        return self._require(bookmark_id)
+
+    def _update(self, rows: Rows, row_id: int, note: str | None,
+                tags: Iterable[str] | None) -> bool:
+        """Replace the note and/or tags of a bookmark or excerpt; False when there is none."""
+        with self._write() as conn:
+            if conn.execute(f"SELECT 1 FROM {rows.table} WHERE id = ?", (row_id,)
+                            ).fetchone() is None:
+                return False
+            if note is not None:
+                set_note(conn, row_id, note, rows)
+            if tags is not None:
+                conn.execute(f"DELETE FROM {rows.tag_table} WHERE {rows.key} = ?", (row_id,))
+                add_tags(conn, row_id, tags, rows)
+                conn.execute(f"UPDATE {rows.table} SET updated = ? WHERE id = ?",
+                             (now().isoformat(), row_id))
+        return True
+
+    def _relink(self, rows: Rows, row_id: int, article: Article) -> bool:
         ref = ArticleRef.of(article)
         with self._write() as conn:
             sets = ", ".join(f"{c} = ?" for c in REF_COLUMNS)
-            cur = conn.execute(f"UPDATE bookmarks SET {sets}, updated = ? WHERE id = ?",
-                               (*ref_values(ref), now().isoformat(), bookmark_id))
-            if cur.rowcount == 0:
-                raise BookmarkNotFound(bookmark_id)
-        return self._require(bookmark_id)
+            cur = conn.execute(f"UPDATE {rows.table} SET {sets}, updated = ? WHERE id = ?",
+                               (*ref_values(ref), now().isoformat(), row_id))
+        return cur.rowcount > 0
 
     def remove(self, bookmark_id: int) -> bool:
         """Delete a bookmark; False when there was none with this id."""
@@ -388,7 +399,7 @@ class BookmarkStore:
     def _excerpts(self, where: str = "", params: Iterable[object] = ()) -> Excerpts:
         rows = self._read(f"SELECT * FROM excerpts {where} ORDER BY added DESC, id DESC",
                           params)
-        tags = excerpt_tags(self._read(
+        tags = tags_by_row(self._read(
             "SELECT excerpt_id, tag FROM excerpt_tags ORDER BY rowid"))
         return [excerpt_from_row(r, tags.get(int(r["id"]), ())) for r in rows]
 
@@ -420,40 +431,22 @@ class BookmarkStore:
             if row is None:
                 excerpt_id = insert_excerpt(conn, ref, passage, note)
             else:
-                excerpt_id = int(row["id"])
-                old, new = str(row["note"]), note.strip()
-                if new and new not in old:
-                    set_excerpt_note(conn, excerpt_id,
-                                     join_notes(old, new, "补充") if old.strip() else new)
-            add_excerpt_tags(conn, excerpt_id, tags)
+                excerpt_id = _add_to(conn, EXCERPT_ROWS, row, note)
+            add_tags(conn, excerpt_id, tags, EXCERPT_ROWS)
         return self._require_excerpt(excerpt_id)
 
     def update_excerpt(self, excerpt_id: int, *, note: str | None = None,
                        tags: Iterable[str] | None = None) -> Excerpt:
         """Replace the note and/or the tags of an excerpt (what the user typed)."""
-        with self._write() as conn:
-            if conn.execute("SELECT 1 FROM excerpts WHERE id = ?", (excerpt_id,)
-                            ).fetchone() is None:
-                raise ExcerptNotFound(excerpt_id)
-            if note is not None:
-                set_excerpt_note(conn, excerpt_id, note)
-            if tags is not None:
-                conn.execute("DELETE FROM excerpt_tags WHERE excerpt_id = ?", (excerpt_id,))
-                add_excerpt_tags(conn, excerpt_id, tags)
-                conn.execute("UPDATE excerpts SET updated = ? WHERE id = ?",
-                             (now().isoformat(), excerpt_id))
+        if not self._update(EXCERPT_ROWS, excerpt_id, note, tags):
+            raise ExcerptNotFound(excerpt_id)
         return self._require_excerpt(excerpt_id)
 
     def relink_excerpt(self, excerpt_id: int, article: Article) -> Excerpt:
         """Point an excerpt at ``article`` (its passage found there after ids changed); the
         passage's text, the note and the tags stay."""
-        ref = ArticleRef.of(article)
-        with self._write() as conn:
-            sets = ", ".join(f"{c} = ?" for c in REF_COLUMNS)
-            cur = conn.execute(f"UPDATE excerpts SET {sets}, updated = ? WHERE id = ?",
-                               (*ref_values(ref), now().isoformat(), excerpt_id))
-            if cur.rowcount == 0:
-                raise ExcerptNotFound(excerpt_id)
+        if not self._relink(EXCERPT_ROWS, excerpt_id, article):
+            raise ExcerptNotFound(excerpt_id)
         return self._require_excerpt(excerpt_id)
 
     def remove_excerpt(self, excerpt_id: int) -> bool:

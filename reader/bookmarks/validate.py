@@ -17,7 +17,7 @@ from typing import Any
 
 from .bookmark import clean_tags
 from .identity import ArticleRef
-from .passage import Passage
+from .passage import NO_PASSAGE, Passage
 
 ID_CHARS = 200
 """Article ids and uids (the reader's are 12 and 32 characters)."""
@@ -206,15 +206,10 @@ def incoming(data: Any) -> Incoming:
 
 
 @dataclass(frozen=True)
-class IncomingExcerpt:
+class IncomingExcerpt(Incoming):
     """One excerpt read from a file, every field checked."""
 
-    ref: ArticleRef
-    passage: Passage
-    uid: str | None
-    note: str
-    tags: tuple[str, ...]
-    added: str | None
+    passage: Passage = NO_PASSAGE
 
 
 def incoming_excerpt(data: Any) -> IncomingExcerpt:

@@ -4,7 +4,6 @@ between machines with the bookmarks, and carried through migrations and salvage.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -18,18 +17,9 @@ from reader.corpus.correction_store import correct
 from reader.corpus.corrections import edit, split_before
 from reader.corpus.library import Library
 
-from ..conftest import CORPUS
-
 SEED = "003_7b8eb04012f19e9f.txt"  # 钱塘新区报 2021-11-26 第1版
+PAGE = f"pages/{SEED}"
 TAIL = "在综合保税区"  # a paragraph inside the fourth article, where a split can start
-
-
-@pytest.fixture
-def one_page(tmp_path: Path) -> Path:
-    root = tmp_path / "lib"
-    root.mkdir()
-    shutil.copy(CORPUS / SEED, root / SEED)
-    return root
 
 
 def _catalog(root: Path, tmp_path: Path) -> Catalog:
@@ -52,13 +42,13 @@ def test_a_passage_found_twice_is_told_apart_by_the_text_around_it() -> None:
 
 
 def test_an_excerpt_is_found_again_after_its_article_is_split(
-        one_page: Path, tmp_path: Path) -> None:
-    catalog = _catalog(one_page, tmp_path)
+        small_library: Path, tmp_path: Path) -> None:
+    catalog = _catalog(small_library, tmp_path)
     article = next(a for a in catalog.articles() if TAIL in a.body)
     passage = _passage_after(article.body, TAIL)
     with BookmarkStore.open(tmp_path / "b.sqlite3") as store:
         kept = store.add_excerpt(article, passage, note="园区数字", tags=["经济"])
-        correct(one_page, SEED, article.id,
+        correct(small_library, PAGE, article.id,
                 lambda page, i: (split_before(page, page.articles[i], TAIL), {}))
         catalog.sync()
         cut = catalog.article(article.id)
@@ -75,14 +65,14 @@ def test_an_excerpt_is_found_again_after_its_article_is_split(
     catalog.close()
 
 
-def test_an_excerpt_corrected_inside_is_found_changed(one_page: Path, tmp_path: Path) -> None:
-    catalog = _catalog(one_page, tmp_path)
+def test_an_excerpt_corrected_inside_is_found_changed(small_library: Path, tmp_path: Path) -> None:
+    catalog = _catalog(small_library, tmp_path)
     article = next(a for a in catalog.articles() if "昨日下午召开" in a.body)
     start = article.body.index("昨日下午召开")
     passage = Passage.cut(article.body, start - 10, start + 30)
     with BookmarkStore.open(tmp_path / "b.sqlite3") as store:
         kept = store.add_excerpt(article, passage)
-    correct(one_page, SEED, article.id,
+    correct(small_library, PAGE, article.id,
             lambda page, i: (edit(page.articles[i], "昨日下午召开", "昨日下午在杭州召开"), {}))
     catalog.sync()
     found = place(kept, catalog)
@@ -94,14 +84,14 @@ def test_an_excerpt_corrected_inside_is_found_changed(one_page: Path, tmp_path: 
 
 
 def test_an_excerpt_whose_page_is_gone_says_so_and_keeps_its_text(
-        one_page: Path, tmp_path: Path) -> None:
-    catalog = _catalog(one_page, tmp_path)
+        small_library: Path, tmp_path: Path) -> None:
+    catalog = _catalog(small_library, tmp_path)
     article = next(a for a in catalog.articles() if TAIL in a.body)
     passage = _passage_after(article.body, TAIL)
     path = tmp_path / "b.sqlite3"
     with BookmarkStore.open(path) as store:
         kept = store.add_excerpt(article, passage, note="留着")
-    (one_page / SEED).unlink()
+    (small_library / PAGE).unlink()
     catalog.sync()
     found = place(kept, catalog)
     assert not found.found
