@@ -21,7 +21,7 @@ from .. import jsondepth
 from ..corpus.model import Article
 from ..export.atomic import ExportError, write_text
 from ..export.citation import Cited, csl_item, gbt7714
-from .bookmark import Bookmark
+from .bookmark import Bookmark, Kept
 from .errors import StoreError, TransferError
 from .excerpt import Excerpt
 from .identity import ArticleRef, ArticleSource, Resolver
@@ -39,7 +39,7 @@ def cited_of_ref(ref: ArticleRef) -> Cited:
     )
 
 
-def entry(bookmark: Bookmark | Excerpt, article: Article | None = None) -> dict[str, Any]:
+def entry(bookmark: Kept, article: Article | None = None) -> dict[str, Any]:
     """One bookmark or excerpt as it is written to the file (citation from the live article
     if given)."""
     data = bookmark.to_dict()
