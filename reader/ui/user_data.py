@@ -1,4 +1,5 @@
-"""The window's door to the bookmarks and export cores (``reader.bookmarks``, ``reader.export``).
+"""The window's door to the bookmarks and export cores (``reader.bookmarks``, ``reader.export``):
+bookmarks, excerpts and their exports.
 
 ``open_store`` turns the store's errors (a newer schema, a damaged file, an unwritable folder)
 into one message for the user; the rest are thin calls the controllers share.
@@ -42,6 +43,53 @@ def citation(article: Any) -> str:
     return str(export.gbt7714(article))
 
 
+def quotation(text: str, article: Any) -> str:
+    """A passage and its citation, as "Copy with Citation" puts them on the clipboard."""
+    return str(export.plain_quotation(text, article))
+
+
+def is_excerpt(entry: object) -> bool:
+    return isinstance(entry, bookmarks.Excerpt)
+
+
+def same_article(a: Any, b: Any) -> bool:
+    """Two remembered articles (``ArticleRef``) are the same one."""
+    from ..bookmarks.identity import same_article as same
+
+    return same(a, b)
+
+
+def passage(article: Any, start: int, end: int) -> Any:
+    """The passage ``article.body[start:end]``, anchored by its text and surroundings."""
+    return bookmarks.Passage.cut(article.body, start, end)
+
+
+def quick_place(excerpt: Any, catalog: Any) -> Any | None:
+    """Where an excerpt is when its article still has its id and holds the passage as it
+    was (the usual case, found without reading the library): ``Placed`` or None."""
+    from ..bookmarks.passage import find_in
+
+    article = catalog.article(excerpt.article_id)
+    span = find_in(article.body, excerpt.passage) if article is not None else None
+    return bookmarks.Placed(article, span) if span is not None and span.exact else None
+
+
+def place(excerpt: Any, catalog: Any) -> Any:
+    """Where an excerpt is now in the library (``Placed``: article, span, message)."""
+    return bookmarks.place(excerpt, catalog)
+
+
+def kept_items(entries: list[Any], catalog: Any) -> list[tuple[Any, Any]]:
+    """Bookmarks and excerpts as the export dialog takes them: (article, annotation) pairs,
+    each excerpt a quotation under its article."""
+    from ..bookmarks.gather import gather
+
+    marks = [e for e in entries if not is_excerpt(e)]
+    kept = [e for e in entries if is_excerpt(e)]
+    found = gather(catalog, marks, kept)
+    return [(a, found.notes.get(a.id)) for a in found.articles]
+
+
 def formats() -> tuple[str, ...]:
     return tuple(export.FORMATS)
 
@@ -52,11 +100,6 @@ def suffix(fmt: str) -> str:
 
 def format_for(path: Path) -> str | None:
     return export.format_for(path)
-
-
-def annotation(bookmark: Any) -> Any:
-    """The note and tags of a bookmark, to print with its article."""
-    return export.Annotation(bookmark.note, tuple(bookmark.tags))
 
 
 def export_articles(articles: list[Any], output: Any, fmt: str, split: bool,

@@ -72,37 +72,37 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="163"/>
+        <location filename="../../reader/ui/views/article_document.py" line="173"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="197"/>
+        <location filename="../../reader/ui/views/article_document.py" line="208"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="211"/>
+        <location filename="../../reader/ui/views/article_document.py" line="222"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="221"/>
+        <location filename="../../reader/ui/views/article_document.py" line="232"/>
         <source>Unknown paper</source>
         <translation>未知报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="227"/>
+        <location filename="../../reader/ui/views/article_document.py" line="238"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="230"/>
+        <location filename="../../reader/ui/views/article_document.py" line="241"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="236"/>
+        <location filename="../../reader/ui/views/article_document.py" line="247"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -110,12 +110,12 @@
 <context>
     <name>ArticleMenu</name>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="27"/>
+        <location filename="../../reader/ui/article_menu.py" line="31"/>
         <source>Copy &amp;with Citation</source>
         <translation>连同引文复制(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="44"/>
+        <location filename="../../reader/ui/article_menu.py" line="48"/>
         <source>Copied with its citation.</source>
         <translation>已连同引文复制。</translation>
     </message>
@@ -149,22 +149,27 @@
 <context>
     <name>BookmarkDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="32"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="36"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="39"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="36"/>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="49"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="47"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="58"/>
         <source>&amp;Note:</source>
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="48"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="59"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
@@ -172,27 +177,27 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="126"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="126"/>
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="126"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="70"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="126"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="102"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="162"/>
         <source>in the library “%1”</source>
         <translation>在书库“%1”中</translation>
     </message>
@@ -200,24 +205,24 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="509"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>选中的文字（%n个字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="240"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="271"/>
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="243"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="274"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="244"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -226,136 +231,196 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="249"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="280"/>
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="118"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="228"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="153"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="259"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="84"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="131"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="119"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="166"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="85"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="120"/>
         <source>Export What Can Be Read…</source>
         <translation>导出尚可读取的书签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="88"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="123"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="93"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="128"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="101"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="136"/>
         <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
         <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="119"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="132"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
         <source>The backup could not be restored: %1</source>
         <translation>无法从备份恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="142"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="176"/>
         <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
         <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="190"/>
         <source>Save What Can Be Read</source>
         <translation>保存尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="191"/>
         <source>Bookmarks (*.json)</source>
         <translation>书签 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="164"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="174"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="198"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="208"/>
         <source>Export What Can Be Read</source>
         <translation>导出尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="165"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="199"/>
         <source>Nothing could be saved: %1</source>
         <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="175"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="201"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="209"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="170"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="204"/>
         <source>What could not be read:</source>
         <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="172"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="206"/>
         <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
         <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="229"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="260"/>
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="284"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="320"/>
+        <source>Select a passage of the article&apos;s text first, then save it as an excerpt.</source>
+        <translation>请先在文章正文中选中一段文字，再保存为摘录。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="323"/>
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="324"/>
+        <source>This passage cannot be saved: %1</source>
+        <translation>无法保存这段摘录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="338"/>
+        <source>Excerpt saved (%n character(s)) from %1</source>
+        <translation>
+            <numerusform>已保存摘录（%n个字），出自：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="350"/>
+        <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
+        <translation>
+            <numerusform>删除选中的%n个书签和摘录及其笔记吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="352"/>
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="285"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="348"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="318"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="390"/>
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="346"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="365"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="411"/>
+        <source>Looking for the excerpt…</source>
+        <translation>正在查找摘录…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="420"/>
+        <source>The article of this excerpt can no longer be found in the library:
+%1
+
+The excerpt, its text and its note are kept.</source>
+        <translation>在书库中已找不到这段摘录所在的文章：
+%1
+
+摘录、其文字和笔记都已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="432"/>
+        <source>The passage of this excerpt is no longer in the article; the excerpt keeps its text: “%1”</source>
+        <translation>文章中已找不到这段摘录的文字；摘录保留了原文：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="438"/>
+        <source>The passage was found changed: the article was corrected since.</source>
+        <translation>找到的段落已有改动：文章此后经过校正。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="456"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="477"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="347"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="457"/>
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="351"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="461"/>
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="352"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="462"/>
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -364,12 +429,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="359"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="471"/>
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="366"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="478"/>
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -380,50 +445,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="385"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="497"/>
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="393"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="505"/>
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="405"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="517"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="413"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="525"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="531"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="536"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="435"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="546"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="440"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="551"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -431,54 +496,61 @@ The bookmark and its note are kept.</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="39"/>
-        <source>Filter by headline, note or tag</source>
-        <translation>按标题、笔记或标签筛选</translation>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
+        <source>Filter by headline, note, tag or excerpt</source>
+        <translation>按标题、笔记、标签或摘录筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="45"/>
         <source>Show the bookmarks with one tag</source>
         <translation>只显示带某个标签的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="45"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="48"/>
         <source>Newest bookmark first</source>
         <translation>最近收藏在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="46"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="49"/>
         <source>By article date</source>
         <translation>按文章日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="47"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="50"/>
         <source>By headline</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="83"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="86"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="106"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="107"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="110"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133"/>
+        <source>, %n excerpt(s)</source>
+        <translation>
+            <numerusform>，%n条摘录</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="129"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="135"/>
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -1256,367 +1328,368 @@ The library folder may be read-only.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/app.py" line="34"/>
-        <location filename="../../reader/ui/app.py" line="52"/>
+        <location filename="../../reader/ui/app.py" line="35"/>
+        <location filename="../../reader/ui/app.py" line="58"/>
         <source>Newspaper Reader</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="125"/>
+        <location filename="../../reader/ui/app.py" line="135"/>
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="155"/>
+        <location filename="../../reader/ui/mainwindow.py" line="153"/>
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="156"/>
+        <location filename="../../reader/ui/mainwindow.py" line="154"/>
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="158"/>
+        <location filename="../../reader/ui/mainwindow.py" line="156"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="209"/>
+        <location filename="../../reader/ui/mainwindow.py" line="207"/>
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="237"/>
+        <location filename="../../reader/ui/views/status_area.py" line="32"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="242"/>
+        <location filename="../../reader/ui/views/status_area.py" line="37"/>
         <source>Show the files that could not be read</source>
         <translation>显示无法读取的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="279"/>
+        <location filename="../../reader/ui/actions.py" line="34"/>
         <source>&amp;Open Library Folder…</source>
         <translation>打开书库文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="281"/>
+        <location filename="../../reader/ui/actions.py" line="36"/>
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="283"/>
+        <location filename="../../reader/ui/actions.py" line="37"/>
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="285"/>
+        <location filename="../../reader/ui/actions.py" line="39"/>
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="286"/>
+        <location filename="../../reader/ui/actions.py" line="40"/>
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="288"/>
+        <location filename="../../reader/ui/actions.py" line="42"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="289"/>
+        <location filename="../../reader/ui/actions.py" line="43"/>
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="292"/>
+        <location filename="../../reader/ui/actions.py" line="44"/>
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="294"/>
+        <location filename="../../reader/ui/actions.py" line="46"/>
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="296"/>
+        <location filename="../../reader/ui/actions.py" line="49"/>
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="297"/>
+        <location filename="../../reader/ui/actions.py" line="50"/>
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="299"/>
+        <location filename="../../reader/ui/actions.py" line="52"/>
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="301"/>
+        <location filename="../../reader/ui/actions.py" line="53"/>
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="303"/>
+        <location filename="../../reader/ui/actions.py" line="55"/>
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="307"/>
+        <location filename="../../reader/ui/actions.py" line="59"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="308"/>
+        <location filename="../../reader/ui/actions.py" line="60"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="309"/>
+        <location filename="../../reader/ui/actions.py" line="61"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="316"/>
+        <location filename="../../reader/ui/actions.py" line="64"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="322"/>
+        <location filename="../../reader/ui/actions.py" line="69"/>
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="324"/>
+        <location filename="../../reader/ui/actions.py" line="71"/>
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="326"/>
+        <location filename="../../reader/ui/actions.py" line="73"/>
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="328"/>
+        <location filename="../../reader/ui/actions.py" line="75"/>
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="330"/>
+        <location filename="../../reader/ui/actions.py" line="78"/>
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="333"/>
+        <location filename="../../reader/ui/actions.py" line="79"/>
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="337"/>
+        <location filename="../../reader/ui/actions.py" line="83"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="339"/>
+        <location filename="../../reader/ui/actions.py" line="84"/>
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="341"/>
+        <location filename="../../reader/ui/actions.py" line="85"/>
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="343"/>
+        <location filename="../../reader/ui/actions.py" line="86"/>
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="345"/>
+        <location filename="../../reader/ui/actions.py" line="87"/>
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="348"/>
+        <location filename="../../reader/ui/actions.py" line="91"/>
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="350"/>
+        <location filename="../../reader/ui/actions.py" line="93"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="353"/>
+        <location filename="../../reader/ui/actions.py" line="95"/>
+        <source>Save E&amp;xcerpt…</source>
+        <translation>保存摘录(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="98"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="357"/>
+        <location filename="../../reader/ui/actions.py" line="99"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="359"/>
+        <location filename="../../reader/ui/actions.py" line="101"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="361"/>
+        <location filename="../../reader/ui/actions.py" line="102"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="371"/>
+        <location filename="../../reader/ui/actions.py" line="106"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="373"/>
+        <location filename="../../reader/ui/actions.py" line="108"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="381"/>
+        <location filename="../../reader/ui/menus.py" line="18"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="394"/>
+        <location filename="../../reader/ui/menus.py" line="29"/>
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="399"/>
+        <location filename="../../reader/ui/menus.py" line="31"/>
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="403"/>
+        <location filename="../../reader/ui/menus.py" line="34"/>
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="408"/>
+        <location filename="../../reader/ui/menus.py" line="38"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="410"/>
+        <location filename="../../reader/ui/menus.py" line="40"/>
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="412"/>
+        <location filename="../../reader/ui/menus.py" line="43"/>
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="416"/>
+        <location filename="../../reader/ui/menus.py" line="48"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="426"/>
+        <location filename="../../reader/ui/menus.py" line="55"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="484"/>
+        <location filename="../../reader/ui/view_prefs.py" line="53"/>
         <source>Preferences could not be saved in %1: %2</source>
         <translation>偏好设置无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="494"/>
+        <location filename="../../reader/ui/view_prefs.py" line="64"/>
         <source>Text size %1 pt</source>
         <translation>字号 %1 磅</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="520"/>
+        <location filename="../../reader/ui/view_prefs.py" line="89"/>
         <source>The language changes when the reader is started again.</source>
         <translation>界面语言将在下次启动时更换。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="646"/>
+        <location filename="../../reader/ui/work_status.py" line="49"/>
         <source>The library folder %1 cannot be reached. What was read before is shown; new pages appear when the folder is back.</source>
         <translation>无法访问书库文件夹 %1。现在显示的是之前读到的内容；文件夹恢复后，新版面会自动出现。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="653"/>
+        <location filename="../../reader/ui/work_status.py" line="59"/>
         <source>Reading the library…</source>
         <translation>正在读取书库…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="667"/>
+        <location filename="../../reader/ui/work_status.py" line="64"/>
         <source>Reading pages</source>
         <translation>正在读取版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="671"/>
+        <location filename="../../reader/ui/work_status.py" line="69"/>
         <source>The library could not be read: %1</source>
         <translation>无法读取书库：%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="690"/>
+    <message>
+        <location filename="../../reader/ui/work_status.py" line="76"/>
         <source>%n problem file(s)</source>
-        <translation>
-            <numerusform>%n 个有问题的文件</numerusform>
-        </translation>
+        <translation>%n 个有问题的文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="694"/>
+        <location filename="../../reader/ui/work_status.py" line="81"/>
         <source>%1 issues, %2 articles</source>
         <translation>共%1期，%2篇文章</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="697"/>
+    <message>
+        <location filename="../../reader/ui/work_status.py" line="84"/>
         <source>%n file(s) could not be read</source>
-        <translation>
-            <numerusform>%n个文件无法读取</numerusform>
-        </translation>
+        <translation>%n个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="700"/>
+        <location filename="../../reader/ui/work_status.py" line="88"/>
         <source>Library updated: %1 new, %2 changed, %3 removed page files.</source>
         <translation>书库已更新：新增 %1 个、改动 %2 个、移除 %3 个版面文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="722"/>
+        <location filename="../../reader/ui/work_status.py" line="96"/>
         <source>Preparing search…</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="739"/>
+        <location filename="../../reader/ui/reading.py" line="90"/>
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="746"/>
+        <location filename="../../reader/ui/reading.py" line="97"/>
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="815"/>
+        <location filename="../../reader/ui/reading.py" line="160"/>
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="896"/>
+        <location filename="../../reader/ui/reading.py" line="229"/>
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="923"/>
+        <location filename="../../reader/ui/page_dates.py" line="32"/>
         <source>Date Not Saved</source>
         <translation>日期未保存</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="924"/>
+        <location filename="../../reader/ui/page_dates.py" line="33"/>
         <source>The date could not be saved next to the page, in %1:
 %2
 
@@ -1627,83 +1700,83 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="929"/>
+        <location filename="../../reader/ui/mainwindow.py" line="507"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="972"/>
+        <location filename="../../reader/ui/search_presenter.py" line="128"/>
         <source>The search index is being prepared; your search runs when it is ready.</source>
         <translation>检索索引正在准备中，完成后将自动检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="976"/>
+        <location filename="../../reader/ui/search_presenter.py" line="124"/>
         <source>Searching…</source>
         <translation>正在检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1007"/>
+        <location filename="../../reader/ui/search_presenter.py" line="149"/>
         <source>This query cannot be read: %1</source>
         <translation>无法理解这个检索式：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1008"/>
+        <location filename="../../reader/ui/search_presenter.py" line="151"/>
         <source>The search could not be done: %1</source>
         <translation>无法完成检索：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1040"/>
-        <location filename="../../reader/ui/mainwindow.py" line="1056"/>
+        <location filename="../../reader/ui/work_status.py" line="102"/>
+        <location filename="../../reader/ui/work_status.py" line="121"/>
         <source>Rebuilding the search index</source>
         <translation>正在重建检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1042"/>
+        <location filename="../../reader/ui/work_status.py" line="105"/>
         <source>Indexing for search</source>
         <translation>正在建立检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1047"/>
+        <location filename="../../reader/ui/work_status.py" line="111"/>
         <source>Waiting for the search index</source>
         <translation>正在等待检索索引</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1048"/>
+        <location filename="../../reader/ui/work_status.py" line="113"/>
         <source>Another reader (a window or a command) is updating the search index of this library; this one waits for it.</source>
         <translation>另一个阅读器（窗口或命令）正在更新本书库的检索索引；本窗口等它完成。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1057"/>
+        <location filename="../../reader/ui/work_status.py" line="123"/>
         <source>The search index cannot be used (%1) and is being rebuilt; search works again when it is done.</source>
         <translation>检索索引无法使用（%1），正在重建；重建完成后即可检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1074"/>
+        <location filename="../../reader/ui/work_status.py" line="132"/>
         <source>The search index was rebuilt (it could not be used: %1). Search ready.</source>
         <translation>检索索引已重建（原索引无法使用：%1）。可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1079"/>
+        <location filename="../../reader/ui/work_status.py" line="136"/>
         <source>Search ready.</source>
         <translation>可以检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1088"/>
+        <location filename="../../reader/ui/work_status.py" line="140"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1140"/>
+        <location filename="../../reader/ui/mainwindow.py" line="548"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1157"/>
+        <location filename="../../reader/ui/mainwindow.py" line="566"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="1158"/>
+        <location filename="../../reader/ui/mainwindow.py" line="567"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -1746,61 +1819,61 @@ Library: %1</source>
         <translation>字数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="270"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="271"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n篇</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="276"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="277"/>
         <source>Not in the library: pages %1</source>
         <translation>书库中缺：第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="279"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="280"/>
         <source>Guide: %1</source>
         <translation>导读：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="284"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="285"/>
         <source>(derived)</source>
         <translation>（推断）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="286"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="287"/>
         <source>(from p. %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="288"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="289"/>
         <source> (continued on p. %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="292"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="293"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n字</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="299"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="300"/>
         <source>%1 (absent)</source>
         <translation>%1（缺）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="306"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="307"/>
         <source>The page lost this headline; it is derived from the text.</source>
         <translation>版面上缺少这篇文章的标题，此标题据正文推断。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="309"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="310"/>
         <source>Guide entry pointing to: %1</source>
         <translation>导读指向：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/page_articles.py" line="312"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="313"/>
         <source>These pages of the issue are not in the library.</source>
         <translation>本期的这些版面不在书库中。</translation>
     </message>
@@ -1868,7 +1941,7 @@ Library: %1</source>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/results_panel.py" line="196"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="197"/>
         <source>No article matches this search.</source>
         <translation>没有文章符合这个检索。</translation>
     </message>
@@ -1876,7 +1949,7 @@ Library: %1</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../reader/ui/views/search_box.py" line="29"/>
+        <location filename="../../reader/ui/views/search_box.py" line="33"/>
         <source>Search the archive: words, &quot;phrases&quot;, -exclude, paper:, date:2022-08</source>
         <translation>检索：词语、&quot;短语&quot;、-排除、paper:报纸、date:2022-08</translation>
     </message>
@@ -1904,17 +1977,17 @@ Library: %1</source>
         <translation>设置无法保存：无法创建文件夹 %1（%2）。阅读器将使用默认设置运行。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="204"/>
+        <location filename="../../reader/ui/settings.py" line="206"/>
         <source>it is not a settings file</source>
         <translation>不是设置文件</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="210"/>
+        <location filename="../../reader/ui/settings.py" line="212"/>
         <source>it holds no settings</source>
         <translation>其中没有任何设置</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/settings.py" line="214"/>
+        <location filename="../../reader/ui/settings.py" line="216"/>
         <source>its %1 is not in the form the reader writes</source>
         <translation>其中的 %1 不是阅读器写入的格式</translation>
     </message>

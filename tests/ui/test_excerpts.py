@@ -1,0 +1,180 @@
+"""Excerpts in the window, as a user makes them: a passage selected with the mouse, saved
+through the article's context menu and with Ctrl+Shift+E, found in the bookmarks panel of the
+next window, opened with the passage marked, exported to Word and PDF as quotations."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reader.ui import user_data
+from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
+from reader.ui.models import BookmarkRole, DepthRole
+
+from .conftest import choose_in_article_menu, type_chinese
+from .test_bookmarks_export import _choose_scope, _export, _open_export_dialog, _type_path
+
+pytestmark = pytest.mark.gui
+
+ARTICLE = "0f419ca80aa8"  # 切实织密疫情防控网 …, 钱塘新区报 2022-08-10 第1版
+FIRST = "要严防输入"
+SECOND = "要严防反弹"
+
+
+def _point(view, body_offset: int) -> QPoint:  # type: ignore[no-untyped-def]
+    """Where on the screen the body's character ``body_offset`` begins (viewport)."""
+    start, _ = view._layout.to_document("body", body_offset, body_offset + 1)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    rect = view.cursorRect(cursor)
+    return QPoint(rect.left() + 1, rect.center().y())
+
+
+def _drag_select(qtbot, view, start: int, end: int) -> str:  # type: ignore[no-untyped-def]
+    """Select ``article.body[start:end]`` as a hand does: click before the first character,
+    shift-click before the one after the last. Returns the text the view selected."""
+    window = view.window()
+    window.activateWindow()  # back from a menu: the window is the user's again
+    qtbot.waitUntil(window.isActiveWindow)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._layout.to_document("body", start, start + 1)[0])
+    view.setTextCursor(cursor)  # scrolls it into view, as the user scrolls to read it
+    view.ensureCursorVisible()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_point(view, start))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ShiftModifier, pos=_point(view, end))
+    return view.textCursor().selectedText()
+
+
+def _export_all(window, qtbot, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+E, "All bookmarks", the format of ``path``'s suffix, typed name, Export."""
+    dialog = _open_export_dialog(window, qtbot)
+    _choose_scope(qtbot, dialog, "bookmarks")
+    dialog.format.setCurrentIndex(dialog.format.findData(path.suffix[1:]))
+    _type_path(qtbot, dialog, path)
+    assert _export(qtbot, dialog) == [path]
+    dialog.close()
+
+
+def _fill(note: str, tags: str):  # type: ignore[no-untyped-def]
+    def fill(dialog: BookmarkDialog) -> int:
+        assert dialog.passage.isVisible() or dialog.passage.text()
+        dialog.note.setPlainText(note)
+        dialog.tags.setText(tags)
+        return BookmarkDialog.DialogCode.Accepted
+
+    return fill
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
+def test_excerpts_saved_found_opened_and_exported(window, open_window, qtbot, monkeypatch,
+                                                  small_library: Path, tmp_path: Path):
+    window.open_article(ARTICLE)
+    view = window.article_view
+    article = view.article
+    body = article.body
+    one = (body.index(FIRST), body.index(",也要深化"))  # 要严防输入,既要严格守牢 … “大门”
+    two = (body.index(SECOND), body.index(SECOND) + 30)
+
+    # The first passage: selected with the mouse, saved from the article's context menu.
+    selected = _drag_select(qtbot, view, *one)
+    assert selected == body[one[0]:one[1]]
+    monkeypatch.setattr(BookmarkDialog, "exec", _fill("防输入的原话", "疫情，引用"))
+    offered = choose_in_article_menu(qtbot, view, "Save Excerpt…")
+    assert "Save Excerpt…" in offered and "Copy with Citation" in offered
+    # The second: selected, then Ctrl+Shift+E.
+    assert _drag_select(qtbot, view, *two) == body[two[0]:two[1]]
+    monkeypatch.setattr(BookmarkDialog, "exec", _fill("防反弹", "疫情"))
+    qtbot.keyClick(view, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    panel = window.bookmarks_panel
+    assert panel.proxy.rowCount() == 2
+    assert panel.count.text() == panel.tr("%n bookmark(s)", "", 0) + panel.tr(
+        ", %n excerpt(s)", "", 2)
+    assert "2" in panel.count.text()
+    window.close()
+
+    again = open_window(small_library)
+    panel = again.bookmarks_panel
+    rows = [panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())]
+    kept = {i.data(BookmarkRole).text: i.data(BookmarkRole) for i in rows}
+    assert set(kept) == {body[one[0]:one[1]], body[two[0]:two[1]]}
+    assert kept[body[one[0]:one[1]]].note == "防输入的原话"
+    assert kept[body[one[0]:one[1]]].tags == ("疫情", "引用")
+    assert all(i.data(DepthRole) == 1 for i in rows)  # set in under their article
+    # Found by their text and by their note, as the user types in the filter.
+    panel.filter.setFocus()
+    type_chinese(panel.filter, "高速公路")
+    assert panel.proxy.rowCount() == 1
+    panel.filter.clear()
+    type_chinese(panel.filter, "防反弹")
+    assert panel.proxy.rowCount() == 1
+    assert panel.proxy.index(0, 0).data(BookmarkRole).text == body[two[0]:two[1]]
+    panel.filter.clear()
+
+    # Opened by double-click: the article, with the passage marked and in view.
+    again.tabs.setCurrentWidget(panel)
+    tree = panel.tree
+    index = next(panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())
+                 if panel.proxy.index(r, 0).data(BookmarkRole).text == body[one[0]:one[1]])
+    qtbot.waitUntil(lambda: tree.isVisible() and not tree.visualRect(index).isEmpty())
+    rect = tree.visualRect(index)
+    again.article_view.show_placeholder()
+    with qtbot.waitSignal(again.articleShown) as shown:
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown.args == [ARTICLE]
+    assert again.article_view.highlighted_texts() == [body[one[0]:one[1]]]
+    assert again.article_view.current_visible()
+
+    # Exported with all bookmarks to Word: the quotations with their citation.
+    citation = user_data.citation(article)
+    _export_all(again, qtbot, tmp_path / "excerpts.docx")
+    paragraphs = [(p.style.name, p.text) for p in
+                  docx.Document(str(tmp_path / "excerpts.docx")).paragraphs]
+    for start, end in (one, two):
+        at = paragraphs.index(("Quote", body[start:end]))
+        assert paragraphs[at + 1] == ("Quote Citation", "——" + citation)
+    assert paragraphs.index(("Quote", body[one[0]:one[1]])) < paragraphs.index(
+        ("Quote", body[two[0]:two[1]]))  # in the order of the article
+    assert ("Note", "笔记：防输入的原话") in paragraphs and ("Note", "标签：疫情、引用") in paragraphs
+    assert citation.endswith("2022-08-10(1).")
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from ..export.conftest import pdf_text
+
+    _export_all(again, qtbot, tmp_path / "excerpts.pdf")
+    text = re.sub(r"\s+", "", pdf_text(tmp_path / "excerpts.pdf"))
+    assert re.sub(r"\s+", "", body[one[0]:one[1]] + "——" + citation) in text
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
+def test_copy_with_citation_quotes_the_selection_as_an_excerpt_is_exported(window, qtbot):
+    window.open_article(ARTICLE)
+    view = window.article_view
+    body = view.article.body
+    start = body.index(FIRST)
+    passage = body[start:start + 20]
+    assert _drag_select(qtbot, view, start, start + 20) == passage
+    choose_in_article_menu(qtbot, view, "Copy with Citation")
+    assert QApplication.clipboard().text() == (
+        f"“{passage}”\n——{user_data.citation(view.article)}")
+
+
+def test_without_a_selection_save_excerpt_says_what_to_do(window, qtbot):
+    window.open_article(ARTICLE)
+    view = window.article_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Select a passage" in window.statusBar().currentMessage() + \
+        window.status_area.status_text.text()
+    assert window.bookmark_model.rowCount() == 0
