@@ -239,10 +239,13 @@ def run_salvage(args: argparse.Namespace) -> int:
     for problem in salvage.problems:
         warn(str(problem))
     count = len(salvage.bookmarks)
-    print(f"saved {count} bookmark{'s' if count != 1 else ''} that could be read to {args.file}; "
+    kept = len(salvage.excerpts)
+    also = f" and {kept} excerpt{'s' if kept != 1 else ''}" if kept else ""
+    print(f"saved {count} bookmark{'s' if count != 1 else ''}{also} that could be read to "
+          f"{args.file}; "
           f"after `reader bookmarks set-aside`, `reader bookmarks import {args.file}` takes "
           "them into a new store")
-    return 0 if count or not salvage.problems else 1
+    return 0 if count or kept or not salvage.problems else 1
 
 
 def run_set_aside(args: argparse.Namespace) -> int:

@@ -178,3 +178,32 @@ def test_without_a_selection_save_excerpt_says_what_to_do(window, qtbot):
     assert "Select a passage" in window.statusBar().currentMessage() + \
         window.status_area.status_text.text()
     assert window.bookmark_model.rowCount() == 0
+
+
+def test_excerpts_stay_under_their_article_whatever_the_order(window, qtmodeltester):
+    from reader.bookmarks import Passage
+    from reader.ui.models.bookmarks import BookmarkFilterProxy, BookmarkModel
+
+    store = window.bookmarks.store
+    marked = window.catalog.article(ARTICLE)
+    other = next(a for a in window.catalog.articles() if a.id != ARTICLE and len(a.body) > 80)
+    store.add(marked, note="全文")
+    store.add(other)
+    first = store.add_excerpt(marked, Passage.cut(marked.body, 0, 20))
+    second = store.add_excerpt(marked, Passage.cut(marked.body, 40, 60))
+    alone = store.add_excerpt(window.catalog.article(next(
+        a.id for a in window.catalog.articles() if a.id not in (ARTICLE, other.id))),
+        Passage("独立的摘录"))
+    model = BookmarkModel()
+    model.set_bookmarks(store.list(), store.excerpts())
+    qtmodeltester.check(model)
+    proxy = BookmarkFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    for column in (0, 1):  # by headline, by date: each group moves as one
+        proxy.sort(column)
+        order = [proxy.index(r, 0).data(BookmarkRole) for r in range(proxy.rowCount())]
+        mark = next(e for e in order if not user_data.is_excerpt(e) and e.article_id == ARTICLE)
+        i = order.index(mark)
+        assert [e.id for e in order[i + 1:i + 3]] == [first.id, second.id]
+        assert alone.id in [e.id for e in order if user_data.is_excerpt(e)]

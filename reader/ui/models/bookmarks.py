@@ -53,12 +53,13 @@ def is_excerpt(entry: Any) -> bool:
 
 def grouped(bookmarks: list[Any], excerpts: list[Any]) -> tuple[list[Any], list[int]]:
     """The rows in order (each bookmark followed by the excerpts of its article, then the
-    excerpts of articles not bookmarked, by article) and, for each row, the row that heads
-    its group."""
+    excerpts of articles not bookmarked, by article, newest first) and, for each row, the row
+    that heads its group."""
     under: dict[int, list[Any]] = {}
     alone: dict[str, list[Any]] = {}
     by_id = {b.article_id: n for n, b in enumerate(bookmarks)}
-    for e in excerpts:
+    # Under an article, in the order they were kept; the articles by their newest excerpt.
+    for e in sorted(excerpts, key=lambda e: (e.added, e.id)):
         n = by_id.get(e.article_id)
         if n is None:
             n = next((i for i, b in enumerate(bookmarks)
@@ -75,7 +76,7 @@ def grouped(bookmarks: list[Any], excerpts: list[Any]) -> tuple[list[Any], list[
         for entry in (b, *under.get(n, [])):
             rows.append(entry)
             heads.append(head)
-    for group in alone.values():
+    for group in sorted(alone.values(), key=lambda g: max(e.added for e in g), reverse=True):
         head = len(rows)
         rows += group
         heads += [head] * len(group)
