@@ -17,7 +17,7 @@ library it is in when it cannot be opened.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from .. import bookmarks as bookmark_core
 from ..corpus.catalog import Catalog
-from ..corpus.model import Article, Paragraph
+from ..corpus.model import Article
 from . import user_data
 from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
@@ -42,15 +42,6 @@ from .views.bookmarks_panel import BookmarksPanel
 from .views.issue_view import IssueView
 from .views.results_panel import ResultsPanel
 from .workers import TaskRunner
-
-
-def excerpt_of(article: Article, selected: str) -> Article | None:
-    """The article cut to the text selected in its view (its headline, source and citation
-    kept), or None when nothing is selected. Qt separates selected paragraphs by U+2029."""
-    parts = [p.strip() for p in selected.replace("\u2028", "\n").replace("\u2029", "\n")
-             .split("\n")]
-    paragraphs = [Paragraph(p) for p in parts if p]
-    return replace(article, paragraphs=paragraphs) if paragraphs else None
 
 POLL_MS = 2000
 NOTICE = "bookmarks"
@@ -504,11 +495,11 @@ class BookmarksController(QObject):
         if article is not None:
             scopes["article"] = (self.tr("The open article: %1").replace(
                 "%1", article.display_title), lambda: [article])
-            excerpt = excerpt_of(article, self.views.article_view.textCursor().selectedText())
-            if excerpt is not None:
+            selected = user_data.selection_item(
+                article, self.views.article_view.textCursor().selectedText())
+            if selected is not None:  # a quotation, as excerpts and Copy with Citation give
                 scopes["text"] = (self.tr("The selected text (%n character(s))", "",
-                                          sum(len(p.text) for p in excerpt.paragraphs)),
-                                  lambda: [excerpt])
+                                          selected[2]), lambda: [selected[:2]])
         current = self.views.tabs.currentWidget()
         if current is self.views.panel:
             chosen = self.views.panel.selected_bookmarks()

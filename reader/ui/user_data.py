@@ -79,6 +79,17 @@ def place(excerpt: Any, catalog: Any) -> Any:
     return bookmarks.place(excerpt, catalog)
 
 
+def selection_item(article: Any, selected: str) -> tuple[Any, Any, int] | None:
+    """The text selected in an article as the export dialog takes it: the article with the
+    selection as its one quotation (its whole text left out), and how many characters were
+    selected; None when nothing is."""
+    quote = export.Quote(selected.replace("\u2028", "\n").replace("\u2029", "\n"))
+    if not quote.paragraphs():
+        return None
+    size = sum(len(p) for p in quote.paragraphs())
+    return article, export.Annotation(quotes=(quote,), quotes_only=True), size
+
+
 def kept_items(entries: list[Any], catalog: Any) -> list[tuple[Any, Any]]:
     """Bookmarks and excerpts as the export dialog takes them: (article, annotation) pairs,
     each excerpt a quotation under its article."""
