@@ -120,16 +120,9 @@ def test_excerpts_saved_found_opened_and_exported(window, open_window, qtbot, mo
     panel.filter.clear()
 
     # Opened by double-click: the article, with the passage marked and in view.
-    again.tabs.setCurrentWidget(panel)
-    tree = panel.tree
-    index = next(panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())
-                 if panel.proxy.index(r, 0).data(BookmarkRole).text == body[one[0]:one[1]])
-    qtbot.waitUntil(lambda: tree.isVisible() and not tree.visualRect(index).isEmpty())
-    rect = tree.visualRect(index)
     again.article_view.show_placeholder()
     with qtbot.waitSignal(again.articleShown) as shown:
-        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        _open_row(qtbot, again, kept[body[one[0]:one[1]]].id)
     assert shown.args == [ARTICLE]
     assert again.article_view.highlighted_texts() == [body[one[0]:one[1]]]
     assert again.article_view.current_visible()
@@ -207,3 +200,53 @@ def test_excerpts_stay_under_their_article_whatever_the_order(window, qtmodeltes
         i = order.index(mark)
         assert [e.id for e in order[i + 1:i + 3]] == [first.id, second.id]
         assert alone.id in [e.id for e in order if user_data.is_excerpt(e)]
+
+
+def _open_row(qtbot, window, excerpt_id: int):  # type: ignore[no-untyped-def]
+    """Double-click the excerpt's card in the bookmarks panel."""
+    panel = window.bookmarks_panel
+    window.tabs.setCurrentWidget(panel)
+    index = next(panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())
+                 if panel.proxy.index(r, 0).data(BookmarkRole).id == excerpt_id)
+    tree = panel.tree
+    qtbot.waitUntil(lambda: tree.isVisible() and not tree.visualRect(index).isEmpty())
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
+def test_an_excerpt_opens_in_the_article_a_correction_moved_it_to(window, qtbot, monkeypatch,
+                                                                  small_library: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.bookmarks import Passage
+    from reader.corpus.correction_store import correct
+    from reader.corpus.corrections import split_before
+
+    tail = "在综合保税区"
+    article = next(a for a in window.catalog.articles() if tail in a.body)
+    start = article.body.index(tail) + 10
+    passage = Passage.cut(article.body, start, start + 30)
+    kept = window.bookmarks.store.add_excerpt(article, passage, note="园区")
+    gone = window.bookmarks.store.add_excerpt(
+        window.catalog.article(ARTICLE), Passage.cut(window.catalog.article(ARTICLE).body, 0, 20))
+    window.bookmarks.refresh(force=True)
+    correct(small_library, article.source, article.id,
+            lambda page, i: (split_before(page, page.articles[i], tail), {}))
+    (small_library / window.catalog.article(ARTICLE).source).unlink()
+    with qtbot.waitSignal(window.catalogReady, timeout=20000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+
+    with qtbot.waitSignal(window.articleShown, timeout=20000) as shown:
+        _open_row(qtbot, window, kept.id)
+    assert shown.args[0] != article.id  # the new article the split made
+    qtbot.waitUntil(lambda: window.article_view.highlighted_texts() == [passage.text])
+    assert window.bookmarks.store.get_excerpt(kept.id).article_id == shown.args[0]
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    _open_row(qtbot, window, gone.id)
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    assert "can no longer be found" in told[0] and "its text and its note are kept" in told[0]
+    assert window.bookmarks.store.get_excerpt(gone.id).text == gone.text
