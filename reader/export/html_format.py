@@ -52,8 +52,8 @@ def _article_html(article: Article, level: int, anchor: str | None, page_break: 
     for quote in annotation.quotes:
         parts.append(f'<p class="excerpt-label">{LABEL}</p>')
         parts.append('<blockquote class="excerpt">' + "".join(
-            f"<p>{escape(p)}</p>" for p in quote.paragraphs())
-            + f'<p class="citation">{escape(attribution(article))}</p></blockquote>')
+            f'<p class="quote">{escape(p)}</p>' for p in quote.paragraphs())
+            + f'<p class="citation quote">{escape(attribution(article))}</p></blockquote>')
         parts += [f'<p class="note">{label}：{escape(text)}</p>'
                   for label, text in quote.lines()]
     if annotation.with_body():

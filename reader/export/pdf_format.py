@@ -210,7 +210,7 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker,
         " .kicker, .subtitle { font-size: 12pt; } .source, .citation { font-size: 9pt;"
         " color: #555555; } p.text { text-indent: 21pt; line-height: 140%; }"
         " .note { font-style: italic; } .excerpt-label { font-weight: bold; }"
-        " blockquote { margin-left: 21pt; }"
+        " p.quote { margin-left: 24pt; }"
     )
     doc.setPageSize(page_size)
     doc.setHtml(html)

@@ -75,7 +75,8 @@ def test_a_passage_that_looks_like_markup_stays_text(
     if fmt == "md":
         assert r"> \<b\>粗\</b\> \*强调\* \[链接\](javascript:alert(1)) \&amp;" in text
     else:
-        assert "<p>&lt;b&gt;粗&lt;/b&gt; *强调* [链接](javascript:alert(1)) &amp;amp;</p>" in text
+        assert ('<p class="quote">&lt;b&gt;粗&lt;/b&gt; *强调* [链接](javascript:alert(1)) '
+                '&amp;amp;</p>') in text
 
 
 def test_the_clipboard_form_is_the_passage_in_quotes_and_its_citation(
