@@ -222,3 +222,23 @@ def test_salvage_saves_the_excerpts_too(tmp_path: Path, library: Library) -> Non
         store.add_excerpt(article, Passage.cut(article.body, 0, 25), note="救回来")
     salvage = read_damaged(path)
     assert [e.note for e in salvage.excerpts] == ["救回来"]
+
+
+def test_an_excerpt_row_with_a_field_that_cannot_be_read_is_shown_flagged(
+        tmp_path: Path, library: Library) -> None:
+    article = library.article("0f419ca80aa8")
+    assert article is not None
+    path = tmp_path / "bookmarks.sqlite3"
+    with BookmarkStore.open(path) as store:
+        kept = store.add_excerpt(article, Passage.cut(article.body, 0, 20), note="原来的笔记")
+    conn = sqlite3.connect(path)  # written by hand, or by a script
+    conn.execute("UPDATE excerpts SET added = 'yesterday', page = 'one' WHERE id = ?",
+                 (kept.id,))
+    conn.commit()
+    conn.close()
+    with BookmarkStore.open(path) as store:
+        (flagged,) = store.excerpts()
+        assert (flagged.text, flagged.note) == (kept.text, "原来的笔记")
+        assert "its added 'yesterday' cannot be read" in flagged.problem
+        assert "its page 'one' cannot be read" in flagged.problem
+        assert store.remove_excerpt(flagged.id)

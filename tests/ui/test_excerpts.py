@@ -250,3 +250,37 @@ def test_an_excerpt_opens_in_the_article_a_correction_moved_it_to(window, qtbot,
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert "can no longer be found" in told[0] and "its text and its note are kept" in told[0]
     assert window.bookmarks.store.get_excerpt(gone.id).text == gone.text
+
+
+def test_removing_an_excerpt_leaves_the_bookmark_of_the_same_number(window, qtbot,
+                                                                    monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.bookmarks import Passage
+
+    store = window.bookmarks.store
+    article = window.catalog.article(ARTICLE)
+    mark = store.add(article, note="整篇")
+    kept = store.add_excerpt(article, Passage.cut(article.body, 0, 20), note="一句")
+    assert mark.id == kept.id == 1  # two tables, the same numbers
+    window.bookmarks.refresh(force=True)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    panel = window.bookmarks_panel
+    window.tabs.setCurrentWidget(panel)
+    index = next(panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())
+                 if user_data.is_excerpt(panel.proxy.index(r, 0).data(BookmarkRole)))
+    tree = panel.tree
+    qtbot.waitUntil(lambda: tree.isVisible() and not tree.visualRect(index).isEmpty())
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(index).center())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(asked) == 1 and "excerpt" in asked[0]
+    assert store.excerpts() == []
+    assert [b.note for b in store.list()] == ["整篇"]
+    assert [panel.proxy.index(r, 0).data(BookmarkRole).id for r in range(
+        panel.proxy.rowCount())] == [mark.id]
