@@ -1,4 +1,5 @@
-"""Bookmarks, citations and export for the window: the star, the panel's requests, the dialog.
+"""Bookmarks, excerpts, citations and export for the window: the star, Save Excerpt, the
+panel's requests, the dialog.
 
 Kept apart from ``mainwindow`` so that the window arranges and wires while this speaks to the
 bookmark store and the exporter (through ``user_data``). The store is polled for changes made
@@ -12,6 +13,11 @@ damaged file itself is never overwritten).
 Bookmarks of every library are listed; each opens in the library it was made in
 (``bookmark_places``): one of another library asks to open that library, and says which
 library it is in when it cannot be opened.
+
+An excerpt is the passage selected in the article view (its body only), kept with a note and
+tags; opened from the panel, its article is shown with the passage marked and in view. When
+its article changed (a correction, a new parser), it is looked for in the background and
+relinked; one that cannot be found again says so, and keeps its text.
 """
 
 from __future__ import annotations
