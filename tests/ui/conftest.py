@@ -76,9 +76,10 @@ def type_chinese(widget, text: str) -> None:  # type: ignore[no-untyped-def]
         QApplication.sendEvent(widget, event)
 
 
-def choose_in_article_menu(qtbot, view, label: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Right-click in the article view and choose ``label`` from its menu with the keyboard;
-    returns the labels the menu offered."""
+def choose_in_context_menu(qtbot, viewport, label: str,  # type: ignore[no-untyped-def]
+                           pos: QPoint | None = None) -> list[str]:
+    """Right-click in ``viewport`` at ``pos`` and choose ``label`` from the menu with the
+    keyboard; returns the labels the menu offered."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QApplication, QMenu
@@ -94,8 +95,12 @@ def choose_in_article_menu(qtbot, view, label: str) -> list[str]:  # type: ignor
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
     QTimer.singleShot(50, choose)
-    viewport = view.viewport()
-    pos = QPoint(60, 60)
+    pos = pos if pos is not None else QPoint(60, 60)
     QApplication.sendEvent(viewport, QContextMenuEvent(
         QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
     return offered
+
+
+def choose_in_article_menu(qtbot, view, label: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Right-click in the article view and choose ``label`` from its menu."""
+    return choose_in_context_menu(qtbot, view.viewport(), label)

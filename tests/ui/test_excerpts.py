@@ -18,7 +18,7 @@ from reader.ui import user_data
 from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
 from reader.ui.models import BookmarkRole, DepthRole
 
-from .conftest import choose_in_article_menu, type_chinese
+from .conftest import choose_in_article_menu, choose_in_context_menu, type_chinese
 from .test_bookmarks_export import _choose_scope, _export, _open_export_dialog, _type_path
 
 pytestmark = pytest.mark.gui
@@ -284,3 +284,35 @@ def test_removing_an_excerpt_leaves_the_bookmark_of_the_same_number(window, qtbo
     assert [b.note for b in store.list()] == ["整篇"]
     assert [panel.proxy.index(r, 0).data(BookmarkRole).id for r in range(
         panel.proxy.rowCount())] == [mark.id]
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
+def test_an_excerpts_note_and_tags_are_edited_from_the_panels_menu(window, qtbot, monkeypatch):
+    from reader.bookmarks import Passage
+
+    article = window.catalog.article(ARTICLE)
+    kept = window.bookmarks.store.add_excerpt(article, Passage.cut(article.body, 0, 20),
+                                              note="旧笔记")
+    window.bookmarks.refresh(force=True)
+    shown: list[str] = []
+
+    def fill(dialog: BookmarkDialog) -> int:
+        shown.append(dialog.passage.text())
+        assert dialog.note.toPlainText() == "旧笔记"
+        dialog.note.setPlainText("新笔记")
+        dialog.tags.setText("人物")
+        return BookmarkDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BookmarkDialog, "exec", fill)
+    panel = window.bookmarks_panel
+    window.tabs.setCurrentWidget(panel)
+    tree = panel.tree
+    index = panel.proxy.index(0, 0)
+    qtbot.waitUntil(lambda: tree.isVisible() and not tree.visualRect(index).isEmpty())
+
+    choose_in_context_menu(qtbot, tree.viewport(), "Edit Note and Tags…",
+                           tree.visualRect(index).center())  # on the excerpt's card
+    assert shown == [f"“{kept.text}”"]
+    (edited,) = window.bookmarks.store.excerpts()
+    assert (edited.note, edited.tags, edited.text) == ("新笔记", ("人物",), kept.text)
+    assert panel.proxy.index(0, 3).data() == "新笔记"
