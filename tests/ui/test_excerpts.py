@@ -25,7 +25,7 @@ pytestmark = pytest.mark.gui
 
 ARTICLE = "0f419ca80aa8"  # 切实织密疫情防控网 …, 钱塘新区报 2022-08-10 第1版
 FIRST = "要严防输入"
-SECOND = "要严防反弹"
+SECOND = "金承涛强调,要强化机制"  # a paragraph's start: the second passage crosses into it
 
 
 def _point(view, body_offset: int) -> QPoint:  # type: ignore[no-untyped-def]
@@ -81,7 +81,7 @@ def test_excerpts_saved_found_opened_and_exported(window, open_window, qtbot, mo
     article = view.article
     body = article.body
     one = (body.index(FIRST), body.index(",也要深化"))  # 要严防输入,既要严格守牢 … “大门”
-    two = (body.index(SECOND), body.index(SECOND) + 30)
+    two = (body.index(SECOND) - 11, body.index(SECOND) + len(SECOND))  # two paragraphs
 
     # The first passage: selected with the mouse, saved from the article's context menu.
     selected = _drag_select(qtbot, view, *one)
@@ -90,8 +90,9 @@ def test_excerpts_saved_found_opened_and_exported(window, open_window, qtbot, mo
     offered = choose_in_article_menu(qtbot, view, "Save Excerpt…")
     assert "Save Excerpt…" in offered and "Copy with Citation" in offered
     # The second: selected, then Ctrl+Shift+E.
-    assert _drag_select(qtbot, view, *two) == body[two[0]:two[1]]
-    monkeypatch.setattr(BookmarkDialog, "exec", _fill("防反弹", "疫情"))
+    # Qt separates the selected paragraphs by U+2029; the excerpt keeps them as lines.
+    assert _drag_select(qtbot, view, *two) == body[two[0]:two[1]].replace("\n", "\u2029")
+    monkeypatch.setattr(BookmarkDialog, "exec", _fill("机制之前", "疫情"))
     qtbot.keyClick(view, Qt.Key.Key_E,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     panel = window.bookmarks_panel
@@ -114,7 +115,7 @@ def test_excerpts_saved_found_opened_and_exported(window, open_window, qtbot, mo
     type_chinese(panel.filter, "高速公路")
     assert panel.proxy.rowCount() == 1
     panel.filter.clear()
-    type_chinese(panel.filter, "防反弹")
+    type_chinese(panel.filter, "机制之前")
     assert panel.proxy.rowCount() == 1
     assert panel.proxy.index(0, 0).data(BookmarkRole).text == body[two[0]:two[1]]
     panel.filter.clear()
@@ -132,11 +133,13 @@ def test_excerpts_saved_found_opened_and_exported(window, open_window, qtbot, mo
     _export_all(again, qtbot, tmp_path / "excerpts.docx")
     paragraphs = [(p.style.name, p.text) for p in
                   docx.Document(str(tmp_path / "excerpts.docx")).paragraphs]
-    for start, end in (one, two):
-        at = paragraphs.index(("Quote", body[start:end]))
-        assert paragraphs[at + 1] == ("Quote Citation", "——" + citation)
-    assert paragraphs.index(("Quote", body[one[0]:one[1]])) < paragraphs.index(
-        ("Quote", body[two[0]:two[1]]))  # in the order of the article
+    at = paragraphs.index(("Quote", body[one[0]:one[1]]))
+    assert paragraphs[at + 1] == ("Quote Citation", "——" + citation)
+    first, second = body[two[0]:two[1]].split("\n")  # its paragraphs kept apart
+    later = paragraphs.index(("Quote", first))
+    assert paragraphs[later + 1:later + 3] == [("Quote", second),
+                                               ("Quote Citation", "——" + citation)]
+    assert two[0] < one[0] and later < at  # in the order of the article, not of saving
     assert ("Note", "笔记：防输入的原话") in paragraphs and ("Note", "标签：疫情、引用") in paragraphs
     assert citation.endswith("2022-08-10(1).")
 
