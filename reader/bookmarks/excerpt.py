@@ -75,14 +75,39 @@ def same_passage(a: str, b: str) -> bool:
 
 def match_excerpt(conn: sqlite3.Connection, ref: ArticleRef, text: str,
                   uid: str | None = None) -> sqlite3.Row | None:
-    """The stored excerpt of the same passage of the same article (or with this uid)."""
+    """The stored excerpt of the same passage of the same article (or with this uid): one
+    of the same text, or of the same article id with the text folded alike. (An import
+    compares every text folded: ``ExcerptIndex``.)"""
     if uid:
         row: sqlite3.Row | None = conn.execute(
             "SELECT * FROM excerpts WHERE uid = ?", (uid,)).fetchone()
         if row is not None:
             return row
-    for row in conn.execute("SELECT * FROM excerpts WHERE paper IS ? ORDER BY id",
-                            (ref.paper,)):
+    # The same text (as printed, or folded alike within the same article id): a few rows.
+    for row in conn.execute("SELECT * FROM excerpts WHERE text = ? OR article_id = ? "
+                            "ORDER BY id", (text, ref.article_id)):
         if same_passage(str(row["text"]), text) and same_article(RowReading(row).ref(), ref):
             return row
     return None
+
+
+class ExcerptIndex:
+    """The stored excerpts by uid and by folded text, read once for an import (a lookup then
+    costs the same whatever the size of the store); ``add`` takes in a new one."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._uids: dict[str, int] = {}
+        self._texts: dict[str, list[tuple[int, ArticleRef]]] = {}
+        for row in conn.execute("SELECT * FROM excerpts ORDER BY id"):
+            self.add(int(row["id"]), str(row["uid"]), RowReading(row).ref(), str(row["text"]))
+
+    def add(self, excerpt_id: int, uid: str, ref: ArticleRef, text: str) -> None:
+        self._uids.setdefault(uid, excerpt_id)
+        self._texts.setdefault(normalise(text), []).append((excerpt_id, ref))
+
+    def find(self, ref: ArticleRef, text: str, uid: str | None = None) -> int | None:
+        """The stored excerpt with this uid, else of the same text of the same article."""
+        if uid and (found := self._uids.get(uid)) is not None:
+            return found
+        return next((i for i, stored in self._texts.get(normalise(text), [])
+                     if same_article(stored, ref)), None)

@@ -36,7 +36,7 @@ from .bookmark import (
     row_values,
     set_note,
 )
-from .excerpt import insert_excerpt, match_excerpt
+from .excerpt import ExcerptIndex, insert_excerpt
 from .matching import Matcher, Prepared
 from .validate import EntryProblem, Incoming, incoming, incoming_excerpt
 
@@ -165,20 +165,23 @@ def _take(conn: sqlite3.Connection, rows: Rows, found: int, item: Incoming, labe
 def merge_excerpts(conn: sqlite3.Connection, items: list[Any], label: str,
                    report: ImportReport) -> None:
     """Merge the excerpt entries of a file into the store behind ``conn`` (inside the
-    caller's transaction), counting in ``report``."""
+    caller's transaction), counting in ``report``; linear in the number of entries."""
+    index = ExcerptIndex(conn)
     for n, data in enumerate(items, start=1):
         try:
             item = incoming_excerpt(data)
         except EntryProblem as err:
             report.skipped.append(f"excerpt {n}: {err}")
             continue
-        row = match_excerpt(conn, item.ref, item.passage.text, item.uid)
-        if row is None:
-            new = insert_excerpt(conn, item.ref, item.passage, item.note, uid=item.uid,
+        found = index.find(item.ref, item.passage.text, item.uid)
+        if found is None:
+            uid = item.uid or uuid.uuid4().hex
+            new = insert_excerpt(conn, item.ref, item.passage, item.note, uid=uid,
                                  added=item.added)
             add_tags(conn, new, item.tags, EXCERPT_ROWS)
+            index.add(new, uid, item.ref, item.passage.text)
             report.excerpts_added += 1
-        elif _take(conn, EXCERPT_ROWS, int(row["id"]), item, label, report):
+        elif _take(conn, EXCERPT_ROWS, found, item, label, report):
             report.excerpts_merged += 1
         else:
             report.excerpts_unchanged += 1
