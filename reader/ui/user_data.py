@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +53,35 @@ def is_excerpt(entry: object) -> bool:
     return isinstance(entry, bookmarks.Excerpt)
 
 
-def same_article(a: Any, b: Any) -> bool:
-    """Two remembered articles (``ArticleRef``) are the same one."""
-    from ..bookmarks.identity import same_article as same
+def article_finder(refs: list[Any]) -> Callable[[Any], int | None]:
+    """For many lookups among remembered articles (``ArticleRef``): a function giving the
+    index in ``refs`` of the same article as the one it is given, or None. Each is folded
+    once; only those printed where it may be (the same paper, date and page, either of them
+    unknown) are compared."""
+    from ..bookmarks.identity import facts_of_ref, same_facts
 
-    return same(a, b)
+    by_id: dict[str, int] = {r.article_id: n for n, r in reversed(list(enumerate(refs)))
+                             if r.article_id}
+    at: dict[tuple[Any, Any, Any], list[tuple[int, Any, Any]]] = {}
+    by_paper: dict[Any, list[tuple[int, Any, Any]]] = {}
+    for n, r in enumerate(refs):
+        entry = (n, r, facts_of_ref(r))
+        at.setdefault((r.paper, r.date, r.page), []).append(entry)
+        by_paper.setdefault(r.paper, []).append(entry)
+
+    def find(ref: Any) -> int | None:
+        if ref.article_id in by_id:
+            return by_id[ref.article_id]
+        if ref.date is None or ref.page is None:
+            near = by_paper.get(ref.paper, [])
+        else:
+            near = sorted(e for key in ((ref.paper, ref.date, ref.page),
+                                        (ref.paper, ref.date, None), (ref.paper, None, ref.page),
+                                        (ref.paper, None, None)) for e in at.get(key, []))
+        facts = facts_of_ref(ref)
+        return next((n for n, r, f in near if same_facts(r, f, ref, facts)), None)
+
+    return find
 
 
 def passage(article: Any, start: int, end: int) -> Any:

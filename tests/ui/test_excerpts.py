@@ -319,3 +319,27 @@ def test_an_excerpts_note_and_tags_are_edited_from_the_panels_menu(window, qtbot
     (edited,) = window.bookmarks.store.excerpts()
     assert (edited.note, edited.tags, edited.text) == ("新笔记", ("人物",), kept.text)
     assert panel.proxy.index(0, 3).data() == "新笔记"
+
+
+def test_an_excerpt_goes_under_its_articles_bookmark_when_the_id_changed():
+    import datetime as dt
+
+    from reader.bookmarks import Excerpt, Passage
+    from reader.bookmarks.bookmark import Bookmark
+    from reader.bookmarks.identity import ArticleRef
+    from reader.ui.models.bookmarks import grouped
+
+    now = dt.datetime.now(dt.UTC)
+    day = dt.date(2022, 8, 10)
+
+    def ref(article_id: str, title: str) -> ArticleRef:
+        return ArticleRef(article_id, "钱塘新区报", day, 1, title=title, display_title=title)
+
+    marks = [Bookmark(1, "b1", ref("old1", "切实织密疫情防控网"), now, now),
+             Bookmark(2, "b2", ref("old2", "打造西湖边的晴雨客厅"), now, now)]
+    # Read again by a better parser: the first article has a new id, the same place and title.
+    moved = Excerpt(1, "e1", ref("new1", "切实织密疫情防控网"), now, now, passage=Passage("甲"))
+    other = Excerpt(2, "e2", ref("new3", "别的文章"), now, now, passage=Passage("乙"))
+    rows, heads = grouped(marks, [other, moved])
+    assert [r.uid for r in rows] == ["b1", "e1", "b2", "e2"]
+    assert heads == [0, 0, 2, 3]

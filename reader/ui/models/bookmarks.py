@@ -57,14 +57,10 @@ def grouped(bookmarks: list[Any], excerpts: list[Any]) -> tuple[list[Any], list[
     that heads its group."""
     under: dict[int, list[Any]] = {}
     alone: dict[str, list[Any]] = {}
-    by_id = {b.article_id: n for n, b in enumerate(bookmarks)}
+    marked = user_data.article_finder([b.ref for b in bookmarks])
     # Under an article, in the order they were kept; the articles by their newest excerpt.
     for e in sorted(excerpts, key=lambda e: (e.added, e.id)):
-        n = by_id.get(e.article_id)
-        if n is None:
-            n = next((i for i, b in enumerate(bookmarks)
-                      if b.ref.paper == e.ref.paper and user_data.same_article(b.ref, e.ref)),
-                     None)
+        n = marked(e.ref)
         if n is not None:
             under.setdefault(n, []).append(e)
         else:
