@@ -114,7 +114,6 @@ def _excerpts(conn: sqlite3.Connection) -> None:
     )
     conn.execute("CREATE INDEX excerpts_article ON excerpts(article_id)")
     conn.execute("CREATE INDEX excerpts_place ON excerpts(paper, date, page)")
-    conn.execute("CREATE INDEX excerpts_text ON excerpts(text)")
     conn.execute(
         """CREATE TABLE excerpt_tags (
             excerpt_id INTEGER NOT NULL REFERENCES excerpts(id) ON DELETE CASCADE,

@@ -248,6 +248,12 @@ class BookmarkStore:
         if _damaged(err):
             backup = self.backup_path if self.backup_path.exists() else None
             return DamagedStoreError(self.path, str(err), backup)
+        if "full" in str(err) and (why := cannot_write(self.path.parent, probe_bytes=65536)
+                                   ) is not None:
+            # SQLite says only "database or disk is full": say which folder, and the system's
+            # reason, as when the store cannot be opened.
+            return StoreError(f"cannot save bookmarks in {self.path}: the folder "
+                              f"{self.path.parent} cannot be written ({why})")
         return StoreError(f"cannot save bookmarks in {self.path}: {err}")
 
     def _read(self, sql: str, params: Iterable[object] = ()) -> list[sqlite3.Row]:
