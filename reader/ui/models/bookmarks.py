@@ -23,8 +23,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from .. import user_data
 from ...corpus.model import UNKNOWN_PAPER
+from .. import user_data
 from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, BookmarkRole, DateRole, DepthRole, LibraryRole
 from .page_articles import page_label
