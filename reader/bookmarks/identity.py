@@ -248,6 +248,13 @@ class Resolver:
             self._facts = [(a, _Facts.of_article(a)) for a in self.source.articles()]
         return self._facts
 
+    def nearby(self, ref: ArticleRef) -> list[Article]:
+        """The articles printed where ``ref`` was (the same paper, date and page, or the same
+        page file): where a passage of it may be after the page was split anew."""
+        want = _Facts.of_ref(ref)
+        return [a for a, f in self._all() if (want.source and f.source == want.source)
+                or (want.page is not None and _same_place(want, f))]
+
     def locate(self, ref: ArticleRef) -> Resolution:
         """Find the article by id, then by paper/date/page and title, then by body."""
         want = _Facts.of_ref(ref)

@@ -94,6 +94,8 @@ LATER_ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+D", checkable=True),
     ActionSpec("edit_bookmark_action", QT_TRANSLATE_NOOP("MainWindow", "&Edit Note and Tags…"),
                "Ctrl+Shift+D"),
+    ActionSpec("save_excerpt_action", QT_TRANSLATE_NOOP("MainWindow", "Save E&xcerpt…"),
+               "Ctrl+Shift+E"),
     ActionSpec("remove_bookmarks_action",
                QT_TRANSLATE_NOOP("MainWindow", "&Remove Selected Bookmarks"), "Ctrl+Shift+Del"),
     ActionSpec("show_bookmarks_action", QT_TRANSLATE_NOOP("MainWindow", "Show &Bookmarks"),
@@ -171,6 +173,7 @@ class WindowActions:
     next_month_action: QAction
     bookmark_action: QAction
     edit_bookmark_action: QAction
+    save_excerpt_action: QAction
     remove_bookmarks_action: QAction
     show_bookmarks_action: QAction
     export_action: QAction

@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
             a.focus_actions["article"]: lambda: self.article_view.setFocus(),
             a.bookmark_action: self.bookmarks.toggle_bookmark,
             a.edit_bookmark_action: lambda: self.bookmarks.edit_bookmark(),
+            a.save_excerpt_action: self.bookmarks.save_excerpt,
             a.remove_bookmarks_action: self.bookmarks.remove_bookmarks,
             a.show_bookmarks_action: lambda: self._focus_tab(self.bookmarks_panel,
                                                              self.bookmarks_panel.tree),
@@ -431,7 +432,8 @@ class MainWindow(QMainWindow):
         marks.storeRestored.connect(self._bookmarks_usable)
         a = self.commands
         self.article_menu = ArticleMenu(self, self.article_view,
-                                        [a.bookmark_action, a.cite_action],
+                                        [a.bookmark_action, a.save_excerpt_action,
+                                         a.cite_action],
                                         [a.export_action, a.find_in_article_action,
                                          self.menus.correct_menu.menuAction(), a.undo_action])
         self.article_menu.statusMessage.connect(self.show_status)

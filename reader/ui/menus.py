@@ -58,8 +58,9 @@ class WindowMenus:
         languages.addActions(list(a.language_actions.values()))
         self.bookmarks_menu = bar.addMenu(QCoreApplication.translate("MainWindow",
                                                                      "&Bookmarks"))
-        self.bookmarks_menu.addActions([a.bookmark_action, a.edit_bookmark_action,
-                                        a.remove_bookmarks_action, a.show_bookmarks_action])
+        self.bookmarks_menu.addActions([a.bookmark_action, a.save_excerpt_action,
+                                        a.edit_bookmark_action, a.remove_bookmarks_action,
+                                        a.show_bookmarks_action])
         self.go_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
         self.go_menu.addActions([a.prev_article_action, a.next_article_action])
         self.go_menu.addSeparator()

@@ -72,47 +72,47 @@
 <context>
     <name>ArticleDocument</name>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="193"/>
+        <location filename="../../reader/ui/views/article_document.py" line="202"/>
         <source>Headline lost on the page; derived from the text</source>
         <translation>版面上标题缺失，据正文推断</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="217"/>
+        <location filename="../../reader/ui/views/article_document.py" line="226"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="236"/>
+        <location filename="../../reader/ui/views/article_document.py" line="245"/>
         <source>(continued from page %1) </source>
         <translation>（上接第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="250"/>
+        <location filename="../../reader/ui/views/article_document.py" line="259"/>
         <source>(continued on page %1)</source>
         <translation>（下转第%1版）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="258"/>
+        <location filename="../../reader/ui/views/article_document.py" line="267"/>
         <source>Corrections of this article</source>
         <translation>本文的更正</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="260"/>
+        <location filename="../../reader/ui/views/article_document.py" line="269"/>
         <source>(kept in your own data folder: the library&apos;s folder cannot be written)</source>
         <translation>（文库文件夹不可写入，保存在你自己的数据文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="286"/>
+        <location filename="../../reader/ui/views/article_document.py" line="295"/>
         <source>undated</source>
         <translation>未标日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="289"/>
+        <location filename="../../reader/ui/views/article_document.py" line="298"/>
         <source>page %1</source>
         <translation>第%1版</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/article_document.py" line="295"/>
+        <location filename="../../reader/ui/views/article_document.py" line="304"/>
         <source>issue %1</source>
         <translation>第%1期</translation>
     </message>
@@ -120,12 +120,12 @@
 <context>
     <name>ArticleMenu</name>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="30"/>
+        <location filename="../../reader/ui/article_menu.py" line="32"/>
         <source>Copy &amp;with Citation</source>
         <translation>连同引文复制(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/article_menu.py" line="45"/>
+        <location filename="../../reader/ui/article_menu.py" line="49"/>
         <source>Copied with its citation.</source>
         <translation>已连同引文复制。</translation>
     </message>
@@ -159,22 +159,27 @@
 <context>
     <name>BookmarkDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="32"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="36"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="39"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="36"/>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="49"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分开</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="47"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="58"/>
         <source>&amp;Note:</source>
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="48"/>
+        <location filename="../../reader/ui/dialogs/bookmark_dialog.py" line="59"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
@@ -182,27 +187,27 @@
 <context>
     <name>BookmarkModel</name>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="124"/>
         <source>Headline</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="124"/>
         <source>Printed</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="124"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="71"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="124"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/models/bookmarks.py" line="103"/>
+        <location filename="../../reader/ui/models/bookmarks.py" line="160"/>
         <source>in the library “%1”</source>
         <translation>在书库“%1”中</translation>
     </message>
@@ -210,24 +215,24 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="457"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="536"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>选中的文字（%n个字）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="272"/>
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="278"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="275"/>
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="279"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="276"/>
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -236,136 +241,196 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="284"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="281"/>
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="157"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="263"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="154"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="260"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="123"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="170"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="120"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="124"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="121"/>
         <source>Export What Can Be Read…</source>
         <translation>导出尚可读取的书签…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="127"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="124"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="132"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="129"/>
         <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
         <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="140"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="137"/>
         <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
         <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="158"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="155"/>
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="171"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="168"/>
         <source>The backup could not be restored: %1</source>
         <translation>无法从备份恢复：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="180"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="177"/>
         <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
         <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="194"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="191"/>
         <source>Save What Can Be Read</source>
         <translation>保存尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="195"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="192"/>
         <source>Bookmarks (*.json)</source>
         <translation>书签 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="202"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="212"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="199"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="209"/>
         <source>Export What Can Be Read</source>
         <translation>导出尚可读取的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="200"/>
         <source>Nothing could be saved: %1</source>
         <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="205"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="213"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="202"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="210"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="208"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="205"/>
         <source>What could not be read:</source>
         <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="210"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="207"/>
         <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
         <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="264"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="261"/>
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="319"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="321"/>
+        <source>Select a passage of the article&apos;s text first, then save it as an excerpt.</source>
+        <translation>请先在文章正文中选中一段文字，再保存为摘录。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="324"/>
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="325"/>
+        <source>This passage cannot be saved: %1</source>
+        <translation>无法保存这段摘录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="339"/>
+        <source>Excerpt saved (%n character(s)) from %1</source>
+        <translation>
+            <numerusform>已保存摘录（%n个字），出自：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="351"/>
+        <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
+        <translation>
+            <numerusform>删除选中的%n个书签和摘录及其笔记吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="353"/>
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="320"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="349"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="353"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="391"/>
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="406"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="437"/>
+        <source>Looking for the excerpt…</source>
+        <translation>正在查找摘录…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="445"/>
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="446"/>
+        <source>The article of this excerpt can no longer be found in the library:
+%1
+
+The excerpt, its text and its note are kept.</source>
+        <translation>在书库中已找不到这段摘录所在的文章：
+%1
+
+摘录、其文字和笔记都已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="458"/>
+        <source>The passage of this excerpt is no longer in the article; the excerpt keeps its text: “%1”</source>
+        <translation>文章中已找不到这段摘录的文字；摘录保留了原文：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="464"/>
+        <source>The passage was found changed: the article was corrected since.</source>
+        <translation>找到的段落已有改动：文章此后经过校正。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="482"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="503"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="407"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="483"/>
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="411"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="487"/>
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="412"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="488"/>
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -374,12 +439,12 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="497"/>
         <source>“%1” is in the library “%2” (%3).</source>
         <translation>“%1”在书库“%2”（%3）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="426"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="504"/>
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -390,50 +455,50 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="445"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="523"/>
         <source>Citation copied: %1</source>
         <translation>已复制引文：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="453"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="531"/>
         <source>The open article: %1</source>
         <translation>当前文章：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="465"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="543"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>所选的%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="474"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="551"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>所选的%n篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="480"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="557"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>全部%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="486"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="562"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>检索“%1”的全部%n条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="496"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="572"/>
         <source>Open an article, select some, or search first.</source>
         <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="501"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="577"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -441,54 +506,61 @@ The bookmark and its note are kept.</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="41"/>
-        <source>Filter by headline, note or tag</source>
-        <translation>按标题、笔记或标签筛选</translation>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="42"/>
+        <source>Filter by headline, note, tag or excerpt</source>
+        <translation>按标题、笔记、标签或摘录筛选</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="44"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="45"/>
         <source>Show the bookmarks with one tag</source>
         <translation>只显示带某个标签的书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="47"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="48"/>
         <source>Newest bookmark first</source>
         <translation>最近收藏在前</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="48"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="49"/>
         <source>By article date</source>
         <translation>按文章日期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="49"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="50"/>
         <source>By headline</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="85"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="86"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="108"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="110"/>
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="129"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133"/>
+        <source>, %n excerpt(s)</source>
+        <translation>
+            <numerusform>，%n条摘录</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="135"/>
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -1886,112 +1958,117 @@ The library folder may be read-only.</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="98"/>
+        <location filename="../../reader/ui/actions.py" line="97"/>
+        <source>Save E&amp;xcerpt…</source>
+        <translation>保存摘录(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="100"/>
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="99"/>
+        <location filename="../../reader/ui/actions.py" line="101"/>
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="101"/>
+        <location filename="../../reader/ui/actions.py" line="103"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="102"/>
+        <location filename="../../reader/ui/actions.py" line="104"/>
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="106"/>
+        <location filename="../../reader/ui/actions.py" line="108"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="108"/>
+        <location filename="../../reader/ui/actions.py" line="110"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="110"/>
+        <location filename="../../reader/ui/actions.py" line="112"/>
         <source>A &amp;New Article Starts Here</source>
         <translation>从这里另起一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="113"/>
+        <location filename="../../reader/ui/actions.py" line="115"/>
         <source>&amp;Merge with the Next Article</source>
         <translation>与下一篇合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="115"/>
+        <location filename="../../reader/ui/actions.py" line="117"/>
         <source>Merge with the &amp;Previous Article</source>
         <translation>与上一篇合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="118"/>
+        <location filename="../../reader/ui/actions.py" line="120"/>
         <source>Merge with Its &amp;Continuation (下转/上接)</source>
         <translation>与转版部分合并（下转/上接）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="120"/>
+        <location filename="../../reader/ui/actions.py" line="122"/>
         <source>Correct the &amp;Headline…</source>
         <translation>更正标题(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="122"/>
+        <location filename="../../reader/ui/actions.py" line="124"/>
         <source>Fix &amp;Words…</source>
         <translation>改正文字(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="125"/>
+        <location filename="../../reader/ui/actions.py" line="127"/>
         <source>Correct the P&amp;age&apos;s Paper, Date, Number…</source>
         <translation>更正本版的报名、日期、版次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="129"/>
+        <location filename="../../reader/ui/actions.py" line="131"/>
         <source>the &amp;Kicker</source>
         <translation>引题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="130"/>
+        <location filename="../../reader/ui/actions.py" line="132"/>
         <source>the &amp;Title</source>
         <translation>主标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131"/>
+        <location filename="../../reader/ui/actions.py" line="133"/>
         <source>the &amp;Subtitle</source>
         <translation>副题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132"/>
+        <location filename="../../reader/ui/actions.py" line="134"/>
         <source>the &amp;Byline</source>
         <translation>署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="133"/>
+        <location filename="../../reader/ui/actions.py" line="135"/>
         <source>a S&amp;ection Head</source>
         <translation>小标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="134"/>
+        <location filename="../../reader/ui/actions.py" line="136"/>
         <source>Bo&amp;dy Text</source>
         <translation>正文(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135"/>
+        <location filename="../../reader/ui/actions.py" line="137"/>
         <source>&amp;Not Part of Any Article</source>
         <translation>不属于任何文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="138"/>
+        <location filename="../../reader/ui/actions.py" line="140"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="140"/>
+        <location filename="../../reader/ui/actions.py" line="142"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -2046,12 +2123,12 @@ The library folder may be read-only.</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="63"/>
+        <location filename="../../reader/ui/menus.py" line="64"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="70"/>
+        <location filename="../../reader/ui/menus.py" line="71"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2142,7 +2219,7 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="610"/>
+        <location filename="../../reader/ui/mainwindow.py" line="612"/>
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
@@ -2209,17 +2286,17 @@ The library folder may be read-only. Copy the library to a folder you can write 
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="651"/>
+        <location filename="../../reader/ui/mainwindow.py" line="653"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="669"/>
+        <location filename="../../reader/ui/mainwindow.py" line="671"/>
         <source>About Newspaper Reader</source>
         <translation>关于报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="670"/>
+        <location filename="../../reader/ui/mainwindow.py" line="672"/>
         <source>Newspaper Reader: read, search, bookmark and export Chinese local newspaper archives.
 Library: %1</source>
         <translation>报刊阅读器：阅读、检索、收藏和导出地方报纸。
@@ -2593,49 +2670,49 @@ Library: %1</source>
         <translation>检索词（跟随检索框）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="157"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="162"/>
         <source>matching articles</source>
         <translation>命中文章数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="158"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="163"/>
         <source>occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="159"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="164"/>
         <source>share of all articles</source>
         <translation>占全部文章的比例</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="162"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="167"/>
         <source>Point at a bar for its count; click it to see its hits.</source>
         <translation>鼠标指向柱子可看数量；点击可查看该时段的检索结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/timeline_view.py" line="165"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="170"/>
         <source>%n undated hit(s) are not on the chart.</source>
         <translation>
             <numerusform>另有 %n 条结果没有日期，不在图中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="191"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="196"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="191"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="196"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="192"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="197"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/timeline_view.py" line="194"/>
+        <location filename="../../reader/ui/views/timeline_view.py" line="199"/>
         <source>Export the Timeline</source>
         <translation>导出时间线</translation>
     </message>

@@ -89,6 +89,15 @@ class Layout:
                     return name, n
         return None
 
+    def to_field(self, name: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span of field ``name`` that the document positions ``[start, end)`` cover
+        (the part of a selection inside that field), or None when they cover none of it."""
+        inside = [(f + max(start, d) - d, f + min(end, d + n) - d)
+                  for f, d, n in self.segments.get(name) or [] if start < d + n and end > d]
+        if not inside:
+            return None
+        return inside[0][0], inside[-1][1]
+
 
 @dataclass(frozen=True)
 class CorrectionNote:

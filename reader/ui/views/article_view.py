@@ -128,6 +128,19 @@ class ArticleView(QTextBrowser):
         cursor = self.textCursor()
         return self._layout.at(cursor.selectionStart())
 
+    def selected_body_span(self) -> tuple[int, int] | None:
+        """The part of the selection inside the article's body, as offsets into
+        ``article.body`` (None when nothing of the body is selected)."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return None
+        span = self._layout.to_field("body", cursor.selectionStart(), cursor.selectionEnd())
+        return span if span is not None and span[1] > span[0] else None
+
+    def show_passage(self, start: int, end: int) -> None:
+        """Mark ``article.body[start:end]`` (an excerpt) and scroll it into view."""
+        self.highlight_spans([("body", start, end)])
+
     # -- occurrences ----------------------------------------------------------------------
 
     def highlight_spans(self, spans: list[tuple[str, int, int]]) -> None:
