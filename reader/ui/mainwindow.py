@@ -106,8 +106,9 @@ class MainWindow(QMainWindow):
         self.page_model = PageArticleModel(catalog.page, self)
         self.hit_model = SearchHitModel(self)
         self.bookmark_model = BookmarkModel(self)
-        self.library = LibraryController(self)
         self._build_widgets()
+        self.library = LibraryController(catalog, self.runner, self.status_area, self.state,
+                                         self)
         self.searching = SearchPresenter(self.search_control, SearchViews(
             self.search_box, self.results, self.hit_model, self.find_bar, self.article_view,
             self.tabs), self.state, self)
@@ -318,8 +319,14 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self.request_sync)
         self.session.finished.connect(self._on_synced)
         self.cancel_button.clicked.connect(self._cancel_work)
-        self.drops.pathsDropped.connect(self.library.add_paths)
-        self.problems_button.clicked.connect(self.library.show_problems)
+        library = self.library
+        self.drops.pathsDropped.connect(library.add_paths)
+        self.problems_button.clicked.connect(library.show_problems)
+        self.catalogReady.connect(library.catalog_read)
+        library.openLibraryRequested.connect(self.openLibraryRequested)
+        library.arrivalRequested.connect(self.arrive)
+        library.syncRequested.connect(self.request_sync)
+        library.assignDateRequested.connect(self.assign_date_of_page)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
@@ -485,6 +492,13 @@ class MainWindow(QMainWindow):
     def issue_of_source(self, source: str) -> str | None:
         """The key of the issue a page file belongs to."""
         return self.reading.shelf.of_source(source)
+
+    @Slot(str)
+    def assign_date_of_page(self, source: str) -> None:
+        """Assign a date to the undated page read from ``source`` (Library Information)."""
+        key = self.issue_of_source(source)
+        if key:
+            self.assign_date(key)
 
     @Slot(str)
     def assign_date(self, key: str) -> None:
