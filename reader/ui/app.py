@@ -50,9 +50,8 @@ def run_window(args: argparse.Namespace) -> int:
     # Unexpected errors: the traceback to the log file, a sentence to the user.
     reporter = ErrorReporter(app)
     reporter.install()
-    if callable(handler := getattr(paths, "set_notice_handler", None)):
-        bridge = _NoticeBridge(app)
-        handler(bridge.told.emit)
+    bridge = _NoticeBridge(app)
+    paths.set_notice_handler(bridge.told.emit)
     prefs = Preferences.load()
     translators = install_translators(app, choose_language(prefs.language))
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
@@ -87,13 +86,6 @@ def tell_once(window: MainWindow, messages: list[str]) -> None:
             window.show_notice(f"told:{message}", message, "warning")
 
 
-def _path_notices() -> list[str]:
-    """What ``reader.paths`` had to say about its folders (a cache or log folder that cannot
-    be written is replaced by a temporary one), when the core says such things."""
-    notices = getattr(paths, "notices", None)
-    return list(notices()) if callable(notices) else []
-
-
 class _NoticeBridge(QObject):
     """Carries ``reader.paths`` notices from any thread to the newest window."""
 
@@ -126,7 +118,9 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     config = load_config()  # before the window reads it (its messages come with the first read)
     window = MainWindow(Catalog(root), prefs, state)
     search_without_waiting(window)
-    tell_once(window, config.messages + _path_notices())
+    # What ``reader.paths`` had to say of its folders (a cache or log folder that cannot be
+    # written is replaced by a temporary one).
+    tell_once(window, config.messages + paths.notices())
     if remember:
         config.remember_library(root)
         try:

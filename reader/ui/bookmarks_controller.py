@@ -113,12 +113,11 @@ class BookmarksController(QObject):
         err = self.error
         panel = self.views.panel
         if user_data.is_damaged(err):
-            assert err is not None
             buttons: list[tuple[str, Callable[[], object]]] = []
-            if getattr(err, "backup", None) is not None:
+            if err.backup is not None:
                 buttons.append((self.tr("Restore from Backup"), self.restore_backup))
             buttons.append((self.tr("Export What Can Be Read…"), self.export_readable))
-            backup = getattr(err, "backup", None)
+            backup = err.backup
             if backup is not None:
                 text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
                                "nothing was written over it; a backup of its last good state "
@@ -128,8 +127,7 @@ class BookmarksController(QObject):
                 text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
                                "nothing was written over it; no backup of it was found. "
                                "Bookmarks are off for now.")
-            text = text.replace("%1", str(err.path)).replace(  # type: ignore[attr-defined]
-                "%2", str(getattr(err, "reason", "")))
+            text = text.replace("%1", str(err.path)).replace("%2", err.reason)
             self.noticeRequested.emit(NOTICE, text, "error", tuple(buttons))
             panel.show_unavailable(text)
             return
@@ -158,10 +156,10 @@ class BookmarksController(QObject):
         """Put the last good backup in place of the damaged file (which is kept aside)."""
         err = self.error
         lib = bookmark_core
-        if err is None:
+        if not user_data.is_damaged(err):
             return False
         try:
-            aside = lib.restore_backup(err.path)  # type: ignore[attr-defined]
+            aside = lib.restore_backup(err.path)
         except (lib.StoreError, OSError) as problem:
             QMessageBox.warning(self.parent_widget, self.tr("Restore from Backup"), self.tr(
                 "The backup could not be restored: %1").replace("%1", str(problem)))
@@ -184,7 +182,7 @@ class BookmarksController(QObject):
         """Save what can still be read from the damaged file as bookmarks JSON."""
         err = self.error
         lib = bookmark_core
-        if err is None:
+        if not user_data.is_damaged(err):
             return None
         name, _ = QFileDialog.getSaveFileName(
             self.parent_widget, self.tr("Save What Can Be Read"),
@@ -193,7 +191,7 @@ class BookmarksController(QObject):
             return None
         out = Path(name)
         try:
-            salvage = lib.export_readable(err.path, out)  # type: ignore[attr-defined]
+            salvage = lib.export_readable(err.path, out)
         except (lib.StoreError, OSError) as problem:
             QMessageBox.warning(self.parent_widget, self.tr("Export What Can Be Read"), self.tr(
                 "Nothing could be saved: %1").replace("%1", str(problem)))
@@ -445,8 +443,8 @@ class BookmarksController(QObject):
                     self.tr("The %n selected article(s)", "", len(ids)),
                     lambda: [catalog.article(i) for i in ids])
         if self.model.rowCount():
-            marks = [self.model.bookmark(r)
-                     for r in range(self.model.rowCount())]
+            marks = [b for r in range(self.model.rowCount())
+                     if (b := self.model.bookmark(r)) is not None]
             scopes["bookmarks"] = (
                 self.tr("All %n bookmark(s)", "", len(marks)),
                 lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
