@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
-from ..corpus.catalog import Catalog
+from ..backend import open_library
 from ..paths import bundled_corpus
 from ..userconfig import config_file, library_folder, load_config, save_config
 from . import theme
@@ -64,7 +64,7 @@ def run_window(args: argparse.Namespace) -> int:
         # The library named, else the bundled one (not the user's last): the same picture
         # on every machine.
         root = getattr(args, "library", None) or bundled_corpus()
-        window = MainWindow(Catalog(root), prefs, state)
+        window = MainWindow(open_library(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None), size)
     root, remember = startup_library(args)
@@ -116,7 +116,7 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     """Show a window on the library at ``root``, remembered (unless ``remember`` is false)
     as the library to open next time (by the window and by the command line)."""
     config = load_config()  # before the window reads it (its messages come with the first read)
-    window = MainWindow(Catalog(root), prefs, state)
+    window = MainWindow(open_library(root), prefs, state)
     search_without_waiting(window)
     # What ``reader.paths`` had to say of its folders (a cache or log folder that cannot be
     # written is replaced by a temporary one).

@@ -81,8 +81,11 @@ class BookmarksController(QObject):
 
     def __init__(self, catalog: Catalog, runner: TaskRunner, search: SearchController,
                  hit_model: SearchHitModel, model: BookmarkModel, views: BookmarkViews,
-                 recent_libraries: Callable[[], list[Path]], parent: QWidget) -> None:
+                 recent_libraries: Callable[[], list[Path]], parent: QWidget,
+                 open_store: Callable[[], bookmark_core.BookmarkStore] = (
+                     bookmark_core.BookmarkStore.open)) -> None:
         super().__init__(parent)
+        self.open_store = open_store  # the library's door to the bookmark store
         self.parent_widget = parent  # of the dialogs and message boxes
         self.catalog = catalog
         self.runner = runner
@@ -90,7 +93,7 @@ class BookmarksController(QObject):
         self.hit_model = hit_model
         self.views = views
         self.recent_libraries = recent_libraries
-        self.store, self.message, self.error = user_data.open_store()
+        self.store, self.message, self.error = user_data.open_store(open_store)
         self.model = model
         self.places = BookmarkPlaces()
         self._store_version = -1
@@ -164,7 +167,7 @@ class BookmarksController(QObject):
             QMessageBox.warning(self.parent_widget, self.tr("Restore from Backup"), self.tr(
                 "The backup could not be restored: %1").replace("%1", str(problem)))
             return False
-        self.store, self.message, self.error = user_data.open_store()
+        self.store, self.message, self.error = user_data.open_store(self.open_store)
         if self.store is None:
             self._report_unusable()
             return False

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..backend import LibraryBackend, open_library
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from . import theme
@@ -87,14 +88,18 @@ class MainWindow(QMainWindow):
     openLibraryRequested = Signal(object)  # an OpenRequest: the app opens a window on it
     libraryChanged = Signal(object)  # a SyncResult that added, changed or removed files
 
-    def __init__(self, catalog: Catalog, prefs: Preferences | None = None,
+    def __init__(self, library: LibraryBackend | Catalog, prefs: Preferences | None = None,
                  state: WindowState | None = None, parent: QWidget | None = None) -> None:
+        """``library`` as ``open_library`` gives it (a bare catalog stands for its folder)."""
         super().__init__(parent)
-        self.catalog = catalog
+        if isinstance(library, Catalog):
+            library = open_library(library.root, library)
+        self.backend = library
+        self.catalog = catalog = library.catalog
         self.prefs = prefs or Preferences.load()
         self.state = state or WindowState.load()
         self.runner = TaskRunner(self)
-        self.search = SearchService(catalog, self)
+        self.search = SearchService(library, self)
         self.search_control = SearchController(self.search, self)
         self.session = LibrarySession(catalog, self.runner, self)
         self.watcher = LibraryWatcher(self)
@@ -116,7 +121,7 @@ class MainWindow(QMainWindow):
             catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
             BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
                           self.issue_view),
-            self.library.recent_libraries, self)
+            self.library.recent_libraries, self, library.open_bookmarks)
         self._build_actions()
         self.reading = Reading(catalog, ReadingViews(
             self.issue_model, self.page_model, self.calendar_panel, self.issue_list,

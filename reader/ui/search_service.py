@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..corpus.catalog import Catalog
-from .search_backend import Backend, open_index
+from ..backend import LibraryBackend
+from .search_backend import IndexAccess, open_index
 from .workers import TaskError, TaskRunner
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class SearchFailure(TaskError):
         self.query_at_fault = query_at_fault
 
 
-def search_page(backend: Backend, params: SearchParams, offset: int, limit: int) -> Results:
+def search_page(backend: IndexAccess, params: SearchParams, offset: int, limit: int) -> Results:
     """One page of the hits of ``params`` (the one place the window asks the index)."""
     try:
         return backend.index.search(
@@ -76,13 +76,14 @@ class SearchService(QObject):
     searchFailed = Signal(int, str, bool)  # serial, message, the query itself is at fault
     occurrencesReady = Signal(int, str, object)  # serial, article id, [(field, start, end)]
 
-    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+    def __init__(self, library: LibraryBackend, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
+        self.library = library
+        self.catalog = library.catalog
         self.ready = False
         self._serial = 0
         self._latest = 0  # searches older than this are skipped (read on the index's thread)
-        self._backend: Backend | None = None  # opened by the first build, on the index's thread
+        self._backend: IndexAccess | None = None  # opened by the first build, on the index's thread
         self._lane = TaskRunner(self, threads=1)
 
     # -- the index ------------------------------------------------------------------------
@@ -90,10 +91,10 @@ class SearchService(QObject):
     def build(self) -> None:
         """Bring the index up to date in the background (only what changed since the last
         update is indexed); ``indexReady`` says when searches work."""
-        catalog = self.catalog
+        catalog, library = self.catalog, self.library
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            backend = self._backend or open_index(catalog)
+            backend = self._backend or open_index(library)
             self._backend = backend
             reason = backend.rebuild_reason()
             if reason:

@@ -22,11 +22,13 @@ from ..export import Annotation
 EXPORT_STATE = "export.json"  # in the config folder: the folder of the last export
 
 
-def open_store() -> tuple[BookmarkStore | None, str, StoreError | None]:
-    """The user's bookmark store, or None with the message to show and the store's error
-    (a ``DamagedStoreError`` offers a restore; others say why it cannot be used)."""
+def open_store(opener: Callable[[], BookmarkStore] = BookmarkStore.open,
+               ) -> tuple[BookmarkStore | None, str, StoreError | None]:
+    """The user's bookmark store (as ``opener``, the library's ``open_bookmarks``, opens
+    it), or None with the message to show and the store's error (a ``DamagedStoreError``
+    offers a restore; others say why it cannot be used)."""
     try:
-        return BookmarkStore.open(), "", None
+        return opener(), "", None
     except StoreError as err:
         return None, str(err), err
 
