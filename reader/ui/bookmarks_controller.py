@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
@@ -210,6 +210,22 @@ class BookmarksController(QObject):
         self.statusMessage.emit(self.tr("%n bookmark(s) saved to %1.", "",
                                         len(salvage.bookmarks)).replace("%1", str(out)))
         return out
+
+    def open_when_read(self, bookmark_id: int, read: SignalInstance | None) -> None:
+        """Open a bookmark (its id in the store) now, or once ``read`` (the library read for
+        the first time) says its article may be there: it may be new in this library."""
+        bookmark = self.store.get(bookmark_id) if self.store is not None else None
+        if bookmark is None:
+            return
+        if read is None or self.catalog.article(bookmark.article_id) is not None:
+            self.open_bookmark(bookmark)
+            return
+
+        def once() -> None:
+            read.disconnect(once)
+            self.open_bookmark(bookmark)
+
+        read.connect(once)
 
     def shutdown(self) -> None:
         self._poll.stop()
