@@ -21,7 +21,7 @@ from pathlib import Path
 
 from benchmarks.bench_search import _pct, make_queries
 from benchmarks.generate import generate_library, read_info
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.search import SearchIndex, parse_query
 from reader.search.names import NameIndex, article_text
 from reader.search.scan import ScanDoc, matches
@@ -36,7 +36,7 @@ RUNS = 40
 class _Part:
     """A PageSource of some of a library's pages (for tagging a known number of articles)."""
 
-    def __init__(self, lib: Library, pages: int) -> None:
+    def __init__(self, lib: Catalog, pages: int) -> None:
         self.root = lib.root
         self._lib = lib
         self._names = sorted(lib.stamps())[:pages]
@@ -49,9 +49,9 @@ class _Part:
         return self._lib.page(source)
 
 
-def _tag_rate(lib: Library, articles: int, workers: int) -> tuple[float, int]:
+def _tag_rate(lib: Catalog, articles: int, workers: int) -> tuple[float, int]:
     """Seconds to find the names of about ``articles`` articles with ``workers`` processes."""
-    per_page = max(1, len(list(lib.articles())) // max(1, len(lib.pages)))
+    per_page = max(1, len(list(lib.articles())) // max(1, len(lib.stamps())))
     part = _Part(lib, max(1, articles // per_page))
     path = OUT / f"names-rate-{workers}.sqlite3"
     for suffix in ("", "-wal", "-shm"):
@@ -79,7 +79,7 @@ def bench(n: int) -> tuple[list[str], dict[str, float]]:
     info = read_info(root)
     if info is None or info.articles != n:
         info = generate_library(root, n)
-    lib = Library.load(root)
+    lib = Catalog.read(root, db_path=OUT / f"catalog-timeline-{n}.sqlite")
     articles = len(list(lib.articles()))
     chars = sum(len(article_text(a)) for a in lib.articles())
     print(f"  {articles} articles loaded", file=sys.stderr)

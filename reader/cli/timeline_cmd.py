@@ -66,16 +66,21 @@ def _table(tl: Timeline) -> str:
     return "\n".join(lines)
 
 
+_app: object = None  # the Qt application a PNG needs, kept for the process's life
+
+
 def write_png(svg_text: str, path: Path) -> None:
     """Render the SVG with Qt (imported only here) and save it as PNG."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QByteArray
-    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+    global _app
+    from PySide6.QtCore import QByteArray, QCoreApplication
+    from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    if QCoreApplication.instance() is None:
+        # A QApplication (not only a QGuiApplication): whatever later wants widgets in this
+        # process finds the kind of application it needs.
+        _app = QApplication(["reader", "-platform", "offscreen"])
     renderer = QSvgRenderer(QByteArray(svg_text.encode("utf-8")))
     size = renderer.defaultSize() * 2  # crisp on high-density screens
     image = QImage(size, QImage.Format.Format_ARGB32)
@@ -85,7 +90,6 @@ def write_png(svg_text: str, path: Path) -> None:
     painter.end()
     if not image.save(str(path)):
         raise CommandError(f"{shown(path)}: the PNG could not be written")
-    del _app
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:

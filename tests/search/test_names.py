@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.catalog import Catalog
-from reader.corpus.library import Library
 from reader.search import QueryError, SearchIndex, parse_query
 from reader.search.names import find_names
 from reader.search.query import NameFilter
@@ -39,7 +38,7 @@ def test_local_names_are_found_whole_with_their_kind() -> None:
     assert not {name for _, name in found} & {"智慧", "扎根", "钱塘", "新区", "白杨"}
 
 
-def test_the_seeds_names_are_indexed(seed_index: SearchIndex, seed_library: Library) -> None:
+def test_the_seeds_names_are_indexed(seed_index: SearchIndex, seed_library: Catalog) -> None:
     article = next(a for a in seed_library.articles() if "金承涛" in a.body)
     names = {(n.kind, n.name) for n in seed_index.names.names_of(article.id)}
     assert ("person", "金承涛") in names

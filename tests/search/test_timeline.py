@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate_library
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.search import QueryError, SearchIndex, parse_query
 from reader.search.scan import ScanDoc, matches
 from reader.search.timeline import timeline
@@ -74,7 +74,7 @@ def test_seed_counts_match_a_brute_force_count(seed_index: SearchIndex,
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[SearchIndex, list[ScanDoc]]:
     base = tmp_path_factory.mktemp("timeline")
     info = generate_library(base / "library", 1500, seed=3)
-    library = Library.load(info.root)
+    library = Catalog.read(info.root, db_path=base / "catalog.sqlite")
     index = SearchIndex(base / "index.sqlite3", info.root)
     index.update(library)
     return index, [ScanDoc.of(a) for a in library.articles()]
@@ -113,7 +113,7 @@ def test_weeks_are_iso_weeks(seed_index: SearchIndex) -> None:
 
 def test_empty_library(tmp_path: Path) -> None:
     (tmp_path / "lib").mkdir()
-    library = Library.load(tmp_path / "lib")
+    library = Catalog.read(tmp_path / "lib", db_path=tmp_path / "catalog.sqlite")
     index = SearchIndex(tmp_path / "i.sqlite3", library.root)
     index.update(library)
     tl = timeline(index, ["钱塘"], by="year")
