@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..bookmarks import (
     Bookmark,
@@ -31,6 +31,9 @@ from .common import (
     print_json,
     warn,
 )
+
+if TYPE_CHECKING:
+    from ..server.bookmarks import ServerBookmarks
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,7 +95,18 @@ def open_store() -> BookmarkStore:
         raise CommandError(str(err)) from None
 
 
-def _warn_backup(store: BookmarkStore) -> None:
+def open_bookmarks(args: argparse.Namespace) -> BookmarkStore | ServerBookmarks:
+    """The bookmarks of the library ``--library`` names: the shared archive's own (those of
+    the role connected), or else the user's store."""
+    location = getattr(args, "library", None)
+    if isinstance(location, str):
+        from .server_cmd import server_bookmarks
+
+        return server_bookmarks(location)
+    return open_store()
+
+
+def _warn_backup(store: BookmarkStore | ServerBookmarks) -> None:
     if store.backup_problem:
         warn(f"warning: {store.backup_problem}")
 
@@ -115,7 +129,7 @@ def _describe(b: Bookmark, found: bool) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         bookmarks = store.list(tag=args.tag, text=args.text, sort=args.sort)
     catalog = open_catalog(args, quiet=True)
     try:
@@ -147,7 +161,7 @@ def run_add(args: argparse.Namespace) -> int:
         catalog.close()
     if article is None:
         raise CommandError(f"no article with id {args.id} in the library {library_root(args)}")
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         try:
             b = store.add(article, note=args.note, tags=args.tag)
         except StoreError as err:
@@ -157,7 +171,7 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _find(store: BookmarkStore, key: str) -> Bookmark:
+def _find(store: BookmarkStore | ServerBookmarks, key: str) -> Bookmark:
     for b in store.list():
         if b.article_id == key:
             return b
@@ -168,7 +182,7 @@ def _find(store: BookmarkStore, key: str) -> Bookmark:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         b = _find(store, args.id)
         try:
             store.remove(b.id)

@@ -12,6 +12,7 @@ from typing import Any
 from ..corpus.catalog import Catalog
 from ..corpus.encoding import name_text
 from ..paths import bundled_corpus
+from ..server.url import is_server_url, safe_url
 from ..userconfig import UserConfig, load_config
 
 
@@ -69,21 +70,30 @@ def _valid(data: Any) -> Any:
     return data
 
 
+def library_location(text: str) -> Path | str:
+    """``--library``'s value: a folder, or a shared archive's URL (kept as written)."""
+    return text if is_server_url(text) else Path(text)
+
+
 def add_library_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--library",
         metavar="DIR",
-        type=Path,
+        type=library_location,
         default=None,
-        help="library folder to use (default: the last one opened, or the bundled corpus)",
+        help="library folder to use (default: the last one opened, or the bundled corpus), "
+        "or a shared archive, postgresql://user@host/db",
     )
 
 
 def library_root(args: argparse.Namespace) -> Path:
     """The library folder chosen by ``--library``, else the default library."""
-    root: Path | None = getattr(args, "library", None)
+    root: Path | str | None = getattr(args, "library", None)
     if root is None:
         return default_library_root()
+    if isinstance(root, str):
+        raise CommandError(f"{safe_url(root)} is a shared archive: this needs a library "
+                           "folder")
     if not root.is_dir():
         raise CommandError(f"{shown(root)}: no such library folder")
     return root
@@ -110,6 +120,11 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = Fal
     Progress goes to stderr when many files must be read; problem files are reported there,
     one line each (unless ``quiet``).
     """
+    location = getattr(args, "library", None)
+    if is_server_url(location):
+        from .server_cmd import server_catalog
+
+        return server_catalog(str(location))
     catalog = Catalog(library_root(args))
 
     def progress(done: int, total: int) -> None:

@@ -3,7 +3,8 @@ database that many readers use at once (no Qt here).
 
 Public API::
 
-    from reader.server import Archive, ServerError, is_server_url
+    from reader.server import is_server_url                  # no driver loaded
+    from reader.server.connection import Archive, ServerError
 
     archive = Archive.open("postgresql://alice@host/news")   # libpq finds the password
     schema.init(archive) / schema.migrate(archive)           # the administrator
@@ -12,7 +13,8 @@ Public API::
     ServerSearch(archive)       # search()/matching_ids(): the same Results/Hit as SearchIndex
     ServerBookmarks(archive)    # the current role's bookmarks; collections shared with a group
 
-Modules: ``connection`` (connecting, reconnecting, errors worded for the reader), ``schema``
+Modules: ``url`` (telling an archive's URL from a folder), ``connection`` (connecting,
+reconnecting, errors worded for the reader), ``schema``
 (versioned migrations, roles, row-level security), ``tokens`` (what the search index of an
 article holds), ``importer`` (a library folder into the archive, one transaction a page),
 ``catalog``, ``search`` (the query language as SQL), ``bookmarks``.
@@ -20,6 +22,6 @@ article holds), ``importer`` (a library folder into the archive, one transaction
 
 from __future__ import annotations
 
-from .connection import Archive, ServerError, is_server_url
+from .url import is_server_url, safe_url
 
-__all__ = ["Archive", "ServerError", "is_server_url"]
+__all__ = ["is_server_url", "safe_url"]

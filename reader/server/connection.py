@@ -11,7 +11,6 @@ write is retried only where it is idempotent (the caller says so), and otherwise
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,16 +18,10 @@ from typing import TypeVar
 
 import psycopg
 
+from .url import safe_url
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-_URL = re.compile(r"^(postgres|postgresql)://", re.IGNORECASE)
-
-
-def is_server_url(text: object) -> bool:
-    """Whether ``text`` names a shared archive (``postgresql://…``) rather than a folder."""
-    return isinstance(text, str) and (bool(_URL.match(text)) or text.startswith("service="))
-
 
 class ServerError(Exception):
     """A failure of the archive's server, worded for the reader (``str(err)``)."""
@@ -36,11 +29,6 @@ class ServerError(Exception):
 
 class ConnectionLost(ServerError):
     """The server went away (or could not be reached)."""
-
-
-def safe_url(url: str) -> str:
-    """The URL as shown in messages: a password written into it is replaced by ``***``."""
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def worded(err: psycopg.Error, url: str) -> ServerError:

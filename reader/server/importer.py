@@ -65,6 +65,9 @@ def _t(text: str | None) -> str | None:
 def write_page(conn: psycopg.Connection, stamp: str, page: Page, notice: str | None) -> int:
     """Replace the archive's copy of ``page`` (inside the caller's transaction)."""
     blob = zlib.compress(json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1)
+    # A page lost to a crash right after its commit is written again by the next import.
+    conn.execute("SET LOCAL synchronous_commit = off")
+    conn.execute("SET LOCAL gin_pending_list_limit = '32MB'")
     conn.execute("DELETE FROM reader.pages WHERE source = %s", (page.source,))
     conn.execute("DELETE FROM reader.problems WHERE source = %s", (page.source,))
     position = None

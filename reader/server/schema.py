@@ -96,11 +96,7 @@ CREATE TABLE reader.bookmarks (
     uid uuid NOT NULL UNIQUE,
     owner name NOT NULL DEFAULT current_user,
     article_id text NOT NULL,
-    paper text,
-    date date,
-    page integer,
-    title text NOT NULL DEFAULT '',
-    source text,
+    ref jsonb NOT NULL,
     note text NOT NULL DEFAULT '',
     tags text[] NOT NULL DEFAULT '{}',
     collection_id bigint REFERENCES reader.collections ON DELETE SET NULL,
@@ -153,7 +149,7 @@ GRANT SELECT ON reader.pages, reader.problems, reader.articles, reader.migration
     TO newspaper_readers;
 GRANT SELECT, INSERT, DELETE ON reader.collections, reader.bookmarks TO newspaper_readers;
 GRANT UPDATE (name, shared_with, writable) ON reader.collections TO newspaper_readers;
-GRANT UPDATE (note, tags, collection_id, updated, article_id, paper, date, page, title, source)
+GRANT UPDATE (note, tags, collection_id, updated, article_id, ref)
     ON reader.bookmarks TO newspaper_readers;
 GRANT USAGE ON SEQUENCE reader.collections_id_seq, reader.bookmarks_id_seq
     TO newspaper_readers;

@@ -15,7 +15,7 @@ from reader.corpus.library import Library
 from reader.search import SearchIndex, parse_query
 from reader.search.scan import ScanDoc, scan
 from reader.search.segment import segmenter
-from reader.server import Archive
+from reader.server.connection import Archive
 from reader.server.importer import import_library
 from reader.server.schema import migrate
 from reader.server.search import ServerSearch
