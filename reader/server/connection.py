@@ -10,6 +10,7 @@ write is retried only where it is idempotent (the caller says so), and otherwise
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -81,6 +82,10 @@ class Archive:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+    def __del__(self) -> None:  # a command that forgot to close still ends its session
+        with contextlib.suppress(Exception):
+            self.close()
 
     @contextmanager
     def transaction(self) -> Iterator[psycopg.Connection]:
