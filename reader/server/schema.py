@@ -73,6 +73,7 @@ CREATE TABLE reader.articles (
     byline_f text NOT NULL,
     body_f text NOT NULL,
     tokens tsvector,
+    words tsvector NOT NULL,
     oversized boolean NOT NULL DEFAULT false,
     PRIMARY KEY (source, position)
 );

@@ -69,7 +69,7 @@ class _Sql:
                 self.score_params.append(term.text)
             whole = "false"
             if cut:
-                whole = "tokens @@ %s::tsquery"
+                whole = "words @@ %s::tsquery"
                 self.score_params.append(all_of(word_lexeme(w, mark) for w in cut))
             parts.append(f"{weight} * {amount} * (CASE WHEN {whole} THEN 1 ELSE 0.25 END)")
         self.score.append(" + ".join(parts))

@@ -1,5 +1,6 @@
-"""What the archive's search index holds for an article: its characters, its character pairs
-and its jieba words, as the lexemes of one ``tsvector`` (indexed with GIN).
+"""What the archive's search index holds for an article: its characters and its character
+pairs, as the lexemes of a ``tsvector`` indexed with GIN, and its jieba words in another
+(not indexed: read only for the matches, to rank them).
 
 The grams only choose candidates: an article holding every pair of a term may still not hold
 the term, so every candidate is checked with ``strpos`` on the folded text, and the answer is
@@ -55,17 +56,26 @@ def words(text: str) -> list[str]:
 
 
 def lexemes(head: str, byline: str, body: str) -> list[str] | None:
-    """The lexemes of an article's folded headline, byline and body; None when too many."""
+    """The gram lexemes of an article's folded headline, byline and body; None when too
+    many."""
     out: set[str] = set()
     for field, text in ((HEAD, head), (BYLINE, byline), (BODY, body)):
         g = grams(text)
         out |= g
         if field:
             out.update(gram_lexeme(x, field) for x in g)
-        out.update(word_lexeme(w, field) for w in words(text))
         if len(out) > MAX_LEXEMES:
             return None
-    return sorted(out)
+    return list(out)
+
+
+def word_lexemes(head: str, byline: str, body: str) -> list[str]:
+    """The word lexemes of an article's folded headline, byline and body (at most
+    ``MAX_LEXEMES``: a longer article's rarest words rank it less)."""
+    out: set[str] = set()
+    for field, text in ((HEAD, head), (BYLINE, byline), (BODY, body)):
+        out.update(word_lexeme(w, field) for w in words(text))
+    return list(out)[:MAX_LEXEMES]
 
 
 def term_grams(text: str) -> list[str]:
@@ -80,6 +90,16 @@ def term_grams(text: str) -> list[str]:
 def quote(lexeme: str) -> str:
     """``lexeme`` written as a ``tsquery`` operand."""
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def vector(lexemes_: Iterable[str]) -> str:
+    """A ``tsvector`` written out (much cheaper to send than an array of its lexemes).
+    Lexemes hold no NUL (``clean``), so one stands between them while all are escaped."""
+    joined = "\x00".join(lexemes_)
+    if not joined:
+        return ""
+    escaped = joined.replace("\\", "\\\\").replace("'", "''")
+    return "'" + escaped.replace("\x00", "' '") + "'"
 
 
 def all_of(lexemes_: Iterable[str]) -> str:

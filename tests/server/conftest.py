@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,4 +50,18 @@ def seed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         dest = root / "pages" / seed.name
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(seed.read_bytes())
+    return root
+
+
+GENERATED = int(os.environ.get("READER_TEST_ARCHIVE_ARTICLES", "800"))
+"""Articles of the generated library of the tests (the benchmark compares at 10,000)."""
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated library (``benchmarks.generate``), shared by the session's tests."""
+    from benchmarks.generate import generate_library
+
+    root = tmp_path_factory.mktemp("generated") / "lib"
+    generate_library(root, GENERATED)
     return root

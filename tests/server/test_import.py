@@ -12,14 +12,13 @@ import time
 from pathlib import Path
 
 import psycopg
-import pytest
 
-from benchmarks.generate import generate_library
 from reader.server.connection import Archive
 from reader.server.importer import import_library
 from reader.server.schema import migrate
 
 from .cluster import Cluster
+from .conftest import GENERATED
 
 
 def _archive(url: str) -> Archive:
@@ -59,13 +58,6 @@ def _page_count(url: str) -> int:
         return int(conn.execute("SELECT count(*) FROM reader.pages").fetchone()[0])  # type: ignore[index]
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("generated") / "lib"
-    generate_library(root, 600)
-    return root
-
-
 def test_a_changed_page_costs_only_itself_and_a_removed_one_goes(
         database: str, small_library: Path) -> None:
     archive = _archive(database)
@@ -103,7 +95,7 @@ def test_the_server_restarted_mid_import_leaves_whole_pages_and_the_import_goes_
     archive = Archive.open(database)
     stats = import_library(archive, generated)
     assert stats.unchanged >= pages - 2  # what was committed before the crash is kept
-    assert _whole_pages(database) == (expected, 600)
+    assert _whole_pages(database) == (expected, GENERATED)
     archive.close()
 
 
@@ -117,7 +109,7 @@ def test_a_killed_import_leaves_no_lock(database: str, generated: Path) -> None:
     start = time.monotonic()
     stats = import_library(archive, generated, waiting=lambda: waited.append(True))
     assert not waited or time.monotonic() - start < 30
-    assert _whole_pages(database)[1] == 600 and stats.added + stats.unchanged > 0
+    assert _whole_pages(database)[1] == GENERATED and stats.added + stats.unchanged > 0
     archive.close()
 
 

@@ -102,3 +102,26 @@ def test_filters_given_as_arguments(seeded) -> None:  # type: ignore[no-untyped-
     for papers, start, end in [(["上城报"], None, None), (None, dt.date(2022, 1, 1), None),
                                (["钱塘新区报"], dt.date(2021, 1, 1), dt.date(2022, 8, 31))]:
         check(server, index, docs, "金承涛", papers=papers, date_from=start, date_to=end)
+
+
+def test_a_generated_library_gives_the_same_match_sets(
+        cluster: Cluster, generated: Path, tmp_path: Path) -> None:
+    from benchmarks.bench_search import make_queries
+    from benchmarks.generate import PLANTED, read_info
+
+    info = read_info(generated)
+    assert info is not None
+    catalog = Catalog(info.root, tmp_path / "catalog.sqlite")
+    archive = Archive.open(new_database(cluster))
+    migrate(archive)
+    import_library(archive, info.root, catalog=catalog)
+    index = SearchIndex(tmp_path / "index.sqlite3", info.root)
+    index.update(catalog)
+    docs = [ScanDoc.of(a) for a in catalog.articles()]
+    server = ServerSearch(archive)
+    queries = make_queries(docs, info.papers, PLANTED)
+    classes = {q.cls for q in queries}
+    assert {"1 char", "2 chars", "cross-word", "filtered", "planted"} <= classes
+    for q in queries[::3]:
+        check(server, index, docs, q.text)
+    archive.close()
