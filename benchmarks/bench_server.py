@@ -108,9 +108,11 @@ def bench_size(cluster: Cluster, n: int, work: Path) -> tuple[list[str], Path, l
                 parsed.papers or parsed.dates):
             text = parsed.groups[0][0].text
             t = time.perf_counter()
+            conn.execute("SET LOCAL enable_seqscan = off")  # as the archive's search does
             conn.execute("SELECT count(*) FROM reader.articles WHERE tokens @@ %s::tsquery "
                          "AND strpos(body_f, %s) > 0", (all_of(term_grams(text)), text))
             row["grams"].append(time.perf_counter() - t)
+            conn.rollback()
             t = time.perf_counter()
             conn.execute("SELECT count(*) FROM reader.articles WHERE body_f LIKE %s",
                          (_like(text),))

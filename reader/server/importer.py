@@ -26,7 +26,7 @@ from ..corpus.model import Page
 from ..corpus.serialize import page_to_dict
 from . import schema
 from .connection import Archive, ConnectionLost, worded
-from .tokens import clean, folded, lexemes, vector, word_lexemes
+from .tokens import clean, folded, lexemes, vector, word_vectors
 
 Progress = Callable[[int, int], None]
 IMPORT_LOCK = 0x6E72696D  # advisory lock key of imports ("nrim")
@@ -54,7 +54,7 @@ def _article_rows(page: Page) -> list[tuple[object, ...]]:
             page.source, a.position, a.id, _t(a.paper), a.date, a.page, _t(a.kicker),
             clean(a.title or ""), _t(a.subtitle), _t(a.byline), clean(a.display_title),
             a.title_is_derived, clean(a.body), a.length, head, byline, body,
-            None if lex is None else vector(lex), vector(word_lexemes(head, byline, body)),
+            None if lex is None else vector(lex), *word_vectors(head, byline, body),
             lex is None,
         ))
     return rows
@@ -88,8 +88,9 @@ def write_page(conn: psycopg.Connection, stamp: str, page: Page, notice: str | N
         cur.executemany(
             "INSERT INTO reader.articles (source, position, id, paper, date, page, kicker, "
             "title, subtitle, byline, display_title, title_derived, body, length, head_f, "
-            "byline_f, body_f, tokens, words, oversized) VALUES (%s, %s, %s, %s, %s, %s, %s, "
-            "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s::tsvector, %s)",
+            "byline_f, body_f, tokens, head_words, byline_words, words, oversized) VALUES (%s, "
+            "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, "
+            "%s::tsvector, %s::tsvector, %s::tsvector, %s)",
             _article_rows(page))
     return len(page.articles)
 

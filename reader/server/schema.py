@@ -73,6 +73,8 @@ CREATE TABLE reader.articles (
     byline_f text NOT NULL,
     body_f text NOT NULL,
     tokens tsvector,
+    head_words tsvector NOT NULL,
+    byline_words tsvector NOT NULL,
     words tsvector NOT NULL,
     oversized boolean NOT NULL DEFAULT false,
     PRIMARY KEY (source, position)
@@ -81,6 +83,13 @@ CREATE INDEX articles_id ON reader.articles (id);
 CREATE INDEX articles_date ON reader.articles (date);
 CREATE INDEX articles_tokens ON reader.articles USING gin (tokens);
 CREATE INDEX articles_oversized ON reader.articles (source) WHERE oversized;
+-- lz4 unpacks several times faster than the default pglz: every match's text is read.
+DO $$ BEGIN
+    ALTER TABLE reader.articles ALTER body SET COMPRESSION lz4,
+        ALTER body_f SET COMPRESSION lz4, ALTER tokens SET COMPRESSION lz4,
+        ALTER words SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;
+END $$;
 """
 
 _READERS = """

@@ -6,8 +6,9 @@ The grams only choose candidates: an article holding every pair of a term may st
 the term, so every candidate is checked with ``strpos`` on the folded text, and the answer is
 exact (the same articles as a scan of the text). Grams of the headline and of the byline are
 kept a second time under a field's mark, so that ``title:`` and ``byline:`` find their
-candidates without the body's. Whole jieba words, marked by field, rank whole-word matches
-above matches inside a longer word.
+candidates without the body's; a character or a pair of a field is thus exactly a lexeme, and
+needs no check. Whole jieba words, a vector per field, rank whole-word matches above matches
+inside a longer word.
 
 An article so long that its lexemes would pass PostgreSQL's limit of a ``tsvector`` (1 MB) has
 none: it is marked ``oversized`` and always checked against its text.
@@ -23,7 +24,6 @@ from ..search.segment import segmenter
 HEAD, BYLINE, BODY = "h", "b", ""
 """Field marks of the grams (the body's grams and the plain ones are the same set)."""
 _GRAM = "\x01"
-_WORD = "\x02"
 MAX_LEXEMES = 40_000
 """Beyond this many distinct lexemes an article is ``oversized`` (well under 1 MB)."""
 
@@ -46,10 +46,6 @@ def gram_lexeme(gram: str, field: str = "") -> str:
     return f"{_GRAM}{field}{gram}" if field else gram
 
 
-def word_lexeme(word: str, field: str) -> str:
-    return f"{_WORD}{field or 'x'}{word}"
-
-
 def words(text: str) -> list[str]:
     """The jieba words of folded ``text`` (spaces left out)."""
     return [w for w in segmenter().cut(text) if w.strip()]
@@ -69,13 +65,11 @@ def lexemes(head: str, byline: str, body: str) -> list[str] | None:
     return list(out)
 
 
-def word_lexemes(head: str, byline: str, body: str) -> list[str]:
-    """The word lexemes of an article's folded headline, byline and body (at most
-    ``MAX_LEXEMES``: a longer article's rarest words rank it less)."""
-    out: set[str] = set()
-    for field, text in ((HEAD, head), (BYLINE, byline), (BODY, body)):
-        out.update(word_lexeme(w, field) for w in words(text))
-    return list(out)[:MAX_LEXEMES]
+def word_vectors(head: str, byline: str, body: str) -> tuple[str, str, str]:
+    """The jieba words of an article's folded headline, byline and body, each written out as
+    a ``tsvector`` (the body's at most ``MAX_LEXEMES`` distinct words)."""
+    return (vector(set(words(head))), vector(set(words(byline))),
+            vector(list(set(words(body)))[:MAX_LEXEMES]))
 
 
 def term_grams(text: str) -> list[str]:
