@@ -46,6 +46,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     inf.add_argument("--json", action="store_true", help="print JSON")
     inf.set_defaults(func=run_info)
 
+    co = ssub.add_parser("collection", help="a collection of your bookmarks in the archive: "
+                         "create it, share it with a group role, add articles to it")
+    co.add_argument("url", metavar="URL", help=url_help)
+    co.add_argument("name", metavar="NAME")
+    co.add_argument("ids", metavar="ID", nargs="*", help="articles to add to it")
+    co.add_argument("--share", metavar="ROLE", help="share it with this group role")
+    co.add_argument("--writable", action="store_true",
+                    help="with --share: the group may add and change its bookmarks")
+    co.add_argument("--private", action="store_true", help="share it with nobody")
+    co.set_defaults(func=run_collection)
+
     gr = ssub.add_parser("grant", help="let existing login roles read and keep bookmarks")
     gr.add_argument("url", metavar="URL", help=url_help)
     gr.add_argument("roles", metavar="ROLE", nargs="+")
@@ -167,6 +178,39 @@ def run_info(args: argparse.Namespace) -> int:
         catalog.close()
     info["root"] = catalog.archive.shown
     return print_info(info, args.json, "Archive")
+
+
+def run_collection(args: argparse.Namespace) -> int:
+    from ..server.bookmarks import ServerBookmarks
+    from ..server.connection import ServerError
+
+    catalog = server_catalog(args.url)
+    marks = ServerBookmarks(catalog.archive)
+    try:
+        role = marks.role()
+        found = [c for c in marks.collections() if c.owner == role and c.name == args.name]
+        collection = found[0] if found else marks.create_collection(args.name)
+        if args.share or args.private:
+            marks.share(collection.id, None if args.private else args.share, args.writable)
+        for article_id in args.ids:
+            article = catalog.article(article_id)
+            if article is None:
+                raise CommandError(f"no article with id {article_id} in {catalog.archive.shown}")
+            marks.add(article, collection=collection.id)
+        collection = next(c for c in marks.collections() if c.id == collection.id)
+        items = marks.list(collection=collection.id)
+    except ServerError as err:
+        raise CommandError(str(err)) from None
+    finally:
+        catalog.close()
+    shared = (f"shared with {collection.shared_with}"
+              f"{' (writable)' if collection.writable else ' (read-only)'}"
+              if collection.shared_with else "private")
+    print(f"collection {collection.name} of {collection.owner}, {shared}: "
+          f"{len(items)} bookmark{'' if len(items) == 1 else 's'}")
+    for b in items:
+        print(f"  #{b.id}  {b.ref.date or '日期不详'} {b.ref.paper or '?'}  {b.title}")
+    return 0
 
 
 def run_grant(args: argparse.Namespace) -> int:

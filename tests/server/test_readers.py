@@ -5,6 +5,7 @@ the group's members only."""
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,3 +117,24 @@ def test_adding_twice_keeps_one_bookmark(office: dict[str, str]) -> None:
         again = cai.add(article, note="twice")
         assert again.id == first.id and again.note == "once"
         assert len(cai.list()) == 1
+
+
+def test_sharing_a_collection_from_the_command_line(
+        office: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    assert main(["server", "collection", office["ana"], "疫情", "0f419ca80aa8",
+                 "--share", office["desk_role"]]) == 0
+    out = capsys.readouterr().out
+    assert f"shared with {office['desk_role']} (read-only): 1 bookmark" in out
+    assert main(["--library", office["ben"], "bookmarks", "list", "--json"]) == 0
+    seen = json.loads(capsys.readouterr().out)
+    assert "0f419ca80aa8" in {b["current_article_id"] for b in seen}
+    assert main(["--library", office["cai"], "bookmarks", "list", "--json"]) == 0
+    assert "0f419ca80aa8" not in {b["current_article_id"]
+                                  for b in json.loads(capsys.readouterr().out)}
+    assert main(["server", "collection", office["ana"], "疫情", "--private"]) == 0
+    assert "private: 1 bookmark" in capsys.readouterr().out
+    assert main(["--library", office["ben"], "bookmarks", "list", "--json"]) == 0
+    assert "0f419ca80aa8" not in {b["current_article_id"]
+                                  for b in json.loads(capsys.readouterr().out)}
