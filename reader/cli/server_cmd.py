@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,45 +23,42 @@ if TYPE_CHECKING:
     from ..server.search import ServerSearch
 
 
+_URL_HELP = "the archive's database, postgresql://user@host/db (passwords from ~/.pgpass)"
+Func = Callable[[argparse.Namespace], int]
+
+
+def _action(ssub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str,
+            func: Func, json: str | None = None) -> argparse.ArgumentParser:
+    """A ``reader server NAME URL …`` action (with ``--json`` when ``json`` says what it
+    prints)."""
+    p = ssub.add_parser(name, help=text)
+    p.add_argument("url", metavar="URL", help=_URL_HELP)
+    if json:
+        p.add_argument("--json", action="store_true", help=json)
+    p.set_defaults(func=func)
+    return p
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("server", help="a shared archive on PostgreSQL (for its administrator)")
     ssub = p.add_subparsers(dest="server_command", metavar="ACTION", required=True)
-    url_help = "the archive's database, postgresql://user@host/db (passwords from ~/.pgpass)"
-
-    it = ssub.add_parser("init", help="create the archive's tables in an empty database")
-    it.add_argument("url", metavar="URL", help=url_help)
-    it.set_defaults(func=run_init)
-
-    mg = ssub.add_parser("migrate", help="bring the archive's tables to this reader's version")
-    mg.add_argument("url", metavar="URL", help=url_help)
-    mg.set_defaults(func=run_migrate)
-
-    im = ssub.add_parser("import", help="load a library folder (only what changed)")
-    im.add_argument("url", metavar="URL", help=url_help)
+    _action(ssub, "init", "create the archive's tables in an empty database", run_init)
+    _action(ssub, "migrate", "bring the archive's tables to this reader's version", run_migrate)
+    im = _action(ssub, "import", "load a library folder (only what changed)", run_import,
+                 json="print the counts as JSON")
     im.add_argument("folder", metavar="DIR", type=Path, help="the library folder")
-    im.add_argument("--json", action="store_true", help="print the counts as JSON")
-    im.set_defaults(func=run_import)
-
-    inf = ssub.add_parser("info", help="papers, dates, counts and problem files of the archive")
-    inf.add_argument("url", metavar="URL", help=url_help)
-    inf.add_argument("--json", action="store_true", help="print JSON")
-    inf.set_defaults(func=run_info)
-
-    co = ssub.add_parser("collection", help="a collection of your bookmarks in the archive: "
-                         "create it, share it with a group role, add articles to it")
-    co.add_argument("url", metavar="URL", help=url_help)
+    _action(ssub, "info", "papers, dates, counts and problem files of the archive", run_info,
+            json="print JSON")
+    co = _action(ssub, "collection", "a collection of your bookmarks in the archive: create "
+                 "it, share it with a group role, add articles to it", run_collection)
     co.add_argument("name", metavar="NAME")
     co.add_argument("ids", metavar="ID", nargs="*", help="articles to add to it")
     co.add_argument("--share", metavar="ROLE", help="share it with this group role")
     co.add_argument("--writable", action="store_true",
                     help="with --share: the group may add and change its bookmarks")
     co.add_argument("--private", action="store_true", help="share it with nobody")
-    co.set_defaults(func=run_collection)
-
-    gr = ssub.add_parser("grant", help="let existing login roles read and keep bookmarks")
-    gr.add_argument("url", metavar="URL", help=url_help)
+    gr = _action(ssub, "grant", "let existing login roles read and keep bookmarks", run_grant)
     gr.add_argument("roles", metavar="ROLE", nargs="+")
-    gr.set_defaults(func=run_grant)
 
 
 def connect(url: str) -> Archive:
