@@ -227,11 +227,13 @@ def load(cluster: Cluster, root: Path, work: Path, clients: int, seconds: float,
     ]
 
 
-def run(options: argparse.Namespace) -> str:
-    sizes = [1000] if options.quick else [10_000]
+def run(options: argparse.Namespace, size: int | None = None, title: str = "") -> str:
+    """The measurements at 10,000 articles (``--quick``: 1,000), or at ``size``."""
+    sizes = [size] if size else [1000] if options.quick else [10_000]
     cluster = Cluster(fast=False)
     cluster.start()
-    lines = ["## The shared archive (PostgreSQL)", "", __doc__.split("\n\n", 1)[1].strip(), ""]
+    lines = [title or "## The shared archive (PostgreSQL)", "",
+             __doc__.split("\n\n", 1)[1].strip(), ""]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for n in sizes:
@@ -241,9 +243,8 @@ def run(options: argparse.Namespace) -> str:
             lines += [*load(cluster, root, Path(tmp), clients, seconds, queries), ""]
     finally:
         cluster.remove()
-    lines.append(
-        "Not measured yet: 100,000 articles (an import of that size takes longer than this "
-        "run could); the load above runs on the library measured above.")
+    lines.append("The load runs on the library measured above. 100,000 articles: "
+                 "`python -m benchmarks --only server_large`.")
     return "\n".join(lines)
 
 

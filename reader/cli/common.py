@@ -92,8 +92,9 @@ def library_root(args: argparse.Namespace) -> Path:
     if root is None:
         return default_library_root()
     if isinstance(root, str):
-        raise CommandError(f"{safe_url(root)} is a shared archive: this needs a library "
-                           "folder")
+        raise CommandError(f"{safe_url(root)} is a shared archive: the window and this "
+                           "command open library folders only, for now (search, show, "
+                           "bookmarks and library info work on it)")
     if not root.is_dir():
         raise CommandError(f"{shown(root)}: no such library folder")
     return root

@@ -174,7 +174,6 @@ def run_info(args: argparse.Namespace) -> int:
         info = library_info(catalog)
     finally:
         catalog.close()
-    info["root"] = catalog.archive.shown
     return print_info(info, args.json, "Archive")
 
 

@@ -29,6 +29,22 @@ _PAGES = ("count(DISTINCT CASE WHEN position IS NULL THEN source "
           "ELSE coalesce(paper, '') || '|' || date || '|' || coalesce(page::text, '') END)")
 
 
+class ArchiveRoot(type(Path())):  # type: ignore[misc]
+    """The catalog's ``root``: no folder, but shown as the archive's URL (a ``Path`` would
+    fold its ``//``)."""
+
+    url = ""
+
+    def __str__(self) -> str:
+        return self.url or super().__str__()
+
+
+def archive_root(url: str) -> Path:
+    root = ArchiveRoot(url)
+    root.url = url
+    return root
+
+
 class ServerCatalog(Catalog):
     """The archive's pages and articles, read from its database. Safe to share between
     threads (each has its own connection)."""
@@ -36,7 +52,7 @@ class ServerCatalog(Catalog):
     def __init__(self, archive: Archive) -> None:  # the folder's cache is not opened
         schema.check(archive)
         self.archive = archive
-        self.root = Path(archive.shown)
+        self.root = archive_root(archive.shown)
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self._pages_lock = threading.Lock()
 
