@@ -39,7 +39,9 @@ def worded(err: psycopg.Error, url: str) -> ServerError:
     if isinstance(err, psycopg.errors.InsufficientPrivilege):
         return ServerError(f"{where}: not allowed ({text}); ask the archive's administrator "
                            "to grant you the reader role")
-    if isinstance(err, psycopg.OperationalError):
+    state = getattr(err, "sqlstate", None)
+    gone = state is None or state.startswith(("08", "57P"))  # connection, shutdown, crash
+    if isinstance(err, psycopg.OperationalError) and gone:
         return ConnectionLost(f"{where}: the connection to the archive failed or was lost "
                               f"({text})")
     return ServerError(f"{where}: {text}")

@@ -25,7 +25,7 @@ from ..corpus.catalog import Catalog
 from ..corpus.model import Page
 from ..corpus.serialize import page_to_dict
 from . import schema
-from .connection import Archive, ConnectionLost, worded
+from .connection import Archive, ConnectionLost, ServerError, worded
 from .tokens import clean, folded, lexemes, vector, word_vectors
 
 Progress = Callable[[int, int], None]
@@ -156,6 +156,9 @@ def import_library(
             except ConnectionLost as err:
                 raise ConnectionLost(f"{err}; the pages written so far are kept: run the "
                                      "import again to go on") from err
+            except ServerError as err:  # this page only: said, and the import goes on
+                stats.problems.append(f"{source}: could not be imported ({err})")
+                continue
             if source in known:
                 stats.changed += 1
             else:

@@ -65,11 +65,20 @@ def lexemes(head: str, byline: str, body: str) -> list[str] | None:
     return list(out)
 
 
+MAX_WORD = 100
+"""Longer "words" (a run of letters or digits without a break) are left out of the word
+vectors: PostgreSQL refuses lexemes over 2 KB, and no query asks for them as a whole word."""
+
+
+def _word_set(text: str) -> list[str]:
+    return [w for w in set(words(text)) if len(w) <= MAX_WORD]
+
+
 def word_vectors(head: str, byline: str, body: str) -> tuple[str, str, str]:
     """The jieba words of an article's folded headline, byline and body, each written out as
     a ``tsvector`` (the body's at most ``MAX_LEXEMES`` distinct words)."""
-    return (vector(set(words(head))), vector(set(words(byline))),
-            vector(list(set(words(body)))[:MAX_LEXEMES]))
+    return (vector(_word_set(head)), vector(_word_set(byline)),
+            vector(_word_set(body)[:MAX_LEXEMES]))
 
 
 def term_grams(text: str) -> list[str]:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from reader.server.connection import Archive
 from reader.server.importer import import_library
@@ -135,4 +136,22 @@ def test_a_killed_client_leaves_no_row_locked(database: str, small_library: Path
         conn.execute("SET lock_timeout = '10s'")
         conn.execute("UPDATE reader.bookmarks SET note = 'after' WHERE id = %s", (mark.id,))
     assert ServerBookmarks(archive).get(mark.id).note == "after"  # type: ignore[union-attr]
+    archive.close()
+
+
+def test_a_page_the_server_refuses_is_a_problem_and_the_rest_is_imported(
+        database: str, small_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.server import tokens
+
+    monkeypatch.setattr(tokens, "MAX_WORD", 10**9)  # let a 5,000-letter word reach the server
+    odd = small_library / "pages" / "2022-01-01-01.txt"
+    odd.write_text("钱塘新区报\n2022年1月1日\n\n## 一篇长文\n\n本报讯 " + "x" * 5000 + "。\n",
+                   encoding="utf-8")
+    archive = _archive(database)
+    stats = import_library(archive, small_library)
+    assert stats.added == 5
+    (problem,) = stats.problems
+    assert problem.startswith("2022-01-01-01.txt") or "2022-01-01-01.txt" in problem
+    assert "too long" in problem
+    assert _whole_pages(database) == (5, 28)
     archive.close()

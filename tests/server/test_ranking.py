@@ -46,3 +46,17 @@ def test_headline_then_whole_word_then_inside_a_word_then_newer_first(database: 
     assert [h.source for h in by_date.hits] == ["inside-new", "whole-new", "whole-old", "title"]
     assert ServerSearch(archive).search("民主", limit=2, offset=3).total == 4
     archive.close()
+
+
+def test_odd_text_is_stored_and_found(database: str) -> None:
+    """A 5,000-letter run (no word PostgreSQL would index) and a NUL are kept and found."""
+    archive = Archive.open(database)
+    migrate(archive)
+    body = "开头" + "x" * 5000 + "中间\x00结尾"
+    with archive.transaction() as conn:
+        write_page(conn, "stamp", _page("odd", dt.date(2022, 1, 1), "奇怪的文字", body), None)
+    search = ServerSearch(archive)
+    for query in ["xxxx", "中间", "结尾", "间\ufffd结"]:
+        (hit,) = search.search(query).hits
+        assert hit.source == "odd"
+    archive.close()
