@@ -136,5 +136,5 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = Fal
     result = catalog.sync(progress=progress, quick=not full)
     if not quiet:
         for problem in result.problems:
-            warn(f"{shown(problem.path)}: {problem.message}")
+            warn(f"{shown(problem.path)}: {problem.text}")
     return catalog

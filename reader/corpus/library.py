@@ -1,7 +1,7 @@
 """A library: a folder of page files at any depth, read into Pages grouped into Issues.
 
-A file that cannot be read is reported as a Problem (file and reason) and skipped; the rest of
-the library loads.
+A file that cannot be read is reported as a Problem (``reader.problems``: the file, a kind and
+its parameters) and skipped; the rest of the library loads.
 """
 
 from __future__ import annotations
@@ -12,20 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ..problems import Problem, ProblemKind
 from . import parser as _parser
 from . import walk as _walk
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
+from .model import UNKNOWN_PAPER as UNKNOWN_PAPER
 from .model import Article, Issue, Page
 from .overlay import join_stamp, overlay_stamp
 from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
-from .walk import Entry, NotReadable, read_regular, walk_pages
+from .walk import Entry, NotReadable, read_regular, unreadable, walk_pages
 
 PAGE_SUFFIXES = (".txt", ".text")
-SIDECAR_IGNORED = "its sidecar file was ignored"
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 """A page is tens of kilobytes; a file this big is something else (an export, a dump)."""
-UNKNOWN_PAPER = "未知报纸"
 
 Progress = Callable[[int, int], None]
 
@@ -40,19 +40,26 @@ class PageSource(Protocol):
     def page(self, source: str) -> Page | None: ...
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A file of the library that could not be read (or not fully), and why."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
 class PageError(Exception):
-    """A page file that cannot be read at all."""
+    """A page file that cannot be read at all; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.text)
+        self.problem = problem
+
+
+def same_page(source: str, other: str, paper: str | None, day: str, page: int | None) -> Problem:
+    """``source`` claims the paper, date and page ``other`` has (both are kept)."""
+    return Problem.of(ProblemKind.SAME_PAGE, source, other=other, paper=paper or UNKNOWN_PAPER,
+                      date=day, page="" if page is None else page)
+
+
+def not_read(err: NotReadable) -> Problem:
+    """Why a file was not read as a page: what it is, or its size over ``MAX_PAGE_BYTES``."""
+    if err.problem is not None:
+        return err.problem
+    return Problem.of(ProblemKind.TOO_LARGE, size_mb=round((err.size or 0) / (1024 * 1024)),
+                      limit_mb=MAX_PAGE_BYTES // (1024 * 1024))
 
 
 def is_page_file(path: Path) -> bool:
@@ -63,7 +70,7 @@ def is_page_file(path: Path) -> bool:
     )
 
 
-def page_entries(root: Path, where: str = "the library folder") -> Iterator[Entry]:
+def page_entries(root: Path, where: str = "library") -> Iterator[Entry]:
     """Page files under ``root`` with their sources, and what stands in for one but is not
     read (with its problem), in a stable order, skipping hidden folders (see ``walk``)."""
     return walk_pages(root, lambda name: is_page_file(Path(name)), where)
@@ -95,7 +102,7 @@ def apply_overrides(page: Page, fields: dict[str, object]) -> None:
     for key, value in fields.items():
         setattr(page, key, value)
     if "date" in fields:
-        page.warnings = [w for w in page.warnings if "states no date" not in w]
+        page.warnings = [w for w in page.warnings if w.kind is not ProblemKind.NO_DATE]
         page.weekday = page.weekday if page.weekday and page.date else None
     finish_page(page)
 
@@ -113,20 +120,15 @@ def read_page_text(path: Path) -> Decoded:
     try:
         data = read_regular(path, MAX_PAGE_BYTES)
     except NotReadable as err:
-        if err.size is None:
-            raise PageError(str(err)) from None
-        raise PageError(
-            f"it is {err.size / (1024 * 1024):.0f} MB, too large to be one page "
-            f"(the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB); split it into page files"
-        ) from None
+        raise PageError(not_read(err)) from None
     except OSError as err:
-        raise PageError(f"cannot read it: {err.strerror or err}") from None
+        raise PageError(unreadable(err)) from None
     try:
         decoded = decode_page_bytes(data)
     except DecodeError as err:
-        raise PageError(str(err)) from None
+        raise PageError(err.problem) from None
     if not decoded.text.strip():
-        raise PageError("the file is empty")
+        raise PageError(Problem.of(ProblemKind.EMPTY))
     return decoded
 
 
@@ -145,7 +147,9 @@ def apply_sidecar(page: Page, path: Path) -> None:
     try:
         apply_overrides(page, read_sidecar(path))
     except SidecarError as err:
-        page.warnings.append(f"{SIDECAR_IGNORED} ({name_text(sidecar_path(path).name)}): {err}")
+        page.warnings.append(Problem.of(ProblemKind.SIDECAR_IGNORED,
+                                        sidecar=name_text(sidecar_path(path).name),
+                                        reason=str(err)))
 
 
 @dataclass
@@ -167,7 +171,7 @@ class Library:
         root = Path(root)
         lib = cls(root=root)
         if not root.is_dir():
-            lib.problems.append(Problem(str(root), "the library folder does not exist"))
+            lib.problems.append(Problem.of(ProblemKind.NO_FOLDER, str(root)))
             return lib
         from .resolve import load_entry  # reads names and records; it builds on this module
 
@@ -180,9 +184,9 @@ class Library:
                 lib._stamps[rel] = file_stamp(path)
                 lib.add_page(load_entry(path, rel, root))
             except OSError as err:
-                lib.problems.append(Problem(rel, f"cannot read it: {err.strerror or err}"))
+                lib.problems.append(unreadable(err).at(rel))
             except PageError as err:
-                lib.problems.append(Problem(rel, str(err)))
+                lib.problems.append(err.problem.at(rel))
             if progress:
                 progress(done, len(files))
         return lib
@@ -192,11 +196,8 @@ class Library:
             slot = (page.paper, page.date, page.page)
             other = self._by_slot.setdefault(slot, page)
             if other is not page and other.source != page.source:
-                self.problems.append(Problem(
-                    page.source,
-                    f"it claims the same paper, date and page as {other.source} "
-                    f"({page.paper} {page.date} 第{page.page}版); both are kept",
-                ))
+                self.problems.append(same_page(page.source, other.source, page.paper,
+                                               page.date.isoformat(), page.page))
         self.pages.append(page)
         self._by_source[page.source] = page
         for article in page.articles:

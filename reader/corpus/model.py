@@ -27,6 +27,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..problems import Problem
+
+UNKNOWN_PAPER = "未知报纸"
+"""The name of a paper nothing names (no masthead, folder or ``library.toml``): one name in
+the window, citations, exports and the command line (a citation puts it in square brackets,
+GB/T 7714's mark for what the cataloguer supplied)."""
+
 ParagraphKind = Literal["text", "heading"]
 
 
@@ -166,7 +173,7 @@ class Page:
     guide_labels: list[str] = field(default_factory=list)
     """The heading(s) of the guide block as printed (``导读``)."""
     leftover: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     removed: str = ""
     """Markup characters the repair removed on purpose (``#`` of headings, the ``■`` mark)."""
     suggested_date: dt.date | None = None

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..corpus.library import PageSource
+from ..corpus.model import UNKNOWN_PAPER
 from ..corpus.workers import process_pool
 from . import store
 from .build import SegmentData, analyze, tune_allocator
@@ -47,7 +48,6 @@ MAX_SMALL_SEGMENTS = 8
 update), their pages are indexed again as one segment, so that a search reads few rows."""
 PARALLEL_CHARS = 3_000_000
 """Below this much text, an update runs in the calling thread (no worker start-up)."""
-UNKNOWN_PAPER = "未知报纸"
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 import zlib
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
 from ..corpus.catalog import ArticleInfo, Catalog, IssueInfo, Progress, SyncResult
-from ..corpus.library import UNKNOWN_PAPER, Problem
-from ..corpus.model import Page
+from ..corpus.model import UNKNOWN_PAPER, Page
 from ..corpus.serialize import page_from_dict
+from ..problems import Problem
 from . import schema
 from .connection import Archive
 
@@ -49,12 +47,13 @@ class ServerCatalog(Catalog):
     """The archive's pages and articles, read from its database. Safe to share between
     threads (each has its own connection)."""
 
-    def __init__(self, archive: Archive) -> None:  # the folder's cache is not opened
+    def __init__(self, archive: Archive) -> None:
         schema.check(archive)
         self.archive = archive
-        self.root = archive_root(archive.shown)
-        self._pages: OrderedDict[str, Page] = OrderedDict()
-        self._pages_lock = threading.Lock()
+        super().__init__(archive_root(archive.shown))  # the page cache; no file (``_open``)
+
+    def _open(self) -> None:
+        """The folder's cache file is not opened: the database is the catalog."""
 
     def _rows(self, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         def work(conn: psycopg.Connection) -> list[tuple[Any, ...]]:
@@ -83,8 +82,15 @@ class ServerCatalog(Catalog):
         return page_from_dict(json.loads(zlib.decompress(rows[0][0]))) if rows else None
 
     def problems(self) -> list[Problem]:
-        return [Problem(s, m) for s, m in self._rows(
-            "SELECT source, message FROM reader.problems ORDER BY source")]
+        out = []
+        for source, message in self._rows(
+                "SELECT source, message FROM reader.problems ORDER BY source"):
+            try:
+                data = json.loads(message)
+            except ValueError:
+                data = message
+            out.append(Problem.from_json(data, source))
+        return out
 
     def issues(self) -> list[IssueInfo]:
         rows = self._rows(

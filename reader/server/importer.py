@@ -96,9 +96,12 @@ def write_page(conn: psycopg.Connection, stamp: str, page: Page, notice: str | N
 
 
 def _notice(page: Page) -> str | None:
+    """The page's notices (a sidecar ignored, a path that disagrees) as JSON, as the
+    catalog keeps them."""
     from ..corpus.resolve import NOTICES
 
-    return next((w for w in page.warnings if w.startswith(NOTICES)), None)
+    notices = [w.to_json() for w in page.warnings if w.kind in NOTICES]
+    return json.dumps(notices, ensure_ascii=False) if notices else None
 
 
 def _lock(archive: Archive, waiting: Callable[[], None] | None) -> psycopg.Connection:
@@ -173,7 +176,8 @@ def import_library(
             done += 1
             if progress:
                 progress(done, total)
-        problems = [(p.path, p.message) for p in synced.problems]
+        problems = [(p.path, json.dumps(p.to_json(), ensure_ascii=False))
+                    for p in synced.problems]
         with archive.transaction() as conn:
             conn.execute("DELETE FROM reader.problems")
             with conn.cursor() as cur:

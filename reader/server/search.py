@@ -19,11 +19,11 @@ from typing import Any
 
 import psycopg
 
+from ..corpus.model import UNKNOWN_PAPER
 from ..search.fold import fold
 from ..search.index import SORTS, Hit, Results
 from ..search.query import DateRange, Query, Term, parse_query
 from ..search.snippets import SNIPPET_CHARS, find_all, make_snippet, terms_for
-from ..search.update import UNKNOWN_PAPER
 from .connection import Archive
 from .tokens import BODY, BYLINE, HEAD, all_of, gram_lexeme, term_grams, words
 

@@ -41,6 +41,7 @@ from . import theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
+from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
 from .library_controller import LibraryController, OpenRequest, is_bundled
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
             a.focus_actions["article"]: lambda: self.article_view.setFocus(),
             a.bookmark_action: self.bookmarks.toggle_bookmark,
             a.edit_bookmark_action: lambda: self.bookmarks.edit_bookmark(),
+            a.save_excerpt_action: self.bookmarks.save_excerpt,
             a.remove_bookmarks_action: self.bookmarks.remove_bookmarks,
             a.show_bookmarks_action: lambda: self._focus_tab(self.bookmarks_panel,
                                                              self.bookmarks_panel.tree),
@@ -334,9 +336,18 @@ class MainWindow(QMainWindow):
         marks.storeRestored.connect(self._bookmarks_usable)
         a = self.commands
         self.article_menu = ArticleMenu(self, self.article_view,
-                                        [a.bookmark_action, a.cite_action],
-                                        [a.export_action, a.find_in_article_action])
+                                        [a.bookmark_action, a.save_excerpt_action,
+                                         a.cite_action],
+                                        [a.export_action, a.find_in_article_action,
+                                         self.menus.correct_menu.menuAction(), a.undo_action])
         self.article_menu.statusMessage.connect(self.show_status)
+        self.corrections = fix = CorrectionsController(self.catalog, self.runner,
+                                                         self.article_view, a, self)
+        fix.statusMessage.connect(self.show_status)
+        fix.noticeRequested.connect(lambda key, text, kind: self.show_notice(key, text, kind))
+        fix.noticeClosed.connect(self.close_notice)
+        fix.pageCorrected.connect(self.reading.follow)
+        fix.pageCorrected.connect(self.request_sync)
 
     @Slot(bool)
     def _show_star(self, marked: bool) -> None:

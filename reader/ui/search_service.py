@@ -44,7 +44,8 @@ class _SearchWorker(QObject):
     indexRebuilding = Signal(str)  # why the existing index is being built anew
     indexWaiting = Signal()  # another reader (window or command) is updating this index
     resultsReady = Signal(int, object, int)  # serial, results, offset
-    searchFailed = Signal(int, str, bool)  # serial, message, the query itself is at fault
+    searchFailed = Signal(int, object, bool)  # serial, message (a Problem for a query at
+    # fault, else text), the query itself is at fault
     occurrencesReady = Signal(int, str, object)  # serial, article id, [(field, start, end)]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -84,7 +85,7 @@ class _SearchWorker(QObject):
                 date_from=params.date_from, date_to=params.date_to,
             )
         except self.backend.query_error as err:
-            self.searchFailed.emit(serial, str(err), True)
+            self.searchFailed.emit(serial, getattr(err, "problem", str(err)), True)
             return
         except self.backend.not_ready as err:
             self.searchFailed.emit(serial, str(err), False)
@@ -119,7 +120,7 @@ class SearchService(QObject):
     indexRebuilding = Signal(str)
     indexWaiting = Signal()
     resultsReady = Signal(int, object, int)
-    searchFailed = Signal(int, str, bool)
+    searchFailed = Signal(int, object, bool)
     occurrencesReady = Signal(int, str, object)
 
     _buildRequested = Signal()

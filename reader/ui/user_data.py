@@ -1,4 +1,5 @@
-"""The window's door to the bookmarks and export cores (``reader.bookmarks``, ``reader.export``).
+"""The window's door to the bookmarks and export cores (``reader.bookmarks``, ``reader.export``):
+bookmarks, excerpts and their exports.
 
 ``open_store`` turns the store's errors (a newer schema, a damaged file, an unwritable folder)
 into one message for the user; the rest are thin calls the controllers share.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,88 @@ def citation(article: Any) -> str:
     return str(export.gbt7714(article))
 
 
+def quotation(text: str, article: Any) -> str:
+    """A passage and its citation, as "Copy with Citation" puts them on the clipboard."""
+    return str(export.plain_quotation(text, article))
+
+
+def is_excerpt(entry: object) -> bool:
+    return isinstance(entry, bookmarks.Excerpt)
+
+
+def article_finder(refs: list[Any]) -> Callable[[Any], int | None]:
+    """For many lookups among remembered articles (``ArticleRef``): a function giving the
+    index in ``refs`` of the same article as the one it is given, or None. Each is folded
+    once; only those printed where it may be (the same paper, date and page, either of them
+    unknown) are compared."""
+    from ..bookmarks.identity import facts_of_ref, same_facts
+
+    by_id: dict[str, int] = {r.article_id: n for n, r in reversed(list(enumerate(refs)))
+                             if r.article_id}
+    at: dict[tuple[Any, Any, Any], list[tuple[int, Any, Any]]] = {}
+    by_paper: dict[Any, list[tuple[int, Any, Any]]] = {}
+    for n, r in enumerate(refs):
+        entry = (n, r, facts_of_ref(r))
+        at.setdefault((r.paper, r.date, r.page), []).append(entry)
+        by_paper.setdefault(r.paper, []).append(entry)
+
+    def find(ref: Any) -> int | None:
+        if ref.article_id in by_id:
+            return by_id[ref.article_id]
+        if ref.date is None or ref.page is None:
+            near = by_paper.get(ref.paper, [])
+        else:
+            near = sorted(e for key in ((ref.paper, ref.date, ref.page),
+                                        (ref.paper, ref.date, None), (ref.paper, None, ref.page),
+                                        (ref.paper, None, None)) for e in at.get(key, []))
+        facts = facts_of_ref(ref)
+        return next((n for n, r, f in near if same_facts(r, f, ref, facts)), None)
+
+    return find
+
+
+def passage(article: Any, start: int, end: int) -> Any:
+    """The passage ``article.body[start:end]``, anchored by its text and surroundings."""
+    return bookmarks.Passage.cut(article.body, start, end)
+
+
+def quick_place(excerpt: Any, catalog: Any) -> Any | None:
+    """Where an excerpt is when its article still has its id and holds the passage as it
+    was (the usual case, found without reading the library): ``Placed`` or None."""
+    from ..bookmarks.passage import find_in
+
+    article = catalog.article(excerpt.article_id)
+    span = find_in(article.body, excerpt.passage) if article is not None else None
+    return bookmarks.Placed(article, span) if span is not None and span.exact else None
+
+
+def place(excerpt: Any, catalog: Any) -> Any:
+    """Where an excerpt is now in the library (``Placed``: article, span, message)."""
+    return bookmarks.place(excerpt, catalog)
+
+
+def selection_item(article: Any, selected: str) -> tuple[Any, Any, int] | None:
+    """The text selected in an article as the export dialog takes it: the article with the
+    selection as its one quotation (its whole text left out), and how many characters were
+    selected; None when nothing is."""
+    quote = export.Quote(selected.replace("\u2028", "\n").replace("\u2029", "\n"))
+    if not quote.paragraphs():
+        return None
+    size = sum(len(p) for p in quote.paragraphs())
+    return article, export.Annotation(quotes=(quote,), quotes_only=True), size
+
+
+def kept_items(entries: list[Any], catalog: Any) -> list[tuple[Any, Any]]:
+    """Bookmarks and excerpts as the export dialog takes them: (article, annotation) pairs,
+    each excerpt a quotation under its article."""
+    from ..bookmarks.gather import gather
+
+    marks = [e for e in entries if not is_excerpt(e)]
+    kept = [e for e in entries if is_excerpt(e)]
+    found = gather(catalog, marks, kept)
+    return [(a, found.notes.get(a.id)) for a in found.articles]
+
+
 def formats() -> tuple[str, ...]:
     return tuple(export.FORMATS)
 
@@ -52,11 +136,6 @@ def suffix(fmt: str) -> str:
 
 def format_for(path: Path) -> str | None:
     return export.format_for(path)
-
-
-def annotation(bookmark: Any) -> Any:
-    """The note and tags of a bookmark, to print with its article."""
-    return export.Annotation(bookmark.note, tuple(bookmark.tags))
 
 
 def export_articles(articles: list[Any], output: Any, fmt: str, split: bool,

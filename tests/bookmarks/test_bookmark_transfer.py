@@ -21,7 +21,7 @@ def test_export_carries_note_tags_reference_and_citation(
     out = tmp_path / "mine.json"
     assert store.export_json(out, library) == 1
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == ("newspaper-reader-bookmarks", 1)
+    assert (doc["format"], doc["version"]) == ("newspaper-reader-bookmarks", 2)
     (entry,) = doc["bookmarks"]
     assert (entry["note"], entry["tags"]) == ("防控", ["疫情"])
     assert entry["article"]["paper"] == "钱塘新区报"

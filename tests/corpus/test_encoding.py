@@ -54,7 +54,7 @@ def test_truncated_in_the_middle_of_a_character(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt"
     path.write_bytes(TEXT.encode("utf-8")[:-2])  # "。\n" → the last 。 loses a byte
     page = load_page(path)
-    assert any("middle of a character" in w for w in page.warnings)
+    assert any("middle of a character" in w.text for w in page.warnings)
     assert page.articles[0].title == "全省各级人大常委会主任学习会"
 
 
@@ -65,7 +65,7 @@ def test_a_bad_file_is_reported_and_the_rest_of_the_library_loads(tmp_path: Path
     assert [p.source for p in library.pages] == ["good.txt"]
     assert len(library.problems) == 1
     assert library.problems[0].path == "scan.txt"
-    assert "PNG" in library.problems[0].message
+    assert "PNG" in library.problems[0].text
     with pytest.raises(PageError):
         load_page(tmp_path / "scan.txt")
 

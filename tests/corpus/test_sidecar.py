@@ -22,7 +22,7 @@ def test_a_sidecar_dates_an_undated_page(tmp_path: Path) -> None:
     write_sidecar(page_file, {"date": dt.date(2022, 5, 6), "issue_no": 350})
     after = load_page(page_file)
     assert after.date == dt.date(2022, 5, 6) and after.issue_no == 350
-    assert not any("no date" in w for w in after.warnings)
+    assert not any("no date" in w.text for w in after.warnings)
     assert all(a.date == dt.date(2022, 5, 6) for a in after.articles)
     assert sidecar_path(page_file).read_text("utf-8").startswith("# Fields set by hand")
 
@@ -42,9 +42,9 @@ def test_an_invalid_sidecar_is_reported_and_the_page_still_loads(tmp_path: Path)
     sidecar_path(page_file).write_text("date = 2022-13-45\n", "utf-8")
     page = load_page(page_file)
     assert page.articles[0].title == "标题"
-    assert any("sidecar" in w for w in page.warnings)
+    assert any("sidecar" in w.text for w in page.warnings)
     sidecar_path(page_file).write_text('date = "tomorrow"\n', "utf-8")
-    assert any("tomorrow" in w for w in load_page(page_file).warnings)
+    assert any("tomorrow" in w.text for w in load_page(page_file).warnings)
 
 
 def test_library_groups_pages_into_issues_and_lists_undated_apart(small_library: Path) -> None:
