@@ -78,7 +78,9 @@ def bench_size(cluster: Cluster, n: int, work: Path, every: int = 1
     index.update(catalog)
     index_s = time.perf_counter() - start
     docs = [ScanDoc.of(a) for a in catalog.articles()]
-    queries = make_queries(docs, info.papers, PLANTED)[::every]
+    made = make_queries(docs, info.papers, PLANTED)
+    queries = [q for k, q in enumerate(made)  # every ``every``-th query of each class
+               if [x.cls for x in made[:k]].count(q.cls) % every == 0]
     server = ServerSearch(archive)
     conn = archive.conn()
     conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
