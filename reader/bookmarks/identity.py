@@ -34,7 +34,7 @@ Method = Literal["id", "headline", "body"]
 
 
 class ArticleSource(Protocol):
-    """Anything that can hand out articles: ``Library`` (or an index) fits."""
+    """Anything that can hand out articles: the ``Catalog`` (or an index) fits."""
 
     def article(self, article_id: str) -> Article | None: ...
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..backend import LibraryBackend, open_library
 from ..corpus.catalog import Catalog
 from ..corpus.encoding import name_text
 from ..paths import bundled_corpus
@@ -114,19 +115,27 @@ def default_library_root() -> Path:
 
 
 def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = False) -> Catalog:
-    """The chosen library through its catalog (parsed pages cached on disk), brought up to date:
-    by looking in the folders that changed since the last time (``corpus.changes``), or with
-    ``full`` at every file.
-
-    Progress goes to stderr when many files must be read; problem files are reported there,
-    one line each (unless ``quiet``).
-    """
+    """The chosen library's catalog (parsed pages cached on disk), brought up to date (see
+    ``open_chosen_library``); a shared archive's (``reader.server``) for its URL."""
     location = getattr(args, "library", None)
     if is_server_url(location):
         from .server_cmd import server_catalog
 
         return server_catalog(str(location))
-    catalog = Catalog(library_root(args))
+    return open_chosen_library(args, quiet, full).catalog
+
+
+def open_chosen_library(args: argparse.Namespace, quiet: bool = False,
+                        full: bool = False) -> LibraryBackend:
+    """The chosen library (``reader.backend``), its catalog brought up to date: by looking in
+    the folders that changed since the last time (``corpus.changes``), or with ``full`` at
+    every file.
+
+    Progress goes to stderr when many files must be read; problem files are reported there,
+    one line each (unless ``quiet``).
+    """
+    library = open_library(library_root(args))
+    catalog = library.catalog
 
     def progress(done: int, total: int) -> None:
         if total >= 200 and not quiet and (done % 100 == 0 or done == total):
@@ -137,4 +146,4 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = Fal
     if not quiet:
         for problem in result.problems:
             warn(f"{shown(problem.path)}: {problem.text}")
-    return catalog
+    return library

@@ -34,7 +34,6 @@ from ..paths import cache_dir
 from ..problems import Problem, ProblemKind
 from . import changes
 from .library import (
-    UNKNOWN_PAPER,
     PageError,
     file_stamp,
     is_page_file,
@@ -42,7 +41,7 @@ from .library import (
     reading_stamp,
     same_page,
 )
-from .model import Article, Page
+from .model import UNKNOWN_PAPER, Article, Page
 from .parser import PARSER_VERSION
 from .pathmeta import read_path
 from .resolve import LIBRARY_FILE, NOTICES, library_settings, load_entry, root_of
@@ -109,6 +108,13 @@ CREATE INDEX IF NOT EXISTS files_stamps ON files (source, stamp, error);
 """ + changes.DDL + ";\n"
 
 
+def issue_key(paper: str, day: str | None, source: str) -> str:
+    """The one name of an issue, in the window and the command line: ``paper|2022-08-10``
+    (``day`` as ISO text). An undated page is an issue of its own, named by its ``source``
+    (``paper|undated:pages/001.txt``), so two undated pages of a paper never share a name."""
+    return f"{paper}|{day or 'undated:' + source}"
+
+
 @dataclass(frozen=True)
 class IssueInfo:
     """One issue as listed in the calendar and the issue list (no article text)."""
@@ -127,8 +133,8 @@ class IssueInfo:
 
     @property
     def key(self) -> str:
-        day = self.date.isoformat() if self.date else "undated:" + self.pages[0][1]
-        return f"{self.paper}|{day}"
+        return issue_key(self.paper, self.date.isoformat() if self.date else None,
+                         self.pages[0][1])
 
     @property
     def undated(self) -> bool:
@@ -228,6 +234,16 @@ class Catalog:
         self._pages_state = ""
         self._pages_checked = -_LOOK_AGAIN
         self._open()
+
+    @classmethod
+    def read(cls, root: Path, db_path: Path | None = None,
+             progress: Progress | None = None) -> Catalog:
+        """The library at ``root`` with every file looked at and read into the catalog:
+        what the tests, the benchmarks and one-off scripts want of a folder of pages (the
+        window and the command line sync as they go)."""
+        catalog = cls(root, db_path)
+        catalog.sync(progress=progress)
+        return catalog
 
     # -- storage --------------------------------------------------------------------------
 
@@ -535,24 +551,26 @@ class Catalog:
             "json_extract(origin, '$.date'), json_extract(origin, '$.paper') FROM files "
             "WHERE error IS NULL ORDER BY date IS NULL, date, paper, page, position, source"
         ).fetchall()
-        groups: dict[tuple[str, str], list[tuple[str, int | None, int | None, int | None]]] = {}
-        origins: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        groups: dict[str, list[tuple[str, int | None, int | None, int | None]]] = {}
+        heads: dict[str, tuple[str, str | None, str | None, str | None]] = {}
         for source, paper, day, issue_no, page, page_count, _, date_from, paper_from in rows:
-            key = (paper or UNKNOWN_PAPER, day or "undated:" + source)
+            paper = paper or UNKNOWN_PAPER
+            key = issue_key(paper, day, source)
             groups.setdefault(key, []).append((source, issue_no, page, page_count))
-            origins.setdefault(key, (date_from, paper_from))
+            heads.setdefault(key, (paper, day, date_from, paper_from))
         issues = []
-        for (paper, day), members in groups.items():
+        for key, members in groups.items():
+            paper, day, date_from, paper_from = heads[key]
             numbers = [m[1] for m in members if m[1]]
             counts = [m[3] for m in members if m[3]]
             issues.append(IssueInfo(
                 paper=paper,
-                date=None if day.startswith("undated:") else dt.date.fromisoformat(day),
+                date=_date(day),
                 issue_no=numbers[0] if numbers else None,
                 page_count=max(counts) if counts else None,
                 pages=tuple((m[2], m[0]) for m in sorted(members, key=lambda m: m[2] or 999)),
-                date_from=origins[(paper, day)][0],
-                paper_from=origins[(paper, day)][1],
+                date_from=date_from,
+                paper_from=paper_from,
             ))
         far = dt.date.max
         return sorted(issues, key=lambda i: (i.date or far, i.paper, i.key))

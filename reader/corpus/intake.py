@@ -20,12 +20,11 @@ from ..problems import Problem, ProblemKind
 from .encoding import name_text
 from .library import (
     MAX_PAGE_BYTES,
-    UNKNOWN_PAPER,
     PageError,
     not_read,
     page_entries,
 )
-from .model import Page
+from .model import UNKNOWN_PAPER, Page
 from .resolve import load_entry, source_in
 from .sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
 from .sidecar import SUFFIX as SIDECAR_SUFFIX

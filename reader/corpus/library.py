@@ -1,14 +1,17 @@
-"""A library: a folder of page files at any depth, read into Pages grouped into Issues.
+"""A library's page files: which files are pages, their stamps, reading one into a Page
+(with its sidecar), the Problem a file that cannot be read is reported as, and the
+``PageSource`` protocol of what pages are read from.
 
 A file that cannot be read is reported as a Problem (``reader.problems``: the file, a kind and
 its parameters) and skipped; the rest of the library loads.
+
+The library itself, its pages grouped into issues, is the ``Catalog`` (``catalog.py``): the
+one way the window, the command line, the tests and the benchmarks read a folder of pages.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -16,8 +19,7 @@ from ..problems import Problem, ProblemKind
 from . import parser as _parser
 from . import walk as _walk
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
-from .model import UNKNOWN_PAPER as UNKNOWN_PAPER
-from .model import Article, Issue, Page
+from .model import UNKNOWN_PAPER, Page
 from .overlay import join_stamp, overlay_stamp
 from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
@@ -150,102 +152,3 @@ def apply_sidecar(page: Page, path: Path) -> None:
         page.warnings.append(Problem.of(ProblemKind.SIDECAR_IGNORED,
                                         sidecar=name_text(sidecar_path(path).name),
                                         reason=str(err)))
-
-
-@dataclass
-class Library:
-    """The pages of one library folder, their issues, and the files that could not be read."""
-
-    root: Path
-    pages: list[Page] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    _by_id: dict[str, Article] = field(default_factory=dict, repr=False)
-    _by_slot: dict[tuple[str | None, dt.date, int | None], Page] = field(
-        default_factory=dict, repr=False
-    )
-    _stamps: dict[str, str] = field(default_factory=dict, repr=False)
-    _by_source: dict[str, Page] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def load(cls, root: Path, progress: Progress | None = None) -> Library:
-        root = Path(root)
-        lib = cls(root=root)
-        if not root.is_dir():
-            lib.problems.append(Problem.of(ProblemKind.NO_FOLDER, str(root)))
-            return lib
-        from .resolve import load_entry  # reads names and records; it builds on this module
-
-        files = list(page_entries(root))
-        for done, entry in enumerate(files, start=1):
-            path, rel = entry.path, entry.source
-            try:
-                if entry.problem is not None:
-                    raise PageError(entry.problem)
-                lib._stamps[rel] = file_stamp(path)
-                lib.add_page(load_entry(path, rel, root))
-            except OSError as err:
-                lib.problems.append(unreadable(err).at(rel))
-            except PageError as err:
-                lib.problems.append(err.problem.at(rel))
-            if progress:
-                progress(done, len(files))
-        return lib
-
-    def add_page(self, page: Page) -> None:
-        if page.date is not None:
-            slot = (page.paper, page.date, page.page)
-            other = self._by_slot.setdefault(slot, page)
-            if other is not page and other.source != page.source:
-                self.problems.append(same_page(page.source, other.source, page.paper,
-                                               page.date.isoformat(), page.page))
-        self.pages.append(page)
-        self._by_source[page.source] = page
-        for article in page.articles:
-            self._by_id[article.id] = article
-
-    def stamps(self) -> dict[str, str]:
-        """Source → a stamp that changes when the file (or its sidecar) changes.
-
-        With ``page`` this is the ``PageSource`` protocol the search index updates from.
-        """
-        return {src: reading_stamp(stamp) for src, stamp in self._stamps.items()
-                if src in self._by_source}
-
-    def page(self, source: str) -> Page | None:
-        """The parsed page read from ``source`` (a path relative to the library root)."""
-        return self._by_source.get(source)
-
-    def articles(self) -> Iterator[Article]:
-        for page in self.pages:
-            yield from page.articles
-
-    def article(self, article_id: str) -> Article | None:
-        return self._by_id.get(article_id)
-
-    def page_of(self, article: Article) -> Page | None:
-        return self._by_source.get(article.source)
-
-    def issues(self) -> list[Issue]:
-        """Issues ordered by date (undated last), each with its pages in page order."""
-        return group_issues(self.pages)
-
-    @property
-    def papers(self) -> list[str]:
-        return sorted({p.paper or UNKNOWN_PAPER for p in self.pages})
-
-
-def group_issues(pages: Iterable[Page]) -> list[Issue]:
-    groups: dict[tuple[str, str], Issue] = {}
-    for page in pages:
-        paper = page.paper or UNKNOWN_PAPER
-        key = (paper, page.date.isoformat() if page.date else "undated:" + page.source)
-        issue = groups.get(key)
-        if issue is None:
-            issue = groups[key] = Issue(paper=paper, date=page.date, issue_no=page.issue_no)
-        elif issue.issue_no is None:
-            issue.issue_no = page.issue_no
-        issue.pages.append(page)
-    for issue in groups.values():
-        issue.pages.sort(key=lambda p: (p.page or 999, p.source))
-    far = dt.date.max
-    return sorted(groups.values(), key=lambda i: (i.date or far, i.paper, i.key))

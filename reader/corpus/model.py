@@ -1,10 +1,12 @@
-"""The corpus data model: Issue, Page, Article and the parts of a page.
+"""The corpus data model: Page, Article and the parts of a page.
 
 These are plain dataclasses with no behaviour beyond small derived properties, so that
 every layer (search, library, export, ui) can share them without importing the parser.
 
 A paper has no class: it is its name as printed (``Page.paper``, ``Article.paper``, the
-``paper`` of ``Issue`` and of the catalog's ``IssueInfo``), None when nothing names it.
+``paper`` of the catalog's ``IssueInfo``), None when nothing names it. An issue is the
+catalog's ``IssueInfo`` (``reader.corpus.catalog``): a paper's pages of one date, listed by
+their numbers and sources, its ``key`` the one name of an issue in the window and the CLI.
 
 "Source" names three things, kept apart by their type:
 
@@ -191,28 +193,3 @@ class Page:
     @property
     def undated(self) -> bool:
         return self.date is None
-
-
-@dataclass
-class Issue:
-    """All pages of one paper on one date (and issue number), ordered by page number."""
-
-    paper: str
-    date: dt.date | None
-    issue_no: int | None
-    pages: list[Page] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        day = self.date.isoformat() if self.date else "undated"
-        return f"{self.paper}|{day}|{self.issue_no or ''}"
-
-    @property
-    def page_count(self) -> int | None:
-        stated = [p.page_count for p in self.pages if p.page_count]
-        return max(stated) if stated else None
-
-    @property
-    def articles(self) -> Iterator[Article]:
-        for page in self.pages:
-            yield from page.articles

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
@@ -79,8 +79,11 @@ class BookmarksController(QObject):
 
     def __init__(self, catalog: Catalog, runner: TaskRunner, search: SearchController,
                  hit_model: SearchHitModel, model: BookmarkModel, views: BookmarkViews,
-                 recent_libraries: Callable[[], list[Path]], parent: QWidget) -> None:
+                 recent_libraries: Callable[[], list[Path]], parent: QWidget,
+                 open_store: Callable[[], bookmark_core.BookmarkStore] = (
+                     bookmark_core.BookmarkStore.open)) -> None:
         super().__init__(parent)
+        self.open_store = open_store  # the library's door to the bookmark store
         self.parent_widget = parent  # of the dialogs and message boxes
         self.catalog = catalog
         self.runner = runner
@@ -88,7 +91,7 @@ class BookmarksController(QObject):
         self.hit_model = hit_model
         self.views = views
         self.recent_libraries = recent_libraries
-        self.store, self.message, self.error = user_data.open_store()
+        self.store, self.message, self.error = user_data.open_store(open_store)
         self.model = model
         self.places = BookmarkPlaces()
         self._store_version = -1
@@ -114,12 +117,11 @@ class BookmarksController(QObject):
         err = self.error
         panel = self.views.panel
         if user_data.is_damaged(err):
-            assert err is not None
             buttons: list[tuple[str, Callable[[], object]]] = []
-            if getattr(err, "backup", None) is not None:
+            if err.backup is not None:
                 buttons.append((self.tr("Restore from Backup"), self.restore_backup))
             buttons.append((self.tr("Export What Can Be Read…"), self.export_readable))
-            backup = getattr(err, "backup", None)
+            backup = err.backup
             if backup is not None:
                 text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
                                "nothing was written over it; a backup of its last good state "
@@ -129,8 +131,7 @@ class BookmarksController(QObject):
                 text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
                                "nothing was written over it; no backup of it was found. "
                                "Bookmarks are off for now.")
-            text = text.replace("%1", str(err.path)).replace(  # type: ignore[attr-defined]
-                "%2", str(getattr(err, "reason", "")))
+            text = text.replace("%1", str(err.path)).replace("%2", err.reason)
             self.noticeRequested.emit(NOTICE, text, "error", tuple(buttons))
             panel.show_unavailable(text)
             return
@@ -159,15 +160,15 @@ class BookmarksController(QObject):
         """Put the last good backup in place of the damaged file (which is kept aside)."""
         err = self.error
         lib = bookmark_core
-        if err is None:
+        if not user_data.is_damaged(err):
             return False
         try:
-            aside = lib.restore_backup(err.path)  # type: ignore[attr-defined]
+            aside = lib.restore_backup(err.path)
         except (lib.StoreError, OSError) as problem:
             QMessageBox.warning(self.parent_widget, self.tr("Restore from Backup"), self.tr(
                 "The backup could not be restored: %1").replace("%1", str(problem)))
             return False
-        self.store, self.message, self.error = user_data.open_store()
+        self.store, self.message, self.error = user_data.open_store(self.open_store)
         if self.store is None:
             self._report_unusable()
             return False
@@ -185,7 +186,7 @@ class BookmarksController(QObject):
         """Save what can still be read from the damaged file as bookmarks JSON."""
         err = self.error
         lib = bookmark_core
-        if err is None:
+        if not user_data.is_damaged(err):
             return None
         name, _ = QFileDialog.getSaveFileName(
             self.parent_widget, self.tr("Save What Can Be Read"),
@@ -194,7 +195,7 @@ class BookmarksController(QObject):
             return None
         out = Path(name)
         try:
-            salvage = lib.export_readable(err.path, out)  # type: ignore[attr-defined]
+            salvage = lib.export_readable(err.path, out)
         except (lib.StoreError, OSError) as problem:
             QMessageBox.warning(self.parent_widget, self.tr("Export What Can Be Read"), self.tr(
                 "Nothing could be saved: %1").replace("%1", str(problem)))
@@ -210,6 +211,22 @@ class BookmarksController(QObject):
         self.statusMessage.emit(self.tr("%n bookmark(s) saved to %1.", "",
                                         len(salvage.bookmarks)).replace("%1", str(out)))
         return out
+
+    def open_when_read(self, bookmark_id: int, read: SignalInstance | None) -> None:
+        """Open a bookmark (its id in the store) now, or once ``read`` (the library read for
+        the first time) says its article may be there: it may be new in this library."""
+        bookmark = self.store.get(bookmark_id) if self.store is not None else None
+        if bookmark is None:
+            return
+        if read is None or self.catalog.article(bookmark.article_id) is not None:
+            self.open_bookmark(bookmark)
+            return
+
+        def once() -> None:
+            read.disconnect(once)
+            self.open_bookmark(bookmark)
+
+        read.connect(once)
 
     def shutdown(self) -> None:
         self._poll.stop()
@@ -551,8 +568,8 @@ class BookmarksController(QObject):
                     self.tr("The %n selected article(s)", "", len(ids)),
                     lambda: [catalog.article(i) for i in ids])
         if self.model.rowCount():
-            marks = [self.model.bookmark(r)
-                     for r in range(self.model.rowCount())]
+            marks = [b for r in range(self.model.rowCount())
+                     if (b := self.model.bookmark(r)) is not None]
             scopes["bookmarks"] = (
                 self.tr("All %n bookmark(s)", "", len(marks)),
                 lambda: user_data.kept_items(marks, catalog))

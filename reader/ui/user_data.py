@@ -9,30 +9,36 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from .. import bookmarks, export, paths
 from ..atomicfile import write_json_atomic
+from ..bookmarks import Bookmark, BookmarkStore, DamagedStoreError, StoreError
+from ..bookmarks.identity import ArticleSource
+from ..corpus.model import Article
+from ..export import Annotation
 
 EXPORT_STATE = "export.json"  # in the config folder: the folder of the last export
 
 
-def open_store() -> tuple[Any | None, str, Exception | None]:
-    """The user's bookmark store, or None with the message to show and the store's error
-    (a ``DamagedStoreError`` offers a restore; others say why it cannot be used)."""
+def open_store(opener: Callable[[], BookmarkStore] = BookmarkStore.open,
+               ) -> tuple[BookmarkStore | None, str, StoreError | None]:
+    """The user's bookmark store (as ``opener``, the library's ``open_bookmarks``, opens
+    it), or None with the message to show and the store's error (a ``DamagedStoreError``
+    offers a restore; others say why it cannot be used)."""
     try:
-        return bookmarks.BookmarkStore.open(), "", None
-    except bookmarks.StoreError as err:
+        return opener(), "", None
+    except StoreError as err:
         return None, str(err), err
 
 
-def is_damaged(error: object) -> bool:
-    return isinstance(error, bookmarks.DamagedStoreError)
+def is_damaged(error: object) -> TypeGuard[DamagedStoreError]:
+    return isinstance(error, DamagedStoreError)
 
 
-def resolve(bookmark: Any, catalog: Any) -> Any | None:
+def resolve(bookmark: Bookmark, catalog: ArticleSource) -> Article | None:
     """The article a bookmark points to (by id first, then by what it remembers)."""
     article = catalog.article(bookmark.article_id)
     if article is not None:
@@ -40,8 +46,8 @@ def resolve(bookmark: Any, catalog: Any) -> Any | None:
     return bookmarks.resolve(bookmark, catalog)
 
 
-def citation(article: Any) -> str:
-    return str(export.gbt7714(article))
+def citation(article: Article) -> str:
+    return export.gbt7714(article)
 
 
 def quotation(text: str, article: Any) -> str:
@@ -131,17 +137,18 @@ def formats() -> tuple[str, ...]:
 
 
 def suffix(fmt: str) -> str:
-    return str(export.SUFFIXES[fmt])
+    return export.SUFFIXES[fmt]
 
 
 def format_for(path: Path) -> str | None:
     return export.format_for(path)
 
 
-def export_articles(articles: list[Any], output: Any, fmt: str, split: bool,
-                    progress: Any, cancel: Any, notes: Any = None) -> list[Any]:
-    return list(export.export_articles(articles, output, fmt, split=split,
-                                       progress=progress, cancel=cancel, notes=notes or {}))
+def export_articles(articles: list[Article], output: Path, fmt: str, split: bool,
+                    progress: Callable[[int, int], None], cancel: Callable[[], bool],
+                    notes: Mapping[str, Annotation] | None = None) -> list[Path]:
+    return export.export_articles(articles, output, fmt, split=split, progress=progress,
+                                  cancel=cancel, notes=notes or {})
 
 
 def export_folder() -> Path:

@@ -15,7 +15,6 @@ from reader.corpus.anchors import fold
 from reader.corpus.catalog import Catalog
 from reader.corpus.correction_store import correct
 from reader.corpus.corrections import edit, split_before
-from reader.corpus.library import Library
 
 SEED = "003_7b8eb04012f19e9f.txt"  # 钱塘新区报 2021-11-26 第1版
 PAGE = f"pages/{SEED}"
@@ -104,7 +103,7 @@ def test_an_excerpt_whose_page_is_gone_says_so_and_keeps_its_text(
 
 
 def test_the_same_passage_twice_is_one_excerpt_with_both_notes(
-        store: BookmarkStore, library: Library) -> None:
+        store: BookmarkStore, library: Catalog) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
     passage = Passage.cut(article.body, 10, 50)
@@ -119,7 +118,7 @@ def test_the_same_passage_twice_is_one_excerpt_with_both_notes(
 
 
 def test_excerpts_are_found_by_their_text_note_and_tag(
-        store: BookmarkStore, library: Library) -> None:
+        store: BookmarkStore, library: Catalog) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
     one = store.add_excerpt(article, Passage.cut(article.body, 0, 30), note="开头")
@@ -135,7 +134,7 @@ def test_excerpts_are_found_by_their_text_note_and_tag(
 
 
 def test_a_store_of_the_previous_schema_opens_and_gains_excerpts(
-        tmp_path: Path, library: Library) -> None:
+        tmp_path: Path, library: Catalog) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     article = library.article("0f419ca80aa8")
     assert article is not None
@@ -162,7 +161,7 @@ def test_a_store_of_the_previous_schema_opens_and_gains_excerpts(
 
 
 def test_excerpts_travel_in_the_bookmarks_file_and_merge_without_loss(
-        tmp_path: Path, library: Library) -> None:
+        tmp_path: Path, library: Catalog) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
     out = tmp_path / "mine.json"
@@ -199,7 +198,7 @@ def test_excerpts_travel_in_the_bookmarks_file_and_merge_without_loss(
 
 
 def test_a_bad_excerpt_in_a_file_is_skipped_by_name_and_the_rest_is_taken(
-        tmp_path: Path, store: BookmarkStore, library: Library) -> None:
+        tmp_path: Path, store: BookmarkStore, library: Catalog) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
     good = {"text": article.body[:30], "note": "好", "article": {"id": article.id,
@@ -214,7 +213,7 @@ def test_a_bad_excerpt_in_a_file_is_skipped_by_name_and_the_rest_is_taken(
     assert [e.note for e in store.excerpts()] == ["好"]
 
 
-def test_salvage_saves_the_excerpts_too(tmp_path: Path, library: Library) -> None:
+def test_salvage_saves_the_excerpts_too(tmp_path: Path, library: Catalog) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
     path = tmp_path / "bookmarks.sqlite3"
@@ -225,7 +224,7 @@ def test_salvage_saves_the_excerpts_too(tmp_path: Path, library: Library) -> Non
 
 
 def test_an_excerpt_row_with_a_field_that_cannot_be_read_is_shown_flagged(
-        tmp_path: Path, library: Library) -> None:
+        tmp_path: Path, library: Catalog) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
     path = tmp_path / "bookmarks.sqlite3"

@@ -11,20 +11,25 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.catalog import Catalog
-from reader.corpus.library import Library
+from reader.corpus.resolve import load_entry
 
 from ..conftest import CORPUS
 
 
-def test_catalog_lists_the_same_issues_and_articles_as_a_full_read(small_library: Path) -> None:
+def test_catalog_lists_the_issues_and_holds_the_articles_of_a_fresh_read(
+        small_library: Path) -> None:
     catalog = Catalog(small_library)
     result = catalog.sync()
     assert len(result.added) == 5 and not result.changed and not result.problems
-    library = Library.load(small_library)
     assert [(i.paper, i.date) for i in catalog.issues()] == [
-        (i.paper, i.date) for i in library.issues()
+        ("上城报", dt.date(2020, 4, 21)), ("钱塘新区报", dt.date(2021, 11, 26)),
+        ("钱塘新区报", dt.date(2022, 8, 10)), ("钱塘新区报", dt.date(2022, 10, 31)),
+        ("钱塘新区报", None),
     ]
-    for article in library.articles():
+    fresh = [article for path in sorted((small_library / "pages").glob("*.txt"))
+             for article in load_entry(path, f"pages/{path.name}", small_library).articles]
+    assert len(fresh) == 28
+    for article in fresh:
         cached = catalog.article(article.id)
         assert cached is not None
         assert (cached.title, cached.byline, cached.body) == (
@@ -288,3 +293,19 @@ def test_a_page_read_again_by_another_catalog_of_the_library_is_not_served_stale
     time.sleep(0.6)
     after = window.page(source)
     assert after is not None and any("望江新区" in a.body for a in after.articles)
+
+
+def test_two_undated_pages_of_one_paper_are_two_issues_with_names_of_their_own(
+        tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(CORPUS / "001_7373efc8816d55bd.txt", library / name)
+    shutil.copy(CORPUS / "000_ad7d325a1accf8c2.txt", library / "dated.txt")
+    issues = Catalog.read(library).issues()
+    undated = [i for i in issues if i.undated]
+    assert [(i.paper, [s for _, s in i.pages]) for i in undated] == [
+        ("钱塘新区报", ["a.txt"]), ("钱塘新区报", ["b.txt"])]
+    assert len({i.key for i in issues}) == 3
+    (dated,) = [i for i in issues if not i.undated]
+    assert dated.key == f"{dated.paper}|{dated.date.isoformat()}"  # as the window names it

@@ -6,7 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from reader.corpus.library import Library, load_page
+from reader.corpus.catalog import Catalog
+from reader.corpus.library import load_page
 from reader.corpus.sidecar import read_sidecar, sidecar_path, write_sidecar
 
 from ..conftest import CORPUS
@@ -48,8 +49,8 @@ def test_an_invalid_sidecar_is_reported_and_the_page_still_loads(tmp_path: Path)
 
 
 def test_library_groups_pages_into_issues_and_lists_undated_apart(small_library: Path) -> None:
-    library = Library.load(small_library)
-    issues = library.issues()
+    catalog = Catalog.read(small_library)
+    issues = catalog.issues()
     assert [(i.paper, i.date.isoformat() if i.date else None) for i in issues] == [
         ("上城报", "2020-04-21"),
         ("钱塘新区报", "2021-11-26"),
@@ -57,7 +58,7 @@ def test_library_groups_pages_into_issues_and_lists_undated_apart(small_library:
         ("钱塘新区报", "2022-10-31"),
         ("钱塘新区报", None),
     ]
-    assert library.papers == ["上城报", "钱塘新区报"]
-    assert sum(1 for _ in library.articles()) == 28
-    article = next(library.articles())
-    assert library.article(article.id) is article
+    assert catalog.papers() == ["上城报", "钱塘新区报"]
+    assert sum(1 for _ in catalog.articles()) == 28
+    article = next(catalog.articles())
+    assert catalog.article(article.id) == article

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.catalog import Catalog
-from reader.corpus.library import Library
 from reader.search import SearchIndex, parse_query
 from reader.search.scan import ScanDoc, scan
 from reader.search.segment import segmenter
@@ -30,11 +29,11 @@ def seeded(cluster: Cluster, seed_folder: Path, tmp_path_factory: pytest.TempPat
     archive = Archive.open(new_database(cluster))
     migrate(archive)
     cache = tmp_path_factory.mktemp("cache")
-    import_library(archive, seed_folder, catalog=Catalog(seed_folder, cache / "catalog.sqlite"))
-    lib = Library.load(seed_folder)
+    catalog = Catalog(seed_folder, cache / "catalog.sqlite")
+    import_library(archive, seed_folder, catalog=catalog)
     index = SearchIndex(cache / "index.sqlite3", seed_folder)
-    index.update(lib)
-    yield ServerSearch(archive), index, [ScanDoc.of(a) for a in lib.articles()]
+    index.update(catalog)
+    yield ServerSearch(archive), index, [ScanDoc.of(a) for a in catalog.articles()]
     archive.close()
 
 
