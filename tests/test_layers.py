@@ -16,7 +16,7 @@ import pytest
 import reader
 
 PACKAGE = Path(reader.__file__).resolve().parent
-CORE = ("corpus", "search", "bookmarks", "export", "backend")
+CORE = ("corpus", "search", "bookmarks", "export", "backend", "server")
 # The PDF writer draws with Qt's text layout; the exporter imports it only when a PDF is asked for.
 QT_WRITERS = {"reader.export.pdf_format", "reader.export.pdf_glyphs"}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..logsetup import active_log, setup_logging
 from ..paths import set_notice_handler
-from .common import CommandError, library_root, shown, warn
+from .common import CommandError, library_location, library_root, shown, warn
 
 log = logging.getLogger("reader.cli")
 
@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "correct_cmd",
     "timeline_cmd",
     "names_cmd",
+    "server_cmd",
 )
 COMMANDS: dict[str, str] = {
     "parse": "parse_cmd", "library": "library_cmd", "add": "library_cmd",
@@ -36,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "excerpts": "excerpts_cmd",
     "index": "search_cmd", "search": "search_cmd", "show": "search_cmd",
     "timeline": "timeline_cmd", "names": "names_cmd",
+    "server": "server_cmd",
 }
 """Which module registers each command: a command imports only its own module (and what that
 needs), not the modules of every other command."""
@@ -70,8 +72,9 @@ def build_parser(argv: Sequence[str] | None = None, *, every: bool = True
         description="报刊阅读器 — read, search, bookmark and export Chinese newspaper archives. "
         "Without a command, opens the window.",
     )
-    parser.add_argument("--library", metavar="DIR", type=Path, dest="top_library",
-                        help="library folder to open (or to use, before a command)")
+    parser.add_argument("--library", metavar="DIR", type=library_location, dest="top_library",
+                        help="library folder to open (or to use, before a command), or a "
+                        "shared archive, postgresql://user@host/db")
     parser.add_argument("--screenshot", metavar="PATH", type=Path,
                         help="render the window offscreen to a PNG and exit")
     parser.add_argument("--query", metavar="Q", help="with --screenshot: search for Q first")
@@ -91,7 +94,8 @@ def _worded(err: Exception) -> bool:
     """Whether ``err`` is a store or export error, worded for the user where it was raised
     (their modules are looked up only if a command imported them)."""
     for module, name in (("reader.bookmarks.errors", "StoreError"),
-                         ("reader.export.atomic", "ExportError")):
+                         ("reader.export.atomic", "ExportError"),
+                         ("reader.server.connection", "ServerError")):
         kind = getattr(sys.modules.get(module), name, None)
         if kind is not None and isinstance(err, kind):
             return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..bookmarks import (
     Bookmark,
@@ -28,11 +28,13 @@ from ..corpus.model import UNKNOWN_PAPER, Article
 from .common import (
     CommandError,
     add_library_option,
-    library_root,
     open_catalog,
     print_json,
     warn,
 )
+
+if TYPE_CHECKING:
+    from ..server.bookmarks import ServerBookmarks
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -94,7 +96,18 @@ def open_store() -> BookmarkStore:
         raise CommandError(str(err)) from None
 
 
-def warn_backup(store: BookmarkStore) -> None:
+def open_bookmarks(args: argparse.Namespace) -> BookmarkStore | ServerBookmarks:
+    """The bookmarks of the library ``--library`` names: the shared archive's own (those of
+    the role connected), or else the user's store."""
+    location = getattr(args, "library", None)
+    if isinstance(location, str):
+        from .server_cmd import server_bookmarks
+
+        return server_bookmarks(location)
+    return open_store()
+
+
+def warn_backup(store: BookmarkStore | ServerBookmarks) -> None:
     if store.backup_problem:
         warn(f"warning: {store.backup_problem}")
 
@@ -131,7 +144,7 @@ def _describe(b: Bookmark, found: bool) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         bookmarks = store.list(tag=args.tag, text=args.text, sort=args.sort)
     catalog = open_catalog(args, quiet=True)
     try:
@@ -156,13 +169,13 @@ def article_named(args: argparse.Namespace) -> Article:
     finally:
         catalog.close()
     if article is None:
-        raise CommandError(f"no article with id {args.id} in the library {library_root(args)}")
+        raise CommandError(f"no article with id {args.id} in the library {catalog.root}")
     return article
 
 
 def run_add(args: argparse.Namespace) -> int:
     article = article_named(args)
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         try:
             b = store.add(article, note=args.note, tags=args.tag)
         except StoreError as err:
@@ -172,7 +185,7 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _find(store: BookmarkStore, key: str) -> Bookmark:
+def _find(store: BookmarkStore | ServerBookmarks, key: str) -> Bookmark:
     for b in store.list():
         if b.article_id == key:
             return b
@@ -183,7 +196,7 @@ def _find(store: BookmarkStore, key: str) -> Bookmark:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         b = _find(store, args.id)
         try:
             store.remove(b.id)

@@ -13,6 +13,7 @@ from ..backend import LibraryBackend, open_library
 from ..corpus.catalog import Catalog
 from ..corpus.encoding import name_text
 from ..paths import bundled_corpus
+from ..server.url import is_server_url, safe_url
 from ..userconfig import UserConfig, load_config
 
 
@@ -70,21 +71,31 @@ def _valid(data: Any) -> Any:
     return data
 
 
+def library_location(text: str) -> Path | str:
+    """``--library``'s value: a folder, or a shared archive's URL (kept as written)."""
+    return text if is_server_url(text) else Path(text)
+
+
 def add_library_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--library",
         metavar="DIR",
-        type=Path,
+        type=library_location,
         default=None,
-        help="library folder to use (default: the last one opened, or the bundled corpus)",
+        help="library folder to use (default: the last one opened, or the bundled corpus), "
+        "or a shared archive, postgresql://user@host/db",
     )
 
 
 def library_root(args: argparse.Namespace) -> Path:
     """The library folder chosen by ``--library``, else the default library."""
-    root: Path | None = getattr(args, "library", None)
+    root: Path | str | None = getattr(args, "library", None)
     if root is None:
         return default_library_root()
+    if isinstance(root, str):
+        raise CommandError(f"{safe_url(root)} is a shared archive: the window and this "
+                           "command open library folders only, for now (search, show, "
+                           "bookmarks and library info work on it)")
     if not root.is_dir():
         raise CommandError(f"{shown(root)}: no such library folder")
     return root
@@ -105,7 +116,12 @@ def default_library_root() -> Path:
 
 def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = False) -> Catalog:
     """The chosen library's catalog (parsed pages cached on disk), brought up to date (see
-    ``open_chosen_library``)."""
+    ``open_chosen_library``); a shared archive's (``reader.server``) for its URL."""
+    location = getattr(args, "library", None)
+    if is_server_url(location):
+        from .server_cmd import server_catalog
+
+        return server_catalog(str(location))
     return open_chosen_library(args, quiet, full).catalog
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from ..corpus.catalog import Catalog
 from ..corpus.intake import add_pages
@@ -54,14 +55,18 @@ ORIGIN_WORDS = {
 
 def run_info(args: argparse.Namespace) -> int:
     catalog = open_catalog(args, quiet=True)
-    info = library_info(catalog)
+    return print_info(library_info(catalog), args.json)
+
+
+def print_info(info: dict[str, Any], as_json: bool, kind: str = "Library") -> int:
+    """Print a library's (or an archive's) summary: problems on stderr, the rest on stdout."""
     for problem in info["problems"]:
         warn(f"{shown(problem['path'])}: {problem['message']}")
-    if args.json:
+    if as_json:
         print_json(info)
         return 0
     count = len(info["problems"])
-    print(f"Library {shown(info['root'])}")
+    print(f"{kind} {shown(info['root'])}")
     if info["date_range"]:
         print(f"  {info['date_range'][0]} … {info['date_range'][1]}")
     print(f"  {info['issues']} issues, {info['pages']} pages, {info['articles']} articles, "

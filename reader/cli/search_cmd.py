@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ..search import SearchIndex
     from ..search.snippets import Occurrence
     from ..search.update import UpdateStats
+    from ..server.search import ServerSearch
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -142,7 +143,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CommandError("--limit and --offset must not be negative", status=2)
     from ..search import IndexNotReady, QueryError
 
-    index, _, _ = _update(args)
+    if isinstance(args.library, str):  # a shared archive: it searches itself
+        from .server_cmd import server_search
+
+        index: SearchIndex | ServerSearch = server_search(args.library)
+    else:
+        index, _, _ = _update(args)
     try:
         res = index.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
     except QueryError as err:

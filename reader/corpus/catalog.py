@@ -495,17 +495,23 @@ class Catalog:
             if source in self._pages:
                 self._pages.move_to_end(source)
                 return self._pages[source]
-        row = self._connect().execute(
-            "SELECT page_json FROM files WHERE source = ? AND error IS NULL", (source,)
-        ).fetchone()
-        if row is None or row[0] is None:
+        page = self._load_page(source)
+        if page is None:
             return None
-        page = page_from_dict(json.loads(zlib.decompress(row[0])))
         with self._pages_lock:
             self._pages[source] = page
             while len(self._pages) > 64:
                 self._pages.popitem(last=False)
         return page
+
+    def _load_page(self, source: str) -> Page | None:
+        """The parsed page of ``source`` as stored, or None."""
+        row = self._connect().execute(
+            "SELECT page_json FROM files WHERE source = ? AND error IS NULL", (source,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return page_from_dict(json.loads(zlib.decompress(row[0])))
 
     # -- queries for the window and the CLI -----------------------------------------------
 
