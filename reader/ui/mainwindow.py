@@ -32,12 +32,10 @@ from PySide6.QtWidgets import (
 from ..backend import LibraryBackend, open_library
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
-from ..problems import Problem
 from . import help_dialogs, theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
-from .core_messages import problem_text
 from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
@@ -57,6 +55,7 @@ from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
 from .timeline_controller import TimelineController
+from .timeline_names import TimelineNames, TimelineNamesViews
 from .view_prefs import ViewPreferences
 from .views.article_pane import ArticlePane
 from .views.bookmarks_panel import BookmarksPanel
@@ -142,76 +141,6 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.start_sync)
 
     # -- construction ---------------------------------------------------------------------
-
-    def _wire_timeline_and_names(self) -> None:
-        """The timeline follows the search box; a bar or a name narrows the search."""
-        tl, view = self.timeline, self.timeline_view
-        self.search_box.searchRequested.connect(view.follow)
-        view.requestChanged.connect(tl.ask)
-        view.periodClicked.connect(self.search_period)
-        view.exported.connect(lambda path: self.show_status(self.tr("Saved %1").replace(
-            "%1", path)))
-        tl.ready.connect(view.show_timeline)
-        tl.failed.connect(lambda problem: view.show_message(
-            self.tr("This query cannot be read: %1").replace("%1", problem_text(problem)
-                                                              if isinstance(problem, Problem)
-                                                              else str(problem))))
-        tl.waiting.connect(lambda: view.show_message(
-            self.tr("The search index is being prepared; the timeline follows.")))
-        tl.cleared.connect(lambda: view.show_message(
-            self.tr("Type a query to see when it was written about.")))
-        self.search.indexReady.connect(tl.refresh)  # after every update of the index
-        self.search_control.resultsArrived.connect(
-            lambda _results: self.names.ask_facets(self.search_control.params))
-        self.search_control.failed.connect(lambda *_: self.facets.set_names([]))
-        self.names.facetsReady.connect(self.facets.set_names)
-        self.facets.nameClicked.connect(self.search_name)
-        self.article_names.nameClicked.connect(self.search_name)
-        self.reading.articleShown.connect(self.names.ask_article)
-        self.names.articleNamesReady.connect(self._show_article_names)
-        self.search.indexReady.connect(lambda: self.names.update(self.catalog))
-        self.names.namesUpdated.connect(self._on_names_updated)
-
-    @Slot(bool)
-    def show_timeline(self, on: bool = True) -> None:
-        self.timeline_view.setVisible(on)
-        self.commands.timeline_action.setChecked(on)
-        if on:
-            if self.outer_splitter.sizes()[1] < 120:
-                total = sum(self.outer_splitter.sizes())
-                self.outer_splitter.setSizes([total - total // 3, total // 3])
-            self.timeline_view.follow(self.search_box.text().strip())
-            self.timeline_view.edits[0].setFocus()
-
-    def _search_for(self, query: str) -> None:
-        self.search_box.setEditText(query)
-        self.searching.run(query)
-
-    @Slot(str, object)
-    def search_period(self, query: str, period: Any) -> None:
-        """A bar was clicked: the hits of its query in its period."""
-        self._search_for(f"{query} {period.query_filter()}")
-
-    @Slot(str, str)
-    def search_name(self, kind: str, name: str) -> None:
-        """A name was clicked: the search gains it as a filter (``person:金承涛``)."""
-        token = f"{kind}:{name}"
-        query = self.search_box.text().strip()
-        if token not in query.split():
-            query = f"{query} {token}".strip()
-        self._search_for(query)
-
-    def _on_names_updated(self, tagged: int) -> None:
-        """New names: the facets of the search shown and the article's names follow."""
-        if tagged and self.search_control.params is not None:
-            self.names.ask_facets(self.search_control.params)
-        if tagged and self.article_view.article is not None:
-            self.names.ask_article(self.article_view.article.id)
-
-    def _show_article_names(self, article_id: str, names: list[Any]) -> None:
-        current = self.article_view.article
-        if current is not None and current.id == article_id:
-            self.article_names.set_names(names)
 
     def _build_widgets(self) -> None:
         self.search_box = SearchBox(self)
@@ -349,7 +278,6 @@ class MainWindow(QMainWindow):
             a.cite_action: self.bookmarks.copy_citation,
             a.shortcuts_action: self.show_shortcuts,
             a.about_action: lambda: help_dialogs.show_about(self, self.catalog.root),
-            a.timeline_action: self.show_timeline,
         }
         for action, slot in slots.items():
             action.triggered.connect(slot)
@@ -396,7 +324,13 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
-        self._wire_timeline_and_names()
+        self.timeline_names = TimelineNames(
+            self.timeline, self.names, TimelineNamesViews(
+                self.timeline_view, self.facets, self.article_names, self.article_view,
+                self.search_box, self.outer_splitter, self.commands.timeline_action),
+            self.search, self.search_control, self.searching, self.reading, self.catalog,
+            self.show_status, self)
+        self.commands.timeline_action.triggered.connect(self.timeline_names.show_timeline)
         marks = self.bookmarks
         marks.statusMessage.connect(self.show_status)
         marks.noticeRequested.connect(

@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="536" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="553"/>
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>The selected text (%n character)</numerusform>
@@ -12,8 +12,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="202" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="210" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="211"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>%n bookmark saved to %1.</numerusform>
@@ -21,7 +21,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="339" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="356"/>
         <source>Excerpt saved (%n character(s)) from %1</source>
         <translation>
             <numerusform>Excerpt saved (%n character) from %1</numerusform>
@@ -29,7 +29,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="349" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="366"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="351" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="368"/>
         <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
         <translation>
             <numerusform>Remove the selected bookmark or excerpt with its note?</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="543" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="560"/>
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="551" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="568"/>
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="557" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="574"/>
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="562" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="579"/>
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133"/>
         <source>, %n excerpt(s)</source>
         <translation>
             <numerusform>, %n excerpt</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>ErrorReporter</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="109" />
+        <location filename="../../reader/ui/errors.py" line="109"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>(%n error so far)</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="229" />
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="229"/>
         <source>Exported %n file(s) to %1.</source>
         <translation>
             <numerusform>Exported %n file to %1.</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>IssueTreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/issue_tree.py" line="167" />
+        <location filename="../../reader/ui/models/issue_tree.py" line="167"/>
         <source>Undated pages (%n)</source>
         <translation>
             <numerusform>Undated pages (%n)</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="271" />
+        <location filename="../../reader/ui/models/page_articles.py" line="271"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="293" />
+        <location filename="../../reader/ui/models/page_articles.py" line="293"/>
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="190" />
+        <location filename="../../reader/ui/views/results_panel.py" line="196"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
@@ -160,9 +160,20 @@
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/timeline_view.py" line="170"/>
+        <source>%n undated hit(s) are not on the chart.</source>
+        <translation>
+            <numerusform>%n undated hit is not on the chart.</numerusform>
+            <numerusform>%n undated hits are not on the chart.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkStatus</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/work_status.py" line="76" />
+        <location filename="../../reader/ui/work_status.py" line="76"/>
         <source>%n problem file(s)</source>
         <translation>
             <numerusform>%n problem file</numerusform>
@@ -170,22 +181,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/work_status.py" line="84" />
+        <location filename="../../reader/ui/work_status.py" line="84"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
             <numerusform>%n files could not be read</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TimelineView</name>
-    <message numerus="yes">
-        <location filename="../../reader/ui/views/timeline_view.py" line="165"/>
-        <source>%n undated hit(s) are not on the chart.</source>
-        <translation>
-            <numerusform>%n undated hit is not on the chart.</numerusform>
-            <numerusform>%n undated hits are not on the chart.</numerusform>
         </translation>
     </message>
 </context>
