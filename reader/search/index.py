@@ -1,31 +1,33 @@
 """``SearchIndex``: the one object the window and the command line use.
 
-Thread safety: every thread gets its own SQLite connection; ``update`` may run in one thread
-while ``search`` runs in others (a search sees the index as it was before the update until
-the update publishes). Updates from several threads or processes take turns (``UpdateLock``).
+Thread safety: every thread gets its own SQLite connection to the index file; the engine
+(tantivy) is shared. ``update`` may run in one thread while ``search`` runs in others (a
+search sees the index as it was before the update until the update commits). Updates from
+several threads or processes take turns (``UpdateLock``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import sqlite3
 import threading
 import time
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import numpy as np
+import tantivy
 
 from ..corpus.encoding import escaped_name
 from ..corpus.library import PageSource
 from ..corpus.model import Article, Paragraph
 from ..paths import cache_dir
 from . import store
-from .engine import PostingCache, Reader, Snapshot, evaluate, load_snapshot, rank
+from .engine import open_index, translate
 from .query import Query, parse_query
 from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, terms_for
 from .update import Cancelled, Progress, UpdateStats, run_update
@@ -76,6 +78,10 @@ def _day(value: int | None) -> dt.date | None:
     return dt.date(value // 10000, value // 100 % 100, value % 100)
 
 
+_ENGINE_ERRORS = (ValueError, OSError, RuntimeError)
+"""What tantivy raises for a folder it cannot read (damaged, missing, half deleted)."""
+
+
 class SearchIndex:
     """The search index of one library folder (a cache: rebuilt whenever it is not sound)."""
 
@@ -85,15 +91,20 @@ class SearchIndex:
         self._root_key = escaped_name(str(self.root.resolve()))  # valid text for SQLite
         self._local = threading.local()
         self._epoch = 0
-        self._snapshot: Snapshot | None = None
-        self._cache = PostingCache()
+        self._engine: tantivy.Index | None = None
         self._update_lock = store.UpdateLock(self.path)
         self._thread_lock = threading.Lock()
+        self._engine_lock = threading.Lock()
 
     @classmethod
     def for_library(cls, root: Path) -> SearchIndex:
         """The index of the library folder ``root``, under the user's cache folder."""
         return cls(index_path(root), Path(root))
+
+    @property
+    def folder(self) -> Path:
+        """The engine's folder (beside ``path``)."""
+        return store.engine_folder(self.path)
 
     # ----------------------------------------------------------------------------------------
     # Connections
@@ -111,10 +122,17 @@ class SearchIndex:
             self._local.conn, self._local.epoch = conn, self._epoch
         return conn
 
+    def _engine_index(self) -> tantivy.Index:
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = open_index(self.folder)
+            return self._engine
+
     def _forget_connections(self) -> None:
         """Make every thread reconnect (connections can only be closed by their thread)."""
         self._epoch += 1
-        self._snapshot = None
+        with self._engine_lock:
+            self._engine = None
 
     def close(self) -> None:
         """Close this thread's connection (others close with their threads)."""
@@ -157,9 +175,12 @@ class SearchIndex:
                 if reason:
                     self._forget_connections()
                     store.create(self.path, self._root_key)
+                    with self._engine_lock:
+                        self._engine = open_index(self.folder, create=True)
                 conn = store.connect(self.path)
                 try:
-                    stats = run_update(conn, source, progress, is_cancelled, workers)
+                    stats = run_update(conn, self._engine_index(), source, progress,
+                                       is_cancelled, workers)
                 finally:
                     conn.close()
             finally:
@@ -180,60 +201,72 @@ class SearchIndex:
         except sqlite3.Error as err:
             return f"it could not be opened ({err})"
         try:
-            return store.check(conn, self._root_key)
+            reason = store.check(conn, self._root_key)
         finally:
             conn.close()
+        if reason is None:
+            try:
+                engine = open_index(self.folder)
+                engine.reload()
+                searcher = engine.searcher()
+                searcher.search(tantivy.Query.all_query(), 1, count=True)
+            except _ENGINE_ERRORS as err:
+                return f"its engine folder is damaged ({err})"
+        return reason
 
     @property
     def ready(self) -> bool:
         """True when a complete build has been published (searching will not raise)."""
         try:
-            self._read_snapshot()
+            self._searcher()
         except IndexNotReady:
             return False
-        finally:
-            self._end_read()
         return True
 
     # ----------------------------------------------------------------------------------------
     # Reading
 
-    def _read_snapshot(self) -> Snapshot:
-        """Begin a read transaction and return the snapshot of what it sees."""
+    def _searcher(self) -> tantivy.Searcher:
+        """A searcher of the last commit, once the index file says it may be served."""
         try:
             conn = self._conn()
-            conn.execute("BEGIN")
             if store.check(conn, self._root_key) is not None:
                 raise IndexNotReady("the search index must be rebuilt")
             if store.get_meta(conn, "published") != "1":
                 raise IndexNotReady("the search index is still being built")
-            gen = int(store.get_meta(conn, "gen"))
-            snap = self._snapshot
-            if snap is None or snap.gen != gen:
-                snap = load_snapshot(conn, gen)
-                self._snapshot = snap
-            return snap
-        except (sqlite3.DatabaseError, store.IndexDamaged) as err:
+            engine = self._engine_index()
+            engine.reload()
+            return engine.searcher()
+        except (sqlite3.DatabaseError, store.IndexDamaged, *_ENGINE_ERRORS) as err:
             raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
 
-    def _end_read(self) -> None:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None and conn.in_transaction:
-            conn.execute("COMMIT")
-
-    def _match(
-        self, query: str | Query, sort: str, count: int | None,
+    def _query(
+        self, searcher: tantivy.Searcher, query: str | Query,
         papers: Sequence[str] | None, date_from: dt.date | None, date_to: dt.date | None,
-    ) -> tuple[Query, Reader, int, np.ndarray]:
+    ) -> tuple[Query, tantivy.Query]:
+        parsed = parse_query(query) if isinstance(query, str) else query
+        names: list[str] = []
+        if parsed.papers or parsed.excluded_papers:
+            names = [t for t, _ in searcher.terms_with_prefix("paper", "")]
+        schema = self._engine_index().schema
+        return parsed, translate(schema, parsed, names, papers, date_from, date_to)
+
+    @staticmethod
+    def _order(parsed: Query, sort: str) -> dict[str, Any]:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
-        parsed = parse_query(query) if isinstance(query, str) else query
-        snap = self._read_snapshot()
-        reader = Reader(self._conn(), snap, self._cache)
-        matched, scores = evaluate(reader, parsed, papers, date_from, date_to)
-        ranked = rank(snap, matched, scores, sort, count)
-        reader.scores = scores
-        return parsed, reader, int(matched.sum()), ranked
+        if sort == "date" or (sort == "relevance" and not parsed.has_text):
+            return {"order_by_field": "date", "order": tantivy.Order.Desc}
+        if sort == "date-asc":
+            return {"order_by_field": "date_asc", "order": tantivy.Order.Asc}
+        return {}
+
+    def _run(self, searcher: tantivy.Searcher, q: tantivy.Query, limit: int,
+             **kwargs: Any) -> tantivy.SearchResult:
+        try:
+            return searcher.search(q, limit, **kwargs)
+        except _ENGINE_ERRORS as err:
+            raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
 
     def search(
         self,
@@ -252,14 +285,15 @@ class SearchIndex:
         complete update.
         """
         start = time.perf_counter()
-        try:
-            parsed, reader, total, ranked = self._match(
-                query, sort, offset + limit, papers, date_from, date_to)
-            page = ranked[offset : offset + limit].tolist()
-            hits = self._hits(reader, parsed, page, snippet_chars)
-        finally:
-            self._end_read()
-        return Results(parsed, total, hits, time.perf_counter() - start)
+        parsed = parse_query(query) if isinstance(query, str) else query
+        order = self._order(parsed, sort)
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        res = self._run(searcher, q, max(1, limit), count=True, offset=offset, **order)
+        scored = not order
+        hits = [self._hit(searcher, addr, parsed, float(key) if scored else 0.0, snippet_chars)
+                for key, addr in res.hits[:limit]]
+        return Results(parsed, _count(res), hits, time.perf_counter() - start)
 
     def matching_ids(
         self,
@@ -269,68 +303,46 @@ class SearchIndex:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
     ) -> list[str]:
-        """The ids of every matching article, in order, without snippets (cheap)."""
-        try:
-            _, reader, _, ranked = self._match(query, sort, None, papers, date_from, date_to)
-            return self._ids(reader.conn, ranked.tolist())
-        finally:
-            self._end_read()
-
-    def _ids(self, conn: sqlite3.Connection, docids: list[int]) -> list[str]:
-        found: dict[int, str] = {}
-        for chunk in range(0, len(docids), 900):
-            part = docids[chunk : chunk + 900]
-            marks = ",".join("?" * len(part))
-            found.update(conn.execute(
-                f"SELECT docid, article_id FROM docs WHERE docid IN ({marks})", part))
-        return [found[d] for d in docids]
-
-    def _hits(self, reader: Reader, query: Query, docids: list[int], width: int) -> list[Hit]:
-        if not docids:
+        """The ids of every matching article, in order, without snippets."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        order = self._order(parsed, sort)
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        total = _count(self._run(searcher, q, 1, count=True))
+        if total == 0:
             return []
-        marks = ",".join("?" * len(docids))
-        rows = {r[0]: r for r in reader.conn.execute(
-            "SELECT docid, article_id, paper_id, date, page, kicker, title, subtitle, byline, "
-            f"display_title, body, source FROM docs WHERE docid IN ({marks})", docids)}
-        scores = reader.scores
-        hits = []
-        for docid in docids:
-            (_, article_id, paper_id, date, page, kicker, title, subtitle, byline,
-             display_title, body_blob, source) = rows[docid]
-            body = zlib.decompress(body_blob).decode("utf-8")
-            headline = " ".join(x for x in (kicker, title, subtitle) if x)
-            snippet, spans = make_snippet(headline, byline or "", body, query.terms, width)
-            hits.append(Hit(
-                id=article_id, paper=reader.snap.paper_names.get(paper_id, ""),
-                date=_day(date), page=page, title=display_title, snippet=snippet,
-                highlights=spans, score=round(float(scores[docid]), 4),
-                title_highlights=_title_spans(display_title, query), source=source,
-            ))
-        return hits
+        ranked = self._run(searcher, q, total, count=False, **order).hits
+        # The ids come from the engine's column of ids, read by a search sorted on it.
+        by_id = self._run(searcher, q, total, count=False, order_by_field="id",
+                          order=tantivy.Order.Asc).hits
+        ids = {(a.segment_ord, a.doc): key for key, a in by_id}
+        return [ids[(a.segment_ord, a.doc)] for _, a in ranked]
+
+    def _hit(self, searcher: tantivy.Searcher, addr: tantivy.DocAddress, query: Query,
+             score: float, width: int) -> Hit:
+        (article_id, source, _, paper, date, page, kicker, title, subtitle, byline,
+         display_title, body) = json.loads(searcher.doc(addr)["data"][0])
+        headline = " ".join(x for x in (kicker, title, subtitle) if x)
+        snippet, spans = make_snippet(headline, byline or "", body, query.terms, width)
+        return Hit(
+            id=article_id, paper=paper, date=_day(date), page=page, title=display_title,
+            snippet=snippet, highlights=spans, score=round(score, 4),
+            title_highlights=_title_spans(display_title, query), source=source,
+        )
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id as indexed (paragraph kinds are not kept: all text)."""
-        try:
-            snap = self._read_snapshot()
-            row = None
-            for r in self._conn().execute(
-                "SELECT docid, source, position, paper_id, date, page, kicker, title, subtitle, "
-                "byline, body FROM docs WHERE article_id=?", (article_id,)
-            ):
-                if r[0] < snap.size and snap.alive[r[0]]:
-                    row = r
-                    break
-        finally:
-            self._end_read()
-        if row is None:
+        searcher = self._searcher()
+        q = tantivy.Query.term_query(self._engine_index().schema, "id", article_id)
+        res = self._run(searcher, q, 1, count=False)
+        if not res.hits:
             return None
-        (_, source, position, paper_id, date, page, kicker, title, subtitle, byline, body) = row
-        text = zlib.decompress(body).decode("utf-8")
+        (_, source, position, paper, date, page, kicker, title, subtitle, byline, _,
+         text) = json.loads(searcher.doc(res.hits[0][1])["data"][0])
         return Article(
             id=article_id, kicker=kicker, title=title, subtitle=subtitle, byline=byline,
             paragraphs=[Paragraph(p) for p in text.split("\n")] if text else [],
-            paper=snap.paper_names.get(paper_id), date=_day(date), page=page,
-            source=source, position=position,
+            paper=paper, date=_day(date), page=page, source=source, position=position,
         )
 
 
@@ -339,3 +351,7 @@ def _title_spans(title: str, query: Query) -> list[Span]:
 
     return find_all(fold(title), terms_for(query.terms, "title"))
 
+
+def _count(res: tantivy.SearchResult) -> int:
+    """The number of matches of a search run with ``count=True``."""
+    return int(getattr(res, "count", 0) or 0)
