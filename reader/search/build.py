@@ -3,7 +3,7 @@
 Each field (headline, byline, body) of each article is folded, then given to the engine in
 three forms, each a run of tokens that tantivy's whitespace tokenizer splits again:
 
-* its characters (the folded text itself, cut into characters by the engine);
+* its characters, ``金 承 涛 说``;
 * its pairs of characters, one token per position, ``金承 承涛 涛说`` (a phrase of pairs finds
   any text of 3 characters or more: exact substring matching, across jieba words too);
 * its jieba words, ``金承涛 说`` (for ranking: an occurrence that is a whole word counts more).
@@ -100,11 +100,26 @@ def pair_texts(cps: npt.NDArray[np.uint32], lens: Sequence[int]) -> list[str]:
     return out
 
 
+def char_texts(cps: npt.NDArray[np.uint32], lens: Sequence[int]) -> list[str]:
+    """For each document of a batch, its characters, space-separated (blanks are dropped by
+    the engine's whitespace tokenizer, which is many times faster than a regex one)."""
+    rows = np.empty((len(cps), 2), dtype=np.uint32)
+    rows[:, 0] = cps
+    rows[:, 1] = 32
+    joined = rows.tobytes().decode("utf-32-le")
+    out = []
+    start = 0
+    for length in lens:
+        out.append(joined[2 * start : 2 * (start + length)])
+        start += length
+    return out
+
+
 def word_text(folded: str) -> str:
-    """The jieba words of a folded text, space-separated (whitespace dropped)."""
+    """The jieba words of a folded text, space-separated (blank words vanish as spaces)."""
     if not folded:
         return ""
-    return " ".join(w for w in segmenter().cut(folded) if w.strip())
+    return " ".join(segmenter().cut(folded))
 
 
 def analyze(
@@ -123,7 +138,7 @@ def analyze(
         folded = cps.tobytes().decode("utf-32-le")
         bounds = [0, *itertools.accumulate(lens)]
         folded_texts = [folded[a:b] for a, b in itertools.pairwise(bounds)]
-        out.chars[name] = folded_texts
+        out.chars[name] = char_texts(cps, lens)
         out.pairs[name] = pair_texts(cps, lens)
         out.words[name] = [word_text(t) for t in folded_texts]
         if progress:  # a third of the documents per field, the rest with the last one

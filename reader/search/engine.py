@@ -33,8 +33,8 @@ WHOLE_WORD = 3.0
 """Weight of a whole-word match relative to the substring match of the same field."""
 TERM_FIELDS = {"any": FIELDS, "title": ("h",), "byline": ("y",)}
 NO_DATE_LAST = 99_999_999
-CHARS, PAIRS = "chars", "pairs"
-"""The two tokenizers: one token per non-blank character; tokens between blanks."""
+PAIRS = "pairs"
+"""The tokenizer of every text field: tokens between blanks, as ``build`` wrote them."""
 
 _Occur = tantivy.Occur
 
@@ -48,7 +48,7 @@ def schema() -> tantivy.Schema:
     sb.add_integer_field("date_asc", fast=True)
     sb.add_bytes_field("data", stored=True)
     for f in FIELDS:
-        sb.add_text_field(f"{f}1", tokenizer_name=CHARS, index_option="freq")
+        sb.add_text_field(f"{f}1", tokenizer_name=PAIRS, index_option="freq")
         sb.add_text_field(f"{f}2", tokenizer_name=PAIRS, index_option="position")
         sb.add_text_field(f"{f}w", tokenizer_name=PAIRS, index_option="freq")
     return sb.build()
@@ -66,8 +66,6 @@ def open_index(folder: Path, create: bool = False) -> tantivy.Index:
         if not tantivy.Index.exists(str(folder)):
             raise ValueError("there is no index in the folder")
         index = tantivy.Index.open(str(folder))
-    index.register_tokenizer(
-        CHARS, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"\S")).build())
     index.register_tokenizer(
         PAIRS, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
     index.config_reader("Manual")

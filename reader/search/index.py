@@ -29,7 +29,7 @@ from ..paths import cache_dir
 from . import store
 from .engine import open_index, translate
 from .query import Query, parse_query
-from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, terms_for
+from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, occurrences, terms_for
 from .update import Cancelled, Progress, UpdateStats, run_update
 
 SORTS = ("relevance", "date", "date-asc")
@@ -337,13 +337,41 @@ class SearchIndex:
         res = self._run(searcher, q, 1, count=False)
         if not res.hits:
             return None
-        (_, source, position, paper, date, page, kicker, title, subtitle, byline, _,
-         text) = json.loads(searcher.doc(res.hits[0][1])["data"][0])
-        return Article(
-            id=article_id, kicker=kicker, title=title, subtitle=subtitle, byline=byline,
-            paragraphs=[Paragraph(p) for p in text.split("\n")] if text else [],
-            paper=paper, date=_day(date), page=page, source=source, position=position,
-        )
+        return _article(json.loads(searcher.doc(res.hits[0][1])["data"][0]))
+
+    def match_counts(
+        self,
+        query: str | Query,
+        papers: Sequence[str] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> dict[str, int]:
+        """How often the query's terms occur in each matching article (id → count, as
+        ``occurrences`` counts them): for timelines of a name. It reads every matching
+        article's text: fine for a name's hundreds of hits, slow for a common word's
+        hundreds of thousands."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        total = _count(self._run(searcher, q, 1, count=True))
+        if total == 0:
+            return {}
+        counts: dict[str, int] = {}
+        for _, addr in self._run(searcher, q, total, count=False).hits:
+            article = _article(json.loads(searcher.doc(addr)["data"][0]))
+            counts[article.id] = len(occurrences(article, parsed))
+        return counts
+
+
+def _article(data: list[Any]) -> Article:
+    """An article from what the engine stores (``update._data``)."""
+    (article_id, source, position, paper, date, page, kicker, title, subtitle, byline, _,
+     text) = data
+    return Article(
+        id=article_id, kicker=kicker, title=title, subtitle=subtitle, byline=byline,
+        paragraphs=[Paragraph(p) for p in text.split("\n")] if text else [],
+        paper=paper, date=_day(date), page=page, source=source, position=position,
+    )
 
 
 def _title_spans(title: str, query: Query) -> list[Span]:
