@@ -17,26 +17,26 @@ from pathlib import Path
 import tantivy
 
 from reader.search import parse_query
-from reader.search.build import fold_codepoints, pair, pair_texts
+from reader.search.build import char_texts, fold_codepoints, pair, pair_texts
 from reader.search.scan import ScanDoc
 from reader.search.snippets import make_snippet
 
 
 class PlainTantivy:
-    """A character field and a pair field in one tantivy folder."""
+    """A character field and a pair field in one tantivy folder (both space-separated
+    tokens from ``build``, as ours)."""
 
     def __init__(self, folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         self.folder = folder
         sb = tantivy.SchemaBuilder()
-        sb.add_text_field("uni", tokenizer_name="chars", index_option="freq")
+        sb.add_text_field("uni", tokenizer_name="pairs", index_option="freq")
         sb.add_text_field("bi", tokenizer_name="pairs", index_option="position")
         sb.add_bytes_field("data", stored=True)
+        sb.add_text_field("id", fast=True, tokenizer_name="raw", index_option="basic")
         self.schema = sb.build()
         self.index = tantivy.Index(self.schema, path=str(folder))
-        self.index.register_tokenizer(
-            "chars", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"\S")).build())
         self.index.register_tokenizer(
             "pairs", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
 
@@ -45,10 +45,13 @@ class PlainTantivy:
         for lo in range(0, len(docs), batch):
             part = docs[lo : lo + batch]
             texts = [f"{d.head}\n{d.byline}\n{d.body}" for d in part]
-            pairs = pair_texts(fold_codepoints("".join(texts)), [len(t) for t in texts])
-            for d, text, bi in zip(part, texts, pairs, strict=True):
+            cps = fold_codepoints("".join(texts))
+            lens = [len(t) for t in texts]
+            chars, pairs = char_texts(cps, lens), pair_texts(cps, lens)
+            for d, text, bi in zip(part, chars, pairs, strict=True):
                 data = json.dumps([d.id, d.head, d.byline, d.body], ensure_ascii=False)
-                writer.add_document(tantivy.Document(uni=text, bi=bi, data=data.encode()))
+                writer.add_document(tantivy.Document(uni=text, bi=bi, data=data.encode(),
+                                                     id=d.id))
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
@@ -88,6 +91,11 @@ class PlainTantivy:
         return ids
 
     def matching(self, text: str) -> set[str]:
+        """The ids of every hit (no snippets)."""
         searcher = self.index.searcher()
-        total = searcher.search(self._query(text), 1, count=True).count
-        return set(self.search(text, max(1, total))) if total else set()
+        query = self._query(text)
+        total = searcher.search(query, 1, count=True).count
+        if not total:
+            return set()
+        hits = searcher.search(query, total, count=False, order_by_field="id").hits
+        return {key for key, _ in hits}
