@@ -234,8 +234,15 @@ class SearchIndex:
                 raise IndexNotReady("the search index must be rebuilt")
             if store.get_meta(conn, "published") != "1":
                 raise IndexNotReady("the search index is still being built")
-            engine = self._engine_index()
-            engine.reload()
+            try:
+                engine = self._engine_index()
+                engine.reload()
+            except _ENGINE_ERRORS:
+                # Another process's merge may have removed the files of the commit this one
+                # had just read: open the engine again, once, at its newest commit.
+                with self._engine_lock:
+                    self._engine = None
+                engine = self._engine_index()
             return engine.searcher()
         except (sqlite3.DatabaseError, store.IndexDamaged, *_ENGINE_ERRORS) as err:
             raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
