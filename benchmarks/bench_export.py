@@ -28,9 +28,9 @@ RUNS = 3
 
 
 def articles(count: int) -> list:  # type: ignore[type-arg]
-    from reader.corpus.library import Library
+    from reader.corpus.catalog import Catalog
 
-    seeds = list(Library.load(ROOT / "corpus").articles())
+    seeds = list(Catalog.read(ROOT / "corpus").articles())
     out = []
     for n in range(count):
         a = copy.deepcopy(seeds[n % len(seeds)])

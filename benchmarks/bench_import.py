@@ -30,7 +30,7 @@ from typing import Any
 from reader.bookmarks import BookmarkStore
 from reader.bookmarks.bookmark import add_tags, insert_row, match_row
 from reader.bookmarks.validate import incoming
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPERS = ("钱塘新区报", "上城报", "萧山日报", "余杭晨报")
@@ -38,7 +38,7 @@ TARGET_S = 10.0
 
 
 def _alphabet() -> list[str]:
-    text = "".join(a.body for a in Library.load(ROOT / "corpus").articles())
+    text = "".join(a.body for a in Catalog.read(ROOT / "corpus").articles())
     return sorted({c for c in text if "\u4e00" <= c <= "\u9fff"})
 
 

@@ -19,7 +19,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.corpus.masthead import lunar_of
 from reader.corpus.patterns import DATELINE
 from reader.paths import bundled_corpus
@@ -61,7 +61,7 @@ class _Material:
 
 
 def _material() -> _Material:
-    lib = Library.load(bundled_corpus())
+    lib = Catalog.read(bundled_corpus())
     sentences: list[str] = []
     titles, kickers, bylines = [], [], []
     for a in lib.articles():

@@ -16,7 +16,7 @@ import pytest
 import reader
 
 PACKAGE = Path(reader.__file__).resolve().parent
-CORE = ("corpus", "search", "bookmarks", "export")
+CORE = ("corpus", "search", "bookmarks", "export", "backend")
 # The PDF writer draws with Qt's text layout; the exporter imports it only when a PDF is asked for.
 QT_WRITERS = {"reader.export.pdf_format", "reader.export.pdf_glyphs"}
 
@@ -82,3 +82,10 @@ def test_the_core_never_imports_a_face(package: str) -> None:
 
 def test_the_window_never_imports_the_command_line() -> None:
     assert _importers(PACKAGE / "ui", "reader.cli") == []
+
+
+def test_nothing_below_the_main_window_imports_it() -> None:
+    """Controllers, presenters, views and models get what they need in their constructor and
+    speak by signals; only the application (``app.py``) makes windows."""
+    found = _importers(PACKAGE / "ui", "reader.ui.mainwindow")
+    assert [f for f in found if not f.startswith("reader/ui/app.py:")] == []

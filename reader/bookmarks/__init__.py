@@ -1,4 +1,4 @@
-"""The user's own data: bookmarks with notes and tags (no Qt).
+"""The user's own data: bookmarks and excerpts with notes and tags (no Qt).
 
 The window and the CLI code against this API::
 
@@ -17,6 +17,13 @@ The window and the CLI code against this API::
                                                #    every field checked: validate.py)
     store.close()                              # or ``with BookmarkStore.open() as store``
     store.backup_problem                       # why the last rolling backup failed, or None
+
+    store.add_excerpt(article, Passage.cut(article.body, start, end), note="", tags=())
+                                               # -> Excerpt (the same passage: the same one)
+    store.excerpts(tag=None, text=None)        # -> list[Excerpt], newest first
+    store.get_excerpt(id) / update_excerpt(id, note=..., tags=...) / relink_excerpt(id, a)
+    store.remove_excerpt(id)                   # -> bool
+    place(excerpt, library)                    # -> Placed (.article, .span, .message())
 
     resolve(bookmark, library)                 # -> Article | None
     Resolver(library).locate(bookmark.ref)     # -> Resolution (.article, .method, .message())
@@ -43,12 +50,16 @@ from .bookmark import Bookmark
 from .errors import (
     BookmarkNotFound,
     DamagedStoreError,
+    ExcerptNotFound,
     NewerSchemaError,
     StoreError,
     TransferError,
 )
+from .excerpt import Excerpt
+from .excerpt_lookup import Placed, place
 from .identity import ArticleRef, ArticleSource, Resolution, Resolver, locate, resolve
 from .merge import ImportReport
+from .passage import Passage, Span
 from .salvage import Salvage, export_readable, read_damaged
 from .store import BookmarkStore
 
@@ -59,17 +70,23 @@ __all__ = [
     "BookmarkNotFound",
     "BookmarkStore",
     "DamagedStoreError",
+    "Excerpt",
+    "ExcerptNotFound",
     "ImportReport",
     "NewerSchemaError",
+    "Passage",
+    "Placed",
     "Resolution",
     "Resolver",
     "Salvage",
+    "Span",
     "StoreError",
     "TransferError",
     "backup_path",
     "default_path",
     "export_readable",
     "locate",
+    "place",
     "read_damaged",
     "resolve",
     "restore_backup",

@@ -70,6 +70,10 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
+            # A copy that failed half-way (a full disk) may leave its WAL files: never litter.
+            for side in SIDE_FILES:
+                with contextlib.suppress(OSError):
+                    Path(f"{tmp}{side}").unlink(missing_ok=True)
         if (reason := check_file(tmp)) is not None:
             raise StoreError(f"the backup copy failed its check ({reason})")
 

@@ -18,8 +18,9 @@ REF_COLUMNS = (
 
 
 @dataclass(frozen=True)
-class Bookmark:
-    """A bookmarked article. ``id`` is local to this store; ``uid`` travels in exports."""
+class Kept:
+    """What bookmarks and excerpts share: the remembered article, the user's note and tags,
+    and when it was made. ``id`` is local to this store; ``uid`` travels in exports."""
 
     id: int
     uid: str
@@ -30,7 +31,7 @@ class Bookmark:
     tags: tuple[str, ...] = ()
     problem: str = ""
     """Why the stored row is flagged: a field that cannot be read (written by an older reader
-    or by hand). The bookmark is shown with what could be read and can be removed."""
+    or by hand). It is shown with what could be read and can be removed."""
 
     @property
     def article_id(self) -> str:
@@ -38,7 +39,7 @@ class Bookmark:
 
     @property
     def title(self) -> str:
-        """The headline to show for the bookmark (derived when the page lost it)."""
+        """The headline to show (derived when the page lost it)."""
         return self.ref.display_title
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +51,24 @@ class Bookmark:
             "updated": self.updated.isoformat(),
             "article": self.ref.to_dict(),
         } | ({"problem": self.problem} if self.problem else {})
+
+
+@dataclass(frozen=True)
+class Bookmark(Kept):
+    """A bookmarked article."""
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Where one kind of kept thing is stored: its table, and its tags' table and key."""
+
+    table: str
+    tag_table: str
+    key: str
+
+
+BOOKMARK_ROWS = Rows("bookmarks", "tags", "bookmark_id")
+EXCERPT_ROWS = Rows("excerpts", "excerpt_tags", "excerpt_id")
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -75,7 +94,7 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 """Stands in for a time that cannot be read (the bookmark is flagged)."""
 
 
-class _Reading:
+class RowReading:
     """Reads the fields of one stored row; a field that cannot be read gives a stand-in
     and is noted in ``problems``, never an exception."""
 
@@ -137,13 +156,13 @@ class _Reading:
 def ref_from_row(row: sqlite3.Row, columns: Iterable[str] | None = None) -> ArticleRef:
     """The remembered article of a stored row (fields that cannot be read left empty);
     ``columns``: only these were read (the others are left empty)."""
-    return _Reading(row, columns).ref()
+    return RowReading(row, columns).ref()
 
 
 def from_row(row: sqlite3.Row, tags: Iterable[str]) -> Bookmark:
     """The bookmark of a stored row; never raises: a row with a field that cannot be read
     is flagged (``problem``) with stand-ins for what is missing."""
-    reading = _Reading(row)
+    reading = RowReading(row)
     ref = reading.ref()
     added = reading.time("added")
     updated = reading.time("updated")
@@ -199,16 +218,26 @@ def insert_row(conn: sqlite3.Connection, ref: ArticleRef, note: str, *, uid: str
     return int(conn.execute(INSERT_ROW, values).lastrowid or 0)
 
 
-def add_tags(conn: sqlite3.Connection, bookmark_id: int, tags: Iterable[str]) -> int:
-    """Add tags to a bookmark (those it has stay); return how many were new."""
-    cur = conn.executemany("INSERT OR IGNORE INTO tags (bookmark_id, tag) VALUES (?, ?)",
-                           [(bookmark_id, t) for t in clean_tags(tags)])
+def add_tags(conn: sqlite3.Connection, row_id: int, tags: Iterable[str],
+             rows: Rows = BOOKMARK_ROWS) -> int:
+    """Add tags to a bookmark (or an excerpt; those it has stay); return how many were new."""
+    cur = conn.executemany(f"INSERT OR IGNORE INTO {rows.tag_table} ({rows.key}, tag) "
+                           "VALUES (?, ?)", [(row_id, t) for t in clean_tags(tags)])
     return max(cur.rowcount, 0)
 
 
-def set_note(conn: sqlite3.Connection, bookmark_id: int, note: str) -> None:
-    conn.execute("UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
-                 (note, now().isoformat(), bookmark_id))
+def set_note(conn: sqlite3.Connection, row_id: int, note: str,
+             rows: Rows = BOOKMARK_ROWS) -> None:
+    conn.execute(f"UPDATE {rows.table} SET note = ?, updated = ? WHERE id = ?",
+                 (note, now().isoformat(), row_id))
+
+
+def tags_by_row(found: Iterable[sqlite3.Row | tuple[Any, Any]]) -> dict[int, list[str]]:
+    """row id → its tags, from ``SELECT <key>, tag`` rows."""
+    tags: dict[int, list[str]] = {}
+    for rid, tag in found:
+        tags.setdefault(int(rid), []).append(str(tag))
+    return tags
 
 
 def join_notes(mine: str, theirs: str, label: str) -> str:

@@ -53,3 +53,14 @@ class BookmarkNotFound(StoreError, KeyError):
 
 class TransferError(StoreError):
     """A bookmarks JSON file that cannot be imported (nothing was changed)."""
+
+
+class ExcerptNotFound(StoreError, KeyError):
+    """No excerpt has this id."""
+
+    def __init__(self, excerpt_id: int) -> None:
+        super().__init__(f"there is no excerpt #{excerpt_id}")
+        self.excerpt_id = excerpt_id
+
+    def __str__(self) -> str:
+        return str(self.args[0])

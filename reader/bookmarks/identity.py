@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from ..corpus.model import Article
+from ..corpus.model import UNKNOWN_PAPER, Article
 
 PREFIX_CHARS = 80
 """How many characters of the (normalised) body a bookmark remembers."""
@@ -34,7 +34,7 @@ Method = Literal["id", "headline", "body"]
 
 
 class ArticleSource(Protocol):
-    """Anything that can hand out articles: ``Library`` (or an index) fits."""
+    """Anything that can hand out articles: the ``Catalog`` (or an index) fits."""
 
     def article(self, article_id: str) -> Article | None: ...
 
@@ -152,7 +152,8 @@ class Resolution:
     def message(self, ref: ArticleRef) -> str:
         """One line for the user, in particular when the article cannot be found."""
         where = " ".join(
-            x for x in (ref.paper or "?", ref.date.isoformat() if ref.date else "日期不详",
+            x for x in (ref.paper or UNKNOWN_PAPER,
+                        ref.date.isoformat() if ref.date else "日期不详",
                         f"第{ref.page}版" if ref.page else "") if x
         )
         if self.article is None:
@@ -246,6 +247,13 @@ class Resolver:
         if self._facts is None:
             self._facts = [(a, _Facts.of_article(a)) for a in self.source.articles()]
         return self._facts
+
+    def nearby(self, ref: ArticleRef) -> list[Article]:
+        """The articles printed where ``ref`` was (the same paper, date and page, or the same
+        page file): where a passage of it may be after the page was split anew."""
+        want = _Facts.of_ref(ref)
+        return [a for a, f in self._all() if (want.source and f.source == want.source)
+                or (want.page is not None and _same_place(want, f))]
 
     def locate(self, ref: ArticleRef) -> Resolution:
         """Find the article by id, then by paper/date/page and title, then by body."""

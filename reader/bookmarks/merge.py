@@ -12,6 +12,9 @@ its own bookmark unless it is the same article.
   the fuller one is kept; otherwise the imported note is appended under a line
   ``—— 导入的笔记（FILE）——`` and the bookmark is listed in ``ImportReport.joined_notes``.
 
+Excerpts follow the same rule: matched by ``uid``, else by the same text of the same
+article; a match unites the tags and keeps both notes; the text itself is never changed.
+
 Importing the same file twice therefore changes nothing the second time.
 """
 
@@ -22,9 +25,20 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bookmark import INSERT_ROW, add_tags, join_notes, now, row_values, set_note
+from .bookmark import (
+    BOOKMARK_ROWS,
+    EXCERPT_ROWS,
+    INSERT_ROW,
+    Rows,
+    add_tags,
+    join_notes,
+    now,
+    row_values,
+    set_note,
+)
+from .excerpt import ExcerptIndex, insert_excerpt
 from .matching import Matcher, Prepared
-from .validate import EntryProblem, Incoming, incoming
+from .validate import EntryProblem, Incoming, incoming, incoming_excerpt
 
 
 @dataclass
@@ -38,9 +52,15 @@ class ImportReport:
     """Headlines of bookmarks whose note now holds both the old and the imported text."""
     skipped: list[str] = field(default_factory=list)
     """Entries of the file that could not be read, with the reason."""
+    excerpts_added: int = 0
+    excerpts_merged: int = 0
+    excerpts_unchanged: int = 0
 
     def summary(self) -> str:
         text = (f"{self.added} added, {self.merged} merged, {self.unchanged} already there")
+        if self.excerpts_added or self.excerpts_merged or self.excerpts_unchanged:
+            text += (f"; excerpts: {self.excerpts_added} added, {self.excerpts_merged} "
+                     f"merged, {self.excerpts_unchanged} already there")
         if self.joined_notes:
             text += f", {len(self.joined_notes)} notes kept side by side"
         if self.skipped:
@@ -113,22 +133,55 @@ def merge_into(conn: sqlite3.Connection, items: list[Any], label: str) -> Import
             continue
         if found in new.pending:  # the same article twice in the file: merge into the row
             new.flush()
-        changed = bool(item.tags) and add_tags(conn, found, item.tags) > 0
-        theirs = item.note.strip()
-        if theirs:
-            row = conn.execute("SELECT note, display_title FROM bookmarks WHERE id = ?",
-                               (found,)).fetchone()
-            mine = str(row["note"]).strip()
-            if theirs not in mine:
-                if not mine:
-                    set_note(conn, found, theirs)
-                else:
-                    set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"))
-                    report.joined_notes.append(str(row["display_title"]))
-                changed = True
-        if changed:
+        if _take(conn, BOOKMARK_ROWS, found, item, label, report):
             report.merged += 1
         else:
             report.unchanged += 1
     new.flush()
     return report
+
+
+def _take(conn: sqlite3.Connection, rows: Rows, found: int, item: Incoming, label: str,
+          report: ImportReport) -> bool:
+    """Merge ``item`` into the stored row ``found``: tags united, the note kept by the rule
+    (both side by side when they differ, listed in ``report``); True when it changed."""
+    changed = bool(item.tags) and add_tags(conn, found, item.tags, rows) > 0
+    theirs = item.note.strip()
+    if not theirs:
+        return changed
+    row = conn.execute(f"SELECT note, display_title FROM {rows.table} WHERE id = ?",
+                       (found,)).fetchone()
+    mine = str(row["note"]).strip()
+    if theirs in mine:
+        return changed
+    if not mine:
+        set_note(conn, found, theirs, rows)
+    else:
+        set_note(conn, found, join_notes(mine, theirs, f"导入的笔记（{label}）"), rows)
+        report.joined_notes.append(str(row["display_title"]))
+    return True
+
+
+def merge_excerpts(conn: sqlite3.Connection, items: list[Any], label: str,
+                   report: ImportReport) -> None:
+    """Merge the excerpt entries of a file into the store behind ``conn`` (inside the
+    caller's transaction), counting in ``report``; linear in the number of entries."""
+    index = ExcerptIndex(conn)
+    for n, data in enumerate(items, start=1):
+        try:
+            item = incoming_excerpt(data)
+        except EntryProblem as err:
+            report.skipped.append(f"excerpt {n}: {err}")
+            continue
+        found = index.find(item.ref, item.passage.text, item.uid)
+        if found is None:
+            uid = item.uid or uuid.uuid4().hex
+            new = insert_excerpt(conn, item.ref, item.passage, item.note, uid=uid,
+                                 added=item.added)
+            add_tags(conn, new, item.tags, EXCERPT_ROWS)
+            index.add(new, uid, item.ref, item.passage.text)
+            report.excerpts_added += 1
+        elif _take(conn, EXCERPT_ROWS, found, item, label, report):
+            report.excerpts_merged += 1
+        else:
+            report.excerpts_unchanged += 1

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .backup import default_path
-from .bookmark import Bookmark, from_row
+from .bookmark import Bookmark, from_row, tags_by_row
+from .excerpt import Excerpt, excerpt_from_row
 from .transfer import write_bookmarks
 
 PROBE_LIMIT = 100_000
@@ -26,6 +27,7 @@ class Salvage:
 
     bookmarks: list[Bookmark] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    excerpts: list[Excerpt] = field(default_factory=list)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -78,7 +80,7 @@ def _rows(conn: sqlite3.Connection, out: Salvage) -> list[sqlite3.Row]:
 
 
 def read_damaged(path: Path | None = None) -> Salvage:
-    """Every bookmark that can still be read from the store at ``path``."""
+    """Every bookmark and excerpt that can still be read from the store at ``path``."""
     path = Path(path) if path is not None else default_path()
     out = Salvage()
     try:
@@ -86,6 +88,16 @@ def read_damaged(path: Path | None = None) -> Salvage:
     except sqlite3.Error as err:
         out.problems.append(f"the file cannot be opened at all ({err})")
         return out
+    try:
+        _bookmarks(conn, out)
+        _excerpts(conn, out)
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+    return out
+
+
+def _bookmarks(conn: sqlite3.Connection, out: Salvage) -> None:
     try:
         tags = _tags(conn, out)
         for row in _rows(conn, out):
@@ -100,14 +112,31 @@ def read_damaged(path: Path | None = None) -> Salvage:
             out.bookmarks.append(bookmark)
     except sqlite3.DatabaseError as err:
         out.problems.append(f"the file holds no readable bookmarks ({err})")
-    finally:
-        with contextlib.suppress(sqlite3.Error):
-            conn.close()
-    return out
+
+
+def _excerpts(conn: sqlite3.Connection, out: Salvage) -> None:
+    """The excerpts that can be read (a store older than excerpts has none)."""
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'excerpts'").fetchone():
+            return
+        try:
+            tags = tags_by_row(conn.execute("SELECT excerpt_id, tag FROM excerpt_tags"))
+        except sqlite3.DatabaseError as err:
+            out.problems.append(f"some tags of excerpts could not be read ({err})")
+            tags = {}
+        for row in conn.execute("SELECT * FROM excerpts ORDER BY id"):
+            excerpt = excerpt_from_row(row, tags.get(int(row["id"]), ()))
+            if excerpt.problem:
+                out.problems.append(
+                    f"excerpt #{excerpt.id} is saved in part ({excerpt.problem})")
+            out.excerpts.append(excerpt)
+    except sqlite3.DatabaseError as err:
+        out.problems.append(f"the excerpts could not all be read ({err}); "
+                            f"{len(out.excerpts)} were")
 
 
 def export_readable(path: Path | None, out: Path) -> Salvage:
     """Save what can be read from a damaged store as a bookmarks JSON file (importable)."""
     salvage = read_damaged(path)
-    write_bookmarks(Path(out), salvage.bookmarks)
+    write_bookmarks(Path(out), salvage.bookmarks, excerpts=salvage.excerpts)
     return salvage

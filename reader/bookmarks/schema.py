@@ -14,6 +14,20 @@ Step = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: dict[int, Step] = {}
 
+ARTICLE_COLUMNS = """article_id TEXT NOT NULL,
+            paper TEXT,
+            date TEXT,
+            page INTEGER,
+            kicker TEXT,
+            title TEXT,
+            subtitle TEXT,
+            display_title TEXT NOT NULL DEFAULT '',
+            byline TEXT,
+            body_prefix TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT ''"""
+"""The remembered article (``ArticleRef``), as schema 1 stored it for bookmarks: excerpts
+(schema 2) remember theirs alike. Never change it: the migrations that use it are fixed."""
+
 
 def migration(version: int) -> Callable[[Step], Step]:
     """Register ``step`` as the one that brings the schema to ``version``."""
@@ -59,20 +73,10 @@ def migrate(conn: sqlite3.Connection) -> int:
 @migration(1)
 def _create(conn: sqlite3.Connection) -> None:
     conn.execute(
-        """CREATE TABLE bookmarks (
+        f"""CREATE TABLE bookmarks (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             uid TEXT NOT NULL UNIQUE,
-            article_id TEXT NOT NULL,
-            paper TEXT,
-            date TEXT,
-            page INTEGER,
-            kicker TEXT,
-            title TEXT,
-            subtitle TEXT,
-            display_title TEXT NOT NULL DEFAULT '',
-            byline TEXT,
-            body_prefix TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
+            {ARTICLE_COLUMNS},
             note TEXT NOT NULL DEFAULT '',
             added TEXT NOT NULL,
             updated TEXT NOT NULL
@@ -88,3 +92,33 @@ def _create(conn: sqlite3.Connection) -> None:
         )"""
     )
     conn.execute("CREATE INDEX tags_tag ON tags(tag)")
+
+
+@migration(2)
+def _excerpts(conn: sqlite3.Connection) -> None:
+    """Excerpts: a passage of an article with a note and tags. The article is remembered as
+    a bookmark remembers it (the same columns); the passage by its text and its
+    surroundings."""
+    conn.execute(
+        f"""CREATE TABLE excerpts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            {ARTICLE_COLUMNS},
+            text TEXT NOT NULL,
+            before_text TEXT NOT NULL DEFAULT '',
+            after_text TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            added TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX excerpts_article ON excerpts(article_id)")
+    conn.execute("CREATE INDEX excerpts_place ON excerpts(paper, date, page)")
+    conn.execute(
+        """CREATE TABLE excerpt_tags (
+            excerpt_id INTEGER NOT NULL REFERENCES excerpts(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (excerpt_id, tag)
+        )"""
+    )
+    conn.execute("CREATE INDEX excerpt_tags_tag ON excerpt_tags(tag)")

@@ -20,8 +20,11 @@ from ..paths import cannot_write
 from . import schema
 from .backup import backup_path, copy_database, default_path, remove_stale_copies
 from .bookmark import (
+    BOOKMARK_ROWS,
+    EXCERPT_ROWS,
     REF_COLUMNS,
     Bookmark,
+    Rows,
     add_tags,
     from_row,
     insert_row,
@@ -30,15 +33,25 @@ from .bookmark import (
     now,
     ref_values,
     set_note,
+    tags_by_row,
 )
-from .errors import BookmarkNotFound, DamagedStoreError, NewerSchemaError, StoreError
+from .errors import (
+    BookmarkNotFound,
+    DamagedStoreError,
+    ExcerptNotFound,
+    NewerSchemaError,
+    StoreError,
+)
+from .excerpt import Excerpt, excerpt_from_row, insert_excerpt, match_excerpt
 from .identity import ArticleRef, ArticleSource
-from .merge import ImportReport, merge_into
-from .transfer import read_bookmarks, write_bookmarks
+from .merge import ImportReport, merge_excerpts, merge_into
+from .passage import Passage
+from .transfer import read_transfer, write_bookmarks
 
 Sort = Literal["added", "article_date"]
 Bookmarks = list[Bookmark]
 Names = list[str]
+Excerpts = list[Excerpt]
 BUSY_TIMEOUT_S = 30.0
 
 log = logging.getLogger(__name__)
@@ -59,6 +72,31 @@ def _cannot_open(path: Path, err: sqlite3.Error) -> StoreError:
         return StoreError(f"cannot open the bookmarks in {path}: the folder {path.parent} "
                           f"cannot be written ({why})")
     return StoreError(f"cannot open the bookmarks in {path}: {err}")
+
+
+def _filter(tagged: str, tag: str | None, text: str | None,
+            fields: tuple[str, ...]) -> tuple[str, list[object]]:
+    """The WHERE clause (and its values) of a list: ids ``tagged`` with ``tag`` (a SELECT of
+    ids), ``text`` contained in one of ``fields``."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if tag:
+        clauses.append(f"id IN ({tagged} WHERE tag = ?)")
+        params.append(" ".join(tag.split()))
+    if text:
+        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
+        params += [like] * len(fields)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _add_to(conn: sqlite3.Connection, rows: Rows, row: sqlite3.Row, note: str) -> int:
+    """Something kept again: a new ``note`` goes after the stored one (nothing is
+    replaced); return the stored row's id."""
+    row_id, old, new = int(row["id"]), str(row["note"]), note.strip()
+    if new and new not in old:
+        set_note(conn, row_id, join_notes(old, new, "补充") if old.strip() else new, rows)
+    return row_id
 
 
 class BookmarkStore:
@@ -210,6 +248,12 @@ class BookmarkStore:
         if _damaged(err):
             backup = self.backup_path if self.backup_path.exists() else None
             return DamagedStoreError(self.path, str(err), backup)
+        if "full" in str(err) and (why := cannot_write(self.path.parent, probe_bytes=65536)
+                                   ) is not None:
+            # SQLite says only "database or disk is full": say which folder, and the system's
+            # reason, as when the store cannot be opened.
+            return StoreError(f"cannot save bookmarks in {self.path}: the folder "
+                              f"{self.path.parent} cannot be written ({why})")
         return StoreError(f"cannot save bookmarks in {self.path}: {err}")
 
     def _read(self, sql: str, params: Iterable[object] = ()) -> list[sqlite3.Row]:
@@ -257,17 +301,8 @@ class BookmarkStore:
         """Bookmarks, newest first (``sort="added"``) or by article date, undated last
         (``sort="article_date"``); ``tag`` keeps those with that tag, ``text`` those whose
         note or headline contains it."""
-        clauses: list[str] = []
-        params: list[object] = []
-        if tag:
-            clauses.append("id IN (SELECT bookmark_id FROM tags WHERE tag = ?)")
-            params.append(" ".join(tag.split()))
-        if text:
-            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            fields = ("note", "display_title", "kicker", "title", "subtitle")
-            clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
-            params += [like] * len(fields)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _filter("SELECT bookmark_id FROM tags", tag, text,
+                                ("note", "display_title", "kicker", "title", "subtitle"))
         order = ("date IS NULL, date, paper, page, added, id" if sort == "article_date"
                  else "added DESC, id DESC")
         if sort not in ("added", "article_date"):
@@ -275,8 +310,9 @@ class BookmarkStore:
         return self._bookmarks(where, params, order)
 
     def tags(self) -> Names:
-        """Every tag in use, sorted."""
-        return [r[0] for r in self._read("SELECT DISTINCT tag FROM tags ORDER BY tag")]
+        """Every tag in use (by bookmarks and excerpts), sorted."""
+        return [r[0] for r in self._read(
+            "SELECT tag FROM tags UNION SELECT tag FROM excerpt_tags ORDER BY tag")]
 
     def __len__(self) -> int:
         return int(self._read("SELECT count(*) FROM bookmarks")[0][0])
@@ -296,40 +332,46 @@ class BookmarkStore:
             if row is None:
                 bookmark_id = insert_row(conn, ref, note, uid=uid, added=added)
             else:
-                bookmark_id = int(row["id"])
-                old, new = str(row["note"]), note.strip()
-                if new and new not in old:
-                    joined = join_notes(old, new, "补充") if old.strip() else new
-                    set_note(conn, bookmark_id, joined)
+                bookmark_id = _add_to(conn, BOOKMARK_ROWS, row, note)
             add_tags(conn, bookmark_id, tags)
         return self._require(bookmark_id)
 
     def update(self, bookmark_id: int, *, note: str | None = None,
                tags: Iterable[str] | None = None) -> Bookmark:
         """Replace the note and/or the tags of a bookmark (what the user typed)."""
-        with self._write() as conn:
-            if conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (bookmark_id,)
-                            ).fetchone() is None:
-                raise BookmarkNotFound(bookmark_id)
-            if note is not None:
-                set_note(conn, bookmark_id, note)
-            if tags is not None:
-                conn.execute("DELETE FROM tags WHERE bookmark_id = ?", (bookmark_id,))
-                add_tags(conn, bookmark_id, tags)
-                conn.execute("UPDATE bookmarks SET updated = ? WHERE id = ?",
-                             (now().isoformat(), bookmark_id))
+        if not self._update(BOOKMARK_ROWS, bookmark_id, note, tags):
+            raise BookmarkNotFound(bookmark_id)
         return self._require(bookmark_id)
 
     def relink(self, bookmark_id: int, article: Article) -> Bookmark:
         """Point a bookmark at ``article`` (found again after ids changed); note and tags stay."""
+        if not self._relink(BOOKMARK_ROWS, bookmark_id, article):
+            raise BookmarkNotFound(bookmark_id)
+        return self._require(bookmark_id)
+
+    def _update(self, rows: Rows, row_id: int, note: str | None,
+                tags: Iterable[str] | None) -> bool:
+        """Replace the note and/or tags of a bookmark or excerpt; False when there is none."""
+        with self._write() as conn:
+            if conn.execute(f"SELECT 1 FROM {rows.table} WHERE id = ?", (row_id,)
+                            ).fetchone() is None:
+                return False
+            if note is not None:
+                set_note(conn, row_id, note, rows)
+            if tags is not None:
+                conn.execute(f"DELETE FROM {rows.tag_table} WHERE {rows.key} = ?", (row_id,))
+                add_tags(conn, row_id, tags, rows)
+                conn.execute(f"UPDATE {rows.table} SET updated = ? WHERE id = ?",
+                             (now().isoformat(), row_id))
+        return True
+
+    def _relink(self, rows: Rows, row_id: int, article: Article) -> bool:
         ref = ArticleRef.of(article)
         with self._write() as conn:
             sets = ", ".join(f"{c} = ?" for c in REF_COLUMNS)
-            cur = conn.execute(f"UPDATE bookmarks SET {sets}, updated = ? WHERE id = ?",
-                               (*ref_values(ref), now().isoformat(), bookmark_id))
-            if cur.rowcount == 0:
-                raise BookmarkNotFound(bookmark_id)
-        return self._require(bookmark_id)
+            cur = conn.execute(f"UPDATE {rows.table} SET {sets}, updated = ? WHERE id = ?",
+                               (*ref_values(ref), now().isoformat(), row_id))
+        return cur.rowcount > 0
 
     def remove(self, bookmark_id: int) -> bool:
         """Delete a bookmark; False when there was none with this id."""
@@ -340,15 +382,81 @@ class BookmarkStore:
     # ---------------------------------------------------------------- moving bookmarks
 
     def export_json(self, path: Path, source: ArticleSource | None = None) -> int:
-        """Write every bookmark (with its citation) to a JSON file; return how many.
+        """Write every bookmark and excerpt (with its citation) to a JSON file; return how
+        many bookmarks.
 
         With ``source`` (the library), articles found again give their current id and a
         citation from the article itself; the others are cited from what was remembered.
         """
-        return write_bookmarks(Path(path), self.list(sort="article_date"), source)
+        return write_bookmarks(Path(path), self.list(sort="article_date"), source,
+                               self.excerpts())
 
     def import_json(self, path: Path) -> ImportReport:
-        """Merge the bookmarks of a JSON file into this store (rule: ``merge.py``)."""
-        items = read_bookmarks(Path(path))
+        """Merge the bookmarks and excerpts of a JSON file into this store (rule:
+        ``merge.py``)."""
+        items, excerpts = read_transfer(Path(path))
         with self._write() as conn:
-            return merge_into(conn, items, Path(path).name)
+            report = merge_into(conn, items, Path(path).name)
+            merge_excerpts(conn, excerpts, Path(path).name, report)
+            return report
+
+    # ---------------------------------------------------------------- excerpts
+
+    def _excerpts(self, where: str = "", params: Iterable[object] = ()) -> Excerpts:
+        rows = self._read(f"SELECT * FROM excerpts {where} ORDER BY added DESC, id DESC",
+                          params)
+        tags = tags_by_row(self._read(
+            "SELECT excerpt_id, tag FROM excerpt_tags ORDER BY rowid"))
+        return [excerpt_from_row(r, tags.get(int(r["id"]), ())) for r in rows]
+
+    def excerpts(self, tag: str | None = None, text: str | None = None) -> Excerpts:
+        """Excerpts, newest first; ``tag`` keeps those with that tag, ``text`` those whose
+        passage, note or headline contains it."""
+        return self._excerpts(*_filter("SELECT excerpt_id FROM excerpt_tags", tag, text,
+                                       ("text", "note", "display_title", "title")))
+
+    def get_excerpt(self, excerpt_id: int) -> Excerpt | None:
+        found = self._excerpts("WHERE id = ?", (excerpt_id,))
+        return found[0] if found else None
+
+    def _require_excerpt(self, excerpt_id: int) -> Excerpt:
+        excerpt = self.get_excerpt(excerpt_id)
+        if excerpt is None:
+            raise ExcerptNotFound(excerpt_id)
+        return excerpt
+
+    def add_excerpt(self, article: Article, passage: Passage, note: str = "",
+                    tags: Iterable[str] = ()) -> Excerpt:
+        """Keep ``passage`` of ``article``. The same passage kept again is the same excerpt,
+        its tags added and a new note appended after the old one (nothing is replaced)."""
+        if not passage.text.strip():
+            raise StoreError("an excerpt needs some text: select a passage of the article")
+        ref = ArticleRef.of(article)
+        with self._write() as conn:
+            row = match_excerpt(conn, ref, passage.text)
+            if row is None:
+                excerpt_id = insert_excerpt(conn, ref, passage, note)
+            else:
+                excerpt_id = _add_to(conn, EXCERPT_ROWS, row, note)
+            add_tags(conn, excerpt_id, tags, EXCERPT_ROWS)
+        return self._require_excerpt(excerpt_id)
+
+    def update_excerpt(self, excerpt_id: int, *, note: str | None = None,
+                       tags: Iterable[str] | None = None) -> Excerpt:
+        """Replace the note and/or the tags of an excerpt (what the user typed)."""
+        if not self._update(EXCERPT_ROWS, excerpt_id, note, tags):
+            raise ExcerptNotFound(excerpt_id)
+        return self._require_excerpt(excerpt_id)
+
+    def relink_excerpt(self, excerpt_id: int, article: Article) -> Excerpt:
+        """Point an excerpt at ``article`` (its passage found there after ids changed); the
+        passage's text, the note and the tags stay."""
+        if not self._relink(EXCERPT_ROWS, excerpt_id, article):
+            raise ExcerptNotFound(excerpt_id)
+        return self._require_excerpt(excerpt_id)
+
+    def remove_excerpt(self, excerpt_id: int) -> bool:
+        """Delete an excerpt; False when there was none with this id."""
+        with self._write() as conn:
+            cur = conn.execute("DELETE FROM excerpts WHERE id = ?", (excerpt_id,))
+        return cur.rowcount > 0

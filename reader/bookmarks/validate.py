@@ -17,6 +17,7 @@ from typing import Any
 
 from .bookmark import clean_tags
 from .identity import ArticleRef
+from .passage import NO_PASSAGE, Passage
 
 ID_CHARS = 200
 """Article ids and uids (the reader's are 12 and 32 characters)."""
@@ -24,6 +25,9 @@ LINE_CHARS = 2_000
 """A paper's name, a headline part, a byline, a page file's name."""
 PREFIX_CHARS = 2_000
 NOTE_CHARS = 1_000_000
+PASSAGE_CHARS = 200_000
+"""An excerpt's text (a whole long article is some 20,000 characters)."""
+CONTEXT_CHARS = 2_000
 TAG_CHARS = 200
 MAX_TAGS = 1_000
 MAX_PAGE = 100_000
@@ -183,12 +187,44 @@ def tag_list(value: Any) -> tuple[str, ...]:
     return clean_tags(text(t, f"tags[{n}]", TAG_CHARS) for n, t in enumerate(value))
 
 
-def incoming(data: Any) -> Incoming:
-    """One entry of a bookmarks file; ``EntryProblem`` names the first field that is bad."""
+def _entry(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise EntryProblem("the entry", f"is {_kind(data)} ({_shown(data)}), not an object")
+    return data
+
+
+def incoming(data: Any) -> Incoming:
+    """One entry of a bookmarks file; ``EntryProblem`` names the first field that is bad."""
+    data = _entry(data)
     return Incoming(
         ref=article_ref(data.get("article")),
+        uid=optional_text(data, "uid", "uid", ID_CHARS),
+        note=optional_text(data, "note", "note", NOTE_CHARS) or "",
+        tags=tag_list(data.get("tags")),
+        added=timestamp(data.get("added"), "added"),
+    )
+
+
+@dataclass(frozen=True)
+class IncomingExcerpt(Incoming):
+    """One excerpt read from a file, every field checked."""
+
+    passage: Passage = NO_PASSAGE
+
+
+def incoming_excerpt(data: Any) -> IncomingExcerpt:
+    """One excerpt of a bookmarks file; ``EntryProblem`` names the first field that is bad."""
+    data = _entry(data)
+    passage = Passage(
+        text(data.get("text"), "text", PASSAGE_CHARS) if data.get("text") is not None
+        else "",
+        optional_text(data, "before", "before", CONTEXT_CHARS) or "",
+        optional_text(data, "after", "after", CONTEXT_CHARS) or "")
+    if not passage.text.strip():
+        raise EntryProblem("text", "is missing or empty (an excerpt is its text)")
+    return IncomingExcerpt(
+        ref=article_ref(data.get("article")),
+        passage=passage,
         uid=optional_text(data, "uid", "uid", ID_CHARS),
         note=optional_text(data, "note", "note", NOTE_CHARS) or "",
         tags=tag_list(data.get("tags")),

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "parse_cmd",
     "library_cmd",
     "bookmarks_cmd",
+    "excerpts_cmd",
     "export_cmd",
     "cite_cmd",
     "search_cmd",
@@ -30,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 COMMANDS: dict[str, str] = {
     "parse": "parse_cmd", "library": "library_cmd", "add": "library_cmd",
     "bookmarks": "bookmarks_cmd", "export": "export_cmd", "cite": "cite_cmd",
+    "excerpts": "excerpts_cmd",
     "index": "search_cmd", "search": "search_cmd", "show": "search_cmd",
 }
 """Which module registers each command: a command imports only its own module (and what that

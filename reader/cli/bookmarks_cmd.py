@@ -22,7 +22,9 @@ from ..bookmarks import (
     set_aside,
 )
 from ..bookmarks.backup import default_path
+from ..bookmarks.bookmark import Kept
 from ..bookmarks.transfer import entry
+from ..corpus.model import UNKNOWN_PAPER, Article
 from .common import (
     CommandError,
     add_library_option,
@@ -92,17 +94,31 @@ def open_store() -> BookmarkStore:
         raise CommandError(str(err)) from None
 
 
-def _warn_backup(store: BookmarkStore) -> None:
+def warn_backup(store: BookmarkStore) -> None:
     if store.backup_problem:
         warn(f"warning: {store.backup_problem}")
 
 
+def heading(kept: Kept) -> str:
+    """``#3  2022-08-10 钱塘新区报 第1版  标题  [tags]``: a bookmark or excerpt listed."""
+    ref = kept.ref
+    day = ref.date.isoformat() if ref.date else "日期不详"
+    page = f"第{ref.page}版" if ref.page is not None else ""
+    line = f"#{kept.id}  {day} {ref.paper or UNKNOWN_PAPER} {page}  {kept.title}"
+    return line + (f"  [{', '.join(kept.tags)}]" if kept.tags else "")
+
+
+def listed(kept: Kept, article: Article | None, found: bool) -> dict[str, Any]:
+    """A bookmark or excerpt as ``list --json`` prints it."""
+    data = entry(kept, article)
+    data["id"] = kept.id
+    data["found"] = found
+    data["current_article_id"] = article.id if article is not None else None
+    return data
+
+
 def _describe(b: Bookmark, found: bool) -> str:
-    day = b.ref.date.isoformat() if b.ref.date else "日期不详"
-    page = f"第{b.ref.page}版" if b.ref.page is not None else ""
-    line = f"#{b.id}  {day} {b.ref.paper or '?'} {page}  {b.title}"
-    if b.tags:
-        line += f"  [{', '.join(b.tags)}]"
+    line = heading(b)
     if b.note:
         first = b.note.strip().splitlines()[0]
         line += f"\n      {first[:60]}{'…' if len(first) > 60 else ''}"
@@ -125,21 +141,15 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         catalog.close()
     if args.json:
-        out = []
-        for b, article in rows:
-            data = entry(b, article)
-            data["id"] = b.id
-            data["found"] = article is not None
-            data["current_article_id"] = article.id if article is not None else None
-            out.append(data)
-        print_json(out)
+        print_json([listed(b, article, article is not None) for b, article in rows])
     else:
         for b, article in rows:
             print(_describe(b, article is not None))
     return 0
 
 
-def run_add(args: argparse.Namespace) -> int:
+def article_named(args: argparse.Namespace) -> Article:
+    """The article ``args.id`` of the library, or a CommandError naming the library."""
     catalog = open_catalog(args, quiet=True)
     try:
         article = catalog.article(args.id)
@@ -147,12 +157,17 @@ def run_add(args: argparse.Namespace) -> int:
         catalog.close()
     if article is None:
         raise CommandError(f"no article with id {args.id} in the library {library_root(args)}")
+    return article
+
+
+def run_add(args: argparse.Namespace) -> int:
+    article = article_named(args)
     with open_store() as store:
         try:
             b = store.add(article, note=args.note, tags=args.tag)
         except StoreError as err:
             raise CommandError(str(err)) from None
-        _warn_backup(store)
+        warn_backup(store)
     print(f"bookmarked #{b.id}: {b.title}")
     return 0
 
@@ -174,7 +189,7 @@ def run_remove(args: argparse.Namespace) -> int:
             store.remove(b.id)
         except StoreError as err:
             raise CommandError(str(err)) from None
-        _warn_backup(store)
+        warn_backup(store)
     print(f"removed #{b.id}: {b.title}")
     return 0
 
@@ -198,7 +213,7 @@ def run_import(args: argparse.Namespace) -> int:
             report = store.import_json(args.file)
         except StoreError as err:
             raise CommandError(str(err)) from None
-        _warn_backup(store)
+        warn_backup(store)
     print(f"imported {args.file}: {report.summary()}")
     for title in report.joined_notes:
         print(f"  both notes kept: {title}")
@@ -224,10 +239,13 @@ def run_salvage(args: argparse.Namespace) -> int:
     for problem in salvage.problems:
         warn(str(problem))
     count = len(salvage.bookmarks)
-    print(f"saved {count} bookmark{'s' if count != 1 else ''} that could be read to {args.file}; "
+    kept = len(salvage.excerpts)
+    also = f" and {kept} excerpt{'s' if kept != 1 else ''}" if kept else ""
+    print(f"saved {count} bookmark{'s' if count != 1 else ''}{also} that could be read to "
+          f"{args.file}; "
           f"after `reader bookmarks set-aside`, `reader bookmarks import {args.file}` takes "
           "them into a new store")
-    return 0 if count or not salvage.problems else 1
+    return 0 if count or kept or not salvage.problems else 1
 
 
 def run_set_aside(args: argparse.Namespace) -> int:

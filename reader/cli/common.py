@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..backend import LibraryBackend, open_library
 from ..corpus.catalog import Catalog
 from ..corpus.encoding import name_text
 from ..paths import bundled_corpus
@@ -103,14 +104,22 @@ def default_library_root() -> Path:
 
 
 def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = False) -> Catalog:
-    """The chosen library through its catalog (parsed pages cached on disk), brought up to date:
-    by looking in the folders that changed since the last time (``corpus.changes``), or with
-    ``full`` at every file.
+    """The chosen library's catalog (parsed pages cached on disk), brought up to date (see
+    ``open_chosen_library``)."""
+    return open_chosen_library(args, quiet, full).catalog
+
+
+def open_chosen_library(args: argparse.Namespace, quiet: bool = False,
+                        full: bool = False) -> LibraryBackend:
+    """The chosen library (``reader.backend``), its catalog brought up to date: by looking in
+    the folders that changed since the last time (``corpus.changes``), or with ``full`` at
+    every file.
 
     Progress goes to stderr when many files must be read; problem files are reported there,
     one line each (unless ``quiet``).
     """
-    catalog = Catalog(library_root(args))
+    library = open_library(library_root(args))
+    catalog = library.catalog
 
     def progress(done: int, total: int) -> None:
         if total >= 200 and not quiet and (done % 100 == 0 or done == total):
@@ -120,5 +129,5 @@ def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = Fal
     result = catalog.sync(progress=progress, quick=not full)
     if not quiet:
         for problem in result.problems:
-            warn(f"{shown(problem.path)}: {problem.message}")
-    return catalog
+            warn(f"{shown(problem.path)}: {problem.text}")
+    return library

@@ -37,8 +37,9 @@ from ..corpus.corrections import (
     set_role,
     split_before,
 )
+from ..corpus.jumps import jump_marker, jump_target
 from ..corpus.library import PageError
-from ..corpus.model import Article, Page
+from ..corpus.model import UNKNOWN_PAPER, Article, Page
 from ..corpus.serialize import article_to_dict
 from ..corpus.walk import source_path
 from ..search import SearchIndex
@@ -232,22 +233,14 @@ def _run_across(args: argparse.Namespace, catalog: Catalog, source: str) -> int:
 def _jump_target(catalog: Catalog, article: Article, forward: bool) -> tuple[str, str]:
     """The article on the page ``article`` jumps to (from) whose jump marker points back."""
     page_no = article.continues_on if forward else article.continued_from
-    marker = "下转" if forward else "上接"
     if not page_no:
-        raise CommandError(f"article {article.id} has no {marker} jump; name the other "
-                           "article with --with ID")
-    for issue in catalog.issues():
-        sources = [s for _, s in issue.pages]
-        if article.source not in sources:
-            continue
-        for number, other_source in issue.pages:
-            page = catalog.page(other_source) if number == page_no else None
-            for a in page.articles if page else []:
-                back = a.continued_from if forward else a.continues_on
-                if back == article.page:
-                    return other_source, a.id
-    raise CommandError(f"no article on page {page_no} of this issue jumps back to page "
-                       f"{article.page}; name it with --with ID")
+        raise CommandError(f"article {article.id} has no {jump_marker(forward)} jump; name "
+                           "the other article with --with ID")
+    found = jump_target(catalog, article, forward)
+    if found is None:
+        raise CommandError(f"no article on page {page_no} of this issue jumps back to page "
+                           f"{article.page}; name it with --with ID")
+    return found
 
 
 def _follow(catalog: Catalog) -> None:
@@ -288,7 +281,7 @@ def run_list(args: argparse.Namespace) -> int:
         head = shown(item.source)
         if page is not None:
             day = page.date.isoformat() if page.date else "undated"
-            head += f"  {page.paper or '?'} {day} 第{page.page or '?'}版"
+            head += f"  {page.paper or UNKNOWN_PAPER} {day} 第{page.page or '?'}版"
         print(head)
         for o in item.outcomes:
             c = o.correction

@@ -3,7 +3,8 @@
 The format and the file name agree: the format comes from the suffix, or the suffix from
 ``--format`` (``report`` → ``report.pdf``); a suffix of another format is refused. An existing
 file is replaced only with ``--force``. With ``--bookmarked``, each bookmark's note and tags
-are printed with its article.
+are printed with its article, and each excerpt as a quotation with its citation under its
+article (``bookmarks/gather.py``).
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="replace files that exist already")
     p.add_argument("--bookmarked", action="store_true",
                    help="also export every bookmarked article found in the library, with "
-                   "its note and tags")
-    p.add_argument("--tag", help="with --bookmarked: only bookmarks with this tag")
+                   "its note and tags, and every excerpt as a quotation under its article")
+    p.add_argument("--tag", help="with --bookmarked: only bookmarks and excerpts with this "
+                   "tag")
     add_library_option(p)
     p.set_defaults(func=run)
 
@@ -63,25 +65,21 @@ def _warn(message: str) -> None:
 
 
 def _chosen(args: argparse.Namespace) -> tuple[list[Article], dict[str, Annotation]]:
-    from ..bookmarks import Resolver
+    from ..bookmarks.gather import gather
 
-    notes: dict[str, Annotation] = {}
     catalog = open_catalog(args, quiet=True)
     try:
         articles = articles_by_id(catalog, args.ids, library_root(args))
         if args.bookmarked:
             with open_store() as store:
-                resolver = Resolver(catalog)
-                for bookmark in store.list(tag=args.tag, sort="article_date"):
-                    hit = resolver.locate(bookmark.ref)
-                    found = hit.article
-                    if found is None:
-                        warn(hit.message(bookmark.ref))
-                        continue
-                    if all(a.id != found.id for a in articles):
-                        articles.append(found)
-                    if bookmark.note or bookmark.tags:
-                        notes[found.id] = Annotation(bookmark.note, tuple(bookmark.tags))
+                marks = store.list(tag=args.tag, sort="article_date")
+                kept = store.excerpts(tag=args.tag)
+            chosen = gather(catalog, marks, reversed(kept), articles)
+            for line in chosen.missing:
+                warn(line)
+            articles, notes = chosen.articles, chosen.notes
+        else:
+            notes = {}
     finally:
         catalog.close()
     if not articles:

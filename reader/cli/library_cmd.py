@@ -8,7 +8,7 @@ from pathlib import Path
 from ..corpus.catalog import Catalog
 from ..corpus.intake import add_pages
 from ..corpus.sidecar import LIBRARY_FILE
-from ..corpus.summary import library_info
+from ..corpus.summary import library_info, problem_row
 from ..paths import bundled_corpus
 from ..userconfig import save_config
 from .common import (
@@ -120,7 +120,7 @@ def run_add(args: argparse.Namespace) -> int:
         raise CommandError(f"{shown(missing[0])}: no such file or folder")
     report = add_pages(args.paths, root)
     for problem in report.problems:
-        warn(f"{shown(problem.path)}: {problem.message}")
+        warn(f"{shown(problem.path)}: {problem.text}")
     catalog = Catalog(root)
     catalog.sync()
     indexed = _index(root, catalog)
@@ -128,7 +128,7 @@ def run_add(args: argparse.Namespace) -> int:
         print_json({
             "library": str(root), "added": report.added, "renamed": report.renamed,
             "already_present": report.already,
-            "problems": [{"path": p.path, "message": p.message} for p in report.problems],
+            "problems": [problem_row(p) for p in report.problems],
             "indexed": indexed,
         })
     else:

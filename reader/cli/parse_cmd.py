@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..corpus.encoding import name_text
 from ..corpus.library import PageError
-from ..corpus.model import Page
+from ..corpus.model import UNKNOWN_PAPER, Page
 from ..corpus.resolve import load_entry
 from ..corpus.serialize import page_to_dict
 from .common import print_json, shown, warn
@@ -33,7 +33,7 @@ def outline(page: Page) -> str:
     """A readable outline of a parsed page."""
     out: list[str] = []
     day = page.date.isoformat() if page.date else "undated"
-    head = f"{shown(page.source)}: {page.paper or '?'} {day}"
+    head = f"{shown(page.source)}: {page.paper or UNKNOWN_PAPER} {day}"
     if page.weekday:
         head += f" {page.weekday}"
     if page.lunar:
@@ -75,7 +75,7 @@ def outline(page: Page) -> str:
     for text in page.leftover:
         out.append(f"  leftover: {text}")
     for warning in page.warnings:
-        out.append(f"  warning: {warning}")
+        out.append(f"  warning: {warning.text}")
     return "\n".join(out)
 
 

@@ -14,7 +14,15 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from .common import CommandError, add_library_option, open_catalog, print_json, shown, warn
+from .common import (
+    CommandError,
+    add_library_option,
+    open_catalog,
+    open_chosen_library,
+    print_json,
+    shown,
+    warn,
+)
 
 if TYPE_CHECKING:
     from ..corpus.catalog import Catalog
@@ -88,10 +96,8 @@ def _update(
 ) -> tuple[SearchIndex, UpdateStats, Catalog]:
     """The library's catalog and index, both brought up to date (the window's too); problem
     files on stderr, and why the index is rebuilt or what it waits for."""
-    from ..search import SearchIndex
-
-    catalog = open_catalog(args, full=full)
-    index = SearchIndex.for_library(catalog.root)
+    library = open_chosen_library(args, full=full)
+    catalog, index = library.catalog, library.open_index()
     why = None if rebuild else index.check()
     if why is not None and index.path.exists():
         warn(f"the search index is rebuilt: {why}")

@@ -1,6 +1,7 @@
-"""Parsing newspaper page text into Papers, Issues, Pages and Articles (no Qt here)."""
+"""Newspaper page files read into Pages and Articles, and a library folder's catalog of
+them (its issues by date); no Qt here."""
 
-from .model import Article, GuideEntry, Issue, Page, Paragraph
+from .model import Article, GuideEntry, Page, Paragraph
 from .parser import parse_page
 
-__all__ = ["Article", "GuideEntry", "Issue", "Page", "Paragraph", "parse_page"]
+__all__ = ["Article", "GuideEntry", "Page", "Paragraph", "parse_page"]

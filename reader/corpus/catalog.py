@@ -10,7 +10,9 @@ It offers what the window and the command line need without holding the archive 
 the issues by date (``issues()``), the pages of one issue, an article by id, and the
 ``PageSource`` protocol (``stamps()``/``page()``) that the search index follows.
 
-The cache is disposable: a damaged or outdated file is replaced by a fresh one.
+The cache is disposable: a damaged or outdated file is replaced by a fresh one. A file that
+could not be read is kept with its problem as JSON (``reader.problems``): its kind and
+parameters, so that each face words it in its own language.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -28,25 +31,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import cache_dir
+from ..problems import Problem, ProblemKind
 from . import changes
 from .library import (
-    UNKNOWN_PAPER,
     PageError,
-    Problem,
     file_stamp,
     is_page_file,
     page_entries,
     reading_stamp,
+    same_page,
 )
-from .model import Article, Page
+from .model import UNKNOWN_PAPER, Article, Page
 from .parser import PARSER_VERSION
 from .pathmeta import read_path
 from .resolve import LIBRARY_FILE, NOTICES, library_settings, load_entry, root_of
 from .serialize import page_from_dict, page_to_dict
-from .walk import READING_VERSION
+from .walk import READING_VERSION, unreadable
 from .workers import process_pool
 
-SCHEMA = 3
+SCHEMA = 4
+"""4: a file's ``error`` and ``notice`` are problems as JSON (3 held English sentences). A
+catalog of another schema lives in another file (``catalog_path``) and is left alone; an
+entry that does not read as JSON is shown as the sentence it is."""
 _PAGES = (
     "count(DISTINCT CASE WHEN f.position IS NULL THEN f.source "
     "ELSE coalesce(f.paper, '') || '|' || f.date || '|' || coalesce(f.page, '') END)"
@@ -54,6 +60,8 @@ _PAGES = (
 """Pages counted as printed: a page file is one, the article records of one page are one."""
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+_LOOK_AGAIN = 0.5
+"""Seconds between looks at whether another process changed the files read."""
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS files (
@@ -100,6 +108,13 @@ CREATE INDEX IF NOT EXISTS files_stamps ON files (source, stamp, error);
 """ + changes.DDL + ";\n"
 
 
+def issue_key(paper: str, day: str | None, source: str) -> str:
+    """The one name of an issue, in the window and the command line: ``paper|2022-08-10``
+    (``day`` as ISO text). An undated page is an issue of its own, named by its ``source``
+    (``paper|undated:pages/001.txt``), so two undated pages of a paper never share a name."""
+    return f"{paper}|{day or 'undated:' + source}"
+
+
 @dataclass(frozen=True)
 class IssueInfo:
     """One issue as listed in the calendar and the issue list (no article text)."""
@@ -118,8 +133,8 @@ class IssueInfo:
 
     @property
     def key(self) -> str:
-        day = self.date.isoformat() if self.date else "undated:" + self.pages[0][1]
-        return f"{self.paper}|{day}"
+        return issue_key(self.paper, self.date.isoformat() if self.date else None,
+                         self.pages[0][1])
 
     @property
     def undated(self) -> bool:
@@ -161,7 +176,10 @@ def catalog_path(root: Path) -> Path:
     return cache_dir() / f"catalog-v{SCHEMA}" / f"{key}.sqlite"
 
 
-def _parse_file(args: tuple[str, str, str | None]) -> tuple[str, str, Page | None, str | None]:
+_Parsed = tuple[str, str, Page | None, Problem | None]
+
+
+def _parse_file(args: tuple[str, str, Problem | None]) -> _Parsed:
     """Worker: read one page file (runs in a subprocess for big syncs). An entry the walk
     refused (a link leaving the library, a folder too deep) is kept with its problem."""
     path, source, problem = args
@@ -170,16 +188,29 @@ def _parse_file(args: tuple[str, str, str | None]) -> tuple[str, str, Page | Non
     try:
         stamp = file_stamp(Path(path))
     except OSError as err:
-        return source, "", None, f"cannot read it: {err.strerror or err}"
+        return source, "", None, unreadable(err)
     try:
         return source, stamp, load_entry(Path(path), source, root_of(Path(path), source)), None
     except PageError as err:
-        return source, stamp, None, str(err)
+        return source, stamp, None, err.problem
 
 
-def _problem_stamp(problem: str) -> str:
+def _stored(problem: Problem) -> str:
+    """A problem as the catalog keeps it (JSON: kind and parameters)."""
+    return json.dumps(problem.to_json(), ensure_ascii=False, sort_keys=True)
+
+
+def _read_stored(text: str, source: str) -> Problem:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = text  # a sentence, as schema 3 kept it
+    return Problem.from_json(data).at(source)
+
+
+def _problem_stamp(problem: Problem) -> str:
     """The stamp of an entry the walk refused: it changes when the reason does."""
-    return "!" + hashlib.sha1(problem.encode("utf-8")).hexdigest()[:12]
+    return "!" + hashlib.sha1(_stored(problem).encode("utf-8")).hexdigest()[:12]
 
 
 def _wanted(name: str) -> bool:
@@ -200,7 +231,19 @@ class Catalog:
         self._write_lock = threading.Lock()
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self._pages_lock = threading.Lock()
+        self._pages_state = ""
+        self._pages_checked = -_LOOK_AGAIN
         self._open()
+
+    @classmethod
+    def read(cls, root: Path, db_path: Path | None = None,
+             progress: Progress | None = None) -> Catalog:
+        """The library at ``root`` with every file looked at and read into the catalog:
+        what the tests, the benchmarks and one-off scripts want of a folder of pages (the
+        window and the command line sync as they go)."""
+        catalog = cls(root, db_path)
+        catalog.sync(progress=progress)
+        return catalog
 
     # -- storage --------------------------------------------------------------------------
 
@@ -276,7 +319,7 @@ class Catalog:
         known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
         folders = None
         on_disk: dict[str, Path] = {}
-        todo: list[tuple[str, str, str | None]] = []
+        todo: list[tuple[str, str, Problem | None]] = []
         if self.root.is_dir():
             if look is None:
                 with self._write_lock, conn:  # a walk cut short (killed, cancelled) leaves
@@ -295,7 +338,7 @@ class Catalog:
                 if known.get(source) != stamp:
                     todo.append((str(path), source, entry.problem))
         else:
-            result.problems.append(Problem(str(self.root), "the library folder does not exist"))
+            result.problems.append(Problem.of(ProblemKind.NO_FOLDER, str(self.root)))
         removed = [s for s in known if s not in on_disk and (look is None or look.covers(s))]
         if removed:
             with self._write_lock, conn:
@@ -309,14 +352,14 @@ class Catalog:
             progress(0, total)
         if workers is None:
             workers = min(2, os.cpu_count() or 1) if total > 64 else 1
-        batch: list[tuple[str, str, Page | None, str | None]] = []
+        batch: list[_Parsed] = []
         done = 0
 
         def flush() -> None:
             self._store(batch, known, result)
             batch.clear()
 
-        results: Iterator[tuple[str, str, Page | None, str | None]]
+        results: Iterator[_Parsed]
         pool = None
         if workers > 1:
             pool = process_pool(workers)
@@ -368,7 +411,7 @@ class Catalog:
 
     def _store(
         self,
-        batch: list[tuple[str, str, Page | None, str | None]],
+        batch: list[_Parsed],
         known: dict[str, str],
         result: SyncResult,
     ) -> None:
@@ -383,13 +426,14 @@ class Catalog:
                 if page is None:
                     conn.execute(
                         "INSERT OR REPLACE INTO files (source, stamp, error) VALUES (?, ?, ?)",
-                        (source, stamp, error),
+                        (source, stamp, _stored(error or Problem.other("not read"))),
                     )
                     continue
                 blob = zlib.compress(
                     json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1
                 )
-                notice = next((w for w in page.warnings if w.startswith(NOTICES)), None)
+                notices = [w.to_json() for w in page.warnings if w.kind in NOTICES]
+                notice = json.dumps(notices, ensure_ascii=False) if notices else None
                 record = read_path(source).position if page.layout == "article" else None
                 conn.execute(
                     "INSERT OR REPLACE INTO files "
@@ -436,7 +480,17 @@ class Catalog:
         return {source: reading_stamp(stamp) for source, stamp in rows.fetchall()}
 
     def page(self, source: str) -> Page | None:
-        """The parsed page of ``source`` (kept in a small in-memory cache)."""
+        """The parsed page of ``source`` (kept in a small in-memory cache, emptied when the
+        files read change: at once for this catalog's own syncs, within ``_LOOK_AGAIN``
+        seconds when another process sharing the catalog read them)."""
+        now = time.monotonic()
+        if now - self._pages_checked >= _LOOK_AGAIN:
+            token = self.state()  # a query: 20 µs against 2 µs for the cached page
+            with self._pages_lock:
+                self._pages_checked = now
+                if token != self._pages_state:
+                    self._pages.clear()
+                    self._pages_state = token
         with self._pages_lock:
             if source in self._pages:
                 self._pages.move_to_end(source)
@@ -459,14 +513,20 @@ class Catalog:
         """Files that could not be read, and files that claim another's paper, date and page."""
         conn = self._connect()
         _, settings_error = library_settings(self.root)
-        out = [Problem(LIBRARY_FILE, settings_error)] if settings_error else []
-        out += [
-            Problem(source, error or notice)
-            for source, error, notice in conn.execute(
-                "SELECT source, error, notice FROM files "
-                "WHERE error IS NOT NULL OR notice IS NOT NULL ORDER BY source"
-            )
-        ]
+        out = [settings_error] if settings_error else []
+        for source, error, notice in conn.execute(
+            "SELECT source, error, notice FROM files "
+            "WHERE error IS NOT NULL OR notice IS NOT NULL ORDER BY source"
+        ):
+            if error is not None:
+                out.append(_read_stored(error, source))
+                continue
+            try:
+                notices = json.loads(notice)
+            except ValueError:
+                notices = [notice]
+            out += [Problem.from_json(n).at(source)
+                    for n in (notices if isinstance(notices, list) else [notices])]
         dupes = conn.execute(
             "SELECT paper, date, page, group_concat(source, '\n') FROM files "
             "WHERE error IS NULL AND date IS NOT NULL "
@@ -475,11 +535,7 @@ class Catalog:
         for paper, day, page, sources in dupes:
             first, *others = sorted(sources.split("\n"))
             for other in others:
-                out.append(Problem(
-                    other,
-                    f"it claims the same paper, date and page as {first} "
-                    f"({paper} {day} 第{page}版); both are kept",
-                ))
+                out.append(same_page(other, first, paper, day, page))
         return out
 
     def issues(self) -> list[IssueInfo]:
@@ -489,24 +545,26 @@ class Catalog:
             "json_extract(origin, '$.date'), json_extract(origin, '$.paper') FROM files "
             "WHERE error IS NULL ORDER BY date IS NULL, date, paper, page, position, source"
         ).fetchall()
-        groups: dict[tuple[str, str], list[tuple[str, int | None, int | None, int | None]]] = {}
-        origins: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        groups: dict[str, list[tuple[str, int | None, int | None, int | None]]] = {}
+        heads: dict[str, tuple[str, str | None, str | None, str | None]] = {}
         for source, paper, day, issue_no, page, page_count, _, date_from, paper_from in rows:
-            key = (paper or UNKNOWN_PAPER, day or "undated:" + source)
+            paper = paper or UNKNOWN_PAPER
+            key = issue_key(paper, day, source)
             groups.setdefault(key, []).append((source, issue_no, page, page_count))
-            origins.setdefault(key, (date_from, paper_from))
+            heads.setdefault(key, (paper, day, date_from, paper_from))
         issues = []
-        for (paper, day), members in groups.items():
+        for key, members in groups.items():
+            paper, day, date_from, paper_from = heads[key]
             numbers = [m[1] for m in members if m[1]]
             counts = [m[3] for m in members if m[3]]
             issues.append(IssueInfo(
                 paper=paper,
-                date=None if day.startswith("undated:") else dt.date.fromisoformat(day),
+                date=_date(day),
                 issue_no=numbers[0] if numbers else None,
                 page_count=max(counts) if counts else None,
                 pages=tuple((m[2], m[0]) for m in sorted(members, key=lambda m: m[2] or 999)),
-                date_from=origins[(paper, day)][0],
-                paper_from=origins[(paper, day)][1],
+                date_from=date_from,
+                paper_from=paper_from,
             ))
         far = dt.date.max
         return sorted(issues, key=lambda i: (i.date or far, i.paper, i.key))

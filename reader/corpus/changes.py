@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..problems import Problem, ProblemKind
 from .walk import MAX_DEPTH, Entry, _entry, _open
 
 DDL = ("CREATE TABLE IF NOT EXISTS folders (path BLOB PRIMARY KEY, prefix TEXT NOT NULL, "
@@ -117,8 +118,8 @@ class _Walk:
                     continue
                 if level + 1 > MAX_DEPTH:
                     if self.files:
-                        yield Entry(sub, source, f"folders nested more than {MAX_DEPTH} deep "
-                                    "are not read; move its pages up")
+                        yield Entry(sub, source, Problem.of(ProblemKind.TOO_DEEP,
+                                                            depth=MAX_DEPTH))
                     continue
                 if deep or _key(self.root, sub) not in self.known:
                     inner.append((sub, source + "/", level + 1))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomicfile import atomic_write, write_json_atomic
+from ..problems import Problem, ProblemKind
 from .corrections import (
     ACROSS,
     PAGE_FIELDS,
@@ -123,7 +124,7 @@ def correct_page(page: Page, page_file: Path) -> list[Outcome]:
     """Apply the corrections kept for ``page_file`` to its freshly parsed ``page``."""
     kept = stored(page_file)
     for problem in kept.problems:
-        page.warnings.append(f"a correction cannot be used: {problem}")
+        page.warnings.append(Problem.of(ProblemKind.CORRECTION_UNUSABLE, reason=problem))
     if kept.fields:
         page.overrides.update(kept.fields)
         for key, value in kept.fields.items():
@@ -205,6 +206,8 @@ class Saved:
     file: Path
     overlay: bool
     outcome: Outcome | None = None
+    group: str = ""
+    """The journal's name for this save and those undone with it (``undo(group=…)``)."""
 
 
 def _write_into(file: Path, header: str, change: Callable[[dict[str, Any]], None],
@@ -246,8 +249,8 @@ def save(root: Path, source: str, page_file: Path, change: Callable[[dict[str, A
         data = _write_into(side, f"# Corrections of {source} in the read-only library "
                            f"{Path(root).resolve()} (see docs/sidecar.md)", change, before)
         saved = Saved(side, True)
-    _journal_add(root, source, side, before, data, what, group)
-    return saved
+    group = _journal_add(root, source, side, before, data, what, group)
+    return Saved(saved.file, saved.overlay, group=group)
 
 
 @contextlib.contextmanager
@@ -277,7 +280,7 @@ def append_correction(root: Path, source: str, page_file: Path, raw: Page, corre
         keys[CORRECTIONS].append(correction.to_dict())
 
     saved = save(root, source, page_file, change, correction.describe(), group)
-    return Saved(saved.file, saved.overlay, last)
+    return Saved(saved.file, saved.overlay, last, saved.group)
 
 
 def join_across(root: Path, first: tuple[str, str], second: tuple[str, str]) -> list[Saved]:
@@ -326,26 +329,73 @@ def correct(root: Path, source: str, article_id: str, build: Build) -> Saved:
     """Correct the article ``article_id`` of page ``source``: read the page and the
     corrections kept for it, make the correction with ``build``, check and save it, all under
     the lock. ConflictError when the article is no longer on the page (corrected meanwhile)."""
+    return correct_all(root, source, article_id, [build])[0]
+
+
+def correct_all(root: Path, source: str, article_id: str, builds: list[Build],
+                group: str = "") -> list[Saved]:
+    """Several corrections of one article in a row (a headline and its byline, the fields of
+    a page), each built on the page as the ones before left it, saved as one ``group`` that
+    is undone together. The article keeps its place on the page between them, so the builds
+    must not split or merge it."""
     page_file = source_path(root, source)
+    out: list[Saved] = []
     with transaction():
         raw = raw_page(root, source)
-        current, _ = corrected(raw, stored(page_file).items, continuation_from(page_file))
-        index = next((i for i, a in enumerate(current.articles) if a.id == article_id), None)
-        if index is None:
-            raise ConflictError(
-                f"article {article_id} is no longer on {source}: the page was corrected "
-                "meanwhile. Look the article up again (reader parse, reader search)")
-        correction, fields = build(current, index)
-        return append_correction(root, source, page_file, raw, correction, fields)
+        index: int | None = None
+        for build in builds:
+            current, _ = corrected(raw, stored(page_file).items, continuation_from(page_file))
+            if index is None:
+                index = next((i for i, a in enumerate(current.articles)
+                              if a.id == article_id), None)
+                if index is None:
+                    raise ConflictError(
+                        f"article {article_id} is no longer on {source}: the page was "
+                        "corrected meanwhile. Look the article up again (reader parse, "
+                        "reader search)")
+            correction, fields = build(current, index)
+            out.append(append_correction(root, source, page_file, raw, correction, fields,
+                                         group or (out[0].group if out else "")))
+    return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One saved correction, as it can be saved again (a redo after an undo)."""
+
+    source: str
+    correction: Correction
+    fields: dict[str, object] = field(default_factory=dict)
+
+
+def save_again(root: Path, steps: list[Step], group: str) -> list[Saved]:
+    """Save ``steps`` again, in order, under ``group``: what ``undo`` took back, redone. Each
+    is checked on the page as it is now (CorrectionError when it no longer fits); the
+    sidecars get the very bytes they had after the first save."""
+    out = []
+    with transaction():
+        for step in steps:
+            page_file = source_path(root, step.source)
+            out.append(append_correction(root, step.source, page_file,
+                                         raw_page(root, step.source), step.correction,
+                                         step.fields, group))
+    return out
 
 
 def article_corrections(root: Path, source: str, article_id: str) -> list[Outcome]:
     """The corrections that changed or made the article ``article_id`` of page ``source``
     (as the page is corrected now), with who made them and when: for the article view."""
+    return [o for o in page_outcomes(root, source) if article_id in o.articles]
+
+
+def page_outcomes(root: Path, source: str) -> list[Outcome]:
+    """What became of each correction of page ``source``, replayed on the page as parsed
+    now; quickly nothing for a page without corrections."""
     page_file = source_path(root, source)
-    _, outcomes = corrected(raw_page(root, source), stored(page_file).items,
-                            continuation_from(page_file))
-    return [o for o in outcomes if article_id in o.articles]
+    items = stored(page_file).items
+    if not items:
+        return []
+    return corrected(raw_page(root, source), items, continuation_from(page_file))[1]
 
 
 # -- the journal and undo --------------------------------------------------------------------
@@ -381,16 +431,18 @@ def _digest(data: bytes | None) -> str | None:
 
 
 def _journal_add(root: Path, source: str, file: Path, before: bytes | None, after: bytes,
-                 what: str, group: str = "") -> None:
+                 what: str, group: str = "") -> str:
     entries = _journal()
+    group = group or f"{len(entries)}:{dt.datetime.now(dt.UTC).timestamp()}"
     entries.append({
-        "group": group or f"{len(entries)}:{dt.datetime.now(dt.UTC).timestamp()}",
+        "group": group,
         "library": str(Path(root).resolve()), "source": source, "file": str(file),
         "before": None if before is None else base64.b64encode(before).decode("ascii"),
         "after": _digest(after), "what": what,
         "at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
     })
     _write_journal(entries)
+    return group
 
 
 @dataclass(frozen=True)
@@ -400,9 +452,10 @@ class Undone:
     file: Path
 
 
-def undo(root: Path, count: int = 1) -> list[Undone]:
+def undo(root: Path, count: int = 1, group: str | None = None) -> list[Undone]:
     """Undo the last ``count`` saves of corrections in the library at ``root``, newest first:
     each file gets back the bytes it had before (or is removed, if it did not exist).
+    With ``group``, undo that save (``Saved.group``) instead, wherever it is in the journal.
 
     Stops with CorrectionError at a file that changed since its save (nothing of that one
     is undone; those undone before it stay undone).
@@ -417,7 +470,9 @@ def undo(root: Path, count: int = 1) -> list[Undone]:
         if not mine:
             raise CorrectionError(f"no correction of {lib} to undo")
         groups = list(dict.fromkeys(str(entries[i].get("group", i)) for i in mine))
-        last = set(groups[-count:])
+        if group is not None and group not in groups:
+            raise CorrectionError("that correction is no longer in the undo journal")
+        last = {group} if group is not None else set(groups[-count:])
         undone: set[int] = set()
         try:
             for i in [i for i in reversed(mine) if str(entries[i].get("group", i)) in last]:

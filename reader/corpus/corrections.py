@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from typing import Literal
 
+from ..problems import Problem, ProblemKind
 from .anchors import (
     ANCHOR_CHARS,
     CONTEXT_CHARS,
@@ -142,10 +143,6 @@ class Outcome:
     @property
     def applies(self) -> bool:
         return self.status != "missing"
-
-
-MISSING = "a correction no longer applies"
-"""Start of the page warning for a correction whose text is not on the page any more."""
 
 
 def stamp() -> tuple[str, str]:
@@ -285,8 +282,9 @@ def apply(page: Page, corrections: list[Correction],
         touched = [a for a in page.articles if before.get(id(a)) != _look(a)]
         done.append((number, c, status, reason, touched))
         if status == "missing":
-            page.warnings.append(f"{MISSING}: {number}. {c.describe()} ({c.by}, {c.at}): "
-                                 f"{reason}; it is kept")
+            page.warnings.append(Problem.of(
+                ProblemKind.CORRECTION_MISSING, number=number, correction=c.describe(),
+                by=c.by, at=c.at, reason=reason))
     page.articles = [a for a in page.articles
                      if a.has_headline or a.byline or a.paragraphs or a.jumps]
     for position, article in enumerate(page.articles):
@@ -441,8 +439,10 @@ def _apply_join(page: Page, c: Correction, continuation: Continuation | None) ->
     second = continuation(c) if continuation is not None else None
     if second is None:
         return "missing", f"the article it continues with is not on {c.page}"
+    came_from = first.continued_from
     _take_in(first, copy.deepcopy(second))
     first.continues_on = second.continues_on
+    first.continued_from = came_from  # the continuation's 上接 pointed back here
     return "applied", ""
 
 

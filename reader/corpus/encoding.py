@@ -8,34 +8,40 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 
+from ..problems import Problem, ProblemKind
+
 
 class DecodeError(ValueError):
-    """The bytes are not a page text in a supported encoding; the message says why."""
+    """The bytes are not a page text in a supported encoding; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.text)
+        self.problem = problem
 
 
 @dataclass
 class Decoded:
     text: str
     encoding: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
-_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (or a Word/Office file)",
-    b"\xd0\xcf\x11\xe0": "an old Office document",
+_MAGIC = {  # the keys of problems.FORMATS
+    b"%PDF": "pdf",
+    b"\x89PNG": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"GIF8": "gif",
+    b"PK\x03\x04": "zip",
+    b"\xd0\xcf\x11\xe0": "ole",
     b"BM": "",  # too weak alone; checked with NULs below
 }
 
 
-def _describe_binary(data: bytes) -> str:
+def _describe_binary(data: bytes) -> Problem:
     for magic, what in _MAGIC.items():
         if what and data.startswith(magic):
-            return f"it is {what}, not page text"
-    return "it looks like a binary file, not page text"
+            return Problem.of(ProblemKind.NOT_TEXT, format=what)
+    return Problem.of(ProblemKind.BINARY)
 
 
 def _plausible_chinese(text: str) -> bool:
@@ -65,17 +71,14 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
-def _decode_prefix(data: bytes, encoding: str) -> tuple[str, str | None]:
+def _decode_prefix(data: bytes, encoding: str) -> tuple[str, Problem | None]:
     """Decode strictly; tolerate only a multi-byte character cut off at the very end."""
     try:
         return data.decode(encoding), None
     except UnicodeDecodeError as err:
         if err.end >= len(data) - 1 and err.start >= len(data) - 4 and err.start > 0:
             text = data[: err.start].decode(encoding)
-            return text, (
-                f"the file ends in the middle of a character ({len(data) - err.start} stray "
-                "byte(s) at the end were dropped; was it truncated?)"
-            )
+            return text, Problem.of(ProblemKind.TRUNCATED, stray=len(data) - err.start)
         raise
 
 
@@ -96,7 +99,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def decode_page_bytes(data: bytes) -> Decoded:
     """Decode the bytes of a page file, or raise ``DecodeError`` saying why it is refused."""
     if not data.strip():
-        return Decoded("", "utf-8", ["the file is empty"])
+        return Decoded("", "utf-8", [Problem.of(ProblemKind.EMPTY)])
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -108,16 +111,15 @@ def decode_page_bytes(data: bytes) -> Decoded:
             try:
                 text, warning = _decode_prefix(data, enc)
             except UnicodeDecodeError as err:
-                raise DecodeError(
-                    f"it starts with a {enc.upper()} byte-order mark but is not valid {enc} "
-                    f"(bad bytes at offset {err.start})"
-                ) from None
+                raise DecodeError(Problem.of(
+                    ProblemKind.BAD_BOM, encoding=enc.replace("-sig", "").upper(),
+                    offset=err.start)) from None
             return Decoded(text, enc.replace("-sig", ""), [warning] if warning else [])
     guessed16 = _utf16_without_bom(data)
     if guessed16:
         try:
             text, warning = _decode_prefix(data, guessed16)
-            return Decoded(text, guessed16, ["UTF-16 without a byte-order mark"]
+            return Decoded(text, guessed16, [Problem.of(ProblemKind.UTF16_NO_BOM)]
                            + ([warning] if warning else []))
         except UnicodeDecodeError:
             pass
@@ -135,14 +137,11 @@ def decode_page_bytes(data: bytes) -> Decoded:
         warnings = [warning] if warning else []
         controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
         if controls:
-            warnings.append(f"it contains {controls} control character(s), kept as they are")
+            warnings.append(Problem.of(ProblemKind.CONTROL_CHARS, count=controls))
         return Decoded(text, enc, warnings)
     if any(data.startswith(m) for m, what in _MAGIC.items() if what):
         raise DecodeError(_describe_binary(data))
-    raise DecodeError(
-        "its text is not UTF-8, GB18030/GBK or UTF-16 (another encoding such as Big5 or "
-        "Shift-JIS?); convert it to UTF-8"
-    )
+    raise DecodeError(Problem.of(ProblemKind.ENCODING))
 
 
 def name_text(name: str) -> str:

@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomicfile import create_file_atomic
+from ..problems import Problem, ProblemKind
 from .encoding import name_text
 from .library import (
     MAX_PAGE_BYTES,
-    UNKNOWN_PAPER,
     PageError,
-    Problem,
+    not_read,
     page_entries,
 )
-from .model import Page
+from .model import UNKNOWN_PAPER, Page
 from .resolve import load_entry, source_in
 from .sidecar import MAX_BYTES as MAX_SIDECAR_BYTES
 from .sidecar import SUFFIX as SIDECAR_SUFFIX
@@ -108,11 +108,11 @@ def _collect(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            for entry in page_entries(path, "the folder added"):
+            for entry in page_entries(path, "added"):
                 if entry.problem is None:
                     found.append(entry.path)
                 else:
-                    problems.append(Problem(name_text(str(entry.path)), entry.problem))
+                    problems.append(entry.problem.at(name_text(str(entry.path))))
         elif os.path.lexists(path):
             found.append(path)
     return list(dict.fromkeys(found)), problems
@@ -150,7 +150,11 @@ def _taken(target: Path) -> bool:
 
 
 class _Skip(Exception):
-    """The file is not copied; the message says why (a Problem)."""
+    """The file is not copied; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.text)
+        self.problem = problem
 
 
 def _add_one(src: Path, root: Path, name_max: int, report: AddReport,
@@ -164,9 +168,9 @@ def _add_one(src: Path, root: Path, name_max: int, report: AddReport,
         page = load_entry(src, name_text(source_in(src, given)))  # names, folders, records
         data = read_regular(src, MAX_PAGE_BYTES)
     except PageError as err:
-        raise _Skip(str(err)) from None
+        raise _Skip(err.problem) from None
     except NotReadable as err:  # changed since it was read
-        raise _Skip(str(err)) from None
+        raise _Skip(not_read(err)) from None
     side = sidecar_path(src)
     side_data: bytes | None = None
     try:
@@ -177,7 +181,8 @@ def _add_one(src: Path, root: Path, name_max: int, report: AddReport,
         if err.errno != errno.ENAMETOOLONG:
             raise
     except NotReadable as err:
-        raise _Skip(f"its sidecar {name_text(side.name)} is not copied: {err}") from None
+        raise _Skip(Problem.of(ProblemKind.SIDECAR_REFUSED, sidecar=name_text(side.name),
+                               reason=str(err))) from None
     digest = _digest(data)
     rel = destination(page, src.name, name_max)
     folder = root / rel.parent
@@ -209,11 +214,12 @@ def _add_one(src: Path, root: Path, name_max: int, report: AddReport,
             try:
                 create_file_atomic(sidecar_path(target), side_data)
             except OSError as err:
-                report.problems.append(Problem(shown, (
-                    f"added as {added}, but its sidecar could not be copied: "
-                    f"{err.strerror or err}")))
+                report.problems.append(Problem.of(
+                    ProblemKind.SIDECAR_NOT_COPIED, shown, added=added,
+                    reason=str(err.strerror or err)))
         return
-    raise _Skip(f"{MAX_NUMBER} files of that name are in {rel.parent.as_posix()} already")
+    raise _Skip(Problem.of(ProblemKind.TOO_MANY_NAMES, count=MAX_NUMBER,
+                           folder=rel.parent.as_posix()))
 
 
 def add_pages(
@@ -239,10 +245,11 @@ def add_pages(
         try:
             _add_one(src, root, name_max, report, paths)
         except _Skip as err:
-            report.problems.append(Problem(name_text(str(src)), str(err)))
+            report.problems.append(err.problem.at(name_text(str(src))))
         except OSError as err:
-            report.problems.append(Problem(name_text(str(src)), (
-                f"could not be copied into {name_text(str(root))}: {err.strerror or err}")))
+            report.problems.append(Problem.of(
+                ProblemKind.NOT_COPIED, name_text(str(src)), library=name_text(str(root)),
+                reason=str(err.strerror or err)))
         if progress:
             progress(done, len(files))
     return report

@@ -1,31 +1,33 @@
-"""A library: a folder of page files at any depth, read into Pages grouped into Issues.
+"""A library's page files: which files are pages, their stamps, reading one into a Page
+(with its sidecar), the Problem a file that cannot be read is reported as, and the
+``PageSource`` protocol of what pages are read from.
 
-A file that cannot be read is reported as a Problem (file and reason) and skipped; the rest of
-the library loads.
+A file that cannot be read is reported as a Problem (``reader.problems``: the file, a kind and
+its parameters) and skipped; the rest of the library loads.
+
+The library itself, its pages grouped into issues, is the ``Catalog`` (``catalog.py``): the
+one way the window, the command line, the tests and the benchmarks read a folder of pages.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
+from ..problems import Problem, ProblemKind
 from . import parser as _parser
 from . import walk as _walk
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
-from .model import Article, Issue, Page
+from .model import UNKNOWN_PAPER, Page
 from .overlay import join_stamp, overlay_stamp
 from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
-from .walk import Entry, NotReadable, read_regular, walk_pages
+from .walk import Entry, NotReadable, read_regular, unreadable, walk_pages
 
 PAGE_SUFFIXES = (".txt", ".text")
-SIDECAR_IGNORED = "its sidecar file was ignored"
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 """A page is tens of kilobytes; a file this big is something else (an export, a dump)."""
-UNKNOWN_PAPER = "未知报纸"
 
 Progress = Callable[[int, int], None]
 
@@ -40,19 +42,26 @@ class PageSource(Protocol):
     def page(self, source: str) -> Page | None: ...
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A file of the library that could not be read (or not fully), and why."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
 class PageError(Exception):
-    """A page file that cannot be read at all."""
+    """A page file that cannot be read at all; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.text)
+        self.problem = problem
+
+
+def same_page(source: str, other: str, paper: str | None, day: str, page: int | None) -> Problem:
+    """``source`` claims the paper, date and page ``other`` has (both are kept)."""
+    return Problem.of(ProblemKind.SAME_PAGE, source, other=other, paper=paper or UNKNOWN_PAPER,
+                      date=day, page="" if page is None else page)
+
+
+def not_read(err: NotReadable) -> Problem:
+    """Why a file was not read as a page: what it is, or its size over ``MAX_PAGE_BYTES``."""
+    if err.problem is not None:
+        return err.problem
+    return Problem.of(ProblemKind.TOO_LARGE, size_mb=round((err.size or 0) / (1024 * 1024)),
+                      limit_mb=MAX_PAGE_BYTES // (1024 * 1024))
 
 
 def is_page_file(path: Path) -> bool:
@@ -63,7 +72,7 @@ def is_page_file(path: Path) -> bool:
     )
 
 
-def page_entries(root: Path, where: str = "the library folder") -> Iterator[Entry]:
+def page_entries(root: Path, where: str = "library") -> Iterator[Entry]:
     """Page files under ``root`` with their sources, and what stands in for one but is not
     read (with its problem), in a stable order, skipping hidden folders (see ``walk``)."""
     return walk_pages(root, lambda name: is_page_file(Path(name)), where)
@@ -95,7 +104,7 @@ def apply_overrides(page: Page, fields: dict[str, object]) -> None:
     for key, value in fields.items():
         setattr(page, key, value)
     if "date" in fields:
-        page.warnings = [w for w in page.warnings if "states no date" not in w]
+        page.warnings = [w for w in page.warnings if w.kind is not ProblemKind.NO_DATE]
         page.weekday = page.weekday if page.weekday and page.date else None
     finish_page(page)
 
@@ -113,20 +122,15 @@ def read_page_text(path: Path) -> Decoded:
     try:
         data = read_regular(path, MAX_PAGE_BYTES)
     except NotReadable as err:
-        if err.size is None:
-            raise PageError(str(err)) from None
-        raise PageError(
-            f"it is {err.size / (1024 * 1024):.0f} MB, too large to be one page "
-            f"(the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB); split it into page files"
-        ) from None
+        raise PageError(not_read(err)) from None
     except OSError as err:
-        raise PageError(f"cannot read it: {err.strerror or err}") from None
+        raise PageError(unreadable(err)) from None
     try:
         decoded = decode_page_bytes(data)
     except DecodeError as err:
-        raise PageError(str(err)) from None
+        raise PageError(err.problem) from None
     if not decoded.text.strip():
-        raise PageError("the file is empty")
+        raise PageError(Problem.of(ProblemKind.EMPTY))
     return decoded
 
 
@@ -145,106 +149,6 @@ def apply_sidecar(page: Page, path: Path) -> None:
     try:
         apply_overrides(page, read_sidecar(path))
     except SidecarError as err:
-        page.warnings.append(f"{SIDECAR_IGNORED} ({name_text(sidecar_path(path).name)}): {err}")
-
-
-@dataclass
-class Library:
-    """The pages of one library folder, their issues, and the files that could not be read."""
-
-    root: Path
-    pages: list[Page] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    _by_id: dict[str, Article] = field(default_factory=dict, repr=False)
-    _by_slot: dict[tuple[str | None, dt.date, int | None], Page] = field(
-        default_factory=dict, repr=False
-    )
-    _stamps: dict[str, str] = field(default_factory=dict, repr=False)
-    _by_source: dict[str, Page] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def load(cls, root: Path, progress: Progress | None = None) -> Library:
-        root = Path(root)
-        lib = cls(root=root)
-        if not root.is_dir():
-            lib.problems.append(Problem(str(root), "the library folder does not exist"))
-            return lib
-        from .resolve import load_entry  # reads names and records; it builds on this module
-
-        files = list(page_entries(root))
-        for done, entry in enumerate(files, start=1):
-            path, rel = entry.path, entry.source
-            try:
-                if entry.problem is not None:
-                    raise PageError(entry.problem)
-                lib._stamps[rel] = file_stamp(path)
-                lib.add_page(load_entry(path, rel, root))
-            except OSError as err:
-                lib.problems.append(Problem(rel, f"cannot read it: {err.strerror or err}"))
-            except PageError as err:
-                lib.problems.append(Problem(rel, str(err)))
-            if progress:
-                progress(done, len(files))
-        return lib
-
-    def add_page(self, page: Page) -> None:
-        if page.date is not None:
-            slot = (page.paper, page.date, page.page)
-            other = self._by_slot.setdefault(slot, page)
-            if other is not page and other.source != page.source:
-                self.problems.append(Problem(
-                    page.source,
-                    f"it claims the same paper, date and page as {other.source} "
-                    f"({page.paper} {page.date} 第{page.page}版); both are kept",
-                ))
-        self.pages.append(page)
-        self._by_source[page.source] = page
-        for article in page.articles:
-            self._by_id[article.id] = article
-
-    def stamps(self) -> dict[str, str]:
-        """Source → a stamp that changes when the file (or its sidecar) changes.
-
-        With ``page`` this is the ``PageSource`` protocol the search index updates from.
-        """
-        return {src: reading_stamp(stamp) for src, stamp in self._stamps.items()
-                if src in self._by_source}
-
-    def page(self, source: str) -> Page | None:
-        """The parsed page read from ``source`` (a path relative to the library root)."""
-        return self._by_source.get(source)
-
-    def articles(self) -> Iterator[Article]:
-        for page in self.pages:
-            yield from page.articles
-
-    def article(self, article_id: str) -> Article | None:
-        return self._by_id.get(article_id)
-
-    def page_of(self, article: Article) -> Page | None:
-        return self._by_source.get(article.source)
-
-    def issues(self) -> list[Issue]:
-        """Issues ordered by date (undated last), each with its pages in page order."""
-        return group_issues(self.pages)
-
-    @property
-    def papers(self) -> list[str]:
-        return sorted({p.paper or UNKNOWN_PAPER for p in self.pages})
-
-
-def group_issues(pages: Iterable[Page]) -> list[Issue]:
-    groups: dict[tuple[str, str], Issue] = {}
-    for page in pages:
-        paper = page.paper or UNKNOWN_PAPER
-        key = (paper, page.date.isoformat() if page.date else "undated:" + page.source)
-        issue = groups.get(key)
-        if issue is None:
-            issue = groups[key] = Issue(paper=paper, date=page.date, issue_no=page.issue_no)
-        elif issue.issue_no is None:
-            issue.issue_no = page.issue_no
-        issue.pages.append(page)
-    for issue in groups.values():
-        issue.pages.sort(key=lambda p: (p.page or 999, p.source))
-    far = dt.date.max
-    return sorted(groups.values(), key=lambda i: (i.date or far, i.paper, i.key))
+        page.warnings.append(Problem.of(ProblemKind.SIDECAR_IGNORED,
+                                        sidecar=name_text(sidecar_path(path).name),
+                                        reason=str(err)))

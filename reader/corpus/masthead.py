@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..problems import Problem, ProblemKind
 from . import patterns as P
 
 MAX_MASTHEAD_LINES = 40
@@ -25,7 +26,7 @@ class Masthead:
     issue_no: int | None = None
     page_count: int | None = None
     page: int | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def _is_masthead_line(text: str) -> bool:
@@ -89,16 +90,13 @@ def _check_date(mh: Masthead) -> None:
         stated = "日" if stated == "天" else stated
         actual = P.WEEKDAYS[mh.date.weekday()]
         if stated != actual:
-            mh.warnings.append(
-                f"the masthead says {mh.weekday} but {mh.date.isoformat()} was a 星期{actual}"
-            )
+            mh.warnings.append(Problem.of(ProblemKind.WEEKDAY_MISMATCH, weekday=mh.weekday,
+                                          date=mh.date.isoformat(), actual=actual))
     if mh.lunar:
         expected = lunar_of(mh.date)
         if expected and _lunar_key(mh.lunar) != _lunar_key(expected):
-            mh.warnings.append(
-                f"the masthead's lunar date {mh.lunar} does not match {mh.date.isoformat()} "
-                f"(农历{expected})"
-            )
+            mh.warnings.append(Problem.of(ProblemKind.LUNAR_MISMATCH, lunar=mh.lunar,
+                                          date=mh.date.isoformat(), expected=expected))
 
 
 def _lunar_key(text: str) -> str:
@@ -126,7 +124,7 @@ def read_masthead(lines: list[str]) -> Masthead:
             try:
                 mh.date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
-                mh.warnings.append(f"the masthead date {m.group(0)} is not a real date")
+                mh.warnings.append(Problem.of(ProblemKind.BAD_MASTHEAD_DATE, text=m.group(0)))
             else:
                 mh.weekday = m.group(4)
         if mh.lunar is None and (m := P.LUNAR.search(text)):

@@ -1,10 +1,12 @@
-"""The corpus data model: Issue, Page, Article and the parts of a page.
+"""The corpus data model: Page, Article and the parts of a page.
 
 These are plain dataclasses with no behaviour beyond small derived properties, so that
 every layer (search, library, export, ui) can share them without importing the parser.
 
 A paper has no class: it is its name as printed (``Page.paper``, ``Article.paper``, the
-``paper`` of ``Issue`` and of the catalog's ``IssueInfo``), None when nothing names it.
+``paper`` of the catalog's ``IssueInfo``), None when nothing names it. An issue is the
+catalog's ``IssueInfo`` (``reader.corpus.catalog``): a paper's pages of one date, listed by
+their numbers and sources, its ``key`` the one name of an issue in the window and the CLI.
 
 "Source" names three things, kept apart by their type:
 
@@ -26,6 +28,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
+
+from ..problems import Problem
+
+UNKNOWN_PAPER = "未知报纸"
+"""The name of a paper nothing names (no masthead, folder or ``library.toml``): one name in
+the window, citations, exports and the command line (a citation puts it in square brackets,
+GB/T 7714's mark for what the cataloguer supplied)."""
 
 ParagraphKind = Literal["text", "heading"]
 
@@ -166,7 +175,7 @@ class Page:
     guide_labels: list[str] = field(default_factory=list)
     """The heading(s) of the guide block as printed (``导读``)."""
     leftover: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     removed: str = ""
     """Markup characters the repair removed on purpose (``#`` of headings, the ``■`` mark)."""
     suggested_date: dt.date | None = None
@@ -184,28 +193,3 @@ class Page:
     @property
     def undated(self) -> bool:
         return self.date is None
-
-
-@dataclass
-class Issue:
-    """All pages of one paper on one date (and issue number), ordered by page number."""
-
-    paper: str
-    date: dt.date | None
-    issue_no: int | None
-    pages: list[Page] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        day = self.date.isoformat() if self.date else "undated"
-        return f"{self.paper}|{day}|{self.issue_no or ''}"
-
-    @property
-    def page_count(self) -> int | None:
-        stated = [p.page_count for p in self.pages if p.page_count]
-        return max(stated) if stated else None
-
-    @property
-    def articles(self) -> Iterator[Article]:
-        for page in self.pages:
-            yield from page.articles

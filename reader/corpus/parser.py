@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..problems import Problem, ProblemKind
 from . import patterns as P
 from . import prose
 from .byline import is_byline_text, is_trailing_byline
@@ -324,10 +325,8 @@ def _assemble(elements: list[_Element], page: Page) -> list[Draft]:
                 current.headline_after_body = True
             else:
                 page.leftover.extend(h.text for h in e.lines)
-                page.warnings.append(
-                    f"line {e.lines[0].line_no}: a headline with no article under it "
-                    f"(「{e.lines[0].text}」) was kept as leftover text"
-                )
+                page.warnings.append(Problem.of(ProblemKind.LEFTOVER_HEADLINE,
+                                                line=e.lines[0].line_no, text=e.lines[0].text))
             i += 1
             continue
         if isinstance(e, _By):
@@ -449,18 +448,15 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
         )
         page.articles.append(article)
         if draft.headless:
-            page.warnings.append(
-                f"article {position + 1} ({article.byline or article.display_title}) has no "
-                "headline; it was probably lost in extraction"
-            )
+            page.warnings.append(Problem.of(ProblemKind.NO_HEADLINE, position=position + 1,
+                                            label=article.byline or article.display_title))
         elif draft.paragraphs and draft.paragraphs[-1].kind == "text" and (
             draft.continues_on is None and P.is_open(draft.paragraphs[-1].text)
         ):
-            page.warnings.append(
-                f"article {position + 1} ({article.display_title}) ends mid-sentence"
-            )
+            page.warnings.append(Problem.of(ProblemKind.ENDS_MID_SENTENCE, position=position + 1,
+                                            title=article.display_title))
     if page.date is None:
-        page.warnings.append("the page states no date; it is listed as undated")
+        page.warnings.append(Problem.of(ProblemKind.NO_DATE))
         page.suggested_date = suggest_date(text)
     finish_page(page)
     return page

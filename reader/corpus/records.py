@@ -9,6 +9,7 @@ is one article, its headline the first lines, its place on the page the position
 
 from __future__ import annotations
 
+from ..problems import Problem, ProblemKind
 from . import patterns as P
 from .byline import is_byline_text, is_trailing_byline
 from .dateline import split_lead, split_trail, trailing_filing
@@ -86,5 +87,5 @@ def read_record(text: str, source: str) -> Page:
         filing=filing, paragraphs=paragraphs,
     ))
     if not any((kicker, title, subtitle)):
-        page.warnings.append("the record has no headline on its first lines")
+        page.warnings.append(Problem.of(ProblemKind.RECORD_NO_HEADLINE))
     return page

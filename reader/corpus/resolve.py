@@ -16,11 +16,10 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from ..problems import Problem, ProblemKind
 from . import patterns as P
 from .correction_store import correct_page
-from .corrections import MISSING
 from .library import (
-    SIDECAR_IGNORED,
     apply_sidecar,
     is_page_file,
     load_page,
@@ -33,15 +32,14 @@ from .records import read_record
 from .sidecar import LIBRARY_FILE as LIBRARY_FILE  # also the catalog's name for it
 from .sidecar import SidecarError, read_library_settings
 
-PATH_DISAGREES = "its masthead disagrees with its path"
-"""Start of the warning given to a page whose masthead and file name say different things."""
-NOTICES = (SIDECAR_IGNORED, PATH_DISAGREES, MISSING)
+NOTICES = frozenset({ProblemKind.SIDECAR_IGNORED, ProblemKind.PATH_DISAGREES,
+                     ProblemKind.CORRECTION_MISSING})
 """Warnings that make a file one of the library's problems."""
 _SEARCH_UP = 8
 
 _lock = threading.Lock()
 _layouts: dict[str, tuple[int, Layout]] = {}
-_settings: dict[str, tuple[str, dict[str, object], str | None]] = {}
+_settings: dict[str, tuple[str, dict[str, object], Problem | None]] = {}
 
 
 def _stamp(path: Path) -> str:
@@ -73,7 +71,7 @@ def layout_of(folder: Path) -> Layout:
     return layout
 
 
-def library_settings(root: Path | None) -> tuple[dict[str, object], str | None]:
+def library_settings(root: Path | None) -> tuple[dict[str, object], Problem | None]:
     """The settings of the library at ``root`` and the reason they were ignored, if they were."""
     if root is None:
         return {}, None
@@ -86,7 +84,8 @@ def library_settings(root: Path | None) -> tuple[dict[str, object], str | None]:
     try:
         settings, error = read_library_settings(root), None
     except SidecarError as err:
-        settings, error = {}, f"{LIBRARY_FILE} was ignored: {err}"
+        settings, error = {}, Problem.of(ProblemKind.SETTINGS_IGNORED, LIBRARY_FILE,
+                                         file=LIBRARY_FILE, reason=str(err))
     with _lock:
         _settings[str(path)] = (stamp, settings, error)
     return settings, error
@@ -146,19 +145,19 @@ def load_entry(path: Path, source: str, root: Path | None = None, *,
     return page
 
 
-def _disagree(notes: list[str], field: str, stated: object, from_path: object,
+def _disagree(notes: list[Problem], field: str, stated: str | int, from_path: str | int,
               where: str) -> None:
-    notes.append(f"the masthead says {field} {stated}, the file's {where} says {from_path}")
+    notes.append(Problem.of(ProblemKind.PATH_DISAGREES, field=field, stated=stated,
+                            found=from_path, where=where))
 
 
 def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> None:
     """Fill the paper, date and page the page lacks from its path and the library settings,
     label every field with where it came from, and note a masthead that disagrees."""
     prov: dict[str, str] = {}
-    notes: list[str] = []
+    notes: list[Problem] = []
     stated = page.overrides
     strong = _masthead_stands(page)
-    where = f"path ({meta.date_text})" if meta.date_text else "path"
     if "paper" in stated:
         prov["paper"] = "sidecar"
     elif page.paper:
@@ -174,15 +173,15 @@ def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> N
     elif page.date is not None and (strong or meta.date in (None, page.date)):
         prov["date"] = "masthead"
         if meta.date and meta.date != page.date:
-            _disagree(notes, "date", page.date.isoformat(), meta.date.isoformat(), where)
+            _disagree(notes, "date", page.date.isoformat(), meta.date.isoformat(), "path")
     elif meta.date is not None:
         if page.date is not None:
-            page.warnings.append(  # a page warning, not a problem: no masthead is overruled
-                f"the date line at the top ({page.date.isoformat()}) comes with nothing else of "
-                f"a masthead, so the file's {where} gives the date, {meta.date.isoformat()}")
+            page.warnings.append(Problem.of(  # a page warning, not a problem: no masthead
+                ProblemKind.DATE_LINE_ONLY,    # is overruled
+                stated=page.date.isoformat(), date=meta.date.isoformat()))
         page.date, prov["date"] = meta.date, "path"
         page.suggested_date = None
-        page.warnings = [w for w in page.warnings if "states no date" not in w]
+        page.warnings = [w for w in page.warnings if w.kind is not ProblemKind.NO_DATE]
     elif page.suggested_date is not None:
         prov["date"] = "suggestion"
     if "page" in stated:
@@ -195,9 +194,7 @@ def resolve_fields(page: Page, meta: PathMeta, settings: dict[str, object]) -> N
         page.page, prov["page"] = meta.page, "path"
     elif page.page is not None:
         prov["page"] = "masthead"
-    if notes:
-        page.warnings.append(f"{PATH_DISAGREES}: " + "; ".join(notes) + "; the masthead's "
-                             + ("value is" if len(notes) == 1 else "values are") + " used")
+    page.warnings.extend(notes)
     page.provenance = prov
     finish_page(page)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..problems import Problem
 from .model import Article, GuideEntry, Page, Paragraph
 
 
@@ -68,7 +69,7 @@ def page_to_dict(page: Page) -> dict[str, Any]:
         ],
         "guide_labels": list(page.guide_labels),
         "leftover": list(page.leftover),
-        "warnings": list(page.warnings),
+        "warnings": [dict(w.to_json(), text=w.text) for w in page.warnings],
         "masthead": list(page.masthead),
         "suggested_date": page.suggested_date.isoformat() if page.suggested_date else None,
         "encoding": page.encoding,
@@ -102,7 +103,7 @@ def page_from_dict(data: dict[str, Any]) -> Page:
         ],
         guide_labels=list(data.get("guide_labels", [])),
         leftover=list(data.get("leftover", [])),
-        warnings=list(data.get("warnings", [])),
+        warnings=[Problem.from_json(w) for w in data.get("warnings", [])],
         removed=data.get("removed", ""),
         suggested_date=(
             dt.date.fromisoformat(data["suggested_date"]) if data.get("suggested_date") else None

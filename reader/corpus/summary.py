@@ -6,10 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..problems import Problem
 from .catalog import Catalog
 from .encoding import name_text
 from .resolve import library_settings
 from .sidecar import LIBRARY_FILE
+
+
+def problem_row(problem: Problem) -> dict[str, Any]:
+    """A problem file as the summary lists it: its path, the English ``message``, and the
+    ``kind`` and ``params`` a face words it from (``Problem.from_json`` reads it back)."""
+    return {"path": problem.path, "message": problem.text, "kind": problem.kind.value,
+            "params": dict(problem.params)}
 
 
 def library_info(catalog: Catalog) -> dict[str, Any]:
@@ -32,5 +40,5 @@ def library_info(catalog: Catalog) -> dict[str, Any]:
             "paper": settings.get("paper"),
         },
         "undated_pages": catalog.undated_sources(),
-        "problems": [{"path": p.path, "message": p.message} for p in catalog.problems()],
+        "problems": [problem_row(p) for p in catalog.problems()],
     }

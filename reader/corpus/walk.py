@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems import Problem, ProblemKind
 from .encoding import escaped_name, name_text
 
 MAX_DEPTH = 32
@@ -39,22 +40,23 @@ class Entry:
 
     path: Path
     source: str
-    problem: str | None = None
+    problem: Problem | None = None
 
 
 def _kind(mode: int) -> str:
+    """What a file of this ``st_mode`` is (a key of ``problems.SPECIAL_FILES``)."""
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return "pipe"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return "socket"
+    return "other"
 
 
-def not_regular(mode: int) -> str:
+def not_regular(mode: int) -> Problem:
     """Why a file of this ``st_mode`` is not read as a page."""
-    return f"it is {_kind(mode)}, not a regular file; not read"
+    return Problem.of(ProblemKind.NOT_REGULAR, what=_kind(mode))
 
 
 def _names(entries: list[os.DirEntry[str]]) -> dict[str, str]:
@@ -86,11 +88,12 @@ def _leaves(target: str, inside: str) -> bool:
 
 
 def walk_pages(
-    root: Path, wanted: Callable[[str], bool], where: str = "the library folder"
+    root: Path, wanted: Callable[[str], bool], where: str = "library"
 ) -> Iterator[Entry]:
     """The page files under ``root`` (names for which ``wanted(name)``) in a stable order
     (sorted by path, as ``sorted(root.rglob("*"))``), skipping hidden files and folders.
-    ``where`` names ``root`` in the problem of a link that leaves it."""
+    ``where`` names ``root`` in the problem of a link that leaves it (a key of
+    ``problems.PLACES``)."""
     root = Path(root)
     real_root = os.path.realpath(root)
     stack: list[tuple[Iterator[tuple[os.DirEntry[str], str]], Path, str, int]] = []
@@ -113,8 +116,7 @@ def walk_pages(
         if found != "folder":
             continue
         if depth + 1 > MAX_DEPTH:
-            yield Entry(path, source, f"folders nested more than {MAX_DEPTH} deep are not "
-                        "read; move its pages up")
+            yield Entry(path, source, Problem.of(ProblemKind.TOO_DEEP, depth=MAX_DEPTH))
             continue
         inner = _open(path, source + "/", depth + 1)
         if isinstance(inner, Entry):
@@ -132,8 +134,8 @@ def _open(
             entries = sorted((e for e in it if not e.name.startswith(".")),
                              key=lambda e: e.name)
     except OSError as err:
-        return Entry(folder, prefix.rstrip("/") or ".",
-                     f"cannot read the folder: {err.strerror or err}")
+        return Entry(folder, prefix.rstrip("/") or ".", Problem.of(
+            ProblemKind.FOLDER_UNREADABLE, reason=str(err.strerror or err)))
     names = _names(entries)
     pairs = ((e, names[e.name]) for e in entries if e.name in names)
     return pairs, folder, prefix, depth
@@ -148,11 +150,12 @@ def _entry(
         if entry.is_symlink():
             target = os.path.realpath(path)
             if not os.path.exists(target):
-                return Entry(path, source, "it is a broken link") if wanted(entry.name) else None
+                return (Entry(path, source, Problem.of(ProblemKind.BROKEN_LINK))
+                        if wanted(entry.name) else None)
             if _leaves(target, inside[0]):
                 if wanted(entry.name) or os.path.isdir(target):
-                    return Entry(path, source, f"it is a link to {name_text(target)}, outside "
-                                 f"{inside[1]}; links that leave it are not followed")
+                    return Entry(path, source, Problem.of(
+                        ProblemKind.LINK_OUTSIDE, target=name_text(target), where=inside[1]))
                 return None
             if os.path.isdir(target):
                 return None  # what it shows is read where it is
@@ -164,7 +167,7 @@ def _entry(
         if not stat.S_ISREG(mode):
             return Entry(path, source, not_regular(mode))
     except OSError as err:
-        return Entry(path, source, f"cannot read it: {err.strerror or err}")
+        return Entry(path, source, unreadable(err))
     return Entry(path, source)
 
 
@@ -191,11 +194,18 @@ def source_path(root: Path, source: str) -> Path:
     return here
 
 
-class NotReadable(ValueError):
-    """A file that is not read: not a regular file, or larger than allowed (``size`` set)."""
+def unreadable(err: OSError) -> Problem:
+    """A file the operating system would not let us read, and its reason."""
+    return Problem.of(ProblemKind.UNREADABLE, reason=str(err.strerror or err))
 
-    def __init__(self, message: str, size: int | None = None) -> None:
-        super().__init__(message)
+
+class NotReadable(ValueError):
+    """A file that is not read: not a regular file (``problem`` says what it is), or larger
+    than allowed (``size`` set)."""
+
+    def __init__(self, problem: Problem | None, size: int | None = None) -> None:
+        super().__init__(problem.text if problem else f"too large ({size:,} bytes)")
+        self.problem = problem
         self.size = size
 
 
@@ -213,7 +223,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise NotReadable(not_regular(st.st_mode))
         if st.st_size > limit:
-            raise NotReadable("too large", st.st_size)
+            raise NotReadable(None, st.st_size)
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
@@ -224,5 +234,5 @@ def read_regular(path: Path, limit: int) -> bytes:
             left -= len(chunk)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise NotReadable("too large", len(data))
+        raise NotReadable(None, len(data))
     return data

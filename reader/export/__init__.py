@@ -5,7 +5,9 @@ For the window and the CLI::
     export_articles(articles, output, fmt, *, split=False, progress=None, cancel=None,
                     notes={}, warn=None)
         # fmt in FORMATS = ("docx", "pdf", "md", "txt", "html"); returns the files written.
-        # notes: article id → Annotation(note, tags), printed with the article; warn(msg).
+        # notes: article id → Annotation(note, tags, quotes=(Quote(text, note, tags), …),
+        #   quotes_only=False), printed with the article (excerpts as quotations, each with
+        #   the citation); warn(msg).
         # One document with a table of contents (articles by date, paper, page), or with
         # split=True a folder of YYYY-MM-DD_第N版_标题.ext files. progress(done, total);
         # cancel() -> bool. Raises Cancelled (nothing written) or ExportError (one line).
@@ -15,6 +17,7 @@ For the window and the CLI::
     gbt7714(article) -> str                  # 作者. 题名[N]. 报纸名, 出版日期(版次).
     ris([articles]) -> str; csl_json([articles]) -> str; csl_item(article) -> dict
     source_line(article) -> str              # 钱塘新区报 2022年8月10日 第1版（file）
+    plain_quotation(text, article) -> str    # “passage”\n——citation (Copy with Citation)
 
 Threads: run ``export_articles`` in a worker (QRunnable/QThread); pass ``progress`` that
 emits a signal and ``cancel`` that reads a flag (e.g. ``threading.Event.is_set``). The PDF
@@ -29,6 +32,7 @@ from .atomic import Cancelled, ExportError
 from .citation import Cited, csl_item, csl_json, gbt7714, ris, source_line
 from .document import Annotation
 from .exporter import FORMATS, SUFFIXES, agreeing_path, export_articles, format_for
+from .quotation import Quote, plain_quotation
 
 __all__ = [
     "FORMATS",
@@ -37,12 +41,14 @@ __all__ = [
     "Cancelled",
     "Cited",
     "ExportError",
+    "Quote",
     "agreeing_path",
     "csl_item",
     "csl_json",
     "export_articles",
     "format_for",
     "gbt7714",
+    "plain_quotation",
     "ris",
     "source_line",
 ]

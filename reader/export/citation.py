@@ -9,7 +9,7 @@ GB/T 7714-2015 (entry type ``[N]``, newspaper) reads ``作者. 题名[N]. 报纸
   the standard's mark for information the cataloguer supplied;
 - an undated page gives ``[出版日期不详]`` in place of the date (the same bracketed form the
   standard uses for ``[出版地不详]``); an unknown page number leaves out ``(版次)``; an unknown
-  paper gives ``[报纸名不详]``.
+  paper gives ``[未知报纸]`` (the reader's one name for it, ``UNKNOWN_PAPER``).
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..corpus.model import Article
+from ..corpus.model import UNKNOWN_PAPER, Article
 from .authors import credited_authors
 
 MAX_AUTHORS = 3
 UNDATED = "出版日期不详"
-UNKNOWN_PAPER = "报纸名不详"
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def source_line(article: Article) -> str:
     day = f"{article.date.year}年{article.date.month}月{article.date.day}日" if article.date \
         else "日期不详"
     page = f"第{article.page}版" if article.page is not None else "版次不详"
-    line = f"{article.paper or '未知报纸'} {day} {page}"
+    line = f"{article.paper or UNKNOWN_PAPER} {day} {page}"
     if article.source:
         line += f"（{article.source.replace(chr(92), '/').rsplit('/', 1)[-1]}）"
     return line

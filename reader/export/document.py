@@ -14,28 +14,39 @@ from dataclasses import dataclass
 
 from ..corpus.model import Article
 from .atomic import CancelCheck, Progress, check_cancel
+from .quotation import Quote
 
 MAX_TITLE_IN_NAME = 40
 
 
 @dataclass(frozen=True)
 class Annotation:
-    """What the user wrote about an article in a bookmark: a note and tags."""
+    """What the user wrote about an article: a bookmark's note and tags, and the passages
+    kept from it (``quotes``); ``quotes_only``: the article is exported for its excerpts
+    alone, so its whole text is left out."""
 
     note: str = ""
     tags: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quotes_only: bool = False
 
     def lines(self) -> list[tuple[str, str]]:
         """(label, text) pairs to print with the article: 笔记 (one per line of the note),
         标签."""
-        out = [("笔记", line) for line in self.note.strip().splitlines() if line.strip()]
-        if self.tags:
-            out.append(("标签", "、".join(self.tags)))
-        return out
+        return Quote("", self.note, self.tags).lines()
+
+    def with_body(self) -> bool:
+        return not self.quotes_only
 
 
-Notes = Mapping[str, Annotation]  # article id → what its bookmark says
+Notes = Mapping[str, Annotation]  # article id → what its bookmark and excerpts say
 NO_NOTES: Notes = {}
+NO_ANNOTATION = Annotation()
+
+
+def noted(notes: Notes, article: Article) -> Annotation:
+    """What is to be printed with ``article`` (nothing when the user wrote nothing)."""
+    return notes.get(article.id, NO_ANNOTATION)
 
 
 def ordered(articles: Iterable[Article]) -> list[Article]:

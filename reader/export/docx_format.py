@@ -7,8 +7,9 @@ Chinese text gets an East Asian font through ``w:rFonts/@w:eastAsia`` (the theme
 attributes are removed, since Word lets them win) and the ``zh-CN`` language. The page is
 the locale's paper (A4 for zh, see ``paper``); the document's title and author say what it
 is and who wrote the articles, not python-docx's template. A bookmark's note and tags follow
-the citation (style ``Note``). Characters that XML cannot hold (control characters from a
-damaged page) are left out, with a warning.
+the citation (style ``Note``); an excerpt is its passage in ``Quote`` under the label
+``Excerpt Label``, with its citation in ``Quote Citation``. Characters that XML cannot hold
+(control characters from a damaged page) are left out, with a warning.
 """
 
 from __future__ import annotations
@@ -31,15 +32,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ..corpus.model import Article
 from .authors import credited_authors
 from .citation import gbt7714, source_line
-from .document import (
-    NO_NOTES,
-    Notes,
-    Tracker,
-    document_title,
-    heading_text,
-    toc_label,
-)
+from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, noted, toc_label
 from .paper import paper_mm
+from .quotation import LABEL, attribution
 
 APP_NAME = "报刊阅读器"
 # What XML 1.0 cannot hold: C0 controls other than tab and line ends, lone surrogates,
@@ -48,6 +43,8 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
+QUOTE_FONT = "楷体"
+"""Quotations are set in 楷体, as Chinese print sets quoted text apart."""
 LATIN_FONT = "Times New Roman"
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -103,11 +100,22 @@ def _prepare(doc: Document) -> None:
         ("Kicker", 12, False, False), ("Subtitle", 12, False, False),
         ("Byline", 10.5, False, False), ("Source", 9, False, True),
         ("Citation", 9, False, True), ("Contents", 10.5, False, False),
-        ("Note", 10.5, True, False),
+        ("Note", 10.5, True, False), ("Excerpt Label", 10.5, False, False),
+        ("Quote Citation", 9, False, True),
     ):
         style = _style(doc, name, size, italic=italic, grey=grey)
         style.paragraph_format.first_line_indent = Pt(0)
         set_fonts(style, HEADING_FONT if name in ("Kicker", "Subtitle") else BODY_FONT)
+    # An excerpt: its passage indented as a block quotation (Word's own Quote style), the
+    # citation under it indented alike.
+    quote = doc.styles["Quote"]
+    assert isinstance(quote, ParagraphStyle)
+    set_fonts(quote, QUOTE_FONT)
+    quote.font.italic = False
+    for style in (quote, doc.styles["Quote Citation"]):
+        assert isinstance(style, ParagraphStyle)
+        style.paragraph_format.left_indent = Pt(21)
+        style.paragraph_format.first_line_indent = Pt(0)
 
 
 def _bookmark(paragraph: DocxParagraph, name: str, number: int) -> None:
@@ -166,12 +174,19 @@ class _Writer:
             self.add(article.byline, "Byline")
         self.add(f"来源：{source_line(article)}", "Source")
         self.add(f"引用：{gbt7714(article)}", "Citation")
-        annotation = self.notes.get(article.id)
-        if annotation is not None:
-            for label, text in annotation.lines():
+        annotation = noted(self.notes, article)
+        for label, text in annotation.lines():
+            self.add(f"{label}：{text}", "Note")
+        for quote in annotation.quotes:
+            self.add(LABEL, "Excerpt Label")
+            for line in quote.paragraphs():
+                self.add(line, "Quote")
+            self.add(attribution(article), "Quote Citation")
+            for label, text in quote.lines():
                 self.add(f"{label}：{text}", "Note")
-        for p in article.paragraphs:
-            self.add(p.text, "Heading 2" if p.kind == "heading" else "Normal")
+        if annotation.with_body():
+            for p in article.paragraphs:
+                self.add(p.text, "Heading 2" if p.kind == "heading" else "Normal")
 
 
 def _properties(doc: Document, articles: list[Article], notes: Notes) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..corpus.model import Article
 from .citation import gbt7714, source_line
-from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, toc_label
+from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, noted, toc_label
+from .quotation import LABEL, attribution
 
 CSS = """
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif;
@@ -23,6 +24,8 @@ body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", Sim
 article { margin-bottom: 3em; }
 article p.text { text-indent: 2em; }
 nav ol { padding-left: 1.5em; }
+.excerpt-label { font-weight: bold; margin: 1em 0 0.2em; }
+blockquote.excerpt { margin: 0.3em 0 0.6em 2em; padding-left: 1em; border-left: 3px solid #bbb; }
 """
 
 
@@ -43,14 +46,22 @@ def _article_html(article: Article, level: int, anchor: str | None, page_break: 
         parts.append(f'<p class="byline">{escape(article.byline)}</p>')
     parts.append(f'<p class="source">来源：{escape(source_line(article))}</p>')
     parts.append(f'<p class="citation">引用：{escape(gbt7714(article))}</p>')
-    if article.id in notes:
+    annotation = noted(notes, article)
+    parts += [f'<p class="note">{label}：{escape(text)}</p>'
+              for label, text in annotation.lines()]
+    for quote in annotation.quotes:
+        parts.append(f'<p class="excerpt-label">{LABEL}</p>')
+        parts.append('<blockquote class="excerpt">' + "".join(
+            f'<p class="quote">{escape(p)}</p>' for p in quote.paragraphs())
+            + f'<p class="citation quote">{escape(attribution(article))}</p></blockquote>')
         parts += [f'<p class="note">{label}：{escape(text)}</p>'
-                  for label, text in notes[article.id].lines()]
-    for p in article.paragraphs:
-        if p.kind == "heading":
-            parts.append(f"<{sub}>{escape(p.text)}</{sub}>")
-        else:
-            parts.append(f'<p class="text">{escape(p.text)}</p>')
+                  for label, text in quote.lines()]
+    if annotation.with_body():
+        for p in article.paragraphs:
+            if p.kind == "heading":
+                parts.append(f"<{sub}>{escape(p.text)}</{sub}>")
+            else:
+                parts.append(f'<p class="text">{escape(p.text)}</p>')
     return "\n".join(parts)
 
 

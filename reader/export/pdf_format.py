@@ -209,7 +209,8 @@ def _draw(articles: list[Article], target: Path, tracker: Tracker,
         "h1 { font-size: 18pt; } h2 { font-size: 15pt; } h3 { font-size: 12pt; }"
         " .kicker, .subtitle { font-size: 12pt; } .source, .citation { font-size: 9pt;"
         " color: #555555; } p.text { text-indent: 21pt; line-height: 140%; }"
-        " .note { font-style: italic; }"
+        " .note { font-style: italic; } .excerpt-label { font-weight: bold; }"
+        " p.quote { margin-left: 24pt; }"
     )
     doc.setPageSize(page_size)
     doc.setHtml(html)

@@ -5,7 +5,8 @@ section heads flush left. Markdown escapes what a Markdown reader would take as 
 only that: emphasis, code, HTML, links and images (``[x](javascript:…)`` and ``![](http://…)``
 stay text), and at the start of a line headings, quotes, lists and rules. An ordered list
 marker is escaped after its digits (``1\\.``): a backslash before a digit is not an escape and
-would show. A bookmark's note and tags follow the citation.
+would show. A bookmark's note and tags follow the citation, then the excerpts as quotations
+(``quotation.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 
 from ..corpus.model import Article
 from .citation import gbt7714, source_line
-from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, toc_label
+from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, noted, toc_label
+from .quotation import LABEL, attribution
 
 INDENT = "\u3000\u3000"
 
@@ -30,11 +32,17 @@ def _txt_article(article: Article, notes: Notes) -> list[str]:
     if article.byline:
         lines.append(article.byline)
     lines += [f"来源：{source_line(article)}", f"引用：{gbt7714(article)}"]
-    if article.id in notes:
-        lines += [f"{label}：{text}" for label, text in notes[article.id].lines()]
-    lines.append("")
-    for p in article.paragraphs:
-        lines.append(p.text if p.kind == "heading" else INDENT + p.text)
+    annotation = noted(notes, article)
+    lines += [f"{label}：{text}" for label, text in annotation.lines()]
+    for quote in annotation.quotes:
+        lines += ["", f"{LABEL}："]
+        lines += [INDENT + line for line in quote.paragraphs()]
+        lines.append(INDENT + attribution(article))
+        lines += [f"{label}：{text}" for label, text in quote.lines()]
+    if annotation.with_body():
+        lines.append("")
+        for p in article.paragraphs:
+            lines.append(p.text if p.kind == "heading" else INDENT + p.text)
     return lines
 
 
@@ -85,14 +93,25 @@ def _md_article(article: Article, level: int, anchor: str | None, notes: Notes) 
         lines += [md_escape(article.byline), ""]
     lines += [f"> 来源：{md_escape(source_line(article))}  ",
               f"> 引用：{md_escape(gbt7714(article))}"]
-    if article.id in notes:
+    annotation = noted(notes, article)
+    if annotation.lines():
         lines[-1] += "  "
-        lines += [f"> {label}：{md_escape(text)}  " for label, text in notes[article.id].lines()]
+        lines += [f"> {label}：{md_escape(text)}  " for label, text in annotation.lines()]
         lines[-1] = lines[-1].rstrip()
     lines.append("")
-    for p in article.paragraphs:
-        prefix = "#" * (level + 1) + " " if p.kind == "heading" else ""
-        lines += [prefix + md_escape(p.text), ""]
+    for quote in annotation.quotes:
+        lines += [f"**{LABEL}**", ""]
+        for line in quote.paragraphs():
+            lines += [f"> {md_escape(line)}", ">"]
+        lines += [f"> {md_escape(attribution(article))}", ""]
+        lines += [f"{label}：{md_escape(text)}  " for label, text in quote.lines()]
+        if quote.lines():
+            lines[-1] = lines[-1].rstrip()
+            lines.append("")
+    if annotation.with_body():
+        for p in article.paragraphs:
+            prefix = "#" * (level + 1) + " " if p.kind == "heading" else ""
+            lines += [prefix + md_escape(p.text), ""]
     return lines
 
 

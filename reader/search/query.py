@@ -14,7 +14,8 @@
 
 Words match anywhere, inside longer words too: ``承涛`` finds 金承涛. Text is folded first
 (``fold``): full/half width, letter case and traditional/simplified forms do not matter.
-A malformed query raises ``QueryError`` with a message to show as it is.
+A malformed query raises ``QueryError`` with a typed problem (``reader.problems``) that each
+face words in its own language.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..problems import Problem, ProblemKind
 from .fold import fold
 
 Field = Literal["any", "title", "byline"]
@@ -42,18 +44,22 @@ _FIELD_NAMES: dict[str, str] = {
     "paper": "paper", "报纸": "paper", "报": "paper",
     "date": "date", "日期": "date",
 }
-_DATE_HINT = "write date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31"
 _DATE_PART = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 _FIELD_PREFIX = re.compile(r"([^\s\":]{1,12}):")
 """A field name and its colon at a position (names are short: the match never runs far)."""
 
 
 class QueryError(ValueError):
-    """A query that cannot be understood; ``str(err)`` is a message for the reader."""
+    """A query that cannot be understood: ``problem`` says why (a kind and its parameters,
+    which each face words in its language); ``str(err)`` is the English text. A plain
+    sentence is taken as well (kind ``OTHER``)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, kind: ProblemKind | str, **params: str | int) -> None:
+        problem = (Problem.of(kind, **params) if isinstance(kind, ProblemKind)
+                   else Problem.other(kind))
+        super().__init__(problem.text)
+        self.problem = problem
+        self.message = problem.text
 
 
 @dataclass(frozen=True)
@@ -119,15 +125,15 @@ def _read_quoted(q: str, i: int) -> tuple[str, int]:
     """``q[i]`` is a quote: the text up to the closing quote and the index after it."""
     end = q.find('"', i + 1)
     if end < 0:
-        raise QueryError(f"unclosed quote in {q[i:i + 20]!r}: add the closing \"")
+        raise QueryError(ProblemKind.QUERY_UNCLOSED_QUOTE, text=q[i:i + 20])
     return q[i + 1 : end], end + 1
 
 
 def _tokens(raw: str) -> list[_Token]:
     """The query's tokens, read once from left to right (linear in its length)."""
     if len(raw) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is {len(raw):,} characters long; a query can have at most "
-                         f"{MAX_QUERY_CHARS:,}: search for a few words of it")
+        raise QueryError(ProblemKind.QUERY_TOO_LONG, length=f"{len(raw):,}",
+                         limit=f"{MAX_QUERY_CHARS:,}")
     q = fold(raw)
     tokens: list[_Token] = []
     i, n = 0, len(q)
@@ -148,7 +154,7 @@ def _tokens(raw: str) -> list[_Token]:
             value, i = _read_quoted(q, i)
             value = " ".join(value.split())
             if not value:
-                raise QueryError('empty quotes "" find nothing: put the words between them')
+                raise QueryError(ProblemKind.QUERY_EMPTY_QUOTES)
         else:
             j = i
             while j < n and not q[j].isspace() and q[j] != '"':
@@ -159,9 +165,9 @@ def _tokens(raw: str) -> list[_Token]:
                 continue
         if not value:
             name = raw[start:i].rstrip(":：")
-            raise QueryError(f"{name}: needs a word after it, e.g. {name}:金承涛")
+            raise QueryError(ProblemKind.QUERY_NEEDS_WORD, name=name)
         if len(value) > MAX_TERM_CHARS:
-            raise QueryError(f"a word of the query is longer than {MAX_TERM_CHARS} characters")
+            raise QueryError(ProblemKind.QUERY_LONG_WORD, limit=MAX_TERM_CHARS)
         tokens.append(_Token("text", negated, field_name, value, raw[start:i]))
     return tokens
 
@@ -173,17 +179,18 @@ def _tokens(raw: str) -> list[_Token]:
 def _date_bound(text: str, end: bool) -> dt.date:
     m = _DATE_PART.match(text)
     if not m:
-        raise QueryError(f"bad date {text!r}: {_DATE_HINT}")
+        raise QueryError(ProblemKind.QUERY_BAD_DATE, text=text)
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else (12 if end else 1)
     if not 1 <= month <= 12:
-        raise QueryError(f"bad date {text!r}: there is no month {month}")
+        raise QueryError(ProblemKind.QUERY_NO_MONTH, text=text, month=month)
     last = calendar.monthrange(year, month)[1] if year >= 1 else 31
     day = int(m.group(3)) if m.group(3) else (last if end else 1)
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise QueryError(f"bad date {text!r}: {year}-{month:02d} has no day {day}") from None
+        raise QueryError(ProblemKind.QUERY_NO_DAY, text=text, month=f"{year}-{month:02d}",
+                         day=day) from None
 
 
 def parse_date_range(text: str) -> DateRange:
@@ -192,11 +199,11 @@ def parse_date_range(text: str) -> DateRange:
     if ".." in text:
         left, right = text.split("..", 1)
         if not left and not right:
-            raise QueryError(f"bad date {text!r}: {_DATE_HINT}")
+            raise QueryError(ProblemKind.QUERY_BAD_DATE, text=text)
         start = _date_bound(left, end=False) if left else None
         stop = _date_bound(right, end=True) if right else None
         if start and stop and start > stop:
-            raise QueryError(f"bad date range {text!r}: it ends before it starts")
+            raise QueryError(ProblemKind.QUERY_REVERSED_RANGE, text=text)
         return DateRange(start, stop)
     return DateRange(_date_bound(text, end=False), _date_bound(text, end=True))
 
@@ -222,7 +229,7 @@ def _clauses(tokens: list[_Token]) -> list[list[_Token]]:
     for tok in tokens:
         if tok.kind == "or":
             if not clauses or joining:
-                raise QueryError("OR needs a word on each side, e.g. 钱塘 OR 上城")
+                raise QueryError(ProblemKind.QUERY_OR_SIDES)
             joining = True
             continue
         if joining:
@@ -231,7 +238,7 @@ def _clauses(tokens: list[_Token]) -> list[list[_Token]]:
         else:
             clauses.append([tok])
     if joining:
-        raise QueryError("OR needs a word on each side, e.g. 钱塘 OR 上城")
+        raise QueryError(ProblemKind.QUERY_OR_SIDES)
     return clauses
 
 
@@ -244,14 +251,14 @@ def _term(tok: _Token) -> Term:
 def _add_clause(b: _Builder, clause: list[_Token]) -> None:
     if len(clause) > 1:
         if any(t.negated for t in clause):
-            raise QueryError("OR cannot join an excluded word (one starting with -)")
+            raise QueryError(ProblemKind.QUERY_OR_EXCLUDED)
         if any(t.field_name == "date" for t in clause):
-            raise QueryError("date: cannot be joined with OR; give a range: date:2021..2022")
+            raise QueryError(ProblemKind.QUERY_OR_DATE)
         if all(t.field_name == "paper" for t in clause):
             b.papers.extend(t.value for t in clause)
             return
         if any(t.field_name == "paper" for t in clause):
-            raise QueryError("OR joins words or papers, not a word with a paper:")
+            raise QueryError(ProblemKind.QUERY_OR_PAPER)
         b.groups.append([_term(t) for t in clause])
         return
     tok = clause[0]
@@ -269,17 +276,17 @@ def parse_query(text: str) -> Query:
     """Parse what the reader typed; raise ``QueryError`` when it cannot be understood."""
     tokens = _tokens(text)
     if not tokens:
-        raise QueryError("the query is empty: type a word to find")
+        raise QueryError(ProblemKind.QUERY_EMPTY)
     b = _Builder()
     for clause in _clauses(tokens):
         _add_clause(b, clause)
     if sum(len(g) for g in b.groups) + len(b.excluded) > MAX_TERMS:
-        raise QueryError(f"the query has more than {MAX_TERMS} words")
+        raise QueryError(ProblemKind.QUERY_MANY_WORDS, limit=MAX_TERMS)
     filters = (len(b.papers) + len(b.excluded_papers) + len(b.dates) + len(b.excluded_dates))
     if filters > MAX_FILTERS:
-        raise QueryError(f"the query has more than {MAX_FILTERS} paper: and date: filters")
+        raise QueryError(ProblemKind.QUERY_MANY_FILTERS, limit=MAX_FILTERS)
     if not (b.groups or b.papers or b.dates):
-        raise QueryError("a query cannot only exclude: add a word, a paper: or a date: to find")
+        raise QueryError(ProblemKind.QUERY_ONLY_EXCLUDES)
     return Query(
         text=text,
         groups=tuple(tuple(g) for g in b.groups),

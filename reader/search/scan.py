@@ -10,10 +10,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..corpus.model import Article
+from ..corpus.model import UNKNOWN_PAPER, Article
 from .fold import fold
 from .query import DateRange, Query, Term
-from .update import UNKNOWN_PAPER
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from typing import Any
 import tantivy
 
 from ..corpus.library import PageSource
+from ..corpus.model import UNKNOWN_PAPER
 from ..corpus.workers import process_pool
 from . import store
 from .build import FIELDS, Analyzed, analyze, tune_allocator
@@ -47,7 +48,6 @@ WRITER_HEAP = 300_000_000
 """The engine's indexing memory, bytes, across its threads: past it, it writes a segment."""
 PARALLEL_CHARS = 3_000_000
 """Below this much text, an update runs in the calling thread (no worker start-up)."""
-UNKNOWN_PAPER = "未知报纸"
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,8 @@ LATER_ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+D", checkable=True),
     ActionSpec("edit_bookmark_action", QT_TRANSLATE_NOOP("MainWindow", "&Edit Note and Tags…"),
                "Ctrl+Shift+D"),
+    ActionSpec("save_excerpt_action", QT_TRANSLATE_NOOP("MainWindow", "Save E&xcerpt…"),
+               "Ctrl+Shift+E"),
     ActionSpec("remove_bookmarks_action",
                QT_TRANSLATE_NOOP("MainWindow", "&Remove Selected Bookmarks"), "Ctrl+Shift+Del"),
     ActionSpec("show_bookmarks_action", QT_TRANSLATE_NOOP("MainWindow", "Show &Bookmarks"),
@@ -99,6 +101,38 @@ LATER_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_action", QT_TRANSLATE_NOOP("MainWindow", "&Export…"), "Ctrl+E"),
     ActionSpec("cite_action", QT_TRANSLATE_NOOP("MainWindow", "&Copy Citation"),
                "Ctrl+Shift+C"),
+)
+EDIT_ACTIONS: tuple[ActionSpec, ...] = (  # undo, redo and the corrections of an article
+    ActionSpec("undo_action", QT_TRANSLATE_NOOP("MainWindow", "&Undo"),
+               QKeySequence.StandardKey.Undo),
+    ActionSpec("redo_action", QT_TRANSLATE_NOOP("MainWindow", "&Redo"),
+               ("Ctrl+Shift+Z", "Ctrl+Y")),
+    ActionSpec("split_action", QT_TRANSLATE_NOOP("MainWindow", "A &New Article Starts Here"),
+               "Ctrl+Alt+Return"),
+    ActionSpec("merge_next_action",
+               QT_TRANSLATE_NOOP("MainWindow", "&Merge with the Next Article"), "Ctrl+Alt+J"),
+    ActionSpec("merge_previous_action",
+               QT_TRANSLATE_NOOP("MainWindow", "Merge with the &Previous Article"),
+               "Ctrl+Alt+Shift+J"),
+    ActionSpec("merge_across_action",
+               QT_TRANSLATE_NOOP("MainWindow", "Merge with Its &Continuation (下转/上接)"),
+               "Ctrl+Alt+Shift+C"),
+    ActionSpec("headline_action", QT_TRANSLATE_NOOP("MainWindow", "Correct the &Headline…"),
+               "Ctrl+Alt+H"),
+    ActionSpec("fix_words_action", QT_TRANSLATE_NOOP("MainWindow", "Fix &Words…"),
+               "Ctrl+Alt+W"),
+    ActionSpec("page_fields_action",
+               QT_TRANSLATE_NOOP("MainWindow", "Correct the P&age's Paper, Date, Number…"),
+               "Ctrl+Alt+P"),
+)
+ROLES: tuple[tuple[str, str, str], ...] = (  # "This Line Is": the roles of corrections.ROLES
+    ("kicker", QT_TRANSLATE_NOOP("MainWindow", "the &Kicker"), "Ctrl+Alt+Shift+K"),
+    ("title", QT_TRANSLATE_NOOP("MainWindow", "the &Title"), "Ctrl+Alt+Shift+T"),
+    ("subtitle", QT_TRANSLATE_NOOP("MainWindow", "the &Subtitle"), "Ctrl+Alt+Shift+S"),
+    ("byline", QT_TRANSLATE_NOOP("MainWindow", "the &Byline"), "Ctrl+Alt+Shift+B"),
+    ("section", QT_TRANSLATE_NOOP("MainWindow", "a S&ection Head"), "Ctrl+Alt+Shift+E"),
+    ("body", QT_TRANSLATE_NOOP("MainWindow", "Bo&dy Text"), "Ctrl+Alt+Shift+D"),
+    ("none", QT_TRANSLATE_NOOP("MainWindow", "&Not Part of Any Article"), "Ctrl+Alt+Shift+N"),
 )
 HELP_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("shortcuts_action", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),
@@ -136,11 +170,21 @@ class WindowActions:
     next_month_action: QAction
     bookmark_action: QAction
     edit_bookmark_action: QAction
+    save_excerpt_action: QAction
     remove_bookmarks_action: QAction
     show_bookmarks_action: QAction
     export_action: QAction
     cite_action: QAction
     assign_date_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    split_action: QAction
+    merge_next_action: QAction
+    merge_previous_action: QAction
+    merge_across_action: QAction
+    headline_action: QAction
+    fix_words_action: QAction
+    page_fields_action: QAction
     shortcuts_action: QAction
     about_action: QAction
 
@@ -172,6 +216,9 @@ class WindowActions:
         assign_date_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         window.addAction(assign_date_action)
         self.by_name["assign_date_action"] = assign_date_action
+        self._build(EDIT_ACTIONS)
+        self.role_actions: dict[str, QAction] = {
+            name: self._make(translated(label), keys) for name, label, keys in ROLES}
         self._build(HELP_ACTIONS)
         self.prev_article_action.setIconText("◀")
         self.next_article_action.setIconText("▶")

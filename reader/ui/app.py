@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
-from ..corpus.catalog import Catalog
+from ..backend import open_library
 from ..paths import bundled_corpus
 from ..userconfig import config_file, library_folder, load_config, save_config
 from . import theme
@@ -50,9 +50,8 @@ def run_window(args: argparse.Namespace) -> int:
     # Unexpected errors: the traceback to the log file, a sentence to the user.
     reporter = ErrorReporter(app)
     reporter.install()
-    if callable(handler := getattr(paths, "set_notice_handler", None)):
-        bridge = _NoticeBridge(app)
-        handler(bridge.told.emit)
+    bridge = _NoticeBridge(app)
+    paths.set_notice_handler(bridge.told.emit)
     prefs = Preferences.load()
     translators = install_translators(app, choose_language(prefs.language))
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Newspaper Reader"))
@@ -65,7 +64,7 @@ def run_window(args: argparse.Namespace) -> int:
         # The library named, else the bundled one (not the user's last): the same picture
         # on every machine.
         root = getattr(args, "library", None) or bundled_corpus()
-        window = MainWindow(Catalog(root), prefs, state)
+        window = MainWindow(open_library(root), prefs, state)
         return _screenshot(app, window, screenshot, getattr(args, "query", None),
                            getattr(args, "article", None), size)
     root, remember = startup_library(args)
@@ -85,13 +84,6 @@ def tell_once(window: MainWindow, messages: list[str]) -> None:
         if message not in _told:
             _told.add(message)
             window.show_notice(f"told:{message}", message, "warning")
-
-
-def _path_notices() -> list[str]:
-    """What ``reader.paths`` had to say about its folders (a cache or log folder that cannot
-    be written is replaced by a temporary one), when the core says such things."""
-    notices = getattr(paths, "notices", None)
-    return list(notices()) if callable(notices) else []
 
 
 class _NoticeBridge(QObject):
@@ -124,9 +116,11 @@ def open_library_window(root: Path, prefs: Preferences | None = None,
     """Show a window on the library at ``root``, remembered (unless ``remember`` is false)
     as the library to open next time (by the window and by the command line)."""
     config = load_config()  # before the window reads it (its messages come with the first read)
-    window = MainWindow(Catalog(root), prefs, state)
+    window = MainWindow(open_library(root), prefs, state)
     search_without_waiting(window)
-    tell_once(window, config.messages + _path_notices())
+    # What ``reader.paths`` had to say of its folders (a cache or log folder that cannot be
+    # written is replaced by a temporary one).
+    tell_once(window, config.messages + paths.notices())
     if remember:
         config.remember_library(root)
         try:

@@ -1,8 +1,11 @@
 """The article's context menu: Qt's own (copy, select all) and then what one does with an
-article: bookmark it, copy its citation or the text with its citation, export it, find in it.
+article: bookmark it, save the selected passage as an excerpt, copy its citation or the text
+with its citation, export it, find in it, correct it (the window's Edit → Correct This
+Article, and Undo).
 
-Also "Copy with Citation": the selected text (the whole article when nothing is selected)
-followed by its GB/T 7714 citation, the way a quotation goes into a report.
+Also "Copy with Citation": the selected text in quotation marks with ``——`` and its GB/T 7714
+citation under it (as excerpts are exported), or the whole article followed by its citation
+when nothing is selected.
 """
 
 from __future__ import annotations
@@ -39,7 +42,9 @@ class ArticleMenu(QObject):
         if article is None:
             return ""
         selected = view.textCursor().selectedText().replace("\u2029", "\n").strip()
-        text = (selected or view.plain_text().strip()) + "\n\n" + user_data.citation(article)
+        # A selection is quoted as an excerpt is exported: “…” and the citation under it.
+        text = user_data.quotation(selected, article) if selected else (
+            view.article_text().strip() + "\n\n" + user_data.citation(article))
         QGuiApplication.clipboard().setText(text)
         self.statusMessage.emit(self.tr("Copied with its citation."))
         return text

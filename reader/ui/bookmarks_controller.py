@@ -1,4 +1,5 @@
-"""Bookmarks, citations and export for the window: the star, the panel's requests, the dialog.
+"""Bookmarks, excerpts, citations and export for the window: the star, Save Excerpt, the
+panel's requests, the dialog.
 
 Kept apart from ``mainwindow`` so that the window arranges and wires while this speaks to the
 bookmark store and the exporter (through ``user_data``). The store is polled for changes made
@@ -12,23 +13,29 @@ damaged file itself is never overwritten).
 Bookmarks of every library are listed; each opens in the library it was made in
 (``bookmark_places``): one of another library asks to open that library, and says which
 library it is in when it cannot be opened.
+
+An excerpt is the passage selected in the article view (its body only), kept with a note and
+tags; opened from the panel, its article is shown with the passage marked and in view. When
+its article changed (a correction, a new parser), it is looked for in the background and
+relinked; one that cannot be found again says so, and keeps its text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from .. import bookmarks as bookmark_core
 from ..corpus.catalog import Catalog
-from ..corpus.model import Article, Paragraph
+from ..corpus.model import Article
 from . import user_data
+from .bookmark_follow import BookmarkFollower
 from .bookmark_places import BookmarkPlaces, library_holding
 from .dialogs.bookmark_dialog import BookmarkDialog
 from .dialogs.export_dialog import ExportDialog, Scopes
@@ -42,15 +49,6 @@ from .views.bookmarks_panel import BookmarksPanel
 from .views.issue_view import IssueView
 from .views.results_panel import ResultsPanel
 from .workers import TaskRunner
-
-
-def excerpt_of(article: Article, selected: str) -> Article | None:
-    """The article cut to the text selected in its view (its headline, source and citation
-    kept), or None when nothing is selected. Qt separates selected paragraphs by U+2029."""
-    parts = [p.strip() for p in selected.replace("\u2028", "\n").replace("\u2029", "\n")
-             .split("\n")]
-    paragraphs = [Paragraph(p) for p in parts if p]
-    return replace(article, paragraphs=paragraphs) if paragraphs else None
 
 POLL_MS = 2000
 NOTICE = "bookmarks"
@@ -81,8 +79,11 @@ class BookmarksController(QObject):
 
     def __init__(self, catalog: Catalog, runner: TaskRunner, search: SearchController,
                  hit_model: SearchHitModel, model: BookmarkModel, views: BookmarkViews,
-                 recent_libraries: Callable[[], list[Path]], parent: QWidget) -> None:
+                 recent_libraries: Callable[[], list[Path]], parent: QWidget,
+                 open_store: Callable[[], bookmark_core.BookmarkStore] = (
+                     bookmark_core.BookmarkStore.open)) -> None:
         super().__init__(parent)
+        self.open_store = open_store  # the library's door to the bookmark store
         self.parent_widget = parent  # of the dialogs and message boxes
         self.catalog = catalog
         self.runner = runner
@@ -90,7 +91,7 @@ class BookmarksController(QObject):
         self.hit_model = hit_model
         self.views = views
         self.recent_libraries = recent_libraries
-        self.store, self.message, self.error = user_data.open_store()
+        self.store, self.message, self.error = user_data.open_store(open_store)
         self.model = model
         self.places = BookmarkPlaces()
         self._store_version = -1
@@ -98,6 +99,9 @@ class BookmarksController(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
+        self._poll.timeout.connect(self.follow_catalog)
+        self.follower = BookmarkFollower(catalog, runner, self)
+        self.follower.moved.connect(self._relink)
 
     def start(self) -> None:
         self.refresh()
@@ -113,12 +117,11 @@ class BookmarksController(QObject):
         err = self.error
         panel = self.views.panel
         if user_data.is_damaged(err):
-            assert err is not None
             buttons: list[tuple[str, Callable[[], object]]] = []
-            if getattr(err, "backup", None) is not None:
+            if err.backup is not None:
                 buttons.append((self.tr("Restore from Backup"), self.restore_backup))
             buttons.append((self.tr("Export What Can Be Read…"), self.export_readable))
-            backup = getattr(err, "backup", None)
+            backup = err.backup
             if backup is not None:
                 text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
                                "nothing was written over it; a backup of its last good state "
@@ -128,8 +131,7 @@ class BookmarksController(QObject):
                 text = self.tr("The bookmark file %1 is damaged (%2). It was kept as it is, "
                                "nothing was written over it; no backup of it was found. "
                                "Bookmarks are off for now.")
-            text = text.replace("%1", str(err.path)).replace(  # type: ignore[attr-defined]
-                "%2", str(getattr(err, "reason", "")))
+            text = text.replace("%1", str(err.path)).replace("%2", err.reason)
             self.noticeRequested.emit(NOTICE, text, "error", tuple(buttons))
             panel.show_unavailable(text)
             return
@@ -158,15 +160,15 @@ class BookmarksController(QObject):
         """Put the last good backup in place of the damaged file (which is kept aside)."""
         err = self.error
         lib = bookmark_core
-        if err is None:
+        if not user_data.is_damaged(err):
             return False
         try:
-            aside = lib.restore_backup(err.path)  # type: ignore[attr-defined]
+            aside = lib.restore_backup(err.path)
         except (lib.StoreError, OSError) as problem:
             QMessageBox.warning(self.parent_widget, self.tr("Restore from Backup"), self.tr(
                 "The backup could not be restored: %1").replace("%1", str(problem)))
             return False
-        self.store, self.message, self.error = user_data.open_store()
+        self.store, self.message, self.error = user_data.open_store(self.open_store)
         if self.store is None:
             self._report_unusable()
             return False
@@ -184,7 +186,7 @@ class BookmarksController(QObject):
         """Save what can still be read from the damaged file as bookmarks JSON."""
         err = self.error
         lib = bookmark_core
-        if err is None:
+        if not user_data.is_damaged(err):
             return None
         name, _ = QFileDialog.getSaveFileName(
             self.parent_widget, self.tr("Save What Can Be Read"),
@@ -193,7 +195,7 @@ class BookmarksController(QObject):
             return None
         out = Path(name)
         try:
-            salvage = lib.export_readable(err.path, out)  # type: ignore[attr-defined]
+            salvage = lib.export_readable(err.path, out)
         except (lib.StoreError, OSError) as problem:
             QMessageBox.warning(self.parent_widget, self.tr("Export What Can Be Read"), self.tr(
                 "Nothing could be saved: %1").replace("%1", str(problem)))
@@ -209,6 +211,22 @@ class BookmarksController(QObject):
         self.statusMessage.emit(self.tr("%n bookmark(s) saved to %1.", "",
                                         len(salvage.bookmarks)).replace("%1", str(out)))
         return out
+
+    def open_when_read(self, bookmark_id: int, read: SignalInstance | None) -> None:
+        """Open a bookmark (its id in the store) now, or once ``read`` (the library read for
+        the first time) says its article may be there: it may be new in this library."""
+        bookmark = self.store.get(bookmark_id) if self.store is not None else None
+        if bookmark is None:
+            return
+        if read is None or self.catalog.article(bookmark.article_id) is not None:
+            self.open_bookmark(bookmark)
+            return
+
+        def once() -> None:
+            read.disconnect(once)
+            self.open_bookmark(bookmark)
+
+        read.connect(once)
 
     def shutdown(self) -> None:
         self._poll.stop()
@@ -240,7 +258,7 @@ class BookmarksController(QObject):
             self._store_version = version
             self.places.reload()
             self.model.set_libraries(self._library_labels())
-            self.model.set_bookmarks(self.store.list())
+            self.model.set_bookmarks(self.store.list(), self.store.excerpts())
             self.views.panel.set_tags(self.store.tags())
         except bookmark_core.StoreError as err:
             if user_data.is_damaged(err):
@@ -295,15 +313,48 @@ class BookmarksController(QObject):
                 self.views.article_view.article)
         if bookmark is None:
             return
+        excerpt = user_data.is_excerpt(bookmark)
         dialog = BookmarkDialog(bookmark.title, bookmark.note, list(bookmark.tags),
-                                list(self.store.tags()), self.parent_widget)
+                                list(self.store.tags()), self.parent_widget,
+                                passage=bookmark.text if excerpt else "")
+        if dialog.exec() != BookmarkDialog.DialogCode.Accepted:
+            return
+        note, tags = dialog.values()
+        update = self.store.update_excerpt if excerpt else self.store.update
+        try:
+            update(bookmark.id, note=note, tags=tags)
+        except bookmark_core.StoreError as err:
+            self._failed(err)
+        self.refresh(force=True)
+
+    @Slot()
+    def save_excerpt(self) -> None:
+        """Keep the passage selected in the article as an excerpt, with a note and tags."""
+        view = self.views.article_view
+        article = view.article
+        span = view.selected_body_span()
+        if article is None or span is None:
+            self.statusMessage.emit(self.tr(
+                "Select a passage of the article's text first, then save it as an excerpt."))
+            return
+        if self.store is None:
+            QMessageBox.warning(self.parent_widget, self.tr("Excerpts"), self.tr(
+                "This passage cannot be saved: %1").replace("%1", self.message))
+            return
+        passage = user_data.passage(article, *span)
+        dialog = BookmarkDialog(article.display_title, "", [], list(self.store.tags()),
+                                self.parent_widget, passage=passage.text)
         if dialog.exec() != BookmarkDialog.DialogCode.Accepted:
             return
         note, tags = dialog.values()
         try:
-            self.store.update(bookmark.id, note=note, tags=tags)
+            kept = self.store.add_excerpt(article, passage, note=note, tags=tags)
         except bookmark_core.StoreError as err:
             self._failed(err)
+            return
+        self.places.set(kept.uid, self.catalog.root)
+        self.statusMessage.emit(self.tr("Excerpt saved (%n character(s)) from %1", "",
+                                        len(kept.text)).replace("%1", article.display_title))
         self.refresh(force=True)
 
     @Slot()
@@ -311,14 +362,19 @@ class BookmarksController(QObject):
         chosen = self.views.panel.selected_bookmarks()
         if self.store is None or not chosen:
             return
-        if QMessageBox.question(
-                self.parent_widget, self.tr("Remove Bookmarks"), self.tr(
-                "Remove %n bookmark(s) with their notes?", "", len(chosen))) \
+        excerpts = [e for e in chosen if user_data.is_excerpt(e)]
+        question = self.tr("Remove %n bookmark(s) with their notes?", "", len(chosen)) \
+            if not excerpts else self.tr(
+                "Remove %n selected bookmark(s) and excerpt(s) with their notes?", "",
+                len(chosen))
+        if QMessageBox.question(self.parent_widget, self.tr("Remove Bookmarks"), question) \
                 != QMessageBox.StandardButton.Yes:
             return
         try:
             for bookmark in chosen:
-                self.store.remove(bookmark.id)
+                remove = self.store.remove_excerpt if user_data.is_excerpt(bookmark) \
+                    else self.store.remove
+                remove(bookmark.id)
         except bookmark_core.StoreError as err:
             self._failed(err)
         self.refresh(force=True)
@@ -337,6 +393,9 @@ class BookmarksController(QObject):
         place = self.places.get(bookmark.uid)
         if place is not None and not same_folder(place, here):
             self._offer_library(bookmark, place)
+            return
+        if user_data.is_excerpt(bookmark):
+            self.open_excerpt(bookmark)
             return
         article = self.catalog.article(bookmark.article_id)
         if article is not None:
@@ -359,6 +418,69 @@ class BookmarksController(QObject):
 
         self.runner.run(find, name="resolve",
                                finished=lambda found: self._on_bookmark_found(bookmark, found))
+
+    @Slot()
+    def follow_catalog(self) -> None:
+        """Relink the bookmarks of this library whose article reads differently since the
+        library's pages were read again (``bookmark_follow``)."""
+        if self.store is not None:
+            here = self.catalog.root
+            store = self.store
+            self.follower.look(lambda: [
+                b for b in store.list()
+                if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
+
+    @Slot(object)
+    def _relink(self, moved: list[tuple[Any, Article]]) -> None:
+        if self.store is None or not moved:
+            return
+        try:
+            for bookmark, article in moved:
+                self.store.relink(bookmark.id, article)
+        except bookmark_core.BookmarkNotFound:
+            pass  # removed meanwhile (here or elsewhere): nothing to follow
+        except bookmark_core.StoreError as err:
+            self._failed(err)
+        self.refresh(force=True)
+        self.update_star()
+
+    def open_excerpt(self, excerpt: Any) -> None:
+        """Open an excerpt's article with the passage marked and in view; look for it in
+        the background when its article changed."""
+        placed = user_data.quick_place(excerpt, self.catalog)
+        if placed is not None:
+            self._show_excerpt(excerpt, placed)
+            return
+        self.statusMessage.emit(self.tr("Looking for the excerpt…"))
+        catalog = self.catalog
+        self.runner.run(lambda progress, cancelled: user_data.place(excerpt, catalog),
+                        name="place", finished=lambda found: self._show_excerpt(excerpt, found))
+
+    def _show_excerpt(self, excerpt: Any, placed: Any) -> None:
+        article = placed.article
+        if article is None:
+            QMessageBox.information(self.parent_widget, self.tr("Excerpt"), literal(self.tr(
+                "The article of this excerpt can no longer be found in the library:\n%1\n\n"
+                "The excerpt, its text and its note are kept.").replace("%1", excerpt.title)))
+            return
+        if article.id != excerpt.article_id and self.store is not None:
+            try:
+                self.store.relink_excerpt(excerpt.id, article)
+            except bookmark_core.StoreError as err:
+                self._failed(err)
+        self.places.set(excerpt.uid, self.catalog.root)
+        self.openArticleRequested.emit(article.id)
+        if placed.span is None:
+            self.statusMessage.emit(self.tr(
+                "The passage of this excerpt is no longer in the article; the excerpt keeps "
+                "its text: “%1”").replace("%1", excerpt.text))
+        else:
+            self.views.article_view.show_passage(placed.span.start, placed.span.end)
+            if not placed.span.exact:
+                self.statusMessage.emit(self.tr(
+                    "The passage was found changed: the article was corrected since."))
+        if article.id != excerpt.article_id:
+            self.refresh(force=True)
 
     def _on_bookmark_found(self, bookmark: Any,
                            found: tuple[Path | None, Article | None]) -> None:
@@ -385,7 +507,9 @@ class BookmarksController(QObject):
                                           "%1", bookmark.title).replace("%2", name)
                                           .replace("%3", str(root))))
         if answer == QMessageBox.StandardButton.Yes:
-            self.openLibraryRequested.emit(root, bookmark.id)
+            # The other window opens a bookmark by its id; an excerpt is opened there by hand.
+            self.openLibraryRequested.emit(root, 0 if user_data.is_excerpt(bookmark)
+                                           else bookmark.id)
         else:
             self.statusMessage.emit(self.tr("“%1” is in the library “%2” (%3).").replace(
                 "%1", bookmark.title).replace("%2", name).replace("%3", str(root)))
@@ -423,19 +547,18 @@ class BookmarksController(QObject):
         if article is not None:
             scopes["article"] = (self.tr("The open article: %1").replace(
                 "%1", article.display_title), lambda: [article])
-            excerpt = excerpt_of(article, self.views.article_view.textCursor().selectedText())
-            if excerpt is not None:
+            selected = user_data.selection_item(
+                article, self.views.article_view.textCursor().selectedText())
+            if selected is not None:  # a quotation, as excerpts and Copy with Citation give
                 scopes["text"] = (self.tr("The selected text (%n character(s))", "",
-                                          sum(len(p.text) for p in excerpt.paragraphs)),
-                                  lambda: [excerpt])
+                                          selected[2]), lambda: [selected[:2]])
         current = self.views.tabs.currentWidget()
         if current is self.views.panel:
             chosen = self.views.panel.selected_bookmarks()
             if chosen:
                 scopes["selection"] = (
                     self.tr("The %n selected bookmark(s)", "", len(chosen)),
-                    lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
-                             for b in chosen])
+                    lambda: user_data.kept_items(chosen, catalog))
         else:
             views = self.views
             view = views.results if current is views.results else views.issue_view
@@ -445,12 +568,11 @@ class BookmarksController(QObject):
                     self.tr("The %n selected article(s)", "", len(ids)),
                     lambda: [catalog.article(i) for i in ids])
         if self.model.rowCount():
-            marks = [self.model.bookmark(r)
-                     for r in range(self.model.rowCount())]
+            marks = [b for r in range(self.model.rowCount())
+                     if (b := self.model.bookmark(r)) is not None]
             scopes["bookmarks"] = (
                 self.tr("All %n bookmark(s)", "", len(marks)),
-                lambda: [(user_data.resolve(b, catalog), user_data.annotation(b))
-                         for b in marks])
+                lambda: user_data.kept_items(marks, catalog))
         if self.search.params is not None and self.hit_model.total:
             params, search = self.search.params, self.search.service
             scopes["results"] = (

@@ -1,203 +1,178 @@
-"""The core's reasons for a problem file, in the window's language.
+"""The core's problems (``reader.problems``) worded in the window's language.
 
-The core (no Qt) words its reasons in English for the command line and the log. The window
-recognises the known reasons and shows them through Qt's translation system; a reason it does
-not know is shown as the core wrote it.
+The core gives each problem a kind and its parameters; here every kind has a sentence for
+Qt's translation system, with the parameters put in by name (``{reason}``). Parameters that
+are words of the core's own (the kind of a file, the folder a link leaves, the field of a
+masthead) are translated too; the rest (file names, dates, reasons from the operating system)
+are shown as they are. Nothing is read back out of the English text.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-Render = Callable[[re.Match[str]], str]
+from ..problems import FIELDS, FORMATS, PATH_PARTS, PLACES, SPECIAL_FILES, Problem, fill
+from ..problems import ProblemKind as K
 
+_CONTEXT = "CoreMessages"
 
-def _what(kind: str) -> str:
-    """The kind of file the core named (``a PDF document`` …), translated."""
-    known = {
-        "a PDF document": QCoreApplication.translate("CoreMessages", "a PDF document"),
-        "a PNG image": QCoreApplication.translate("CoreMessages", "a PNG image"),
-        "a JPEG image": QCoreApplication.translate("CoreMessages", "a JPEG image"),
-        "a GIF image": QCoreApplication.translate("CoreMessages", "a GIF image"),
-        "a ZIP archive (or a Word/Office file)": QCoreApplication.translate(
-            "CoreMessages", "a ZIP archive (or a Word/Office file)"),
-        "an old Office document": QCoreApplication.translate(
-            "CoreMessages", "an old Office document"),
-    }
-    return known.get(kind, kind)
-
-
-def _empty(m: re.Match[str]) -> str:
-    return QCoreApplication.translate("CoreMessages", "the file is empty")
-
-
-def _not_text(m: re.Match[str]) -> str:
-    return QCoreApplication.translate("CoreMessages", "it is %1, not page text").replace(
-        "%1", _what(m.group(1)))
-
-
-def _binary(m: re.Match[str]) -> str:
-    return QCoreApplication.translate("CoreMessages", "it looks like a binary file, not page text")
-
-
-def _encoding(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
+WORDING: dict[K, object] = {  # QT_TRANSLATE_NOOP gives the text back
+    K.EMPTY: QT_TRANSLATE_NOOP("CoreMessages", "the file is empty"),
+    K.NOT_TEXT: QT_TRANSLATE_NOOP("CoreMessages", "it is {format}, not page text"),
+    K.BINARY: QT_TRANSLATE_NOOP("CoreMessages", "it looks like a binary file, not page text"),
+    K.ENCODING: QT_TRANSLATE_NOOP(
         "CoreMessages",
         "its text is not UTF-8, GB18030/GBK or UTF-16 (another encoding such as Big5 or "
-        "Shift-JIS?); convert it to UTF-8")
+        "Shift-JIS?); convert it to UTF-8"),
+    K.BAD_BOM: QT_TRANSLATE_NOOP(
+        "CoreMessages", "it starts with a {encoding} byte-order mark but is not valid "
+        "{encoding} (bad bytes at offset {offset})"),
+    K.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "it is {size_mb} MB, too large to be one page (the limit is "
+        "{limit_mb} MB); split it into page files"),
+    K.UNREADABLE: QT_TRANSLATE_NOOP("CoreMessages", "cannot read it: {reason}"),
+    K.FOLDER_UNREADABLE: QT_TRANSLATE_NOOP("CoreMessages", "cannot read the folder: {reason}"),
+    K.NOT_REGULAR: QT_TRANSLATE_NOOP("CoreMessages", "it is {what}, not a regular file; not read"),
+    K.BROKEN_LINK: QT_TRANSLATE_NOOP("CoreMessages", "it is a broken link"),
+    K.LINK_OUTSIDE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "it is a link to {target}, outside {where}; links that leave it are not "
+        "followed"),
+    K.TOO_DEEP: QT_TRANSLATE_NOOP(
+        "CoreMessages", "folders nested more than {depth} deep are not read; move its pages up"),
+    K.NO_FOLDER: QT_TRANSLATE_NOOP("CoreMessages", "the library folder does not exist"),
+    K.SAME_PAGE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "it claims the same paper, date and page as {other} ({paper} {date}, "
+        "page {page}); both are kept"),
+    K.SETTINGS_IGNORED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the library settings file {file} was ignored: {reason}"),
+    K.SIDECAR_IGNORED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "its sidecar file {sidecar} was ignored: {reason}"),
+    K.PATH_DISAGREES: QT_TRANSLATE_NOOP(
+        "CoreMessages", "its masthead gives the {field} as {stated}, its file's {where} as "
+        "{found}; the masthead's is used"),
+    K.NOT_COPIED: QT_TRANSLATE_NOOP("CoreMessages", "could not be copied into {library}: {reason}"),
+    K.SIDECAR_NOT_COPIED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "added as {added}, but its sidecar could not be copied: {reason}"),
+    K.SIDECAR_REFUSED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "its sidecar {sidecar} is not copied: {reason}"),
+    K.TOO_MANY_NAMES: QT_TRANSLATE_NOOP(
+        "CoreMessages", "{count} files of that name are in {folder} already"),
+    K.NO_DATE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the page states no date; it is listed as undated"),
+    K.BAD_MASTHEAD_DATE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the masthead date {text} is not a real date"),
+    K.WEEKDAY_MISMATCH: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the masthead says {weekday} but {date} was a 星期{actual}"),
+    K.LUNAR_MISMATCH: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the masthead's lunar date {lunar} does not match {date} (lunar "
+        "{expected})"),
+    K.DATE_LINE_ONLY: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the date line at the top ({stated}) comes with nothing else of a "
+        "masthead, so the file's path gives the date, {date}"),
+    K.LEFTOVER_HEADLINE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "line {line}: a headline with no article under it (「{text}」) was kept "
+        "as leftover text"),
+    K.NO_HEADLINE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "article {position} ({label}) has no headline; it was probably lost in "
+        "extraction"),
+    K.ENDS_MID_SENTENCE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "article {position} ({title}) ends mid-sentence"),
+    K.RECORD_NO_HEADLINE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the record has no headline on its first lines"),
+    K.TRUNCATED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the file ends in the middle of a character ({stray} stray byte(s) at "
+        "the end were dropped; was it truncated?)"),
+    K.CONTROL_CHARS: QT_TRANSLATE_NOOP(
+        "CoreMessages", "it contains {count} control character(s), kept as they are"),
+    K.UTF16_NO_BOM: QT_TRANSLATE_NOOP("CoreMessages", "UTF-16 without a byte-order mark"),
+    K.CORRECTION_UNUSABLE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "a correction cannot be used: {reason}"),
+    K.CORRECTION_MISSING: QT_TRANSLATE_NOOP(
+        "CoreMessages", "correction {number} no longer applies ({correction}, by {by}, "
+        "{at}): {reason}; it is kept"),
+    K.QUERY_EMPTY: QT_TRANSLATE_NOOP("CoreMessages", "the query is empty: type a word to find"),
+    K.QUERY_UNCLOSED_QUOTE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "unclosed quote in “{text}”: add the closing \""),
+    K.QUERY_EMPTY_QUOTES: QT_TRANSLATE_NOOP(
+        "CoreMessages", 'empty quotes "" find nothing: put the words between them'),
+    K.QUERY_TOO_LONG: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the query is {length} characters long; a query can have at most "
+        "{limit}: search for a few words of it"),
+    K.QUERY_NEEDS_WORD: QT_TRANSLATE_NOOP(
+        "CoreMessages", "{name}: needs a word after it, e.g. {name}:金承涛"),
+    K.QUERY_LONG_WORD: QT_TRANSLATE_NOOP(
+        "CoreMessages", "a word of the query is longer than {limit} characters"),
+    K.QUERY_BAD_DATE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date “{text}”: write date:2022, date:2022-08, date:2022-08-01 or "
+        "date:2022-08-01..2022-10-31"),
+    K.QUERY_NO_MONTH: QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date “{text}”: there is no month {month}"),
+    K.QUERY_NO_DAY: QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date “{text}”: {month} has no day {day}"),
+    K.QUERY_REVERSED_RANGE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "bad date range “{text}”: it ends before it starts"),
+    K.QUERY_OR_SIDES: QT_TRANSLATE_NOOP(
+        "CoreMessages", "OR needs a word on each side, e.g. 钱塘 OR 上城"),
+    K.QUERY_OR_EXCLUDED: QT_TRANSLATE_NOOP(
+        "CoreMessages", "OR cannot join an excluded word (one starting with -)"),
+    K.QUERY_OR_DATE: QT_TRANSLATE_NOOP(
+        "CoreMessages", "date: cannot be joined with OR; give a range: date:2021..2022"),
+    K.QUERY_OR_PAPER: QT_TRANSLATE_NOOP(
+        "CoreMessages", "OR joins words or papers, not a word with a paper:"),
+    K.QUERY_MANY_WORDS: QT_TRANSLATE_NOOP("CoreMessages", "the query has more than {limit} words"),
+    K.QUERY_MANY_FILTERS: QT_TRANSLATE_NOOP(
+        "CoreMessages", "the query has more than {limit} paper: and date: filters"),
+    K.QUERY_ONLY_EXCLUDES: QT_TRANSLATE_NOOP(
+        "CoreMessages", "a query cannot only exclude: add a word, a paper: or a date: to find"),
+    K.OTHER: "{text}",  # known only by the core's sentence: shown as it is
+}
+"""Each kind's sentence, in English as the translators see it."""
+
+WORDS: dict[str, dict[str, object]] = {
+    "format": {
+        "pdf": QT_TRANSLATE_NOOP("CoreMessages", "a PDF document"),
+        "png": QT_TRANSLATE_NOOP("CoreMessages", "a PNG image"),
+        "jpeg": QT_TRANSLATE_NOOP("CoreMessages", "a JPEG image"),
+        "gif": QT_TRANSLATE_NOOP("CoreMessages", "a GIF image"),
+        "zip": QT_TRANSLATE_NOOP("CoreMessages", "a ZIP archive (or a Word/Office file)"),
+        "ole": QT_TRANSLATE_NOOP("CoreMessages", "an old Office document"),
+    },
+    "what": {
+        "pipe": QT_TRANSLATE_NOOP("CoreMessages", "a named pipe"),
+        "device": QT_TRANSLATE_NOOP("CoreMessages", "a device"),
+        "socket": QT_TRANSLATE_NOOP("CoreMessages", "a socket"),
+        "other": QT_TRANSLATE_NOOP("CoreMessages", "not a regular file"),
+    },
+    "where": {
+        "library": QT_TRANSLATE_NOOP("CoreMessages", "the library folder"),
+        "added": QT_TRANSLATE_NOOP("CoreMessages", "the folder added"),
+        "folder": QT_TRANSLATE_NOOP("CoreMessages", "folder"),
+        "path": QT_TRANSLATE_NOOP("CoreMessages", "path"),
+        "name": QT_TRANSLATE_NOOP("CoreMessages", "name"),
+    },
+    "field": {
+        "paper": QT_TRANSLATE_NOOP("CoreMessages", "paper"),
+        "date": QT_TRANSLATE_NOOP("CoreMessages", "date"),
+        "page": QT_TRANSLATE_NOOP("CoreMessages", "page"),
+    },
+}
+"""The core's own words among the parameters, by parameter name and key."""
+
+CORE_WORDS = {"format": FORMATS, "what": SPECIAL_FILES, "where": PLACES | PATH_PARTS,
+              "field": FIELDS}
+"""The keys the core uses for those parameters (a test checks each has a word here)."""
 
 
-def _too_large(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages",
-        "it is %1 MB, too large to be one page (the limit is %2 MB); split it into page files",
-    ).replace("%1", m.group(1)).replace("%2", m.group(2))
+def _tr(text: object) -> str:
+    return QCoreApplication.translate(_CONTEXT, str(text))
 
 
-def _unreadable(m: re.Match[str]) -> str:
-    return QCoreApplication.translate("CoreMessages", "cannot read it: %1").replace(
-        "%1", m.group(1))
-
-
-def _sidecar(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages", "its sidecar file %1 was ignored: %2",
-    ).replace("%1", m.group(1)).replace("%2", m.group(2))
-
-
-def _same_page(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages", "it claims the same paper, date and page as %1 (%2); both are kept",
-    ).replace("%1", m.group(1)).replace("%2", m.group(2))
-
-
-def _not_copied(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages", "could not be copied into %1: %2",
-    ).replace("%1", m.group(1)).replace("%2", m.group(2))
-
-
-def _lunar(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages", "the masthead's lunar date %1 does not match %2 (lunar %3)",
-    ).replace("%1", m.group(1)).replace("%2", m.group(2)).replace("%3", m.group(3))
-
-
-def _weekday(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages", "the masthead says %1 but %2 was a %3",
-    ).replace("%1", m.group(1)).replace("%2", m.group(2)).replace("%3", m.group(3))
-
-
-def _no_folder(m: re.Match[str]) -> str:
-    return QCoreApplication.translate("CoreMessages", "the library folder does not exist")
-
-
-def _disagrees(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages", "its masthead disagrees with its file name or folders: %1",
-    ).replace("%1", m.group(1))
-
-
-def _settings_ignored(m: re.Match[str]) -> str:
-    return QCoreApplication.translate(
-        "CoreMessages", "the library settings file %1 was ignored: %2",
-    ).replace("%1", m.group(1)).replace("%2", m.group(2))
-
-
-_RULES: list[tuple[re.Pattern[str], Render]] = [
-    (re.compile(r"^the file is empty$"), _empty),
-    (re.compile(r"^it is (.+), not page text$"), _not_text),
-    (re.compile(r"^it looks like a binary file, not page text$"), _binary),
-    (re.compile(r"^its text is not UTF-8, GB18030/GBK or UTF-16"), _encoding),
-    (re.compile(r"^it is (\d+) MB, too large to be one page \(the limit is (\d+) MB\)"),
-     _too_large),
-    (re.compile(r"^cannot read it: (.+)$"), _unreadable),
-    (re.compile(r"^its sidecar file was ignored \((.+?)\): (.+)$"), _sidecar),
-    (re.compile(r"^it claims the same paper, date and page as (.+?) \((.+)\); both are kept$"),
-     _same_page),
-    (re.compile(r"^could not be copied into (.+?): (.+)$"), _not_copied),
-    (re.compile(r"^the library folder does not exist$"), _no_folder),
-    (re.compile(r"^its masthead disagrees with its path: (.+)$"), _disagrees),
-    (re.compile(r"^(\S+\.toml) was ignored: (.+)$"), _settings_ignored),
-    (re.compile(r"^the masthead's lunar date (\S+) does not match (\S+) \(农历(.+)\)$"),
-     _lunar),
-    (re.compile(r"^the masthead says (\S+) but (\S+) was a (星期.)$"), _weekday),
-]
-
-
-def _tr(text: object) -> Render:
-    """A rule whose message has no parts to carry over (``text`` from QT_TRANSLATE_NOOP)."""
-    return lambda m: QCoreApplication.translate("CoreMessages", str(text))
-
-
-def _with(text: object) -> Render:
-    """A rule whose message carries the match's groups over as %1, %2, …"""
-    def render(m: re.Match[str]) -> str:
-        out = QCoreApplication.translate("CoreMessages", str(text))
-        for n, part in enumerate(m.groups(), start=1):
-            out = out.replace(f"%{n}", part or "")
-        return out
-    return render
-
-
-DATE_FORMS = "date:2022, date:2022-08, date:2022-08-01 or date:2022-08-01..2022-10-31"
-
-# The search core's query errors (reader.search.query.QueryError).
-_QUERY_RULES: list[tuple[re.Pattern[str], Render]] = [
-    (re.compile(r"^bad date '(.*)': there is no month (\d+)$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "bad date “%1”: there is no month %2"))),
-    (re.compile(r"^bad date '(.*)': (\d{4}-\d{2}) has no day (\d+)$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "bad date “%1”: %2 has no day %3"))),
-    (re.compile(r"^bad date '(.*)': write " + re.escape(DATE_FORMS) + "$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "bad date “%1”: write date:2022, date:2022-08, date:2022-08-01 or "
-        "date:2022-08-01..2022-10-31"))),
-    (re.compile(r"^bad date range '(.*)': it ends before it starts$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "bad date range “%1”: it ends before it starts"))),
-    (re.compile(r"^unclosed quote in '(.*)': add the closing \"$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "unclosed quote in “%1”: add the closing \""))),
-    (re.compile(r'^empty quotes "" find nothing: put the words between them$'),
-     _tr(QT_TRANSLATE_NOOP(
-        "CoreMessages", 'empty quotes "" find nothing: put the words between them'))),
-    (re.compile(r"^(\w+): needs a word after it, e\.g\. \w+:金承涛$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "%1: needs a word after it, e.g. %1:金承涛"))),
-    (re.compile(r"^OR needs a word on each side, e\.g\. 钱塘 OR 上城$"), _tr(QT_TRANSLATE_NOOP(
-        "CoreMessages", "OR needs a word on each side, e.g. 钱塘 OR 上城"))),
-    (re.compile(r"^OR cannot join an excluded word \(one starting with -\)$"),
-     _tr(QT_TRANSLATE_NOOP(
-        "CoreMessages", "OR cannot join an excluded word (one starting with -)"))),
-    (re.compile(r"^the query is ([\d,]+) characters long; a query can have at most ([\d,]+): "
-                r"search for a few words of it$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "the query is %1 characters long; a query can have at most %2: "
-        "search for a few words of it"))),
-    (re.compile(r"^the query has more than (\d+) words$"), _with(QT_TRANSLATE_NOOP(
-        "CoreMessages", "the query has more than %1 words"))),
-    (re.compile(r"^the query has more than (\d+) paper: and date: filters$"), _with(
-        QT_TRANSLATE_NOOP("CoreMessages", "the query has more than %1 paper: and date: filters"))),
-    (re.compile(r"^a word of the query is longer than (\d+) characters$"), _with(
-        QT_TRANSLATE_NOOP("CoreMessages", "a word of the query is longer than %1 characters"))),
-    (re.compile(r"^the query is empty: type a word to find$"), _tr(QT_TRANSLATE_NOOP(
-        "CoreMessages", "the query is empty: type a word to find"))),
-    (re.compile(r"^a query cannot only exclude: add a word, a paper: or a date: to find$"),
-     _tr(QT_TRANSLATE_NOOP(
-         "CoreMessages", "a query cannot only exclude: add a word, a paper: or a date: to find"))),
-]
-
-
-def query_message(message: str) -> str:
-    """A query error of the search core, in the window's language when it is a known one."""
-    for pattern, render in _QUERY_RULES:
-        if m := pattern.match(message):
-            return render(m)
-    return message
-
-
-def problem_reason(message: str) -> str:
-    """``message`` from the core, in the window's language when it is a known reason."""
-    for pattern, render in _RULES:
-        if m := pattern.match(message):
-            return render(m)
-    return message
+def problem_text(problem: Problem) -> str:
+    """``problem`` in the window's language (its file not included)."""
+    params: dict[str, object] = dict(problem.params)
+    if problem.kind is not K.OTHER:
+        for name, words in WORDS.items():
+            value = params.get(name)
+            if isinstance(value, str) and value in words:
+                params[name] = _tr(words[value])
+    return fill(_tr(WORDING[problem.kind]), params)

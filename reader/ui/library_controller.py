@@ -7,21 +7,24 @@ into the ``paper/YYYY/MM-DD/`` layout; then a sync reads only the new files and 
 takes only them. The sample newspapers live in the program's own folder and take no pages:
 adding there first asks for a folder of one's own, opens it, and adds the pages there.
 
-Kept apart from ``mainwindow`` (which arranges and wires) like the bookmarks controller. A
-window shows one library; opening another asks the application (``app.py``) for a window on
-it with an ``OpenRequest``, which may carry an article to open there and page files to add.
+Kept apart from ``mainwindow`` (which arranges and wires) like the bookmarks controller: it
+gets the catalog, the task runner, the status area and the window state in its constructor
+and asks the window for the rest by signals. A window shows one library; opening another asks
+the application (``app.py``) for a window on it with an ``OpenRequest``, which may carry an
+article to open there and page files to add.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from ..corpus.catalog import Catalog
 from ..corpus.intake import AddReport, add_pages
 from ..corpus.summary import library_info
 from ..paths import bundled_corpus
@@ -29,9 +32,10 @@ from ..userconfig import load_config
 from .dialogs.add_report import AddReportDialog
 from .dialogs.library_info import LibraryInfoDialog
 from .masthead_notes import added_notes, library_notes
-
-if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+from .page_dates import ask_and_save_date
+from .settings import WindowState
+from .views.status_area import StatusArea
+from .workers import TaskRunner
 
 HINT_KEY = "own-archive"
 
@@ -84,30 +88,45 @@ class LibraryController(QObject):
     and the first-run note."""
 
     added = Signal(object)  # the AddReport of pages added to this library
+    openLibraryRequested = Signal(object)  # an OpenRequest for another library
+    arrivalRequested = Signal(object)  # an OpenRequest for the library shown here
+    syncRequested = Signal()  # look quietly for new files (pages added, settings saved)
+    assignDateRequested = Signal(str)  # the source of an undated page (Library Information)
+    dateAssigned = Signal(str)  # the source of a page whose date was saved in its sidecar
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, catalog: Catalog, runner: TaskRunner, status: StatusArea,
+                 state: WindowState, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent  # of the dialogs and message boxes
+        self.catalog = catalog
+        self.runner = runner
+        self.status = status
+        self.state = state
         self.last_report: AddReport | None = None
         self.report_dialog: AddReportDialog | None = None
         self.info_dialog: LibraryInfoDialog | None = None
-        self.recent_menu = QMenu(self.tr("&Recent Libraries"), window)
+        self.recent_menu = QMenu(self.tr("&Recent Libraries"), parent)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         self._paper_asked = False
-        window.catalogReady.connect(self._ask_paper_name)
 
     @property
     def root(self) -> Path:
-        return self.window.catalog.root
+        return self.catalog.root
+
+    @Slot()
+    def catalog_read(self) -> None:
+        """The library was read (again): ask for a missing paper name, refresh the info."""
+        self._ask_paper_name()
+        self.refresh_info()
 
     # -- opening --------------------------------------------------------------------------
 
     @Slot()
     def choose_library(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Open a Library Folder"), str(self.root.parent))
+            self.parent_widget, self.tr("Open a Library Folder"), str(self.root.parent))
         if folder:
             self.open_library(Path(folder))
 
@@ -116,9 +135,9 @@ class LibraryController(QObject):
         """Ask for a window on ``root`` (this one, when it is the library shown here)."""
         request = OpenRequest(Path(root), article, add, bookmark)
         if same_folder(root, self.root) and not add:
-            self.window.arrive(request)
+            self.arrivalRequested.emit(request)
             return
-        self.window.openLibraryRequested.emit(request)
+        self.openLibraryRequested.emit(request)
 
     def recent_libraries(self) -> list[Path]:
         return [Path(p) for p in load_config().libraries]
@@ -156,7 +175,7 @@ class LibraryController(QObject):
     @Slot()
     def choose_pages(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Add Pages to the Library"), str(Path.home()),
+            self.parent_widget, self.tr("Add Pages to the Library"), str(Path.home()),
             self.tr("Page files (*.txt);;All files (*)"))
         if names:
             self.add_paths([Path(n) for n in names])
@@ -164,7 +183,7 @@ class LibraryController(QObject):
     @Slot()
     def choose_page_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Add a Folder of Pages to the Library"), str(Path.home()))
+            self.parent_widget, self.tr("Add a Folder of Pages to the Library"), str(Path.home()))
         if folder:
             self.add_paths([Path(folder)])
 
@@ -178,19 +197,19 @@ class LibraryController(QObject):
             if target is not None:
                 self.open_library(target, add=tuple(paths))
             return
-        if self.window.runner.running("add"):
-            self.window.show_status(self.tr(
+        if self.runner.running("add"):
+            self.status.show_status(self.tr(
                 "Pages are being added already; add these when that is done."))
             return
         root = self.root
-        self.window.show_progress(self.tr("Adding pages"), 0, 0)
+        self.status.show_progress(self.tr("Adding pages"), 0, 0)
 
         def job(progress: Any, cancelled: Any) -> AddReport:
             report = add_pages(paths, root, progress, cancelled)
             report.masthead_notes = added_notes(root, list(report.added))  # type: ignore[attr-defined]
             return report
 
-        self.window.runner.run(
+        self.runner.run(
             job,
             name="add", progress=self._on_add_progress, finished=self._on_added,
             failed=self._on_add_failed)
@@ -198,7 +217,7 @@ class LibraryController(QObject):
     def ask_for_own_library(self) -> Path | None:
         """A folder for the reader's own library, chosen (or made) by the reader."""
         answer = QMessageBox.question(
-            self.window, self.tr("A Library of Your Own"), self.tr(
+            self.parent_widget, self.tr("A Library of Your Own"), self.tr(
                 "The sample newspapers are kept in the reader's own folder, which is no place "
                 "for your pages.\n\nChoose a folder for your own library (or make a new one "
                 "in the dialog): the pages are copied there, arranged by paper and date, and "
@@ -207,11 +226,12 @@ class LibraryController(QObject):
         if answer != QMessageBox.StandardButton.Ok:
             return None
         folder = QFileDialog.getExistingDirectory(
-            self.window, self.tr("Choose or Make a Folder for Your Library"), str(Path.home()))
+            self.parent_widget, self.tr("Choose or Make a Folder for Your Library"),
+            str(Path.home()))
         if not folder:
             return None
         if inside_bundled(Path(folder)):
-            QMessageBox.warning(self.window, self.tr("A Library of Your Own"), self.tr(
+            QMessageBox.warning(self.parent_widget, self.tr("A Library of Your Own"), self.tr(
                 "That folder belongs to the sample newspapers. Choose a folder outside the "
                 "reader's own folder."))
             return None
@@ -219,29 +239,29 @@ class LibraryController(QObject):
 
     @Slot(int, int)
     def _on_add_progress(self, done: int, total: int) -> None:
-        self.window.show_progress(self.tr("Adding pages"), done, total)
+        self.status.show_progress(self.tr("Adding pages"), done, total)
 
     @Slot(str)
     def _on_add_failed(self, message: str) -> None:
-        self.window.hide_progress()
-        self.window.show_status(self.tr("The pages could not be added: %1").replace(
+        self.status.hide_progress()
+        self.status.show_status(self.tr("The pages could not be added: %1").replace(
             "%1", message))
 
     @Slot(object)
     def _on_added(self, report: AddReport) -> None:
-        self.window.hide_progress()
+        self.status.hide_progress()
         self.last_report = report
-        self.window.show_status(self.tr(
+        self.status.show_status(self.tr(
             "Pages added: %1 new, %2 already in the library, %3 not added.")
             .replace("%1", str(len(report.added))).replace("%2", str(len(report.already)))
             .replace("%3", str(len(report.problems))))
         if self.report_dialog is not None:
             self.report_dialog.close()
-        dialog = AddReportDialog(report, str(self.root), self.window)
+        dialog = AddReportDialog(report, str(self.root), self.parent_widget)
         self.report_dialog = dialog
         dialog.open()
         if report.added:
-            self.window.request_sync()  # reads only the new files; the index takes only them
+            self.syncRequested.emit()  # reads only the new files; the index takes only them
         self.added.emit(report)
 
     # -- Library Information --------------------------------------------------------------
@@ -251,10 +271,9 @@ class LibraryController(QObject):
         """The library's papers, counts, undated pages and problem files (kept up to date
         while the dialog is open)."""
         if self.info_dialog is None:
-            dialog = LibraryInfoDialog(self.window)
-            dialog.assignDateRequested.connect(self._assign_date)
-            dialog.settingsSaved.connect(self.window.request_sync)
-            self.window.catalogReady.connect(self.refresh_info)
+            dialog = LibraryInfoDialog(self.parent_widget)
+            dialog.assignDateRequested.connect(self.assignDateRequested)
+            dialog.settingsSaved.connect(self.syncRequested)
             self.info_dialog = dialog
         self.info_dialog.set_info(self._info())
         self.info_dialog.tabs.setCurrentIndex(tab)
@@ -272,23 +291,34 @@ class LibraryController(QObject):
             self.info_dialog.set_info(self._info())
 
     def _info(self) -> dict[str, Any]:
-        info = library_info(self.window.catalog)
-        info["masthead_notes"] = library_notes(self.window.catalog)
+        info = library_info(self.catalog)
+        info["masthead_notes"] = library_notes(self.catalog)
         return info
 
-    @Slot(str)
-    def _assign_date(self, source: str) -> None:
-        key = self.window.issue_of_source(source)
-        if key:
-            self.window.assign_date(key)
+    def assign_date(self, source: str) -> None:
+        """Ask for the date of the undated page ``source`` and save it in its sidecar."""
+        if is_bundled(self.root):
+            # The sample newspapers stay as they came: the page goes to a library of one's
+            # own, where it can be given its date (as adding pages there does).
+            target = self.ask_for_own_library()
+            if target is not None:
+                self.open_library(target, add=(self.root / source,))
+            return
+        day = ask_and_save_date(self.parent_widget, self.catalog, source)
+        if day is None:
+            return
+        self.status.show_status(QCoreApplication.translate(
+            "MainWindow", "Saved the date %1 for %2.").replace(
+            "%1", day.isoformat()).replace("%2", source))
+        self.dateAssigned.emit(source)
 
     @Slot()
     def _ask_paper_name(self) -> None:
         """Article files that name no paper: ask for its name, once each time the library opens."""
-        if self._paper_asked or is_bundled(self.root) or not self.window.catalog.unnamed_records():
+        if self._paper_asked or is_bundled(self.root) or not self.catalog.unnamed_records():
             return
         self._paper_asked = True
-        self.window.show_notice(PAPER_KEY, self.tr(
+        self.status.show_notice(PAPER_KEY, self.tr(
             "The article files of this library do not say which paper they are from. Name the "
             "paper once and every issue shows it."), "info",
             buttons=((self.tr("Name the Paper…"), self.name_paper),))
@@ -296,7 +326,7 @@ class LibraryController(QObject):
     @Slot()
     def name_paper(self) -> None:
         """Library Information, with the field for the paper's name ready to type in."""
-        self.window.close_notice(PAPER_KEY)
+        self.status.close_notice(PAPER_KEY)
         dialog = self.show_info()
         dialog.paper_name.setFocus()
         dialog.paper_name.selectAll()
@@ -305,9 +335,9 @@ class LibraryController(QObject):
 
     def show_hint(self) -> None:
         """On the sample newspapers: how to open one's own archive (until dismissed)."""
-        if not is_bundled(self.root) or self.window.state.hint_dismissed:
+        if not is_bundled(self.root) or self.state.hint_dismissed:
             return
-        bar = self.window.show_notice(HINT_KEY, self.tr(
+        bar = self.status.show_notice(HINT_KEY, self.tr(
             "You are reading the sample newspapers that come with the reader. To read your "
             "own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page "
             "files onto this window to start a library of your own."), "info",
@@ -316,4 +346,4 @@ class LibraryController(QObject):
 
     @Slot()
     def _hint_dismissed(self) -> None:
-        self.window.state.hint_dismissed = True
+        self.state.hint_dismissed = True

@@ -14,36 +14,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-)
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..backend import LibraryBackend, open_library
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
-from . import theme
+from . import help_dialogs, theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
+from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
-from .library_controller import LibraryController, OpenRequest, is_bundled
+from .library_controller import LibraryController, OpenRequest
 from .library_session import LibrarySession
 from .library_watch import LibraryWatcher, WatchSet
 from .menus import WindowMenus
@@ -51,8 +47,6 @@ from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel
 from .models.search_hits import SearchHitModel
-from .page_dates import ask_and_save_date
-from .plain import plain_label
 from .reading import Reading, ReadingViews
 from .screen_fit import fit_to_screen, keep_on_screen
 from .search_controller import SearchController
@@ -60,11 +54,10 @@ from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
 from .view_prefs import ViewPreferences
-from .views.article_view import ArticleView
+from .views.article_pane import ArticlePane
 from .views.bookmarks_panel import BookmarksPanel
 from .views.calendar import CalendarPanel
 from .views.field_shortcuts import WindowKeysFirst
-from .views.find_bar import FindBar
 from .views.issue_list import IssueList
 from .views.issue_view import IssueView
 from .views.message_bar import MessageBar
@@ -87,14 +80,18 @@ class MainWindow(QMainWindow):
     openLibraryRequested = Signal(object)  # an OpenRequest: the app opens a window on it
     libraryChanged = Signal(object)  # a SyncResult that added, changed or removed files
 
-    def __init__(self, catalog: Catalog, prefs: Preferences | None = None,
+    def __init__(self, library: LibraryBackend | Catalog, prefs: Preferences | None = None,
                  state: WindowState | None = None, parent: QWidget | None = None) -> None:
+        """``library`` as ``open_library`` gives it (a bare catalog stands for its folder)."""
         super().__init__(parent)
-        self.catalog = catalog
+        if isinstance(library, Catalog):
+            library = open_library(library.root, library)
+        self.backend = library
+        self.catalog = catalog = library.catalog
         self.prefs = prefs or Preferences.load()
         self.state = state or WindowState.load()
         self.runner = TaskRunner(self)
-        self.search = SearchService(catalog, self)
+        self.search = SearchService(library, self)
         self.search_control = SearchController(self.search, self)
         self.session = LibrarySession(catalog, self.runner, self)
         self.watcher = LibraryWatcher(self)
@@ -106,8 +103,9 @@ class MainWindow(QMainWindow):
         self.page_model = PageArticleModel(catalog.page, self)
         self.hit_model = SearchHitModel(self)
         self.bookmark_model = BookmarkModel(self)
-        self.library = LibraryController(self)
         self._build_widgets()
+        self.library = LibraryController(catalog, self.runner, self.status_area, self.state,
+                                         self)
         self.searching = SearchPresenter(self.search_control, SearchViews(
             self.search_box, self.results, self.hit_model, self.find_bar, self.article_view,
             self.tabs), self.state, self)
@@ -115,7 +113,7 @@ class MainWindow(QMainWindow):
             catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
             BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
                           self.issue_view),
-            self.library.recent_libraries, self)
+            self.library.recent_libraries, self, library.open_bookmarks)
         self._build_actions()
         self.reading = Reading(catalog, ReadingViews(
             self.issue_model, self.page_model, self.calendar_panel, self.issue_list,
@@ -144,9 +142,10 @@ class MainWindow(QMainWindow):
         self.issue_list = IssueList(self.issue_model, self)
         self.issue_view = IssueView(self.page_model, self)
         self.results = ResultsPanel(self.hit_model, self)
-        self.article_view = ArticleView(self)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
+        article_column = ArticlePane(self)
+        self.article_view, self.find_bar = article_column.article_view, article_column.find_bar
+        self.prev_button, self.next_button = article_column.prev_button, article_column.next_button
+        self.star_button, self.article_title = article_column.star_button, article_column.title
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -160,30 +159,6 @@ class MainWindow(QMainWindow):
         self.left.addWidget(self.calendar_panel)
         self.left.addWidget(self.issue_list)
         self.left.setStretchFactor(1, 1)
-
-        self.prev_button = QToolButton(self)
-        self.next_button = QToolButton(self)
-        self.star_button = QToolButton(self)
-        self.star_button.setObjectName("starButton")
-        self.article_title = QLabel(self)
-        self.article_title.setObjectName("articleTitle")
-        plain_label(self.article_title)
-        # A long headline must not make the window wider than the screen: it is cut, and
-        # its tooltip holds it whole.
-        self.article_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(6, 2, 6, 2)
-        bar.addWidget(self.prev_button)
-        bar.addWidget(self.article_title, 1)
-        bar.addWidget(self.star_button)
-        bar.addWidget(self.next_button)
-        article_column = QWidget(self)
-        column = QVBoxLayout(article_column)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addLayout(bar)
-        column.addWidget(self.article_view, 1)
-        column.addWidget(self.find_bar)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
@@ -229,19 +204,14 @@ class MainWindow(QMainWindow):
         self.cancel_button, self.problems_button = area.cancel_button, area.problems_button
 
         # Tab order follows the reading order: search, calendar, issues, pages, article.
-        QWidget.setTabOrder(self.search_box, self.calendar_panel.calendar)
-        QWidget.setTabOrder(self.calendar_panel.calendar, self.issue_list.paper)
-        QWidget.setTabOrder(self.issue_list.paper, self.issue_list.tree)
-        QWidget.setTabOrder(self.issue_list.tree, self.tabs)
-        QWidget.setTabOrder(self.tabs, self.issue_view.tree)
-        QWidget.setTabOrder(self.issue_view.tree, self.results.sort)
-        QWidget.setTabOrder(self.results.sort, self.results.paper)
-        QWidget.setTabOrder(self.results.paper, self.results.list)
-        QWidget.setTabOrder(self.results.list, self.bookmarks_panel.filter)
-        QWidget.setTabOrder(self.bookmarks_panel.filter, self.bookmarks_panel.tag)
-        QWidget.setTabOrder(self.bookmarks_panel.tag, self.bookmarks_panel.tree)
-        QWidget.setTabOrder(self.bookmarks_panel.tree, self.article_view)
-        QWidget.setTabOrder(self.article_view, self.find_bar.edit)
+        order: list[QWidget] = [
+            self.search_box, self.calendar_panel.calendar, self.issue_list.paper,
+            self.issue_list.tree, self.tabs, self.issue_view.tree, self.results.sort,
+            self.results.paper, self.results.list, self.bookmarks_panel.filter,
+            self.bookmarks_panel.tag, self.bookmarks_panel.tree, self.article_view,
+            self.find_bar.edit]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _build_actions(self) -> None:
         """The actions (``actions.py``) and menus (``menus.py``), connected to what they do;
@@ -277,13 +247,14 @@ class MainWindow(QMainWindow):
             a.focus_actions["article"]: lambda: self.article_view.setFocus(),
             a.bookmark_action: self.bookmarks.toggle_bookmark,
             a.edit_bookmark_action: lambda: self.bookmarks.edit_bookmark(),
+            a.save_excerpt_action: self.bookmarks.save_excerpt,
             a.remove_bookmarks_action: self.bookmarks.remove_bookmarks,
             a.show_bookmarks_action: lambda: self._focus_tab(self.bookmarks_panel,
                                                              self.bookmarks_panel.tree),
             a.export_action: self.bookmarks.export,
             a.cite_action: self.bookmarks.copy_citation,
             a.shortcuts_action: self.show_shortcuts,
-            a.about_action: self.show_about,
+            a.about_action: lambda: help_dialogs.show_about(self, self.catalog.root),
         }
         for action, slot in slots.items():
             action.triggered.connect(slot)
@@ -318,8 +289,15 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self.request_sync)
         self.session.finished.connect(self._on_synced)
         self.cancel_button.clicked.connect(self._cancel_work)
-        self.drops.pathsDropped.connect(self.library.add_paths)
-        self.problems_button.clicked.connect(self.library.show_problems)
+        library = self.library
+        self.drops.pathsDropped.connect(library.add_paths)
+        self.problems_button.clicked.connect(library.show_problems)
+        self.catalogReady.connect(library.catalog_read)
+        library.openLibraryRequested.connect(self.openLibraryRequested)
+        library.arrivalRequested.connect(self.arrive)
+        library.syncRequested.connect(self.request_sync)
+        library.assignDateRequested.connect(self.assign_date_of_page)
+        library.dateAssigned.connect(self._page_dated)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
@@ -334,9 +312,19 @@ class MainWindow(QMainWindow):
         marks.storeRestored.connect(self._bookmarks_usable)
         a = self.commands
         self.article_menu = ArticleMenu(self, self.article_view,
-                                        [a.bookmark_action, a.cite_action],
-                                        [a.export_action, a.find_in_article_action])
+                                        [a.bookmark_action, a.save_excerpt_action,
+                                         a.cite_action],
+                                        [a.export_action, a.find_in_article_action,
+                                         self.menus.correct_menu.menuAction(), a.undo_action])
         self.article_menu.statusMessage.connect(self.show_status)
+        self.corrections = fix = CorrectionsController(self.catalog, self.runner,
+                                                         self.article_view, a, self)
+        fix.statusMessage.connect(self.show_status)
+        fix.noticeRequested.connect(
+            lambda key, text, kind: self.status_area.show_notice(key, text, kind))
+        fix.noticeClosed.connect(self.status_area.close_notice)
+        fix.pageCorrected.connect(self.reading.follow)
+        fix.pageCorrected.connect(self.request_sync)
 
     @Slot(bool)
     def _show_star(self, marked: bool) -> None:
@@ -404,23 +392,8 @@ class MainWindow(QMainWindow):
         if request.add:
             self.library.add_paths(list(request.add))
         if request.bookmark:
-            self._open_bookmark_when_read(request.bookmark)
-
-    def _open_bookmark_when_read(self, bookmark_id: int) -> None:
-        """Open a bookmark once the library has been read (its article may be new here)."""
-        store = self.bookmarks.store
-        bookmark = store.get(bookmark_id) if store is not None else None
-        if bookmark is None:
-            return
-        if self.synced or self.catalog.article(bookmark.article_id) is not None:
-            self.bookmarks.open_bookmark(bookmark)
-            return
-
-        def once() -> None:
-            self.catalogReady.disconnect(once)
-            self.bookmarks.open_bookmark(bookmark)
-
-        self.catalogReady.connect(once)
+            self.bookmarks.open_when_read(request.bookmark,
+                                          None if self.synced else self.catalogReady)
 
     @Slot()
     def start_sync(self) -> None:
@@ -444,7 +417,7 @@ class MainWindow(QMainWindow):
     def _on_synced(self, result: SyncResult, seconds: float, watch: WatchSet, quiet: bool,
                    first: bool) -> None:
         if self.progress.isVisible() and not self.search_control.building:
-            self.hide_progress()
+            self.status_area.hide_progress()
         if result.touched or first:
             self.reading.refresh(result)
         self.watcher.note_sync_seconds(seconds)
@@ -487,24 +460,21 @@ class MainWindow(QMainWindow):
         return self.reading.shelf.of_source(source)
 
     @Slot(str)
+    def assign_date_of_page(self, source: str) -> None:
+        """Assign a date to the undated page read from ``source`` (Library Information)."""
+        key = self.issue_of_source(source)
+        if key:
+            self.assign_date(key)
+
+    @Slot(str)
     def assign_date(self, key: str) -> None:
         issue = self.reading.shelf.get(key)
-        if issue is None or not issue.undated:
-            return
-        source = issue.pages[0][1]
-        if is_bundled(self.catalog.root):
-            # The sample newspapers stay as they came: the page goes to a library of one's
-            # own, where it can be given its date (as adding pages there does).
-            target = self.library.ask_for_own_library()
-            if target is not None:
-                self.library.open_library(target, add=(self.catalog.root / source,))
-            return
-        day = ask_and_save_date(self, self.catalog, source)
-        if day is None:
-            return
-        self.show_status(self.tr("Saved the date %1 for %2.").replace(
-            "%1", day.isoformat()).replace("%2", source))
-        self.reading.dated_page = source
+        if issue is not None and issue.undated:
+            self.library.assign_date(issue.pages[0][1])
+
+    @Slot(str)
+    def _page_dated(self, source: str) -> None:
+        self.reading.dated_page = source  # opened in its dated issue once it is read
         self.start_sync()
 
     # -- search ---------------------------------------------------------------------------
@@ -529,20 +499,11 @@ class MainWindow(QMainWindow):
     def notices_shown(self) -> list[MessageBar]:
         return self.status_area.notices_shown()
 
-    def close_notice(self, key: str) -> None:
-        self.status_area.close_notice(key)
-
-    def show_progress(self, text: str, done: int, total: int) -> None:
-        self.status_area.show_progress(text, done, total)
-
-    def hide_progress(self) -> None:
-        self.status_area.hide_progress()
-
     @Slot()
     def _cancel_work(self) -> None:
         self.runner.cancel_all()
         self.search.cancel_indexing()
-        self.hide_progress()
+        self.status_area.hide_progress()
         self.show_status(self.tr("Cancelled."))
 
     # -- help -----------------------------------------------------------------------------
@@ -553,14 +514,4 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> ShortcutsDialog:
-        menus = [m for a in self.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
-        dialog = ShortcutsDialog(menus, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    @Slot()
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Newspaper Reader"), self.tr(
-            "Newspaper Reader: read, search, bookmark and export Chinese local newspaper "
-            "archives.\nLibrary: %1").replace("%1", str(self.catalog.root)))
+        return help_dialogs.show_shortcuts(self)

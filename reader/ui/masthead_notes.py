@@ -8,16 +8,18 @@ from pathlib import Path
 
 from ..corpus.catalog import Catalog
 from ..corpus.library import PageError, load_page
+from ..problems import Problem, ProblemKind
 
-MASTHEAD = "the masthead"
+MASTHEAD = frozenset({ProblemKind.WEEKDAY_MISMATCH, ProblemKind.LUNAR_MISMATCH,
+                      ProblemKind.BAD_MASTHEAD_DATE})
 
 
-def page_notes(warnings: list[str]) -> list[str]:
+def page_notes(warnings: list[Problem]) -> list[Problem]:
     """The warnings about the masthead's date among a page's warnings."""
-    return [w for w in warnings if w.startswith(MASTHEAD)]
+    return [w for w in warnings if w.kind in MASTHEAD]
 
 
-def library_notes(catalog: Catalog) -> list[tuple[str, str]]:
+def library_notes(catalog: Catalog) -> list[tuple[str, Problem]]:
     """(page file, note) for every page of the library whose masthead contradicts itself.
 
     Only pages the catalog counted warnings for are opened."""
@@ -31,7 +33,7 @@ def library_notes(catalog: Catalog) -> list[tuple[str, str]]:
     return notes
 
 
-def added_notes(root: Path, added: list[str]) -> list[tuple[str, str]]:
+def added_notes(root: Path, added: list[str]) -> list[tuple[str, Problem]]:
     """(page file, note) for the pages just added (read before the library is synced)."""
     notes = []
     for rel in added:

@@ -1,5 +1,6 @@
 """The window's menu bar, laid out from its actions (as novelWriter's ``mainmenu.py``):
-File, Library, Find, View, Bookmarks, Go, Help. The shortcuts dialog (F1) reads these menus.
+File, Edit, Library, Find, View, Bookmarks, Go, Help. ``correct_menu`` (the corrections of an
+article) is in Edit and in the article's context menu. The shortcuts dialog (F1) reads these menus.
 """
 
 from __future__ import annotations
@@ -26,6 +27,20 @@ class WindowMenus:
         self.file_menu.addAction(a.cite_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit_action)
+        self.edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+        self.edit_menu.addActions([a.undo_action, a.redo_action])
+        self.edit_menu.addSeparator()
+        self.correct_menu = self.edit_menu.addMenu(
+            QCoreApplication.translate("MainWindow", "&Correct This Article"))
+        self.correct_menu.addActions([a.split_action, a.merge_next_action,
+                                      a.merge_previous_action, a.merge_across_action])
+        self.correct_menu.addSeparator()
+        self.role_menu = self.correct_menu.addMenu(
+            QCoreApplication.translate("MainWindow", "This &Line Is"))
+        self.role_menu.addActions(list(a.role_actions.values()))
+        self.correct_menu.addActions([a.headline_action, a.fix_words_action])
+        self.correct_menu.addSeparator()
+        self.correct_menu.addAction(a.page_fields_action)
         self.library_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Library"))
         self.library_menu.addActions([a.info_action, a.reload_action, a.assign_date_action])
         self.find_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "F&ind"))
@@ -42,8 +57,9 @@ class WindowMenus:
         languages.addActions(list(a.language_actions.values()))
         self.bookmarks_menu = bar.addMenu(QCoreApplication.translate("MainWindow",
                                                                      "&Bookmarks"))
-        self.bookmarks_menu.addActions([a.bookmark_action, a.edit_bookmark_action,
-                                        a.remove_bookmarks_action, a.show_bookmarks_action])
+        self.bookmarks_menu.addActions([a.bookmark_action, a.save_excerpt_action,
+                                        a.edit_bookmark_action, a.remove_bookmarks_action,
+                                        a.show_bookmarks_action])
         self.go_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Go"))
         self.go_menu.addActions([a.prev_article_action, a.next_article_action])
         self.go_menu.addSeparator()

@@ -73,6 +73,11 @@ class Reading(QObject):
         self.opened_newest = False
         self.issue_status = ""  # a status line about the open issue, gone when moving on
         self.dated_page = ""  # a page just given a date: the window follows it to its issue
+        self.followed = ""  # an article to open once its page is read again (corrected)
+
+    def follow(self, article_id: str) -> None:
+        """Open ``article_id`` after the next sync (its page was just corrected)."""
+        self.followed = article_id
 
     def refresh(self, result: SyncResult) -> None:
         """Show what the library holds now: calendar, issue list, open issue and article."""
@@ -82,6 +87,10 @@ class Reading(QObject):
             self.issue_list.select_issue(current.key)
         article = self.article_view.article
         dated, self.dated_page = self.dated_page, ""
+        if self.followed and self.catalog.locate(self.followed):
+            followed, self.followed = self.followed, ""
+            if self.open_article(followed):
+                return
         if dated and self._follow_dated_page(dated, article):
             return
         if article is None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..backend import LibraryBackend
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article
 
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Backend:
+class IndexAccess:
+    """The open index with the two errors its searches raise on purpose."""
+
     index: SearchIndex
     query_error: type[Exception]
     not_ready: type[Exception]
@@ -47,7 +50,7 @@ class Backend:
         return [(o.field, o.start, o.end) for o in occurrences(article, query)]
 
 
-def open_index(catalog: Catalog) -> Backend:
-    from ..search import IndexNotReady, QueryError, SearchIndex
+def open_index(library: LibraryBackend) -> IndexAccess:
+    from ..search import IndexNotReady, QueryError
 
-    return Backend(SearchIndex.for_library(catalog.root), QueryError, IndexNotReady)
+    return IndexAccess(library.open_index(), QueryError, IndexNotReady)

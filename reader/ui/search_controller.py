@@ -36,7 +36,7 @@ class SearchController(QObject):
     waiting = Signal(str)  # a query that runs when the index is ready
     resultsArrived = Signal(object)  # the first page of the shown search (Results)
     moreResultsArrived = Signal(int, object)  # offset, a further page of hits
-    failed = Signal(str, bool)  # message, the query itself is at fault
+    failed = Signal(object, bool)  # message (a Problem when the query is at fault), at fault
     occurrencesArrived = Signal(str, object)  # article id, spans of the asked occurrences
     indexRebuilding = Signal(str)  # why the index is built anew
     indexReady = Signal(str)  # the reason it was rebuilt for ("" when it was not)
@@ -105,8 +105,8 @@ class SearchController(QObject):
         else:
             self.moreResultsArrived.emit(offset, results)
 
-    @Slot(int, str, bool)
-    def _on_failed(self, serial: int, message: str, query_at_fault: bool) -> None:
+    @Slot(int, object, bool)
+    def _on_failed(self, serial: int, message: object, query_at_fault: bool) -> None:
         if serial != self._serial:
             return
         self.state = SearchState.FAILED

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QTabWidget
 
-from .core_messages import query_message
+from ..problems import Problem
+from .core_messages import problem_text
 from .models.search_hits import SearchHitModel
 from .search_controller import SearchController
 from .settings import WindowState
@@ -143,14 +144,14 @@ class SearchPresenter(QObject):
         self.views.results.show_results(results.total)
         self.resultsShown.emit(results.total)
 
-    @Slot(str, bool)
-    def _on_failed(self, message: str, query_at_fault: bool) -> None:
+    @Slot(object, bool)
+    def _on_failed(self, message: object, query_at_fault: bool) -> None:
         self.views.hit_model.clear()
         text = QCoreApplication.translate("MainWindow", "This query cannot be read: %1") \
             if query_at_fault \
             else QCoreApplication.translate("MainWindow", "The search could not be done: %1")
         self.views.results.show_message(text.replace(
-            "%1", query_message(message) if query_at_fault else message))
+            "%1", problem_text(message) if isinstance(message, Problem) else str(message)))
         self.resultsShown.emit(-1)
 
     def _remember_query(self, query: str) -> None:

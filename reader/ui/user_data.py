@@ -1,4 +1,5 @@
-"""The window's door to the bookmarks and export cores (``reader.bookmarks``, ``reader.export``).
+"""The window's door to the bookmarks and export cores (``reader.bookmarks``, ``reader.export``):
+bookmarks, excerpts and their exports.
 
 ``open_store`` turns the store's errors (a newer schema, a damaged file, an unwritable folder)
 into one message for the user; the rest are thin calls the controllers share.
@@ -8,29 +9,36 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from .. import bookmarks, export, paths
 from ..atomicfile import write_json_atomic
+from ..bookmarks import Bookmark, BookmarkStore, DamagedStoreError, StoreError
+from ..bookmarks.identity import ArticleSource
+from ..corpus.model import Article
+from ..export import Annotation
 
 EXPORT_STATE = "export.json"  # in the config folder: the folder of the last export
 
 
-def open_store() -> tuple[Any | None, str, Exception | None]:
-    """The user's bookmark store, or None with the message to show and the store's error
-    (a ``DamagedStoreError`` offers a restore; others say why it cannot be used)."""
+def open_store(opener: Callable[[], BookmarkStore] = BookmarkStore.open,
+               ) -> tuple[BookmarkStore | None, str, StoreError | None]:
+    """The user's bookmark store (as ``opener``, the library's ``open_bookmarks``, opens
+    it), or None with the message to show and the store's error (a ``DamagedStoreError``
+    offers a restore; others say why it cannot be used)."""
     try:
-        return bookmarks.BookmarkStore.open(), "", None
-    except bookmarks.StoreError as err:
+        return opener(), "", None
+    except StoreError as err:
         return None, str(err), err
 
 
-def is_damaged(error: object) -> bool:
-    return isinstance(error, bookmarks.DamagedStoreError)
+def is_damaged(error: object) -> TypeGuard[DamagedStoreError]:
+    return isinstance(error, DamagedStoreError)
 
 
-def resolve(bookmark: Any, catalog: Any) -> Any | None:
+def resolve(bookmark: Bookmark, catalog: ArticleSource) -> Article | None:
     """The article a bookmark points to (by id first, then by what it remembers)."""
     article = catalog.article(bookmark.article_id)
     if article is not None:
@@ -38,8 +46,90 @@ def resolve(bookmark: Any, catalog: Any) -> Any | None:
     return bookmarks.resolve(bookmark, catalog)
 
 
-def citation(article: Any) -> str:
-    return str(export.gbt7714(article))
+def citation(article: Article) -> str:
+    return export.gbt7714(article)
+
+
+def quotation(text: str, article: Any) -> str:
+    """A passage and its citation, as "Copy with Citation" puts them on the clipboard."""
+    return str(export.plain_quotation(text, article))
+
+
+def is_excerpt(entry: object) -> bool:
+    return isinstance(entry, bookmarks.Excerpt)
+
+
+def article_finder(refs: list[Any]) -> Callable[[Any], int | None]:
+    """For many lookups among remembered articles (``ArticleRef``): a function giving the
+    index in ``refs`` of the same article as the one it is given, or None. Each is folded
+    once; only those printed where it may be (the same paper, date and page, either of them
+    unknown) are compared."""
+    from ..bookmarks.identity import facts_of_ref, same_facts
+
+    by_id: dict[str, int] = {r.article_id: n for n, r in reversed(list(enumerate(refs)))
+                             if r.article_id}
+    at: dict[tuple[Any, Any, Any], list[tuple[int, Any, Any]]] = {}
+    by_paper: dict[Any, list[tuple[int, Any, Any]]] = {}
+    for n, r in enumerate(refs):
+        entry = (n, r, facts_of_ref(r))
+        at.setdefault((r.paper, r.date, r.page), []).append(entry)
+        by_paper.setdefault(r.paper, []).append(entry)
+
+    def find(ref: Any) -> int | None:
+        if ref.article_id in by_id:
+            return by_id[ref.article_id]
+        if ref.date is None or ref.page is None:
+            near = by_paper.get(ref.paper, [])
+        else:
+            near = sorted(e for key in ((ref.paper, ref.date, ref.page),
+                                        (ref.paper, ref.date, None), (ref.paper, None, ref.page),
+                                        (ref.paper, None, None)) for e in at.get(key, []))
+        facts = facts_of_ref(ref)
+        return next((n for n, r, f in near if same_facts(r, f, ref, facts)), None)
+
+    return find
+
+
+def passage(article: Any, start: int, end: int) -> Any:
+    """The passage ``article.body[start:end]``, anchored by its text and surroundings."""
+    return bookmarks.Passage.cut(article.body, start, end)
+
+
+def quick_place(excerpt: Any, catalog: Any) -> Any | None:
+    """Where an excerpt is when its article still has its id and holds the passage as it
+    was (the usual case, found without reading the library): ``Placed`` or None."""
+    from ..bookmarks.passage import find_in
+
+    article = catalog.article(excerpt.article_id)
+    span = find_in(article.body, excerpt.passage) if article is not None else None
+    return bookmarks.Placed(article, span) if span is not None and span.exact else None
+
+
+def place(excerpt: Any, catalog: Any) -> Any:
+    """Where an excerpt is now in the library (``Placed``: article, span, message)."""
+    return bookmarks.place(excerpt, catalog)
+
+
+def selection_item(article: Any, selected: str) -> tuple[Any, Any, int] | None:
+    """The text selected in an article as the export dialog takes it: the article with the
+    selection as its one quotation (its whole text left out), and how many characters were
+    selected; None when nothing is."""
+    quote = export.Quote(selected.replace("\u2028", "\n").replace("\u2029", "\n"))
+    if not quote.paragraphs():
+        return None
+    size = sum(len(p) for p in quote.paragraphs())
+    return article, export.Annotation(quotes=(quote,), quotes_only=True), size
+
+
+def kept_items(entries: list[Any], catalog: Any) -> list[tuple[Any, Any]]:
+    """Bookmarks and excerpts as the export dialog takes them: (article, annotation) pairs,
+    each excerpt a quotation under its article."""
+    from ..bookmarks.gather import gather
+
+    marks = [e for e in entries if not is_excerpt(e)]
+    kept = [e for e in entries if is_excerpt(e)]
+    found = gather(catalog, marks, kept)
+    return [(a, found.notes.get(a.id)) for a in found.articles]
 
 
 def formats() -> tuple[str, ...]:
@@ -47,22 +137,18 @@ def formats() -> tuple[str, ...]:
 
 
 def suffix(fmt: str) -> str:
-    return str(export.SUFFIXES[fmt])
+    return export.SUFFIXES[fmt]
 
 
 def format_for(path: Path) -> str | None:
     return export.format_for(path)
 
 
-def annotation(bookmark: Any) -> Any:
-    """The note and tags of a bookmark, to print with its article."""
-    return export.Annotation(bookmark.note, tuple(bookmark.tags))
-
-
-def export_articles(articles: list[Any], output: Any, fmt: str, split: bool,
-                    progress: Any, cancel: Any, notes: Any = None) -> list[Any]:
-    return list(export.export_articles(articles, output, fmt, split=split,
-                                       progress=progress, cancel=cancel, notes=notes or {}))
+def export_articles(articles: list[Article], output: Path, fmt: str, split: bool,
+                    progress: Callable[[int, int], None], cancel: Callable[[], bool],
+                    notes: Mapping[str, Annotation] | None = None) -> list[Path]:
+    return export.export_articles(articles, output, fmt, split=split, progress=progress,
+                                  cancel=cancel, notes=notes or {})
 
 
 def export_folder() -> Path:

@@ -73,16 +73,15 @@ class WorkStatus(QObject):
         """After a sync: the problem files' button, and the counts or what changed."""
         problems = len(result.problems)
         button = self.area.problems_button
-        button.setText("⚠ " + QCoreApplication.translate(
-            "MainWindow", "%n problem file(s)", "", problems))
+        button.setText("⚠ " + self.tr("%n problem file(s)", "", problems))  # lupdate sees
+        # a plural only in self.tr
         button.setVisible(problems > 0)
         if not quiet:
             counts = self.catalog.counts()
             text = QCoreApplication.translate("MainWindow", "%1 issues, %2 articles").replace(
                 "%1", str(counts["issues"])).replace("%2", str(counts["articles"]))
             if problems:
-                text += " · " + QCoreApplication.translate(
-                    "MainWindow", "%n file(s) could not be read", "", problems)
+                text += " · " + self.tr("%n file(s) could not be read", "", problems)
             self.area.show_status(text)
         elif result.touched:
             self.area.show_status(QCoreApplication.translate(

@@ -1,10 +1,10 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="397"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="536" />
         <source>The selected text (%n character(s))</source>
         <translation>
             <numerusform>The selected text (%n character)</numerusform>
@@ -12,8 +12,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="167"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="175"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="202" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="210" />
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>%n bookmark saved to %1.</numerusform>
@@ -21,7 +21,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="285"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="339" />
+        <source>Excerpt saved (%n character(s)) from %1</source>
+        <translation>
+            <numerusform>Excerpt saved (%n character) from %1</numerusform>
+            <numerusform>Excerpt saved (%n characters) from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="349" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -29,7 +37,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="405"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="351" />
+        <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
+        <translation>
+            <numerusform>Remove the selected bookmark or excerpt with its note?</numerusform>
+            <numerusform>Remove %n selected bookmarks and excerpts with their notes?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="543" />
         <source>The %n selected bookmark(s)</source>
         <translation>
             <numerusform>The selected bookmark</numerusform>
@@ -37,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="413"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="551" />
         <source>The %n selected article(s)</source>
         <translation>
             <numerusform>The selected article</numerusform>
@@ -45,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="419"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="557" />
         <source>All %n bookmark(s)</source>
         <translation>
             <numerusform>The bookmark</numerusform>
@@ -53,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="425"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="562" />
         <source>All %n hit(s) of the search %1</source>
         <translation>
             <numerusform>The hit of the search %1</numerusform>
@@ -64,18 +80,26 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="127"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131" />
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
             <numerusform>%n bookmarks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133" />
+        <source>, %n excerpt(s)</source>
+        <translation>
+            <numerusform>, %n excerpt</numerusform>
+            <numerusform>, %n excerpts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporter</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="109"/>
+        <location filename="../../reader/ui/errors.py" line="109" />
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>(%n error so far)</numerusform>
@@ -86,7 +110,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/dialogs/export_dialog.py" line="226"/>
+        <location filename="../../reader/ui/dialogs/export_dialog.py" line="229" />
         <source>Exported %n file(s) to %1.</source>
         <translation>
             <numerusform>Exported %n file to %1.</numerusform>
@@ -97,7 +121,7 @@
 <context>
     <name>IssueTreeModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/issue_tree.py" line="167"/>
+        <location filename="../../reader/ui/models/issue_tree.py" line="167" />
         <source>Undated pages (%n)</source>
         <translation>
             <numerusform>Undated pages (%n)</numerusform>
@@ -106,28 +130,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="690"/>
-        <source>%n problem file(s)</source>
-        <translation>
-            <numerusform>%n problem file</numerusform>
-            <numerusform>%n problem files</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/mainwindow.py" line="697"/>
-        <source>%n file(s) could not be read</source>
-        <translation>
-            <numerusform>%n file could not be read</numerusform>
-            <numerusform>%n files could not be read</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PageArticleModel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="270"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="271" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -135,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/models/page_articles.py" line="292"/>
+        <location filename="../../reader/ui/models/page_articles.py" line="293" />
         <source>%n char(s)</source>
         <translation>
             <numerusform>%n char</numerusform>
@@ -146,11 +151,30 @@
 <context>
     <name>ResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/results_panel.py" line="190"/>
+        <location filename="../../reader/ui/views/results_panel.py" line="190" />
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n hit</numerusform>
             <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkStatus</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="76" />
+        <source>%n problem file(s)</source>
+        <translation>
+            <numerusform>%n problem file</numerusform>
+            <numerusform>%n problem files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/work_status.py" line="84" />
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
         </translation>
     </message>
 </context>

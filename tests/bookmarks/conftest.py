@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from reader.bookmarks import BookmarkStore
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 
 
 @pytest.fixture
-def library(small_library: Path) -> Library:
-    return Library.load(small_library)
+def library(small_library: Path) -> Catalog:
+    return Catalog.read(small_library)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reader.bookmarks import BookmarkStore, Resolver, resolve
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.corpus.model import Article, Paragraph
 
 
@@ -26,7 +26,7 @@ class Articles:
         return iter(self._all)
 
 
-def reparsed(library: Library, change: str = "id") -> Articles:
+def reparsed(library: Catalog, change: str = "id") -> Articles:
     """The same pages as a different parser would give them: every id changes."""
     out = []
     for a in library.articles():
@@ -48,11 +48,11 @@ def test_bookmarks_survive_moving_the_library_folder(
 ) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     with BookmarkStore.open(path) as store:
-        for article in Library.load(small_library).articles():
+        for article in Catalog.read(small_library).articles():
             store.add(article, note=f"note {article.id}")
     moved = tmp_path / "elsewhere" / "my papers"
     shutil.move(small_library, moved)
-    library = Library.load(moved)
+    library = Catalog.read(moved)
     with BookmarkStore.open(path) as store:
         found = {b.note: resolve(b, library) for b in store.list()}
     assert len(found) == 28
@@ -60,7 +60,7 @@ def test_bookmarks_survive_moving_the_library_folder(
 
 
 def test_a_full_rebuild_with_new_ids_finds_every_article_by_headline(
-    store: BookmarkStore, library: Library
+    store: BookmarkStore, library: Catalog
 ) -> None:
     for article in library.articles():
         store.add(article, note="for the report")
@@ -74,7 +74,7 @@ def test_a_full_rebuild_with_new_ids_finds_every_article_by_headline(
 
 
 def test_a_changed_headline_and_lead_still_finds_the_article_by_its_body(
-    store: BookmarkStore, library: Library
+    store: BookmarkStore, library: Catalog
 ) -> None:
     for article in library.articles():
         store.add(article)
@@ -86,7 +86,7 @@ def test_a_changed_headline_and_lead_still_finds_the_article_by_its_body(
 
 
 def test_a_page_split_into_more_articles_finds_the_part_that_begins_the_article(
-    store: BookmarkStore, library: Library
+    store: BookmarkStore, library: Catalog
 ) -> None:
     original = library.article("d72c54c81242")
     assert original is not None and len(original.paragraphs) > 4
@@ -101,21 +101,21 @@ def test_a_page_split_into_more_articles_finds_the_part_that_begins_the_article(
 def test_an_undated_page_dated_later_still_finds_its_bookmarks(
     store: BookmarkStore, small_library: Path
 ) -> None:
-    library = Library.load(small_library)
+    library = Catalog.read(small_library)
     lost = library.article("1367d4048e37")  # undated page, headline lost
     assert lost is not None and lost.date is None
     b = store.add(lost, note="国企调研")
     page = small_library / "pages" / "001_7373efc8816d55bd.txt"
     page.with_name("001_7373efc8816d55bd.meta.toml").write_text(
         "schema = 1\ndate = 2022-05-06\n", encoding="utf-8")
-    dated = Library.load(small_library)
+    dated = Catalog.read(small_library)
     found = resolve(b, dated)
     assert found is not None and str(found.date) == "2022-05-06"
     assert found.id != lost.id and found.body == lost.body
 
 
 def test_an_article_that_is_gone_is_reported_and_its_bookmark_kept(
-    tmp_path: Path, library: Library
+    tmp_path: Path, library: Catalog
 ) -> None:
     article = library.article("4e35fbaaaeec")
     assert article is not None
@@ -133,7 +133,7 @@ def test_an_article_that_is_gone_is_reported_and_its_bookmark_kept(
 
 
 def test_relink_points_the_bookmark_at_the_new_article(
-    store: BookmarkStore, library: Library
+    store: BookmarkStore, library: Catalog
 ) -> None:
     article = library.article("996d23204079")
     assert article is not None

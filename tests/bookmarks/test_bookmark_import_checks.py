@@ -16,7 +16,7 @@ from reader.bookmarks import BookmarkStore, TransferError
 from reader.bookmarks.bookmark import match_row
 from reader.bookmarks.identity import ArticleRef
 from reader.bookmarks.matching import Matcher, Prepared
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 
 SURROGATE = "\ud800"
 
@@ -156,7 +156,7 @@ def _variants(ref: ArticleRef) -> list[ArticleRef]:
 
 
 def test_the_import_matches_articles_as_one_bookmark_at_a_time_does(
-    tmp_path: Path, store: BookmarkStore, library: Library
+    tmp_path: Path, store: BookmarkStore, library: Catalog
 ) -> None:
     """The matcher used by imports finds the same bookmark as ``match_row``, the rule a
     single bookmark is added by, for every article of the seeds in many disguises."""

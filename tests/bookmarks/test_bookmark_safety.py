@@ -21,14 +21,14 @@ from reader.bookmarks import (
     schema,
     set_aside,
 )
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def fill(path: Path, library: Library, count: int = 10) -> list[str]:
+def fill(path: Path, library: Catalog, count: int = 10) -> list[str]:
     notes = []
     with BookmarkStore.open(path) as store:
         for n, article in enumerate(list(library.articles())[:count]):
@@ -53,7 +53,7 @@ def test_a_store_from_a_newer_reader_is_refused_and_left_untouched(tmp_path: Pat
 
 
 def test_a_damaged_store_is_kept_and_reported_with_its_backup(
-    tmp_path: Path, library: Library
+    tmp_path: Path, library: Catalog
 ) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     fill(path, library)
@@ -70,7 +70,7 @@ def test_a_damaged_store_is_kept_and_reported_with_its_backup(
 
 
 def test_an_emptied_store_with_a_backup_counts_as_damaged(
-    tmp_path: Path, library: Library
+    tmp_path: Path, library: Catalog
 ) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     fill(path, library, 3)
@@ -81,7 +81,7 @@ def test_an_emptied_store_with_a_backup_counts_as_damaged(
 
 
 def test_restoring_the_backup_brings_the_bookmarks_back_and_keeps_the_damaged_file(
-    tmp_path: Path, library: Library
+    tmp_path: Path, library: Catalog
 ) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     notes = fill(path, library)
@@ -98,7 +98,7 @@ def test_restoring_the_backup_brings_the_bookmarks_back_and_keeps_the_damaged_fi
 
 
 def test_what_can_be_read_from_a_damaged_store_is_saved_and_importable(
-    tmp_path: Path, library: Library
+    tmp_path: Path, library: Catalog
 ) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     notes = fill(path, library, 12)
@@ -135,7 +135,7 @@ def test_a_file_that_is_not_a_bookmark_store_is_not_taken_over(tmp_path: Path) -
 
 
 def test_an_older_store_is_migrated_after_a_backup(
-    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, library: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     notes = fill(path, library, 4)

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from reader.bookmarks import BookmarkNotFound, BookmarkStore
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 
 
 def test_a_bookmark_with_its_note_survives_closing_and_reopening(
-    tmp_path: Path, library: Library
+    tmp_path: Path, library: Catalog
 ) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
@@ -28,7 +28,7 @@ def test_a_bookmark_with_its_note_survives_closing_and_reopening(
 
 
 def test_the_default_store_lives_in_the_user_data_folder(
-    _isolated_home: Path, library: Library
+    _isolated_home: Path, library: Catalog
 ) -> None:
     with BookmarkStore.open() as store:
         store.add(next(library.articles()))
@@ -38,7 +38,7 @@ def test_the_default_store_lives_in_the_user_data_folder(
 
 
 def test_bookmarking_an_article_twice_keeps_one_bookmark_and_both_notes(
-    store: BookmarkStore, library: Library
+    store: BookmarkStore, library: Catalog
 ) -> None:
     article = library.article("7aafc7f2f744")
     assert article is not None
@@ -52,7 +52,7 @@ def test_bookmarking_an_article_twice_keeps_one_bookmark_and_both_notes(
 
 
 def test_update_replaces_note_and_tags_and_remove_deletes(
-    store: BookmarkStore, library: Library
+    store: BookmarkStore, library: Catalog
 ) -> None:
     article = library.article("d72c54c81242")
     assert article is not None
@@ -67,7 +67,7 @@ def test_update_replaces_note_and_tags_and_remove_deletes(
         store.update(b.id, note="x")
 
 
-def test_list_filters_by_tag_and_text_and_sorts(store: BookmarkStore, library: Library) -> None:
+def test_list_filters_by_tag_and_text_and_sorts(store: BookmarkStore, library: Catalog) -> None:
     ids = ["4e35fbaaaeec", "3123ebb50c5f", "b576303a8c2b", "661c93f18119"]
     articles = [library.article(i) for i in ids]
     assert all(articles)

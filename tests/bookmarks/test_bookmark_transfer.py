@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from reader.bookmarks import BookmarkStore, TransferError
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 
 
 def test_export_carries_note_tags_reference_and_citation(
-    tmp_path: Path, store: BookmarkStore, library: Library
+    tmp_path: Path, store: BookmarkStore, library: Catalog
 ) -> None:
     article = library.article("0f419ca80aa8")
     assert article is not None
@@ -21,7 +21,7 @@ def test_export_carries_note_tags_reference_and_citation(
     out = tmp_path / "mine.json"
     assert store.export_json(out, library) == 1
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == ("newspaper-reader-bookmarks", 1)
+    assert (doc["format"], doc["version"]) == ("newspaper-reader-bookmarks", 2)
     (entry,) = doc["bookmarks"]
     assert (entry["note"], entry["tags"]) == ("防控", ["疫情"])
     assert entry["article"]["paper"] == "钱塘新区报"
@@ -33,7 +33,7 @@ def test_export_carries_note_tags_reference_and_citation(
 
 
 def test_import_on_another_machine_restores_every_bookmark_once(
-    tmp_path: Path, store: BookmarkStore, library: Library
+    tmp_path: Path, store: BookmarkStore, library: Catalog
 ) -> None:
     for n, article in enumerate(library.articles()):
         store.add(article, note=f"笔记 {n}", tags=[f"tag{n % 3}"])
@@ -51,7 +51,7 @@ def test_import_on_another_machine_restores_every_bookmark_once(
 
 
 def test_import_merges_tags_and_keeps_both_notes_when_they_differ(
-    tmp_path: Path, store: BookmarkStore, library: Library
+    tmp_path: Path, store: BookmarkStore, library: Catalog
 ) -> None:
     a = library.article("e231f6d7d5ae")
     b = library.article("98d201f5e720")
@@ -79,7 +79,7 @@ def test_import_merges_tags_and_keeps_both_notes_when_they_differ(
 
 
 def test_a_bookmark_matches_across_machines_even_when_ids_differ(
-    tmp_path: Path, store: BookmarkStore, library: Library
+    tmp_path: Path, store: BookmarkStore, library: Catalog
 ) -> None:
     article = library.article("1f4db1f1d6b5")
     assert article is not None
@@ -105,7 +105,7 @@ def test_a_bookmark_matches_across_machines_even_when_ids_differ(
     ],
 )
 def test_a_file_that_is_not_ours_or_too_new_is_refused_and_nothing_changes(
-    tmp_path: Path, store: BookmarkStore, library: Library, content: str, message: str
+    tmp_path: Path, store: BookmarkStore, library: Catalog, content: str, message: str
 ) -> None:
     store.add(next(library.articles()), note="keep me")
     bad = tmp_path / "bad.json"
@@ -116,7 +116,7 @@ def test_a_file_that_is_not_ours_or_too_new_is_refused_and_nothing_changes(
 
 
 def test_unreadable_entries_are_skipped_and_reported(
-    tmp_path: Path, store: BookmarkStore, library: Library
+    tmp_path: Path, store: BookmarkStore, library: Catalog
 ) -> None:
     store.add(next(library.articles()), note="good")
     out = tmp_path / "x.json"

@@ -49,6 +49,11 @@ def test_add_then_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert (info["issues"], info["pages"], info["articles"]) == (5, 5, 28)
     assert info["undated_pages"] == ["钱塘新区报/undated/001_7373efc8816d55bd.txt"]
     assert [p["path"] for p in info["problems"]] == ["junk.txt"]
+    # In English for the reader, with the kind and parameters a program can act on.
+    assert {k: info["problems"][0][k] for k in ("message", "kind", "params")} == {
+        "message": "it looks like a binary file, not page text", "kind": "binary", "params": {}}
+    assert main(["library", "info", "--library", str(library)]) == 0
+    assert "junk.txt: it looks like a binary file, not page text" in capsys.readouterr().err
     papers = {p["paper"]: p for p in info["papers"]}
     assert papers["上城报"]["articles"] == 6 and papers["钱塘新区报"]["pages"] == 4
 

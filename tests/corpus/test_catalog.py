@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import time
 from pathlib import Path
@@ -10,20 +11,25 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.catalog import Catalog
-from reader.corpus.library import Library
+from reader.corpus.resolve import load_entry
 
 from ..conftest import CORPUS
 
 
-def test_catalog_lists_the_same_issues_and_articles_as_a_full_read(small_library: Path) -> None:
+def test_catalog_lists_the_issues_and_holds_the_articles_of_a_fresh_read(
+        small_library: Path) -> None:
     catalog = Catalog(small_library)
     result = catalog.sync()
     assert len(result.added) == 5 and not result.changed and not result.problems
-    library = Library.load(small_library)
     assert [(i.paper, i.date) for i in catalog.issues()] == [
-        (i.paper, i.date) for i in library.issues()
+        ("上城报", dt.date(2020, 4, 21)), ("钱塘新区报", dt.date(2021, 11, 26)),
+        ("钱塘新区报", dt.date(2022, 8, 10)), ("钱塘新区报", dt.date(2022, 10, 31)),
+        ("钱塘新区报", None),
     ]
-    for article in library.articles():
+    fresh = [article for path in sorted((small_library / "pages").glob("*.txt"))
+             for article in load_entry(path, f"pages/{path.name}", small_library).articles]
+    assert len(fresh) == 28
+    for article in fresh:
         cached = catalog.article(article.id)
         assert cached is not None
         assert (cached.title, cached.byline, cached.body) == (
@@ -58,8 +64,55 @@ def test_unreadable_files_are_problems_and_the_rest_loads(small_library: Path) -
     catalog = Catalog(small_library)
     result = catalog.sync()
     assert [p.path for p in result.problems] == ["photo.txt"]
-    assert "PNG" in result.problems[0].message
+    assert "PNG" in result.problems[0].text
     assert catalog.counts()["pages"] == 5
+
+
+def test_problems_are_kept_as_kinds_and_a_catalog_of_the_older_schema_is_read_again(
+        small_library: Path) -> None:
+    """The catalog keeps a problem as its kind and parameters, for each face to word; one
+    written by the schema that kept English sentences opens, and its files are read again."""
+    import sqlite3
+
+    from reader.corpus.catalog import SCHEMA
+    from reader.problems import ProblemKind
+
+    (small_library / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 20)
+    db = small_library.parent / "catalog.sqlite"
+    Catalog(small_library, db_path=db).sync()
+    conn = sqlite3.connect(db)
+    (stored,) = conn.execute("SELECT error FROM files WHERE source = 'photo.txt'").fetchone()
+    assert json.loads(stored) == {"kind": "not-text", "params": {"format": "png"}}
+    with conn:  # as schema 3 left it: a sentence, and its version
+        conn.execute("UPDATE files SET error = 'it is a PNG image, not page text' "
+                     "WHERE source = 'photo.txt'")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    conn.close()
+    assert SCHEMA > 3
+    catalog = Catalog(small_library, db_path=db)
+    result = catalog.sync()
+    assert result.touched  # read again, not taken from the older file
+    (problem,) = catalog.problems()
+    assert (problem.path, problem.kind, dict(problem.params)) == (
+        "photo.txt", ProblemKind.NOT_TEXT, {"format": "png"})
+    assert catalog.counts()["pages"] == 5
+
+
+def test_a_sentence_in_the_catalog_is_shown_as_it_is(small_library: Path) -> None:
+    import sqlite3
+
+    from reader.problems import ProblemKind
+
+    (small_library / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 20)
+    db = small_library.parent / "catalog.sqlite"
+    catalog = Catalog(small_library, db_path=db)
+    catalog.sync()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE files SET error = 'something a later version said' "
+                     "WHERE source = 'photo.txt'")
+    (problem,) = catalog.problems()
+    assert problem.kind is ProblemKind.OTHER
+    assert problem.text == "something a later version said"
 
 
 def test_a_damaged_cache_is_rebuilt(small_library: Path) -> None:
@@ -143,7 +196,7 @@ def test_a_masthead_that_disagrees_with_its_path_is_a_problem_of_that_file(
     write(root, "2019-02-03-p01.txt", "（2019年1月31日）\n\n本报讯 正文。\n")
     catalog = Catalog(root)
     catalog.sync()
-    problems = {p.path: p.message for p in catalog.problems()}
+    problems = {p.path: p.text for p in catalog.problems()}
     message = problems["上城报/2022-08-11-p01.txt"]
     assert "masthead says date 2022-08-10" in message and "2022-08-11" in message
     page = catalog.page("上城报/2022-08-11-p01.txt")
@@ -153,7 +206,7 @@ def test_a_masthead_that_disagrees_with_its_path_is_a_problem_of_that_file(
     assert "2019-02-03-p01.txt" not in problems
     other = catalog.page("2019-02-03-p01.txt")
     assert other is not None and other.date == dt.date(2019, 2, 3)
-    assert any("2019-01-31" in w and "2019-02-03" in w for w in other.warnings)
+    assert any("2019-01-31" in w.text and "2019-02-03" in w.text for w in other.warnings)
 
 
 def test_the_library_settings_file_names_the_paper_and_a_change_is_followed(
@@ -170,7 +223,7 @@ def test_the_library_settings_file_names_the_paper_and_a_change_is_followed(
     assert (issue.paper, issue.paper_from) == ("人民日报", "library")
     (root / "library.toml").write_text('paper = [1, 2]\n', "utf-8")
     catalog.sync()
-    problems = {p.path: p.message for p in catalog.problems()}
+    problems = {p.path: p.text for p in catalog.problems()}
     assert "paper = [1, 2]" in problems["library.toml"]
     assert catalog.papers() == ["未知报纸"]  # the rest keeps working
 
@@ -221,3 +274,38 @@ def test_adding_pages_files_them_by_their_names_and_folders(tmp_path: Path) -> N
     catalog.sync()
     assert [(i.paper, i.date, [p for p, _ in i.pages]) for i in catalog.issues()] == [
         ("未知报纸", dt.date(2019, 2, 1), [3]), ("钱塘新区报", dt.date(2022, 8, 10), [2])]
+
+
+def test_a_page_read_again_by_another_catalog_of_the_library_is_not_served_stale(
+        small_library: Path) -> None:
+    """Two processes share a library's catalog (the window and ``reader correct``): what one
+    reads again, the other's page cache gives up within half a second."""
+    db = small_library.parent / "catalog.sqlite"
+    window, other = Catalog(small_library, db_path=db), Catalog(small_library, db_path=db)
+    window.sync()
+    source = "pages/002_e8fc69560c1c029f.txt"
+    before = window.page(source)
+    assert before is not None and not any("望江新区" in a.body for a in before.articles)
+    page_file = small_library / source
+    time.sleep(0.01)
+    page_file.write_text(page_file.read_text("utf-8").replace("望江新城", "望江新区"), "utf-8")
+    assert other.sync().changed == [source]
+    time.sleep(0.6)
+    after = window.page(source)
+    assert after is not None and any("望江新区" in a.body for a in after.articles)
+
+
+def test_two_undated_pages_of_one_paper_are_two_issues_with_names_of_their_own(
+        tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(CORPUS / "001_7373efc8816d55bd.txt", library / name)
+    shutil.copy(CORPUS / "000_ad7d325a1accf8c2.txt", library / "dated.txt")
+    issues = Catalog.read(library).issues()
+    undated = [i for i in issues if i.undated]
+    assert [(i.paper, [s for _, s in i.pages]) for i in undated] == [
+        ("钱塘新区报", ["a.txt"]), ("钱塘新区报", ["b.txt"])]
+    assert len({i.key for i in issues}) == 3
+    (dated,) = [i for i in issues if not i.undated]
+    assert dated.key == f"{dated.paper}|{dated.date.isoformat()}"  # as the window names it

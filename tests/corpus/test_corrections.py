@@ -27,7 +27,6 @@ from reader.corpus.correction_store import (
     undo,
 )
 from reader.corpus.corrections import (
-    MISSING,
     ROLES,
     CorrectionError,
     corrected,
@@ -40,6 +39,7 @@ from reader.corpus.corrections import (
 from reader.corpus.model import Page
 from reader.corpus.resolve import load_entry
 from reader.corpus.sidecar import read_sidecar, sidecar_path, write_sidecar
+from reader.problems import ProblemKind
 
 from ..conftest import CORPUS, SEEDS
 
@@ -110,7 +110,7 @@ def test_each_kind_of_correction_shows_when_the_page_is_read(library: Path) -> N
     first = page.articles[0]
     assert "赵一霖" not in (first.byline or "") and first.paragraphs[0].text == "本报记者 赵一霖"
     assert "昨日下午在杭州召开" in first.body
-    assert not any(w.startswith(MISSING) for w in page.warnings)
+    assert not any(w.kind is ProblemKind.CORRECTION_MISSING for w in page.warnings)
     # The parser's own reading is untouched.
     assert _outline(load_entry(library / SEED, SEED, library, corrected=False)) == _outline(raw)
 
@@ -136,7 +136,8 @@ def test_corrections_survive_a_change_of_the_parsers_output(library: Path) -> No
     assert [len(a.paragraphs) for a in raw_after.articles] != [
         len(a.paragraphs) for a in raw_before.articles]  # the parser's output did change
     page = _page(library)
-    assert not any(w.startswith(MISSING) for w in page.warnings), page.warnings
+    assert not any(w.kind is ProblemKind.CORRECTION_MISSING for w in page.warnings), \
+        page.warnings
     assert _outline(page) == before
 
 
@@ -148,13 +149,15 @@ def test_a_correction_whose_text_is_gone_is_reported_and_kept(library: Path) -> 
     start = text.index(TAIL)
     (library / SEED).write_text(text[:start] + text[text.index("\n", start):], "utf-8")
     page = _page(library)
-    gone = [w for w in page.warnings if w.startswith(MISSING)]
-    assert len(gone) == 1 and "split before “在综合保税区”" in gone[0] and "kept" in gone[0]
+    gone = [w for w in page.warnings if w.kind is ProblemKind.CORRECTION_MISSING]
+    assert len(gone) == 1 and "split before “在综合保税区”" in gone[0].text \
+        and "kept" in gone[0].text
     assert page.articles[1].display_title == "刘忻宣讲六中全会精神"  # the other still applies
     assert sidecar_path(library / SEED).read_bytes() == kept
     catalog = Catalog(library, db_path=library.parent / "catalog.sqlite")
     catalog.sync()
-    assert any(p.path == SEED and p.message.startswith(MISSING) for p in catalog.problems())
+    assert any(p.path == SEED and p.kind is ProblemKind.CORRECTION_MISSING
+               for p in catalog.problems())
 
 
 def test_undo_restores_the_sidecar_byte_for_byte(library: Path) -> None:
@@ -350,8 +353,8 @@ def test_a_correction_that_fails_to_replay_is_reported_and_the_page_still_loads(
 
     monkeypatch.setitem(corrections_module._APPLY, "split", broken)
     page = _page(library)
-    (gone,) = [w for w in page.warnings if w.startswith(MISSING)]
-    assert "could not be replayed (list index out of range)" in gone
+    (gone,) = [w for w in page.warnings if w.kind is ProblemKind.CORRECTION_MISSING]
+    assert "could not be replayed (list index out of range)" in gone.text
     assert page.articles[1].display_title == "刘忻宣讲六中全会精神"
 
 

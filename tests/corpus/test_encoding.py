@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.corpus.catalog import Catalog
 from reader.corpus.encoding import DecodeError, decode_page_bytes
-from reader.corpus.library import Library, PageError, load_page
+from reader.corpus.library import PageError, load_page
 
 TEXT = "钱塘新区报\n2022年8月10日 星期三\n\n## 全省各级人大常委会主任学习会\n\n■首席记者 吴宇翔\n\n本报讯 9日上午,考察。\n"
 
@@ -54,18 +55,18 @@ def test_truncated_in_the_middle_of_a_character(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt"
     path.write_bytes(TEXT.encode("utf-8")[:-2])  # "。\n" → the last 。 loses a byte
     page = load_page(path)
-    assert any("middle of a character" in w for w in page.warnings)
+    assert any("middle of a character" in w.text for w in page.warnings)
     assert page.articles[0].title == "全省各级人大常委会主任学习会"
 
 
 def test_a_bad_file_is_reported_and_the_rest_of_the_library_loads(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
-    library = Library.load(tmp_path)
-    assert [p.source for p in library.pages] == ["good.txt"]
-    assert len(library.problems) == 1
-    assert library.problems[0].path == "scan.txt"
-    assert "PNG" in library.problems[0].message
+    catalog = Catalog.read(tmp_path)
+    assert list(catalog.stamps()) == ["good.txt"]
+    problems = catalog.problems()
+    assert [p.path for p in problems] == ["scan.txt"]
+    assert "PNG" in problems[0].text
     with pytest.raises(PageError):
         load_page(tmp_path / "scan.txt")
 

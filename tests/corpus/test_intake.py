@@ -52,7 +52,7 @@ def test_unreadable_files_are_reported_not_copied_and_sidecars_travel(tmp_path: 
     sidecar_path(undated).write_text("date = 2022-05-06\n", "utf-8")
     report = add_pages([incoming], tmp_path / "lib")
     assert [p.path for p in report.problems] == [str(incoming / "scan.txt")]
-    assert "PDF" in report.problems[0].message
+    assert "PDF" in report.problems[0].text
     # With its sidecar the page has a date, so it is filed under it, sidecar beside it.
     assert report.added == ["钱塘新区报/2022/05-06/001_7373efc8816d55bd.txt"]
     assert (tmp_path / "lib/钱塘新区报/2022/05-06/001_7373efc8816d55bd.meta.toml").exists()
@@ -132,6 +132,6 @@ def test_links_leaving_an_incoming_folder_and_special_files_are_not_copied(
     os.mkfifo(incoming / "pipe.txt")
     report = add_pages([incoming], tmp_path / "lib")
     assert len(report.added) == 1
-    reasons = {Path(p.path).name: p.message for p in report.problems}
+    reasons = {Path(p.path).name: p.text for p in report.problems}
     assert "outside the folder added" in reasons["passwd.txt"] and "named pipe" in reasons["pipe.txt"]
     assert [p.name for p in (tmp_path / "lib").rglob("*.txt")] == [SEEDS[0].name]

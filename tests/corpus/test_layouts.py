@@ -29,8 +29,8 @@ def test_wrong_weekday_and_lunar_are_warnings_not_failures() -> None:
     text = "钱塘新区报\n2022年8月10日 星期五\n农历壬寅年七月十四\n\n## 标题\n\n正文。\n"
     page = parse_page(text, "w.txt")
     assert page.date is not None and page.articles
-    assert any("星期五" in w and "星期三" in w for w in page.warnings)
-    assert any("七月十四" in w and "七月十三" in w for w in page.warnings)
+    assert any("星期五" in w.text and "星期三" in w.text for w in page.warnings)
+    assert any("七月十四" in w.text and "七月十三" in w.text for w in page.warnings)
 
 
 def test_continued_from_marker_on_an_inner_page() -> None:

@@ -172,7 +172,7 @@ def test_nothing_is_lost(seed: str, seed_text) -> None:
 def test_undated_page_is_read_with_a_warning_and_a_suggested_date(seed_text) -> None:
     page = parse_page(seed_text("001"), "001.txt")
     assert page.date is None
-    assert any("no date" in w for w in page.warnings)
+    assert any("no date" in w.text for w in page.warnings)
     assert page.suggested_date is not None
     assert (page.suggested_date.year, page.suggested_date.month) == (2022, 5)
     lost = page.articles[1]

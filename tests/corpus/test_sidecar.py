@@ -6,7 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from reader.corpus.library import Library, load_page
+from reader.corpus.catalog import Catalog
+from reader.corpus.library import load_page
 from reader.corpus.sidecar import read_sidecar, sidecar_path, write_sidecar
 
 from ..conftest import CORPUS
@@ -22,7 +23,7 @@ def test_a_sidecar_dates_an_undated_page(tmp_path: Path) -> None:
     write_sidecar(page_file, {"date": dt.date(2022, 5, 6), "issue_no": 350})
     after = load_page(page_file)
     assert after.date == dt.date(2022, 5, 6) and after.issue_no == 350
-    assert not any("no date" in w for w in after.warnings)
+    assert not any("no date" in w.text for w in after.warnings)
     assert all(a.date == dt.date(2022, 5, 6) for a in after.articles)
     assert sidecar_path(page_file).read_text("utf-8").startswith("# Fields set by hand")
 
@@ -42,14 +43,14 @@ def test_an_invalid_sidecar_is_reported_and_the_page_still_loads(tmp_path: Path)
     sidecar_path(page_file).write_text("date = 2022-13-45\n", "utf-8")
     page = load_page(page_file)
     assert page.articles[0].title == "标题"
-    assert any("sidecar" in w for w in page.warnings)
+    assert any("sidecar" in w.text for w in page.warnings)
     sidecar_path(page_file).write_text('date = "tomorrow"\n', "utf-8")
-    assert any("tomorrow" in w for w in load_page(page_file).warnings)
+    assert any("tomorrow" in w.text for w in load_page(page_file).warnings)
 
 
 def test_library_groups_pages_into_issues_and_lists_undated_apart(small_library: Path) -> None:
-    library = Library.load(small_library)
-    issues = library.issues()
+    catalog = Catalog.read(small_library)
+    issues = catalog.issues()
     assert [(i.paper, i.date.isoformat() if i.date else None) for i in issues] == [
         ("上城报", "2020-04-21"),
         ("钱塘新区报", "2021-11-26"),
@@ -57,7 +58,7 @@ def test_library_groups_pages_into_issues_and_lists_undated_apart(small_library:
         ("钱塘新区报", "2022-10-31"),
         ("钱塘新区报", None),
     ]
-    assert library.papers == ["上城报", "钱塘新区报"]
-    assert sum(1 for _ in library.articles()) == 28
-    article = next(library.articles())
-    assert library.article(article.id) is article
+    assert catalog.papers() == ["上城报", "钱塘新区报"]
+    assert sum(1 for _ in catalog.articles()) == 28
+    article = next(catalog.articles())
+    assert catalog.article(article.id) == article

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.corpus.model import Article
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -36,8 +36,10 @@ def _qt_application(qapp: object) -> object:
 
 
 @pytest.fixture(scope="session")
-def seed_articles() -> list[Article]:
-    return list(Library.load(CORPUS).articles())
+def seed_articles(tmp_path_factory: pytest.TempPathFactory) -> list[Article]:
+    # A catalog of its own: a session's fixture comes before each test's isolated home.
+    db = tmp_path_factory.mktemp("seed-catalog") / "catalog.sqlite"
+    return list(Catalog.read(CORPUS, db_path=db).articles())
 
 
 def pdf_text(path: Path) -> str:

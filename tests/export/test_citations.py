@@ -84,7 +84,27 @@ def test_credits_become_authors_without_roles(byline: str, authors: str) -> None
 
 def test_an_unknown_page_and_paper_still_give_a_citation() -> None:
     cited = gbt7714(article("记者 张三", page=None, paper=None, date=None))
-    assert cited == "张三. 标题[N]. [报纸名不详], [出版日期不详]."
+    assert cited == "张三. 标题[N]. [未知报纸], [出版日期不详]."
+
+
+def test_an_unknown_paper_has_one_name_in_citation_source_line_bookmark_and_catalog(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.bookmarks.identity import ArticleRef, Resolution
+    from reader.corpus.catalog import Catalog
+    from reader.corpus.model import UNKNOWN_PAPER
+    from reader.export.citation import source_line
+
+    unnamed = article("记者 张三", paper=None)
+    assert f"[{UNKNOWN_PAPER}]" in gbt7714(unnamed)
+    assert source_line(unnamed).startswith(UNKNOWN_PAPER + " ")
+    gone = Resolution(None).message(ArticleRef.of(unnamed))
+    assert UNKNOWN_PAPER in gone and "?" not in gone
+    page = tmp_path / "lib" / "2019-02-11-p01.txt"
+    page.parent.mkdir()
+    page.write_text("## 一篇文章\n\n本报讯 正文写在这里。\n", "utf-8")
+    catalog = Catalog(tmp_path / "lib", db_path=tmp_path / "catalog.sqlite")
+    catalog.sync()
+    assert [i.paper for i in catalog.issues()] == [UNKNOWN_PAPER] == catalog.papers()
 
 
 def test_the_kicker_is_not_part_of_the_title_but_stands_in_when_alone() -> None:

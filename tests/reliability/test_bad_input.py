@@ -31,7 +31,7 @@ def _only_problem(catalog: Catalog) -> tuple[str, str]:
     result = catalog.sync()
     assert catalog.counts()["pages"] >= 1, "the good page must still load"
     assert len(result.problems) == 1, result.problems
-    return result.problems[0].path, result.problems[0].message
+    return result.problems[0].path, result.problems[0].text
 
 
 CASES = [
@@ -69,7 +69,7 @@ def test_truncated_mid_character_loads_with_a_warning(tmp_path: Path) -> None:
     catalog = _library_with(tmp_path, "cut.txt", data)
     assert not catalog.sync().problems
     page = catalog.page("cut.txt")
-    assert page is not None and any("middle of a character" in w for w in page.warnings)
+    assert page is not None and any("middle of a character" in w.text for w in page.warnings)
 
 
 def test_long_lines_and_control_characters_do_not_hang(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_long_lines_and_control_characters_do_not_hang(tmp_path: Path) -> None:
     assert long_page is not None and long_page.articles[0].length > 100_000
     ctrl_page = catalog.page("ctrl.txt")
     assert ctrl_page is not None
-    assert any("control character" in w for w in ctrl_page.warnings)
+    assert any("control character" in w.text for w in ctrl_page.warnings)
 
 
 def test_two_files_claiming_the_same_page(tmp_path: Path) -> None:

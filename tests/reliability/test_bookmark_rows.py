@@ -15,7 +15,7 @@ import pytest
 
 from reader.bookmarks import BookmarkStore, default_path
 from reader.cli import main
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.paths import bundled_corpus
 
 BAD_ROWS = {
@@ -28,7 +28,7 @@ BAD_ROWS = {
 
 def _store_with_a_bad_row(damage: str) -> tuple[int, int]:
     """The user's store with two bookmarks, the second one damaged; their ids."""
-    articles = list(Library.load(bundled_corpus()).articles())
+    articles = list(Catalog.read(bundled_corpus()).articles())
     with BookmarkStore.open() as store:
         good = store.add(articles[0], note="好的笔记").id
         bad = store.add(articles[1], note="坏行的笔记", tags=["保留"]).id
@@ -84,7 +84,7 @@ def test_export_salvage_set_aside_and_restore_help_with_a_bad_row(
 
 def test_set_aside_still_refuses_a_sound_store(capsys: pytest.CaptureFixture[str]) -> None:
     with BookmarkStore.open() as store:
-        store.add(next(Library.load(bundled_corpus()).articles()))
+        store.add(next(Catalog.read(bundled_corpus()).articles()))
     assert main(["bookmarks", "set-aside"]) == 1
     assert "not damaged" in capsys.readouterr()[1]
 

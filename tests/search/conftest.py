@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.search import SearchIndex
 from reader.search.scan import ScanDoc
 
 
 @pytest.fixture
-def seed_library(small_library: Path) -> Library:
-    return Library.load(small_library)
+def seed_library(small_library: Path) -> Catalog:
+    return Catalog.read(small_library)
 
 
 @pytest.fixture
-def seed_index(seed_library: Library) -> SearchIndex:
+def seed_index(seed_library: Catalog) -> SearchIndex:
     index = SearchIndex.for_library(seed_library.root)
     stats = index.update(seed_library)
     assert stats.articles == len(list(seed_library.articles()))
@@ -25,5 +25,5 @@ def seed_index(seed_library: Library) -> SearchIndex:
 
 
 @pytest.fixture
-def scan_docs(seed_library: Library) -> list[ScanDoc]:
+def scan_docs(seed_library: Catalog) -> list[ScanDoc]:
     return [ScanDoc.of(a) for a in seed_library.articles()]

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.catalog import Catalog
-from reader.corpus.library import Library
 from reader.corpus.model import Page
 from reader.search import IndexNotReady, SearchIndex, parse_query, update
 from reader.search.scan import ScanDoc, scan
@@ -62,7 +61,7 @@ def ids(index: SearchIndex, query: str) -> set[str]:
 
 
 def truth(root: Path, query: str) -> set[str]:
-    docs = [ScanDoc.of(a) for a in Library.load(root).articles()]
+    docs = [ScanDoc.of(a) for a in Catalog.read(root).articles()]
     return set(scan(docs, parse_query(query)))
 
 
@@ -103,7 +102,7 @@ def test_only_new_changed_and_removed_pages_are_read(small_library: Path) -> Non
 
 def test_library_and_catalog_share_one_index(small_library: Path) -> None:
     index = SearchIndex.for_library(small_library)
-    index.update(Library.load(small_library))
+    index.update(Catalog.read(small_library))
     again = SearchIndex.for_library(small_library).update(synced(small_library))
     assert (again.added, again.changed, again.removed, again.rebuilt) == (0, 0, 0, None)
 
@@ -193,7 +192,7 @@ def test_search_while_another_thread_updates(small_library: Path) -> None:
     index.update(synced(small_library))
     before = index.search("金承涛", limit=0).total
     copied = len(truth(small_library / "pages", "金承涛") & {
-        a.id for a in Library.load(small_library).articles()
+        a.id for a in Catalog.read(small_library).articles()
         if a.source.endswith("000_ad7d325a1accf8c2.txt")})
     extra = small_library / "more"
     extra.mkdir()

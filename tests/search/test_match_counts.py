@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.search import SearchIndex, occurrences, parse_query
 from reader.search.scan import ScanDoc, scan
 
 
 def test_each_matching_article_counts_the_occurrences_the_article_view_steps_through(
-    seed_library: Library, seed_index: SearchIndex, scan_docs: list[ScanDoc]
+    seed_library: Catalog, seed_index: SearchIndex, scan_docs: list[ScanDoc]
 ) -> None:
     articles = {a.id: a for a in seed_library.articles()}
     for query in ("金承涛", "区 疫情", "title:街道", "望江 -疫情"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.corpus.library import Library
+from reader.corpus.catalog import Catalog
 from reader.search import SearchIndex, occurrences, parse_query
 from reader.search.fold import fold
 from reader.search.snippets import make_snippet
@@ -21,7 +21,7 @@ def test_every_highlight_of_every_hit_covers_a_query_term(seed_index: SearchInde
 
 
 def test_snippet_is_cut_from_the_original_text(seed_index: SearchIndex,
-                                              seed_library: Library) -> None:
+                                              seed_library: Catalog) -> None:
     hit = seed_index.search("党(工)委", limit=5).hits
     originals = {h.id: seed_library.article(h.id) for h in hit}
     for h in hit:
@@ -46,7 +46,7 @@ def test_headline_match_gives_a_headline_snippet() -> None:
     assert snippet == "金承涛调研" and spans == [(0, 3)]
 
 
-def test_occurrences_in_headline_byline_and_body(seed_library: Library) -> None:
+def test_occurrences_in_headline_byline_and_body(seed_library: Catalog) -> None:
     article = seed_library.article("7b34ed456574")
     assert article is not None
     spans = occurrences(article, "金承涛 郁佳炜")
@@ -60,7 +60,7 @@ def test_occurrences_in_headline_byline_and_body(seed_library: Library) -> None:
     assert occurrences(article, "title:金承涛") == [o for o in spans if o.field == "kicker"]
 
 
-def test_overlapping_terms_merge_into_one_span(seed_library: Library) -> None:
+def test_overlapping_terms_merge_into_one_span(seed_library: Catalog) -> None:
     article = seed_library.article("3123ebb50c5f")
     assert article is not None
     spans = [o for o in occurrences(article, "人民民主 过程人民") if o.field == "body"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,6 +47,18 @@ def open_window(qtbot):  # type: ignore[no-untyped-def]
         window.shutdown()
 
 
+ONE_PAGE = "003_7b8eb04012f19e9f.txt"
+
+
+@pytest.fixture
+def one_page(tmp_path: Path) -> Path:
+    """A library of one real page, a copy of the seed ``ONE_PAGE`` (four articles)."""
+    from ..conftest import CORPUS
+
+    (tmp_path / "lib").mkdir()
+    return Path(shutil.copy(CORPUS / ONE_PAGE, tmp_path / "lib" / ONE_PAGE)).parent
+
+
 @pytest.fixture
 def window(open_window, small_library: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     return open_window(small_library)
@@ -74,3 +87,33 @@ def type_chinese(widget, text: str) -> None:  # type: ignore[no-untyped-def]
         event = QInputMethodEvent("", [])
         event.setCommitString(ch)
         QApplication.sendEvent(widget, event)
+
+
+def choose_in_context_menu(qtbot, viewport, label: str,  # type: ignore[no-untyped-def]
+                           pos: QPoint | None = None) -> list[str]:
+    """Right-click in ``viewport`` at ``pos`` and choose ``label`` from the menu with the
+    keyboard; returns the labels the menu offered."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    offered: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        actions = [a for a in menu.actions() if not a.isSeparator()]
+        offered.extend(a.text().replace("&", "") for a in actions)
+        menu.setActiveAction(next(a for a in actions if a.text().replace("&", "") == label))
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, choose)
+    pos = pos if pos is not None else QPoint(60, 60)
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    return offered
+
+
+def choose_in_article_menu(qtbot, view, label: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Right-click in the article view and choose ``label`` from its menu."""
+    return choose_in_context_menu(qtbot, view.viewport(), label)

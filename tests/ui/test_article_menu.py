@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, QProcess, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtCore import QProcess
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.ui import user_data
+
+from .conftest import choose_in_article_menu
 
 pytestmark = pytest.mark.gui
 
@@ -18,22 +20,7 @@ pytestmark = pytest.mark.gui
 def test_the_article_menu_bookmarks_cites_exports_and_finds(window, qtbot):
     article = next(a for a in window.catalog.articles() if a.title and len(a.body) > 200)
     window.open_article(article.id)
-    offered: list[str] = []
-
-    def choose() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
-        actions = [a for a in menu.actions() if not a.isSeparator()]
-        offered.extend(a.text().replace("&", "") for a in actions)
-        menu.setActiveAction(next(a for a in actions
-                                  if a.text().replace("&", "") == "Copy with Citation"))
-        qtbot.keyClick(menu, Qt.Key.Key_Return)
-
-    QTimer.singleShot(50, choose)
-    viewport = window.article_view.viewport()
-    pos = QPoint(60, 60)
-    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
-                                                       viewport.mapToGlobal(pos)))
+    offered = choose_in_article_menu(qtbot, window.article_view, "Copy with Citation")
     for wanted in ("Bookmark This Article", "Copy Citation", "Copy with Citation", "Export…",
                    "Find in Article"):
         assert wanted in offered

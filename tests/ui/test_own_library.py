@@ -291,7 +291,8 @@ def test_adding_to_the_sample_newspapers_makes_a_library_of_ones_own(
 def test_library_information_shows_papers_undated_pages_and_problem_files(
         open_window, qtbot, small_library: Path):
     from reader.cli.library_cmd import library_info
-    from reader.ui.core_messages import problem_reason
+    from reader.problems import Problem
+    from reader.ui.core_messages import problem_text
 
     (small_library / "pages" / "scan.txt").write_bytes(
         b"%PDF-1.4\n" + bytes(range(256)) * 16)  # a PDF saved as .txt
@@ -303,7 +304,7 @@ def test_library_information_shows_papers_undated_pages_and_problem_files(
     info = library_info(window.catalog)
     (problem,) = dialog.problem_rows()
     # The core's reason, in the window's language.
-    assert problem == ("pages/scan.txt", problem_reason(info["problems"][0]["message"]))
+    assert problem == ("pages/scan.txt", problem_text(Problem.from_json(info["problems"][0])))
     assert "PDF" in problem[1]
     assert dialog.undated_rows() == info["undated_pages"] != []
     papers = {dialog.papers.topLevelItem(n).text(0)

@@ -46,3 +46,43 @@ def test_the_message_bar_follows_back_to_light(window, qtbot):
     assert bar.label.palette().color(role.WindowText) == app.color(role.WindowText)
     assert bar.buttons[0].palette().color(role.Button) == app.color(role.Button)
     assert bar.buttons[0].palette().color(role.ButtonText) == app.color(role.ButtonText)
+
+
+def contrast(a, b) -> float:  # type: ignore[no-untyped-def]
+    """WCAG contrast ratio of two colours."""
+    def lum(c) -> float:  # type: ignore[no-untyped-def]
+        parts = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        lin = [p / 12.92 if p <= 0.03928 else ((p + 0.055) / 1.055) ** 2.4 for p in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def indicator_contrast(box) -> float:  # type: ignore[no-untyped-def]
+    """How far the check box's box stands out from the window behind it (the best pixel)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    window = box.palette().color(QPalette.ColorRole.Window)
+    return max(contrast(image.pixelColor(x, y), window)
+               for x in range(rect.left(), rect.right() + 1)
+               for y in range(rect.top(), rect.bottom() + 1))
+
+
+def test_the_date_check_box_shows_on_the_dark_theme(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    box = window.results.dated
+    window.tabs.setCurrentWidget(window.results)
+    for name in ("dark", "light"):
+        theme_action(window, name).trigger()
+        qtbot.wait(20)
+        # WCAG asks 3:1 of what the user must see to use a control.
+        assert indicator_contrast(box) >= 3, name
+    theme_action(window, "dark").trigger()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and window.results.date_from.isEnabled()
+    assert indicator_contrast(box) >= 3

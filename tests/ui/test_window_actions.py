@@ -169,3 +169,54 @@ def test_a_search_without_hits_says_zero_hits(window, qtbot):
         qtbot.keyClick(window.search_box.lineEdit(), Qt.Key.Key_Return)
     assert window.results.total.text() == window.results.tr("%n hit(s)", "", 0)
     assert "0" in window.results.total.text()
+
+
+def test_the_clicked_hit_becomes_the_current_one(window, qtbot):
+    """Item 8 of the first hour: a click on a hit marks that hit (current and selected, and
+    the focus in the list), not the first one; the article opened is the one clicked."""
+    run_query(window, qtbot)
+    hits = window.results.list
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is hits)
+    index = window.hit_model.index(2, 0)
+    rect = hits.visualRect(index)
+    with qtbot.waitSignal(window.articleShown, timeout=5000) as shown:
+        qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown.args == [window.hit_model.hit(2).id]
+    assert hits.currentIndex().row() == 2
+    assert [i.row() for i in hits.selectionModel().selectedIndexes()] == [2]
+    qtbot.keyClick(hits, Qt.Key.Key_Down)  # and the keys go on from the clicked one
+    assert hits.currentIndex().row() == 3
+
+
+def test_marked_words_of_the_selected_hit_stay_dark_on_yellow(window, qtbot):
+    """Item 16: in the selected card the marked words were white on yellow (1.3:1). Inside
+    each run of the mark's yellow, the glyphs must stand out from it as text should."""
+    from reader.ui.views.card_delegate import MARK
+
+    from .test_theme import contrast
+
+    run_query(window, qtbot)
+    hits = window.results.list
+    rect = hits.visualRect(window.hit_model.index(1, 0))
+    qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert hits.selectionModel().isSelected(window.hit_model.index(1, 0))
+    image = hits.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def yellow(c) -> bool:  # type: ignore[no-untyped-def]
+        return abs(c.red() - MARK.red()) + abs(c.green() - MARK.green()) \
+            + abs(c.blue() - MARK.blue()) < 40
+
+    best, runs = 0.0, 0
+    card = rect.intersected(hits.viewport().rect())
+    for y in range(int(card.top() * ratio), int(card.bottom() * ratio)):
+        xs = [x for x in range(int(card.left() * ratio), int(card.right() * ratio))
+              if yellow(image.pixelColor(x, y))]
+        if len(xs) < 8:
+            continue
+        runs += 1
+        inside = [image.pixelColor(x, y) for x in range(xs[0], xs[-1])
+                  if not yellow(image.pixelColor(x, y))]
+        best = max([best] + [contrast(c, MARK) for c in inside])
+    assert runs > 0  # the selected card shows marked words
+    assert best >= 4.5, best

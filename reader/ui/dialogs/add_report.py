@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core_messages import problem_reason
+from ..core_messages import problem_text
 from ..plain import literal, plain_label
 
 
@@ -49,7 +49,7 @@ class AddReportDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for problem in report.problems:
-            self._row(problem.path, self.tr("Not added"), problem_reason(problem.message))
+            self._row(problem.path, self.tr("Not added"), problem_text(problem))
         for rel in report.added:
             if rel in renamed:
                 self._row(rel.rsplit("/", 1)[-1], self.tr("Added under a new name"),
@@ -58,7 +58,7 @@ class AddReportDialog(QDialog):
                 self._row(rel.rsplit("/", 1)[-1], self.tr("Added"), rel)
         for rel, note in getattr(report, "masthead_notes", []):
             self._row(rel.rsplit("/", 1)[-1], self.tr("Added, with a note"),
-                      problem_reason(note))
+                      problem_text(note))
         for source in report.already:
             self._row(source, self.tr("Already in the library"), "")
         self.table.resizeColumnToContents(0)

@@ -22,11 +22,7 @@ class AssignDateDialog(QDialog):
         intro = QLabel(text.replace("%1", page_name).replace("%2", sidecar_name), self)
         intro.setWordWrap(True)
         plain_label(intro)  # the page's file name
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        day = suggested or dt.date.today()
-        self.edit.setDate(QDate(day.year, day.month, day.day))
+        self.edit = date_editor(suggested or dt.date.today(), self)
         hint = QLabel(self)
         if suggested:
             hint.setText(self.tr("Suggested from the dates the articles mention: %1")
@@ -42,5 +38,18 @@ class AssignDateDialog(QDialog):
         layout.addWidget(buttons)
 
     def date(self) -> dt.date:
-        d = self.edit.date()
-        return dt.date(d.year(), d.month(), d.day())
+        return edited_date(self.edit)
+
+
+def date_editor(day: dt.date, parent: QWidget) -> QDateEdit:
+    """A date field with a calendar to pick from, set to ``day``."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def edited_date(edit: QDateEdit) -> dt.date:
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())

@@ -1,4 +1,4 @@
-"""Edit the note and tags of a bookmark."""
+"""Edit the note and tags of a bookmark, or of an excerpt (its passage shown above them)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+PASSAGE_SHOWN = 300
+"""Characters of an excerpt's passage the dialog shows (a long one is cut)."""
+
 
 def split_tags(text: str) -> list[str]:
     """Tags typed as ``防疫, 人物；经济`` (commas of either width, semicolons)."""
@@ -24,15 +27,22 @@ def split_tags(text: str) -> list[str]:
 
 
 class BookmarkDialog(QDialog):
-    """Note (free text) and tags (separated by commas) of one bookmark."""
+    """Note (free text) and tags (separated by commas) of one bookmark, or of one excerpt
+    (``passage``: its text, shown as written)."""
 
     def __init__(self, title: str, note: str, tags: list[str], known_tags: list[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, passage: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Bookmark"))
+        self.setWindowTitle(self.tr("Excerpt") if passage else self.tr("Bookmark"))
         heading = QLabel(f"<b>{html.escape(title)}</b>", self)
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
+        shown = passage.strip()
+        shown = shown if len(shown) <= PASSAGE_SHOWN else shown[:PASSAGE_SHOWN] + "…"
+        self.passage = QLabel(f"“{shown}”", self)
+        self.passage.setTextFormat(Qt.TextFormat.PlainText)
+        self.passage.setWordWrap(True)
+        self.passage.setVisible(bool(passage))
         self.note = QPlainTextEdit(note, self)
         self.note.setTabChangesFocus(True)
         self.tags = QLineEdit(", ".join(tags), self)
@@ -44,6 +54,7 @@ class BookmarkDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(heading)
+        form.addRow(self.passage)
         form.addRow(self.tr("&Note:"), self.note)
         form.addRow(self.tr("&Tags:"), self.tags)
         form.addRow(buttons)

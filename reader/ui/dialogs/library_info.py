@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...corpus.sidecar import LIBRARY_FILE, write_library_settings
-from ..core_messages import problem_reason
+from ...problems import Problem
+from ..core_messages import problem_text
 from ..plain import literal, plain_label
 
 
@@ -172,13 +173,13 @@ class LibraryInfoDialog(QDialog):
             self.undated.addTopLevelItem(QTreeWidgetItem([source]))
         self.problems.clear()
         for problem in info["problems"]:
-            reason = problem_reason(problem["message"])
+            reason = problem_text(Problem.from_json(problem))
             item = QTreeWidgetItem([problem["path"], reason])
             item.setToolTip(0, literal(problem["path"]))
             item.setToolTip(1, literal(reason))
             self.problems.addTopLevelItem(item)
         for path, note in info.get("masthead_notes", []):  # read, but check the masthead
-            reason = problem_reason(note)
+            reason = problem_text(note)
             item = QTreeWidgetItem([path, reason])
             item.setToolTip(1, literal(reason))
             self.problems.addTopLevelItem(item)

@@ -23,7 +23,7 @@ def menu_shortcuts(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]]
     """(menu title, [(action, keys)]) for each menu with actions that have keys."""
     groups = []
     seen: set[tuple[str, str]] = set()
-    for menu in menus:
+    for menu in _with_submenus(menus):
         rows = []
         for action in menu.actions():
             if action.isSeparator() or action.shortcut().isEmpty():
@@ -36,6 +36,15 @@ def menu_shortcuts(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]]
         if rows:
             groups.append((menu.title().replace("&", ""), rows))
     return groups
+
+
+def _with_submenus(menus: list[QMenu]) -> list[QMenu]:
+    """Each menu followed by its submenus (Edit → Correct This Article)."""
+    out = []
+    for menu in menus:
+        out.append(menu)
+        out += _with_submenus([m for a in menu.actions() if isinstance(m := a.menu(), QMenu)])
+    return out
 
 
 class ShortcutsDialog(QDialog):

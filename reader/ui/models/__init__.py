@@ -12,6 +12,7 @@ TargetPagesRole = Qt.ItemDataRole.UserRole + 7
 HitRole = Qt.ItemDataRole.UserRole + 8
 BookmarkRole = Qt.ItemDataRole.UserRole + 9
 LibraryRole = Qt.ItemDataRole.UserRole + 10
+DepthRole = Qt.ItemDataRole.UserRole + 11  # 1: an excerpt, drawn under its article
 
 from PySide6.QtCore import QModelIndex  # noqa: E402
 

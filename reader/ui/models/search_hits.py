@@ -8,7 +8,7 @@ Each row gives the hit object under ``HitRole`` for the delegate that paints the
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,16 +22,19 @@ from PySide6.QtCore import (
 from ..plain import literal
 from . import NO_PARENT, ArticleIdRole, HitRole
 
+if TYPE_CHECKING:  # the search core is imported when the index opens, not with the window
+    from ...search import Hit
+
 Index = QModelIndex | QPersistentModelIndex
 
 
-def hit_meta(hit: Any) -> str:
+def hit_meta(hit: Hit) -> str:
     """``钱塘新区报 · 2022-08-10 · 第1版`` for a hit (the line under its headline)."""
     from .page_articles import page_label
 
     parts = [hit.paper or ""]
     if hit.date:
-        parts.append(hit.date.isoformat() if hasattr(hit.date, "isoformat") else str(hit.date))
+        parts.append(hit.date.isoformat())
     if hit.page:
         parts.append(page_label(hit.page))
     return " · ".join(p for p in parts if p)
@@ -44,7 +47,7 @@ class SearchHitModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._hits: list[Any] = []
+        self._hits: list[Hit] = []
         self._total = 0
         self._waiting = False
 
@@ -55,14 +58,14 @@ class SearchHitModel(QAbstractListModel):
         self._waiting = False
         self.endResetModel()
 
-    def set_results(self, total: int, hits: list[Any]) -> None:
+    def set_results(self, total: int, hits: list[Hit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self._total = max(total, len(self._hits))
         self._waiting = False
         self.endResetModel()
 
-    def add_page(self, offset: int, hits: list[Any]) -> None:
+    def add_page(self, offset: int, hits: list[Hit]) -> None:
         self._waiting = False
         if offset != len(self._hits) or not hits:
             return
@@ -74,7 +77,7 @@ class SearchHitModel(QAbstractListModel):
     def total(self) -> int:
         return self._total
 
-    def hit(self, row: int) -> Any | None:
+    def hit(self, row: int) -> Hit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
     # -- QAbstractListModel ---------------------------------------------------------------

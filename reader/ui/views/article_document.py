@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from ...corpus.model import Article
+from ...corpus.model import UNKNOWN_PAPER, Article
 from ..theme import ArticleColors
 
 SERIF_FAMILIES = [
@@ -58,6 +58,9 @@ class Layout:
     )
     headline: tuple[int, int] | None = None
     """Document start and length of the headline as set (for ``headline.balance``)."""
+    notes: list[tuple[int, int]] = field(default_factory=list)
+    """Document ranges that are the reader's, not the article's: the mark "corrected" and
+    the list of corrections (left out when the article's text is copied)."""
 
     def add(self, name: str, field_start: int, doc_start: int, length: int) -> None:
         self.segments.setdefault(name, []).append((field_start, doc_start, length))
@@ -77,6 +80,35 @@ class Layout:
         stop = d1 + min(end - f1, length1)
         return d0 + (start - f0), stop
 
+    def at(self, position: int) -> tuple[str, int] | None:
+        """The field and the number of its piece (the paragraph, for ``body``) that the
+        document position ``position`` is in (its end included); None between them."""
+        for name, segs in self.segments.items():
+            for n, (_, start, length) in enumerate(segs):
+                if start <= position <= start + length:
+                    return name, n
+        return None
+
+    def to_field(self, name: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span of field ``name`` that the document positions ``[start, end)`` cover
+        (the part of a selection inside that field), or None when they cover none of it."""
+        inside = [(f + max(start, d) - d, f + min(end, d + n) - d)
+                  for f, d, n in self.segments.get(name) or [] if start < d + n and end > d]
+        if not inside:
+            return None
+        return inside[0][0], inside[-1][1]
+
+
+@dataclass(frozen=True)
+class CorrectionNote:
+    """One correction of the article shown, as the view lists it: what, who, when."""
+
+    what: str
+    by: str
+    at: str
+    overlay: bool = False
+    """Kept in the user's data folder (the library's folder cannot be written)."""
+
 
 def make_font(serif: bool, size: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     font = QFont()
@@ -88,9 +120,15 @@ def make_font(serif: bool, size: float, weight: QFont.Weight = QFont.Weight.Norm
 
 
 def build(
-    document: QTextDocument, article: Article, colors: ArticleColors, size: float, serif: bool
+    document: QTextDocument,
+    article: Article,
+    colors: ArticleColors,
+    size: float,
+    serif: bool,
+    notes: list[CorrectionNote] | None = None,
 ) -> Layout:
-    """Fill ``document`` with ``article``; returns where its fields landed."""
+    """Fill ``document`` with ``article`` (and the list of its corrections, quietly, at the
+    end, with a mark in the source line); returns where its fields landed."""
     document.clear()
     document.setDocumentMargin(0)
     document.setDefaultFont(make_font(serif, size))
@@ -181,6 +219,14 @@ def build(
         cursor.insertText(article.filing, chars(small, colors.muted))
     block(center, size * 0.3, size * 0.9, rule=True)
     cursor.insertText(source_line(article), chars(small, colors.muted))
+    if notes:
+        mark = cursor.position()
+        cursor.insertText(" · ", chars(small, colors.muted))
+        cursor.insertText(
+            QCoreApplication.translate("ArticleDocument", "corrected"),
+            chars(small, colors.muted, anchor=CORRECTIONS_ANCHOR),  # quiet: no accent
+        )
+        layout.notes.append((mark, cursor.position()))
 
     body_at = 0
     text_font = make_font(serif, size)
@@ -215,12 +261,32 @@ def build(
             ),
             chars(small, colors.accent, anchor=f"page:{article.continues_on}"),
         )
+    if notes:
+        listed = cursor.position()
+        block(Qt.AlignmentFlag.AlignLeft, size * 2.2, 0, rule=False)
+        caption = QCoreApplication.translate("ArticleDocument", "Corrections of this article")
+        if any(note.overlay for note in notes):
+            caption += " " + QCoreApplication.translate(
+                "ArticleDocument",
+                "(kept in your own data folder: the library's folder cannot be written)",
+            )
+        cursor.insertText(caption, chars(small, colors.muted, italic=True))
+        for n, note in enumerate(notes, start=1):
+            block(Qt.AlignmentFlag.AlignLeft, size * 0.2)
+            cursor.insertText(
+                f"{n}. {note.what} — {note.by}, {note.at}", chars(small, colors.muted)
+            )
+        layout.notes.append((listed, cursor.position()))
     return layout
+
+
+CORRECTIONS_ANCHOR = "corrections:"
+"""The link of the mark "corrected": it scrolls to the list of corrections."""
 
 
 def source_line(article: Article) -> str:
     """``钱塘新区报 · 2022年8月10日 星期三 · 第1版 · 第391期`` in the UI language."""
-    parts = [article.paper or QCoreApplication.translate("ArticleDocument", "Unknown paper")]
+    parts = [article.paper or UNKNOWN_PAPER]  # the one name everywhere, as the issue list
     if article.date:
         locale = QLocale()
         day = QDate(article.date.year, article.date.month, article.date.day)

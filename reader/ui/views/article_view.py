@@ -7,6 +7,8 @@ extra selections; the current one in a stronger colour and scrolled into the mid
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 from ...corpus.model import Article
 from ..theme import LIGHT_ARTICLE, ArticleColors
 from . import article_document, headline
-from .article_document import Layout
+from .article_document import CORRECTIONS_ANCHOR, CorrectionNote, Layout
 
 MEASURE = 36  # characters per line at most: a newspaper column is far narrower
 
@@ -48,9 +50,14 @@ class ArticleView(QTextBrowser):
         self._spans: list[tuple[int, int]] = []
         self._current = -1
         self.menu_actions: list[QAction] = []  # the window's, after Qt's copy and select
+        # The corrections of an article, listed at its end (given by the window's owner).
+        self.notes_for: Callable[[Article], list[CorrectionNote]] | None = None
         self.show_placeholder()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textCursor().hasSelection():
+            # What the menu does to "this paragraph" is done where it was opened.
+            self.setTextCursor(self.cursorForPosition(event.pos()))
         menu = self.createStandardContextMenu(event.pos())
         if self.article is not None and self.menu_actions:
             menu.addSeparator()
@@ -93,8 +100,9 @@ class ArticleView(QTextBrowser):
         # The view may resize while the text goes in (a scroll bar comes or goes): the old
         # article's positions must not be used then.
         self._layout = Layout()
+        notes = self.notes_for(article) if self.notes_for is not None else []
         self._layout = article_document.build(
-            self.document(), article, self.colors, self.font_size, self.serif)
+            self.document(), article, self.colors, self.font_size, self.serif, notes)
         self._apply_measure()
         # The view's own cursor moved along with the text inserted before it, to the end;
         # showing or resizing the view then scrolled to that end.
@@ -104,6 +112,34 @@ class ArticleView(QTextBrowser):
 
     def plain_text(self) -> str:
         return self.document().toPlainText()
+
+    def article_text(self) -> str:
+        """The article as shown, without what the reader adds (its list of corrections)."""
+        text = self.plain_text()
+        for start, end in reversed(self._layout.notes):
+            text = text[:start] + text[end:]
+        return text
+
+    def place(self) -> tuple[str, int] | None:
+        """Where the text cursor is in the article: a headline field (``title`` …, 0) or the
+        number of a paragraph (``body``, n); None outside them."""
+        if self.article is None:
+            return None
+        cursor = self.textCursor()
+        return self._layout.at(cursor.selectionStart())
+
+    def selected_body_span(self) -> tuple[int, int] | None:
+        """The part of the selection inside the article's body, as offsets into
+        ``article.body`` (None when nothing of the body is selected)."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return None
+        span = self._layout.to_field("body", cursor.selectionStart(), cursor.selectionEnd())
+        return span if span is not None and span[1] > span[0] else None
+
+    def show_passage(self, start: int, end: int) -> None:
+        """Mark ``article.body[start:end]`` (an excerpt) and scroll it into view."""
+        self.highlight_spans([("body", start, end)])
 
     # -- occurrences ----------------------------------------------------------------------
 
@@ -228,3 +264,6 @@ class ArticleView(QTextBrowser):
         text = url.toString()
         if text.startswith("page:"):
             self.openPageRequested.emit(int(text[len("page:"):]))
+        elif text == CORRECTIONS_ANCHOR:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum())

@@ -1,5 +1,6 @@
-"""The bookmarks panel: a filter by text and tag over the bookmarks, opened by double-click;
-a context menu opens, edits or removes them."""
+"""The bookmarks panel: a filter by text and tag over the bookmarks and the excerpts under
+them, opened by double-click (an excerpt with its passage marked); a context menu opens,
+edits or removes them."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ class BookmarksPanel(QWidget):
         self.proxy = BookmarkFilterProxy(self)
         self.proxy.setSourceModel(model)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(self.tr("Filter by headline, note or tag"))
+        self.filter.setPlaceholderText(self.tr("Filter by headline, note, tag or excerpt"))
         self.filter.setClearButtonEnabled(True)
         self.tag = QComboBox(self)
         self.tag.setToolTip(self.tr("Show the bookmarks with one tag"))
@@ -126,7 +127,10 @@ class BookmarksPanel(QWidget):
     @Slot()
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("%n bookmark(s)", "", total)
+        marks, excerpts = self.model.counts()
+        text = self.tr("%n bookmark(s)", "", marks)
+        if excerpts:
+            text += self.tr(", %n excerpt(s)", "", excerpts)
         if shown != total:
             text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", text)
         self.count.setText(text)

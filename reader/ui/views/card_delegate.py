@@ -1,5 +1,6 @@
 """Paints a row as a card of three parts: a bold headline, a line saying where it was printed,
 and a passage of text with marked spans (the snippet of a search hit, the note of a bookmark).
+An excerpt's card is set in under its article's, with a rule beside it.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..models import BookmarkRole, HitRole, LibraryRole
-from ..models.bookmarks import printed
+from ..models import BookmarkRole, DepthRole, HitRole, LibraryRole
+from ..models.bookmarks import excerpt_line, is_excerpt, printed
 from ..models.search_hits import hit_meta
 
 PAD = 8
+INDENT = 18
+"""How far an excerpt's card is set in under its article's."""
 SNIPPET_LINES = 2
 MARK = QColor("#ffd84d")
 
@@ -46,6 +49,8 @@ def bookmark_card(index: QModelIndex | QPersistentModelIndex) -> Card | None:
     where = index.data(LibraryRole)
     if where:
         meta += " · " + where
+    if is_excerpt(b):  # the passage first, then its article and where it was printed
+        return f"“{excerpt_line(b)}”", f"{b.title} · {meta}", " ".join(b.note.split()), []
     return b.title, meta, " ".join(b.note.split()), []
 
 
@@ -91,9 +96,14 @@ class CardDelegate(QStyledItemDelegate):
         muted = QColor(ink)
         muted.setAlphaF(0.7)
         title_font, meta_font, body_font = self._fonts(option)
-        rect = QRectF(option.rect).adjusted(PAD, PAD, -PAD, -PAD)
+        indent = INDENT * int(index.data(DepthRole) or 0)
+        rect = QRectF(option.rect).adjusted(PAD + indent, PAD, -PAD, -PAD)
         painter.save()
         painter.setClipRect(option.rect)
+        if indent:  # an excerpt: a rule beside it, as a quotation is set off in print
+            painter.setPen(muted)
+            painter.drawLine(QPointF(rect.left() - PAD / 2, rect.top()),
+                             QPointF(rect.left() - PAD / 2, rect.bottom()))
         y = rect.top()
         painter.setFont(title_font)
         painter.setPen(ink)
