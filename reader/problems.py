@@ -77,6 +77,7 @@ class ProblemKind(StrEnum):
     QUERY_OR_SIDES = "query-or-sides"
     QUERY_OR_EXCLUDED = "query-or-excluded"
     QUERY_OR_DATE = "query-or-date"
+    QUERY_OR_NAME = "query-or-name"
     QUERY_OR_PAPER = "query-or-paper"
     QUERY_MANY_WORDS = "query-many-words"    # limit
     QUERY_MANY_FILTERS = "query-many-filters"  # limit
@@ -178,6 +179,7 @@ ENGLISH: dict[ProblemKind, str] = {
     ProblemKind.QUERY_OR_SIDES: "OR needs a word on each side, e.g. 钱塘 OR 上城",
     ProblemKind.QUERY_OR_EXCLUDED: "OR cannot join an excluded word (one starting with -)",
     ProblemKind.QUERY_OR_DATE: "date: cannot be joined with OR; give a range: date:2021..2022",
+    ProblemKind.QUERY_OR_NAME: "person:, place: and org: cannot be joined with OR",
     ProblemKind.QUERY_OR_PAPER: "OR joins words or papers, not a word with a paper:",
     ProblemKind.QUERY_MANY_WORDS: "the query has more than {limit} words",
     ProblemKind.QUERY_MANY_FILTERS: "the query has more than {limit} paper: and date: filters",

@@ -27,12 +27,15 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cite_cmd",
     "search_cmd",
     "correct_cmd",
+    "timeline_cmd",
+    "names_cmd",
 )
 COMMANDS: dict[str, str] = {
     "parse": "parse_cmd", "library": "library_cmd", "add": "library_cmd",
     "bookmarks": "bookmarks_cmd", "export": "export_cmd", "cite": "cite_cmd",
     "excerpts": "excerpts_cmd",
     "index": "search_cmd", "search": "search_cmd", "show": "search_cmd",
+    "timeline": "timeline_cmd", "names": "names_cmd",
 }
 """Which module registers each command: a command imports only its own module (and what that
 needs), not the modules of every other command."""

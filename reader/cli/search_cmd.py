@@ -106,6 +106,11 @@ def _update(
     return index, stats, catalog
 
 
+def search_index(args: argparse.Namespace) -> SearchIndex:
+    """The library's index, brought up to date (for the commands that only search)."""
+    return _update(args)[0]
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     index, s, catalog = _update(args, rebuild=args.rebuild, full=True)
     problems = len(catalog.problems())
@@ -113,6 +118,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "
           f"{s.removed} removed in {s.seconds:.1f} s; "
           f"{problems} problem file{'' if problems == 1 else 's'}")
+    names = index.name_stats
+    print(f"names: found in {names.tagged} new or changed articles in {names.seconds:.1f} s")
     print(f"index file: {shown(index.path)}")
     return 0
 

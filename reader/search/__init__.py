@@ -19,6 +19,10 @@ Public API (what the window and the command line use)::
         #    [start, end) offsets into snippet (title_highlights into title)
     ids = index.matching_ids("金承涛")          # every matching article id, ranked, no snippets
     counts = index.match_counts("金承涛")       # {article id: occurrences in it}, for timelines
+    dated = index.dated_matches("金承涛")       # matches per day (and all articles per day)
+    index.top_names("钱塘", kind="person")      # the names most found among all the matches
+    index.names.top(ids, kind="person")        # the same for any article ids
+    index.names.names_of(article_id)           # [Name(kind, name, count)] of one article
     spans = occurrences(article, "金承涛")      # [Occurrence(field, start, end)] in reading
         # order; field is kicker/title/subtitle/byline/body, offsets into that string
         # (body = Article.body)
@@ -38,7 +42,11 @@ may use the same index; updates take turns through a lock file.
 Modules: ``fold`` (character folding), ``query`` (the query language), ``segment`` (jieba),
 ``build`` (the texts the engine indexes), ``engine`` (its schema and the translation of a
 query), ``store`` (the SQLite file and the update lock), ``update`` (incremental updates),
-``snippets``, ``index`` (``SearchIndex``).
+``snippets``, ``index`` (``SearchIndex``), ``matches`` (a match set's days and occurrences,
+read from the engine), ``names`` (persons, places and organisations, tagged when indexed and
+kept in a file of their own beside the index: a ``person:`` filter is the set of article ids
+that file gives, matched against the engine's ``id`` field), ``timeline`` (matches per year,
+month or week) and ``timeline_chart`` (its chart layout, SVG and CSV).
 """
 
 from __future__ import annotations

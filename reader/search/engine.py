@@ -3,8 +3,10 @@
 Fields (``build`` makes their texts): for each of headline ``h``, byline ``y`` and body
 ``b``, ``<f>1`` its characters (frequencies only), ``<f>2`` its pairs of characters (with
 positions) and ``<f>w`` its jieba words (frequencies only). ``id``, ``source`` and ``paper``
-are indexed as they are; ``date`` (``YYYYMMDD``, 0 when unknown) and ``date_asc`` (unknown
-dates last) are fast fields for filters and sorting; ``data`` holds what a hit shows.
+are indexed as they are; ``number`` (``article_number``: the id as a number) is a fast field
+for reading the articles of a match set in bulk (a names facet); ``date`` (``YYYYMMDD``, 0
+when unknown) and ``date_asc`` (unknown dates last) are fast fields for filters and sorting;
+``data`` holds what a hit shows.
 
 Matching is exact: a term of one character is looked up among the characters, of two among
 the pairs, a longer one is a phrase of the pairs that cover it (every second one and the
@@ -19,13 +21,14 @@ article about 民主 above one that only has 人民民主.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import tantivy
 
 from .build import FIELDS, pair
-from .query import Query, Term
+from .query import NameFilter, Query, Term
 from .segment import segmenter
 
 FIELD_WEIGHTS = {"h": 3.0, "y": 2.0, "b": 1.0}
@@ -46,12 +49,20 @@ def schema() -> tantivy.Schema:
     sb.add_text_field("paper", tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_integer_field("date_asc", fast=True)
+    sb.add_integer_field("number", fast=True)
     sb.add_bytes_field("data", stored=True)
     for f in FIELDS:
         sb.add_text_field(f"{f}1", tokenizer_name=PAIRS, index_option="freq")
         sb.add_text_field(f"{f}2", tokenizer_name=PAIRS, index_option="position")
         sb.add_text_field(f"{f}w", tokenizer_name=PAIRS, index_option="freq")
     return sb.build()
+
+
+def article_number(article_id: str) -> int:
+    """A number for an article id (63 bits of its hash: a collision among a million articles
+    has a chance of one in twenty million), for matching ids in numpy, not in Python."""
+    digest = hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
 
 
 def open_index(folder: Path, create: bool = False) -> tantivy.Index:
@@ -136,11 +147,12 @@ def _date_range(sch: tantivy.Schema, start: dt.date | None,
         _date_int(end) if end else NO_DATE_LAST)
 
 
-def _papers(sch: tantivy.Schema, names: Iterable[str]) -> tantivy.Query:
-    listed = sorted(set(names))
+def _one_of(sch: tantivy.Schema, fld: str, values: Iterable[str]) -> tantivy.Query:
+    """Documents whose raw field ``fld`` (``paper``, ``id``) is one of ``values``."""
+    listed = sorted(set(values))
     if not listed:
         return tantivy.Query.empty_query()
-    return tantivy.Query.term_set_query(sch, "paper", listed)
+    return tantivy.Query.term_set_query(sch, fld, listed)
 
 
 def paper_names(wanted: Iterable[str], names: Iterable[str]) -> list[str]:
@@ -151,23 +163,37 @@ def paper_names(wanted: Iterable[str], names: Iterable[str]) -> list[str]:
     return [n for n in names if any(p in fold(n) for p in parts)]
 
 
+NameIds = Callable[[NameFilter], Iterable[str]]
+"""The ids of the articles holding a name (``names.NameIndex.article_ids``)."""
+
+
 def translate(
     sch: tantivy.Schema, query: Query, all_papers: Sequence[str],
     papers: Iterable[str] | None = None,
     date_from: dt.date | None = None, date_to: dt.date | None = None,
+    name_ids: NameIds | None = None,
 ) -> tantivy.Query:
-    """The tantivy query of ``query`` within the filters (``papers``: exact names)."""
+    """The tantivy query of ``query`` within the filters (``papers``: exact names).
+
+    A ``person:``/``place:``/``org:`` filter keeps the articles ``name_ids`` gives for it
+    (the names are kept beside the engine, not in it: an article's names may be found after
+    it was indexed); without ``name_ids`` no article holds a name."""
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    ids_of = name_ids or (lambda name: ())
+    for name in query.names:
+        clauses.append((_Occur.Must, _one_of(sch, "id", ids_of(name))))
+    for name in query.excluded_names:
+        clauses.append((_Occur.MustNot, _one_of(sch, "id", ids_of(name))))
     for group in query.groups:
         parts = [term_query(sch, t) for t in group]
         clauses.append((_Occur.Must, _boolean([(_Occur.Should, p) for p in parts])))
     if query.papers:
-        clauses.append((_Occur.Must, _papers(sch, paper_names(query.papers, all_papers))))
+        clauses.append((_Occur.Must, _one_of(sch, "paper", paper_names(query.papers, all_papers))))
     if papers is not None:
-        clauses.append((_Occur.Must, _papers(sch, papers)))
+        clauses.append((_Occur.Must, _one_of(sch, "paper", papers)))
     if query.excluded_papers:
         clauses.append((_Occur.MustNot,
-                        _papers(sch, paper_names(query.excluded_papers, all_papers))))
+                        _one_of(sch, "paper", paper_names(query.excluded_papers, all_papers))))
     for r in query.dates:
         clauses.append((_Occur.Must, _date_range(sch, r.start, r.end)))
     if date_from is not None or date_to is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
+import logging
 import os
 import sqlite3
 import threading
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import tantivy
 
 from ..corpus.encoding import escaped_name
@@ -28,9 +29,13 @@ from ..corpus.model import Article, Paragraph
 from ..paths import cache_dir
 from . import store
 from .engine import open_index, translate
-from .query import Query, parse_query
+from .matches import DatedMatches, day_counts, day_occurrences, stored
+from .names import NameCount, NameIndex, NameStats, NameTable, names_path_for
+from .query import NameFilter, Query, parse_query
 from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, occurrences, terms_for
 from .update import Cancelled, Progress, UpdateStats, run_update
+
+log = logging.getLogger("reader.search")
 
 SORTS = ("relevance", "date", "date-asc")
 
@@ -95,6 +100,12 @@ class SearchIndex:
         self._update_lock = store.UpdateLock(self.path)
         self._thread_lock = threading.Lock()
         self._engine_lock = threading.Lock()
+        self.names = NameIndex(names_path_for(self.path))
+        """The person, place and organisation names of the articles, kept beside the index."""
+        self.name_stats = NameStats()
+        """What the last ``update`` did to the names."""
+        self._name_table: NameTable | None = None
+        self._name_table_lock = threading.Lock()  # (not the update's: facets during updates)
 
     @classmethod
     def for_library(cls, root: Path) -> SearchIndex:
@@ -153,13 +164,16 @@ class SearchIndex:
         rebuild: bool = False,
         workers: int | None = None,
         waiting: Callable[[], None] | None = None,
+        names: bool = True,
     ) -> UpdateStats:
         """Index what changed in ``source`` since the last update; see ``update`` module.
 
         ``progress(done, total)`` counts articles; ``cancelled`` (a callable or an Event) is
         polled about ten times a second. ``rebuild`` starts from an empty index.
         ``waiting()`` is called once when another process is updating this index
-        and this update waits for it to finish.
+        and this update waits for it to finish. The names (``self.names``) are brought up to
+        date after the index, unless ``names`` is False (then ``update_names`` does it later:
+        the window searches before the names are found).
         """
         is_cancelled: Cancelled
         if isinstance(cancelled, threading.Event):
@@ -183,10 +197,33 @@ class SearchIndex:
                                        is_cancelled, workers)
                 finally:
                     conn.close()
+                if names and not stats.cancelled:
+                    self.name_stats = self._update_names(source, progress, is_cancelled,
+                                                         workers)
             finally:
                 self._update_lock.release()
         return UpdateStats(**{**stats.__dict__, "rebuilt": reason or None,
                               "seconds": time.perf_counter() - start})
+
+    def update_names(self, source: PageSource, progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> NameStats:
+        """Find the names of the articles that are new since the names were last updated
+        (after an ``update(..., names=False)``)."""
+        self.name_stats = self._update_names(source, progress, cancelled or (lambda: False),
+                                             None)
+        return self.name_stats
+
+    def _update_names(self, source: PageSource, progress: Progress | None,
+                      cancelled: Cancelled, workers: int | None) -> NameStats:
+        """Bring the names up to date; a names file that cannot be used is started anew (the
+        search works without names)."""
+        try:
+            return self.names.update(source, progress, cancelled, workers)
+        except sqlite3.Error as err:
+            log.warning("the names index %s is started anew: %s", self.names.path, err)
+            self.names.close()
+            self.names.path.unlink(missing_ok=True)
+            return self.names.update(source, progress, cancelled, workers)
 
     def check(self) -> str | None:
         """Why the next ``update`` will start the index anew (missing, damaged, of another
@@ -256,7 +293,11 @@ class SearchIndex:
         if parsed.papers or parsed.excluded_papers:
             names = [t for t, _ in searcher.terms_with_prefix("paper", "")]
         schema = self._engine_index().schema
-        return parsed, translate(schema, parsed, names, papers, date_from, date_to)
+        return parsed, translate(schema, parsed, names, papers, date_from, date_to,
+                                 self._name_ids)
+
+    def _name_ids(self, name: NameFilter) -> set[str]:
+        return self.names.article_ids(name.kind, name.name)
 
     @staticmethod
     def _order(parsed: Query, sort: str) -> dict[str, Any]:
@@ -315,20 +356,79 @@ class SearchIndex:
         order = self._order(parsed, sort)
         searcher = self._searcher()
         parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        by_id = self._by_id(searcher, q)
+        if not by_id:
+            return []
+        ranked = self._run(searcher, q, len(by_id), count=False, **order).hits
+        ids = {(a.segment_ord, a.doc): key for key, a in by_id}
+        return [ids[(a.segment_ord, a.doc)] for _, a in ranked]
+
+    def _by_id(self, searcher: tantivy.Searcher,
+               q: tantivy.Query) -> list[tuple[str, tantivy.DocAddress]]:
+        """Every match as (article id, address): the ids come from the engine's column of
+        ids, read by a search sorted on it."""
         total = _count(self._run(searcher, q, 1, count=True))
         if total == 0:
             return []
-        ranked = self._run(searcher, q, total, count=False, **order).hits
-        # The ids come from the engine's column of ids, read by a search sorted on it.
-        by_id = self._run(searcher, q, total, count=False, order_by_field="id",
-                          order=tantivy.Order.Asc).hits
-        ids = {(a.segment_ord, a.doc): key for key, a in by_id}
-        return [ids[(a.segment_ord, a.doc)] for _, a in ranked]
+        hits: list[tuple[str, tantivy.DocAddress]] = self._run(
+            searcher, q, total, count=False, order_by_field="id", order=tantivy.Order.Asc).hits
+        return hits
+
+    def dated_matches(
+        self,
+        query: str | Query,
+        occurrences: bool = False,
+        papers: Sequence[str] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> DatedMatches:
+        """The days of every matching article (and the query's occurrences on each, when
+        asked) beside the days of all articles: what a timeline counts. No ids, no snippets;
+        the occurrences read every matching article's text (``matches``)."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        try:
+            dates, articles = day_counts(searcher, q)
+            all_dates, all_articles = day_counts(searcher, tantivy.Query.all_query())
+        except _ENGINE_ERRORS as err:
+            raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
+        counts = None
+        if occurrences:
+            total = int(articles.sum())
+            hits = self._run(searcher, q, max(1, total), count=False, order_by_field="date")
+            counts = day_occurrences(searcher, hits.hits, parsed.terms, dates)
+        return DatedMatches(dates, articles, counts, all_dates, all_articles)
+
+    def top_names(
+        self,
+        query: str | Query,
+        kind: str | None = None,
+        limit: int = 10,
+        papers: Sequence[str] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[NameCount]:
+        """The names held by most of the query's matching articles (all of them, not a page):
+        of ``kind``, or the ``limit`` best of each kind, with how many matches hold them."""
+        searcher = self._searcher()
+        _, q = self._query(searcher, query, papers, date_from, date_to)
+        total = _count(self._run(searcher, q, 1, count=True))
+        hits = self._run(searcher, q, max(1, total), count=False, order_by_field="number").hits
+        numbers = np.array([n for n, _ in hits[:total]], dtype=np.int64)
+        generation = self.names.generation()
+        with self._name_table_lock:
+            table = self._name_table
+        if table is None or table.key != generation:
+            table = NameTable(self.names, generation)
+            with self._name_table_lock:
+                self._name_table = table
+        return table.top(numbers, kind, limit)
 
     def _hit(self, searcher: tantivy.Searcher, addr: tantivy.DocAddress, query: Query,
              score: float, width: int) -> Hit:
         (article_id, source, _, paper, date, page, kicker, title, subtitle, byline,
-         display_title, body) = json.loads(searcher.doc(addr)["data"][0])
+         display_title, body) = stored(searcher, addr)
         headline = " ".join(x for x in (kicker, title, subtitle) if x)
         snippet, spans = make_snippet(headline, byline or "", body, query.terms, width)
         return Hit(
@@ -344,7 +444,7 @@ class SearchIndex:
         res = self._run(searcher, q, 1, count=False)
         if not res.hits:
             return None
-        return _article(json.loads(searcher.doc(res.hits[0][1])["data"][0]))
+        return _article(stored(searcher, res.hits[0][1]))
 
     def match_counts(
         self,
@@ -360,14 +460,8 @@ class SearchIndex:
         parsed = parse_query(query) if isinstance(query, str) else query
         searcher = self._searcher()
         parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
-        total = _count(self._run(searcher, q, 1, count=True))
-        if total == 0:
-            return {}
-        counts: dict[str, int] = {}
-        for _, addr in self._run(searcher, q, total, count=False).hits:
-            article = _article(json.loads(searcher.doc(addr)["data"][0]))
-            counts[article.id] = len(occurrences(article, parsed))
-        return counts
+        return {article_id: len(occurrences(_article(stored(searcher, addr)), parsed))
+                for article_id, addr in self._by_id(searcher, q)}
 
 
 def _article(data: list[Any]) -> Article:

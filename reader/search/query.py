@@ -10,6 +10,9 @@
 ``paper:上城报``         papers whose name contains the text (repeated: any of them)
 ``date:2022``           a year, ``date:2022-08`` a month, ``date:2022-08-01`` a day,
                         ``date:2022-08-01..2022-10-31`` a range (either end may be left open)
+``person:金承涛``        articles where the name was found as a person's (``人物:`` too);
+                        ``place:白杨街道`` (``地点:``) a place, ``org:…`` (``机构:``) an
+                        organisation: the whole name, as the names index holds it
 =====================  ===============================================================
 
 Words match anywhere, inside longer words too: ``承涛`` finds 金承涛. Text is folded first
@@ -43,7 +46,12 @@ _FIELD_NAMES: dict[str, str] = {
     "byline": "byline", "作者": "byline", "author": "byline",
     "paper": "paper", "报纸": "paper", "报": "paper",
     "date": "date", "日期": "date",
+    "person": "person", "人物": "person", "人名": "person",
+    "place": "place", "地点": "place", "地名": "place",
+    "org": "org", "机构": "org", "organisation": "org", "organization": "org",
 }
+NAME_KINDS = ("person", "place", "org")
+"""The kinds of names a ``person:``, ``place:`` or ``org:`` filter asks for (``names``)."""
 _DATE_PART = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
 _FIELD_PREFIX = re.compile(r"([^\s\":]{1,12}):")
 """A field name and its colon at a position (names are short: the match never runs far)."""
@@ -85,6 +93,14 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class NameFilter:
+    """A name of one kind (``person``, ``place``, ``org``) an article must hold (folded)."""
+
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Query:
     """AND of ``groups`` (each an OR of terms), minus ``excluded``, within the filters."""
 
@@ -97,6 +113,9 @@ class Query:
     dates: tuple[DateRange, ...] = ()
     """An article's date must be in every range."""
     excluded_dates: tuple[DateRange, ...] = ()
+    names: tuple[NameFilter, ...] = ()
+    """Names the article must hold (each also a term of ``groups``, to mark it)."""
+    excluded_names: tuple[NameFilter, ...] = ()
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -220,6 +239,8 @@ class _Builder:
     excluded_papers: list[str] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
     excluded_dates: list[DateRange] = field(default_factory=list)
+    names: list[NameFilter] = field(default_factory=list)
+    excluded_names: list[NameFilter] = field(default_factory=list)
 
 
 def _clauses(tokens: list[_Token]) -> list[list[_Token]]:
@@ -254,6 +275,8 @@ def _add_clause(b: _Builder, clause: list[_Token]) -> None:
             raise QueryError(ProblemKind.QUERY_OR_EXCLUDED)
         if any(t.field_name == "date" for t in clause):
             raise QueryError(ProblemKind.QUERY_OR_DATE)
+        if any(t.field_name in NAME_KINDS for t in clause):
+            raise QueryError(ProblemKind.QUERY_OR_NAME)
         if all(t.field_name == "paper" for t in clause):
             b.papers.extend(t.value for t in clause)
             return
@@ -266,6 +289,13 @@ def _add_clause(b: _Builder, clause: list[_Token]) -> None:
         (b.excluded_papers if tok.negated else b.papers).append(tok.value)
     elif tok.field_name == "date":
         (b.excluded_dates if tok.negated else b.dates).append(parse_date_range(tok.value))
+    elif tok.field_name in NAME_KINDS:
+        name = NameFilter(tok.field_name, tok.value)
+        if tok.negated:
+            b.excluded_names.append(name)
+        else:
+            b.names.append(name)
+            b.groups.append([Term(tok.value, "any", tok.raw)])
     elif tok.negated:
         b.excluded.append(_term(tok))
     else:
@@ -282,7 +312,8 @@ def parse_query(text: str) -> Query:
         _add_clause(b, clause)
     if sum(len(g) for g in b.groups) + len(b.excluded) > MAX_TERMS:
         raise QueryError(ProblemKind.QUERY_MANY_WORDS, limit=MAX_TERMS)
-    filters = (len(b.papers) + len(b.excluded_papers) + len(b.dates) + len(b.excluded_dates))
+    filters = (len(b.papers) + len(b.excluded_papers) + len(b.dates) + len(b.excluded_dates)
+               + len(b.names) + len(b.excluded_names))
     if filters > MAX_FILTERS:
         raise QueryError(ProblemKind.QUERY_MANY_FILTERS, limit=MAX_FILTERS)
     if not (b.groups or b.papers or b.dates):
@@ -295,4 +326,6 @@ def parse_query(text: str) -> Query:
         excluded_papers=tuple(b.excluded_papers),
         dates=tuple(b.dates),
         excluded_dates=tuple(b.excluded_dates),
+        names=tuple(b.names),
+        excluded_names=tuple(b.excluded_names),
     )

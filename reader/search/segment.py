@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import ModuleType
@@ -44,6 +45,11 @@ USER_DICT_NAME = "jieba_user_dict.txt"
 
 def user_dict_path() -> Path:
     return resources_dir() / USER_DICT_NAME
+
+
+def user_dict_text() -> str:
+    """The user dictionary as written (empty when it cannot be read)."""
+    return _user_dict_text()
 
 
 def _user_dict_text() -> str:
@@ -93,6 +99,26 @@ class Segmenter:
 def segmenter() -> Segmenter:
     """This process's segmenter (loading the dictionary takes about 0.3 s)."""
     return Segmenter()
+
+
+Tagger = Callable[[str], list[tuple[str, str]]]
+
+
+@functools.cache
+def tagger() -> Tagger:
+    """jieba's part-of-speech tagger over the same words (user words with their own tags):
+    ``text -> [(word, tag)]``, the words covering the text as ``cut`` does."""
+    segmenter()
+    if _ENGINE == "rjieba":
+        def tag(text: str) -> list[tuple[str, str]]:
+            pairs: list[tuple[str, str]] = _jieba.tag(text, True)
+            return pairs
+        return tag
+    import jieba.posseg  # type: ignore[import-untyped]  # pragma: no cover
+
+    def posseg(text: str) -> list[tuple[str, str]]:  # pragma: no cover
+        return [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=True)]
+    return posseg  # pragma: no cover
 
 
 @functools.cache

@@ -37,7 +37,7 @@ from ..corpus.model import UNKNOWN_PAPER
 from ..corpus.workers import process_pool
 from . import store
 from .build import FIELDS, Analyzed, analyze, tune_allocator
-from .engine import NO_DATE_LAST
+from .engine import NO_DATE_LAST, article_number
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -164,7 +164,8 @@ def _data(d: _Doc) -> bytes:
 def _documents(batch: _Batch, texts: Analyzed) -> Iterator[tantivy.Document]:
     for i, d in enumerate(batch.docs):
         doc = tantivy.Document(id=d.article_id, source=d.source, paper=d.paper, date=d.date,
-                               date_asc=d.date or NO_DATE_LAST, data=_data(d))
+                               date_asc=d.date or NO_DATE_LAST,
+                               number=article_number(d.article_id), data=_data(d))
         for f in FIELDS:
             if texts.chars[f][i]:
                 doc.add_text(f"{f}1", texts.chars[f][i])

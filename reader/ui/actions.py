@@ -54,6 +54,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Ctrl+0"),
     ActionSpec("serif_action", QT_TRANSLATE_NOOP("MainWindow", "Se&rif Type"), "Ctrl+Shift+R",
                checkable=True),
+    ActionSpec("timeline_action", QT_TRANSLATE_NOOP("MainWindow", "&Timeline"), "Ctrl+T",
+               checkable=True),
 )
 THEMES: tuple[tuple[str, str], ...] = (
     ("system", QT_TRANSLATE_NOOP("MainWindow", "Follow the &System")),
@@ -162,6 +164,7 @@ class WindowActions:
     smaller_action: QAction
     reset_font_action: QAction
     serif_action: QAction
+    timeline_action: QAction
     prev_article_action: QAction
     next_article_action: QAction
     prev_issue_action: QAction

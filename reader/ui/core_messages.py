@@ -117,6 +117,8 @@ WORDING: dict[K, object] = {  # QT_TRANSLATE_NOOP gives the text back
         "CoreMessages", "OR cannot join an excluded word (one starting with -)"),
     K.QUERY_OR_DATE: QT_TRANSLATE_NOOP(
         "CoreMessages", "date: cannot be joined with OR; give a range: date:2021..2022"),
+    K.QUERY_OR_NAME: QT_TRANSLATE_NOOP(
+        "CoreMessages", "person:, place: and org: cannot be joined with OR"),
     K.QUERY_OR_PAPER: QT_TRANSLATE_NOOP(
         "CoreMessages", "OR joins words or papers, not a word with a paper:"),
     K.QUERY_MANY_WORDS: QT_TRANSLATE_NOOP("CoreMessages", "the query has more than {limit} words"),

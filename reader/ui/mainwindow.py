@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from ..backend import LibraryBackend, open_library
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
+from ..problems import Problem
 from . import help_dialogs, theme
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
+from .core_messages import problem_text
 from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
@@ -47,12 +49,14 @@ from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel
 from .models.search_hits import SearchHitModel
+from .names_controller import NamesController
 from .reading import Reading, ReadingViews
 from .screen_fit import fit_to_screen, keep_on_screen
 from .search_controller import SearchController
 from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
+from .timeline_controller import TimelineController
 from .view_prefs import ViewPreferences
 from .views.article_pane import ArticlePane
 from .views.bookmarks_panel import BookmarksPanel
@@ -61,9 +65,11 @@ from .views.field_shortcuts import WindowKeysFirst
 from .views.issue_list import IssueList
 from .views.issue_view import IssueView
 from .views.message_bar import MessageBar
+from .views.name_facets import NameFacets
 from .views.results_panel import ResultsPanel
 from .views.search_box import SearchBox
 from .views.status_area import StatusArea
+from .views.timeline_view import TimelineView
 from .work_status import WorkStatus
 from .workers import TaskRunner
 
@@ -103,6 +109,8 @@ class MainWindow(QMainWindow):
         self.page_model = PageArticleModel(catalog.page, self)
         self.hit_model = SearchHitModel(self)
         self.bookmark_model = BookmarkModel(self)
+        self.timeline = TimelineController(self.runner, self.search.index, self)
+        self.names = NamesController(self.runner, self.search.index, self)
         self._build_widgets()
         self.library = LibraryController(catalog, self.runner, self.status_area, self.state,
                                          self)
@@ -135,6 +143,76 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------
 
+    def _wire_timeline_and_names(self) -> None:
+        """The timeline follows the search box; a bar or a name narrows the search."""
+        tl, view = self.timeline, self.timeline_view
+        self.search_box.searchRequested.connect(view.follow)
+        view.requestChanged.connect(tl.ask)
+        view.periodClicked.connect(self.search_period)
+        view.exported.connect(lambda path: self.show_status(self.tr("Saved %1").replace(
+            "%1", path)))
+        tl.ready.connect(view.show_timeline)
+        tl.failed.connect(lambda problem: view.show_message(
+            self.tr("This query cannot be read: %1").replace("%1", problem_text(problem)
+                                                              if isinstance(problem, Problem)
+                                                              else str(problem))))
+        tl.waiting.connect(lambda: view.show_message(
+            self.tr("The search index is being prepared; the timeline follows.")))
+        tl.cleared.connect(lambda: view.show_message(
+            self.tr("Type a query to see when it was written about.")))
+        self.search.indexReady.connect(tl.refresh)  # after every update of the index
+        self.search_control.resultsArrived.connect(
+            lambda _results: self.names.ask_facets(self.search_control.params))
+        self.search_control.failed.connect(lambda *_: self.facets.set_names([]))
+        self.names.facetsReady.connect(self.facets.set_names)
+        self.facets.nameClicked.connect(self.search_name)
+        self.article_names.nameClicked.connect(self.search_name)
+        self.reading.articleShown.connect(self.names.ask_article)
+        self.names.articleNamesReady.connect(self._show_article_names)
+        self.search.indexReady.connect(lambda: self.names.update(self.catalog))
+        self.names.namesUpdated.connect(self._on_names_updated)
+
+    @Slot(bool)
+    def show_timeline(self, on: bool = True) -> None:
+        self.timeline_view.setVisible(on)
+        self.commands.timeline_action.setChecked(on)
+        if on:
+            if self.outer_splitter.sizes()[1] < 120:
+                total = sum(self.outer_splitter.sizes())
+                self.outer_splitter.setSizes([total - total // 3, total // 3])
+            self.timeline_view.follow(self.search_box.text().strip())
+            self.timeline_view.edits[0].setFocus()
+
+    def _search_for(self, query: str) -> None:
+        self.search_box.setEditText(query)
+        self.searching.run(query)
+
+    @Slot(str, object)
+    def search_period(self, query: str, period: Any) -> None:
+        """A bar was clicked: the hits of its query in its period."""
+        self._search_for(f"{query} {period.query_filter()}")
+
+    @Slot(str, str)
+    def search_name(self, kind: str, name: str) -> None:
+        """A name was clicked: the search gains it as a filter (``person:金承涛``)."""
+        token = f"{kind}:{name}"
+        query = self.search_box.text().strip()
+        if token not in query.split():
+            query = f"{query} {token}".strip()
+        self._search_for(query)
+
+    def _on_names_updated(self, tagged: int) -> None:
+        """New names: the facets of the search shown and the article's names follow."""
+        if tagged and self.search_control.params is not None:
+            self.names.ask_facets(self.search_control.params)
+        if tagged and self.article_view.article is not None:
+            self.names.ask_article(self.article_view.article.id)
+
+    def _show_article_names(self, article_id: str, names: list[Any]) -> None:
+        current = self.article_view.article
+        if current is not None and current.id == article_id:
+            self.article_names.set_names(names)
+
     def _build_widgets(self) -> None:
         self.search_box = SearchBox(self)
         self.search_box.setObjectName("searchBox")
@@ -146,6 +224,9 @@ class MainWindow(QMainWindow):
         self.article_view, self.find_bar = article_column.article_view, article_column.find_bar
         self.prev_button, self.next_button = article_column.prev_button, article_column.next_button
         self.star_button, self.article_title = article_column.star_button, article_column.title
+        self.article_names = NameFacets(counts=False, parent=self)
+        self.article_names.setObjectName("articleNames")
+        article_column.add_names(self.article_names)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -175,6 +256,19 @@ class MainWindow(QMainWindow):
         self.tabs.setMinimumWidth(em * 16)
         self.main_splitter.setSizes([300, 400, 700])
         self.left.setSizes([330, 500])
+        self.facets = NameFacets(counts=True, parent=self)
+        self.facets.setObjectName("nameFacets")
+        self.results.add_facets(self.facets)
+        # The timeline spans the window's width under the panes (the chart needs the room).
+        self.timeline_view = TimelineView(self)
+        self.timeline_view.hide()
+        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.outer_splitter.setObjectName("outerSplitter")
+        self.outer_splitter.addWidget(self.main_splitter)
+        self.outer_splitter.addWidget(self.timeline_view)
+        self.outer_splitter.setStretchFactor(0, 3)
+        self.outer_splitter.setStretchFactor(1, 1)
+        self.outer_splitter.setCollapsible(0, False)
 
         top = QWidget(self)
         top_layout = QHBoxLayout(top)
@@ -192,7 +286,7 @@ class MainWindow(QMainWindow):
         self.notices.setContentsMargins(6, 0, 6, 2)
         self.notices.setSpacing(2)
         layout.addLayout(self.notices)
-        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.outer_splitter, 1)
         self.setCentralWidget(central)
         self.drops = PageDrops(self, [self.search_box.field, self.find_bar.edit])
         WindowKeysFirst(self).watch(self.search_box, self.search_box.field, self.find_bar.edit)
@@ -255,6 +349,7 @@ class MainWindow(QMainWindow):
             a.cite_action: self.bookmarks.copy_citation,
             a.shortcuts_action: self.show_shortcuts,
             a.about_action: lambda: help_dialogs.show_about(self, self.catalog.root),
+            a.timeline_action: self.show_timeline,
         }
         for action, slot in slots.items():
             action.triggered.connect(slot)
@@ -301,6 +396,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
+        self._wire_timeline_and_names()
         marks = self.bookmarks
         marks.statusMessage.connect(self.show_status)
         marks.noticeRequested.connect(

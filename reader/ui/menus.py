@@ -50,6 +50,7 @@ class WindowMenus:
         self.view_menu.addActions([a.bigger_action, a.smaller_action, a.reset_font_action])
         self.view_menu.addSeparator()
         self.view_menu.addAction(a.serif_action)
+        self.view_menu.addAction(a.timeline_action)
         themes = self.view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Theme"))
         themes.addActions(list(a.theme_actions.values()))
         languages = self.view_menu.addMenu(QCoreApplication.translate("MainWindow",

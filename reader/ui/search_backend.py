@@ -32,9 +32,10 @@ class IndexAccess:
                cancelled: Callable[[], bool], waiting: Callable[[], None] | None = None,
                ) -> UpdateStats:
         """Bring the index up to date. ``waiting()`` is called when another reader is
-        updating the same index first."""
+        updating the same index first. The names follow later (``NamesController``): the
+        window searches as soon as the index is ready."""
         return self.index.update(catalog, progress=progress, cancelled=cancelled,
-                                 waiting=waiting)
+                                 waiting=waiting, names=False)
 
     def rebuild_reason(self) -> str | None:
         """Why the next update starts an existing index anew (damaged, of another version,

@@ -185,6 +185,12 @@ class SearchService(QObject):
                 break
         return ids
 
+    def index(self) -> Any:
+        """The open ``SearchIndex`` (None before it is opened), for work on other threads:
+        the index gives each thread its own connection."""
+        backend = self._backend
+        return backend.index if backend is not None else None
+
     def shutdown(self) -> None:
         self._latest = 1 << 62
         self._lane.shutdown()

@@ -178,4 +178,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TimelineView</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/views/timeline_view.py" line="165"/>
+        <source>%n undated hit(s) are not on the chart.</source>
+        <translation>
+            <numerusform>%n undated hit is not on the chart.</numerusform>
+            <numerusform>%n undated hits are not on the chart.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -40,3 +40,8 @@ class ArticlePane(QWidget):
         column.addLayout(bar)
         column.addWidget(self.article_view, 1)
         column.addWidget(self.find_bar)
+        self._column = column
+
+    def add_names(self, names: QWidget) -> None:
+        """The article's names (``NameFacets``), between the headline bar and the article."""
+        self._column.insertWidget(1, names)

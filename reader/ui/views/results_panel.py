@@ -110,6 +110,12 @@ class ResultsPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_activated)
         self.list.activated.connect(self._on_activated)
 
+    def add_facets(self, facets: QWidget) -> None:
+        """The names of the hits (``NameFacets``), between the filters and the hits."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.stack), facets)
+
     def set_papers(self, papers: list[str]) -> None:
         fill_choices(self.paper, self.tr("All papers"), papers)
 
