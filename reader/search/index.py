@@ -356,23 +356,15 @@ class SearchIndex:
         order = self._order(parsed, sort)
         searcher = self._searcher()
         parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
-        by_id = self._by_id(searcher, q)
-        if not by_id:
-            return []
-        ranked = self._run(searcher, q, len(by_id), count=False, **order).hits
-        ids = {(a.segment_ord, a.doc): key for key, a in by_id}
-        return [ids[(a.segment_ord, a.doc)] for _, a in ranked]
-
-    def _by_id(self, searcher: tantivy.Searcher,
-               q: tantivy.Query) -> list[tuple[str, tantivy.DocAddress]]:
-        """Every match as (article id, address): the ids come from the engine's column of
-        ids, read by a search sorted on it."""
         total = _count(self._run(searcher, q, 1, count=True))
         if total == 0:
             return []
-        hits: list[tuple[str, tantivy.DocAddress]] = self._run(
-            searcher, q, total, count=False, order_by_field="id", order=tantivy.Order.Asc).hits
-        return hits
+        ranked = self._run(searcher, q, total, count=False, **order).hits
+        # The ids come from the engine's column of ids, read by a search sorted on it.
+        by_id = self._run(searcher, q, total, count=False, order_by_field="id",
+                          order=tantivy.Order.Asc).hits
+        ids = {(a.segment_ord, a.doc): key for key, a in by_id}
+        return [ids[(a.segment_ord, a.doc)] for _, a in ranked]
 
     def dated_matches(
         self,
@@ -460,8 +452,14 @@ class SearchIndex:
         parsed = parse_query(query) if isinstance(query, str) else query
         searcher = self._searcher()
         parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
-        return {article_id: len(occurrences(_article(stored(searcher, addr)), parsed))
-                for article_id, addr in self._by_id(searcher, q)}
+        total = _count(self._run(searcher, q, 1, count=True))
+        if total == 0:
+            return {}
+        counts: dict[str, int] = {}
+        for _, addr in self._run(searcher, q, total, count=False).hits:
+            article = _article(stored(searcher, addr))
+            counts[article.id] = len(occurrences(article, parsed))
+        return counts
 
 
 def _article(data: list[Any]) -> Article:
