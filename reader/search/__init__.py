@@ -18,8 +18,10 @@ Public API (what the window and the command line use)::
         #    snippet, highlights, score, title_highlights, source), highlights being
         #    [start, end) offsets into snippet (title_highlights into title)
     ids = index.matching_ids("金承涛")          # every matching article id, ranked, no snippets
-    dated = index.dated_matches("金承涛")       # dates of every match (and of every article)
-    index.names.top(ids, kind="person")        # the names most found in those articles
+    counts = index.match_counts("金承涛")       # {article id: occurrences in it}, for timelines
+    dated = index.dated_matches("金承涛")       # matches per day (and all articles per day)
+    index.top_names("钱塘", kind="person")      # the names most found among all the matches
+    index.names.top(ids, kind="person")        # the same for any article ids
     index.names.names_of(article_id)           # [Name(kind, name, count)] of one article
     spans = occurrences(article, "金承涛")      # [Occurrence(field, start, end)] in reading
         # order; field is kicker/title/subtitle/byline/body, offsets into that string
@@ -28,17 +30,23 @@ Public API (what the window and the command line use)::
 ``search`` raises ``QueryError`` (its message is for the reader) for a malformed query, and
 ``IndexNotReady`` until a first ``update`` has completed (or after damage: update rebuilds).
 
-Threads and processes: each thread has its own SQLite connection (WAL). Run ``update`` in a
-worker thread and ``search`` in others at the same time: searches see the previous complete
-index until the update publishes in one short transaction. Another process (the command
-line) may use the same index; updates take turns through a lock file.
+The index is two things beside each other under the cache folder: a folder of tantivy
+segments (the engine: every article's characters, pairs of characters and jieba words, and
+what a hit shows) and a small SQLite file (which page files at which stamps it holds).
+
+Threads and processes: each thread has its own SQLite connection (WAL); the engine is shared.
+Run ``update`` in a worker thread and ``search`` in others at the same time: searches see the
+engine's previous commit until the update commits, once. Another process (the command line)
+may use the same index; updates take turns through a lock file.
 
 Modules: ``fold`` (character folding), ``query`` (the query language), ``segment`` (jieba),
-``postings`` and ``build`` (encoding segments), ``store`` (the SQLite file), ``update``
-(incremental updates), ``engine`` (matching and BM25), ``snippets``, ``index``
-(``SearchIndex``), ``names`` (persons, places and organisations, tagged when indexed and kept
-in a file beside the index), ``timeline`` (matches per year, month or week) and
-``timeline_chart`` (its chart layout, SVG and CSV).
+``build`` (the texts the engine indexes), ``engine`` (its schema and the translation of a
+query), ``store`` (the SQLite file and the update lock), ``update`` (incremental updates),
+``snippets``, ``index`` (``SearchIndex``), ``matches`` (a match set's days and occurrences,
+read from the engine), ``names`` (persons, places and organisations, tagged when indexed and
+kept in a file of their own beside the index: a ``person:`` filter is the set of article ids
+that file gives, matched against the engine's ``id`` field), ``timeline`` (matches per year,
+month or week) and ``timeline_chart`` (its chart layout, SVG and CSV).
 """
 
 from __future__ import annotations

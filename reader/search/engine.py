@@ -1,403 +1,207 @@
-"""Answering a query from the posting lists: which documents match, and how well.
+"""The engine: a tantivy index of the articles, and a ``Query`` translated into its queries.
 
-Which: a term of one character is looked up in the character lists, of two in the pair lists;
-a longer term is found through the positions of its pairs (pair ``i`` of the term must sit at
-``start + i``), so a match is exact: every article that holds the text, and no other.
+Fields (``build`` makes their texts): for each of headline ``h``, byline ``y`` and body
+``b``, ``<f>1`` its characters (frequencies only), ``<f>2`` its pairs of characters (with
+positions) and ``<f>w`` its jieba words (frequencies only). ``id``, ``source`` and ``paper``
+are indexed as they are; ``number`` (``article_number``: the id as a number) is a fast field
+for reading the articles of a match set in bulk (a names facet); ``date`` (``YYYYMMDD``, 0
+when unknown) and ``date_asc`` (unknown dates last) are fast fields for filters and sorting;
+``data`` holds what a hit shows.
 
-How well (BM25): for each term, occurrences that are whole jieba words count fully, those
-inside a longer word count a quarter; headline occurrences weigh three times body ones,
-byline twice. Term scores add up over the query.
+Matching is exact: a term of one character is looked up among the characters, of two among
+the pairs, a longer one is a phrase of the pairs that cover it (every second one and the
+last): a document matches when its field holds the text, as a scan with ``in`` would find.
+
+Ranking (tantivy's BM25, summed over the terms): the substring match of a term in the
+headline weighs three times one in the body, in the byline twice; an occurrence that is a
+whole jieba word adds three times as much again (``WHOLE_WORD``), so that 民主 ranks an
+article about 民主 above one that only has 人民民主.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import sqlite3
-import threading
-from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
-import numpy as np
-import numpy.typing as npt
+import tantivy
 
-from .fold import fold
-from .postings import (
-    BIGRAM,
-    BODY,
-    BYLINE,
-    FIELDS,
-    HEAD,
-    UNIGRAM,
-    WORD,
-    IntArray,
-    bigram_value,
-    decode_docs,
-    decode_ints,
-    gram_key,
-    word_hash,
-)
-from .query import Query, Term
+from .build import FIELDS, pair
+from .query import NameFilter, Query, Term
 from .segment import segmenter
 
-FIELD_WEIGHTS = {HEAD: 3.0, BYLINE: 2.0, BODY: 1.0}
-INSIDE_WORD = 0.25
-K1, B = 1.2, 0.75
-_POS_SHIFT = 26
-TERM_FIELDS = {"any": FIELDS, "title": (HEAD,), "byline": (BYLINE,)}
+FIELD_WEIGHTS = {"h": 3.0, "y": 2.0, "b": 1.0}
+WHOLE_WORD = 3.0
+"""Weight of a whole-word match relative to the substring match of the same field."""
+TERM_FIELDS = {"any": FIELDS, "title": ("h",), "byline": ("y",)}
+NO_DATE_LAST = 99_999_999
+PAIRS = "pairs"
+"""The tokenizer of every text field: tokens between blanks, as ``build`` wrote them."""
 
-FloatArray = npt.NDArray[np.float32]
-BoolArray = npt.NDArray[np.bool_]
-
-
-@dataclass
-class Snapshot:
-    """What every query needs about the published index, loaded once per generation."""
-
-    gen: int
-    segments: dict[int, int]
-    """Live segment → its first docid."""
-    alive: BoolArray
-    dates: npt.NDArray[np.int32]
-    papers: npt.NDArray[np.int32]
-    lengths: FloatArray
-    paper_names: dict[int, str]
-    live_count: int = 0
-    avg_length: float = 1.0
-
-    @property
-    def size(self) -> int:
-        return len(self.alive)
+_Occur = tantivy.Occur
 
 
-def load_snapshot(conn: sqlite3.Connection, gen: int) -> Snapshot:
-    rows = conn.execute(
-        "SELECT seg, lo, n, dates, papers, lengths FROM segments WHERE state='live'"
-    ).fetchall()
-    size = max((lo + n for _, lo, n, *_ in rows), default=0)
-    snap = Snapshot(
-        gen=gen, segments={seg: lo for seg, lo, *_ in rows},
-        alive=np.zeros(size, dtype=bool), dates=np.zeros(size, dtype=np.int32),
-        papers=np.zeros(size, dtype=np.int32), lengths=np.zeros(size, dtype=np.float32),
-        paper_names=dict(conn.execute("SELECT id, name FROM papers").fetchall()),
-    )
-    for _, lo, n, dates, papers, lengths in rows:
-        snap.dates[lo : lo + n] = decode_ints(dates)
-        snap.papers[lo : lo + n] = decode_ints(papers)
-        snap.lengths[lo : lo + n] = decode_ints(lengths)
-    snap.alive = snap.papers > 0
-    dead = np.array([r[0] for r in conn.execute("SELECT docid FROM deleted")], dtype=np.int64)
-    snap.alive[dead[dead < size]] = False
-    snap.live_count = int(snap.alive.sum())
-    if snap.live_count:
-        snap.avg_length = max(1.0, float(snap.lengths[snap.alive].mean()))
-    return snap
+def schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=False, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("source", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("paper", tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("date", indexed=True, fast=True)
+    sb.add_integer_field("date_asc", fast=True)
+    sb.add_integer_field("number", fast=True)
+    sb.add_bytes_field("data", stored=True)
+    for f in FIELDS:
+        sb.add_text_field(f"{f}1", tokenizer_name=PAIRS, index_option="freq")
+        sb.add_text_field(f"{f}2", tokenizer_name=PAIRS, index_option="position")
+        sb.add_text_field(f"{f}w", tokenizer_name=PAIRS, index_option="freq")
+    return sb.build()
 
 
-# --------------------------------------------------------------------------------------------
-# Reading posting lists
+def article_number(article_id: str) -> int:
+    """A number for an article id (63 bits of its hash: a collision among a million articles
+    has a chance of one in twenty million), for matching ids in numpy, not in Python."""
+    digest = hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
 
 
-@dataclass
-class Postings:
-    docs: IntArray
-    tfs: IntArray
-    ids: list[int] = field(default_factory=list)
-    """Row ids per segment (to fetch positions), in the order of ``docs``."""
-    counts: list[int] = field(default_factory=list)
+def open_index(folder: Path, create: bool = False) -> tantivy.Index:
+    """The tantivy index in ``folder`` (made empty when ``create``), its tokenizers set up.
 
-
-_EMPTY = np.zeros(0, dtype=np.int64)
-_NO_SCORES: FloatArray = np.zeros(0, dtype=np.float32)
-
-
-class PostingCache:
-    """Decoded lists by (key, segment), least recently used dropped past a byte budget.
-
-    Segments are never rewritten in place (a merge makes a new one), so entries never go stale.
+    Raises ``ValueError`` or ``OSError`` when the folder holds no sound index.
     """
-
-    def __init__(self, budget: int = 64 << 20) -> None:
-        self._items: OrderedDict[tuple[str, int, int], tuple[IntArray, ...]] = OrderedDict()
-        self._bytes = 0
-        self._budget = budget
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, int, int]) -> tuple[IntArray, ...] | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: tuple[str, int, int], value: tuple[IntArray, ...]) -> None:
-        size = sum(a.nbytes for a in value) + 100
-        with self._lock:
-            if key in self._items:
-                return
-            self._items[key] = value
-            self._bytes += size
-            while self._bytes > self._budget and self._items:
-                _, old = self._items.popitem(last=False)
-                self._bytes -= sum(a.nbytes for a in old) + 100
-
-
-class Reader:
-    """Reads and combines posting lists for one query, inside one read transaction."""
-
-    def __init__(self, conn: sqlite3.Connection, snap: Snapshot, cache: PostingCache) -> None:
-        self.conn, self.snap, self.cache = conn, snap, cache
-        self.scores: FloatArray = _NO_SCORES
-        """The scores of the last ``evaluate`` on this reader, for the hits' snippets."""
-
-    def postings(self, key: int) -> Postings:
-        parts: list[tuple[int, int, IntArray, IntArray]] = []
-        for rowid, seg in self.conn.execute("SELECT id, seg FROM post WHERE key=?", (key,)):
-            lo = self.snap.segments.get(seg)
-            if lo is None:
-                continue
-            cached = self.cache.get(("p", key, seg))
-            if cached is None:  # blobs are read only when not cached: big ones cost
-                docs_blob, tfs_blob = self.conn.execute(
-                    "SELECT docs, tfs FROM post WHERE id=?", (rowid,)).fetchone()
-                cached = (decode_docs(docs_blob) + lo, decode_ints(tfs_blob))
-                self.cache.put(("p", key, seg), cached)
-            parts.append((lo, rowid, cached[0], cached[1]))
-        if not parts:
-            return Postings(_EMPTY, _EMPTY)
-        parts.sort(key=lambda p: p[0])
-        ids = [p[1] for p in parts]
-        counts = [len(p[2]) for p in parts]
-        if len(parts) == 1:
-            return Postings(parts[0][2], parts[0][3], ids, counts)
-        return Postings(np.concatenate([p[2] for p in parts]),
-                        np.concatenate([p[3] for p in parts]), ids, counts)
-
-    def positions(self, key: int, post: Postings) -> IntArray:
-        parts: list[IntArray] = []
-        for rowid in post.ids:
-            cached = self.cache.get(("x", key, rowid))
-            if cached is None:
-                (blob,) = self.conn.execute("SELECT data FROM pos WHERE id=?", (rowid,)).fetchone()
-                cached = (decode_ints(blob),)
-                self.cache.put(("x", key, rowid), cached)
-            parts.append(cached[0])
-        return parts[0] if len(parts) == 1 else np.concatenate(parts) if parts else _EMPTY
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+        index = tantivy.Index(schema(), path=str(folder), reuse=False)
+    else:
+        if not tantivy.Index.exists(str(folder)):
+            raise ValueError("there is no index in the folder")
+        index = tantivy.Index.open(str(folder))
+    index.register_tokenizer(
+        PAIRS, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+    index.config_reader("Manual")
+    return index
 
 
 # --------------------------------------------------------------------------------------------
-# Matching
+# Queries
 
 
-def _gather(starts: IntArray, lengths: IntArray) -> IntArray:
-    """Indexes ``starts[i] .. starts[i] + lengths[i] - 1`` for all i, concatenated."""
-    total = int(lengths.sum())
-    if total == 0:
-        return _EMPTY
-    ends = np.cumsum(lengths)
-    offsets = np.repeat(starts - (ends - lengths), lengths)
-    return offsets + np.arange(total, dtype=np.int64)
+def _boolean(clauses: list[tuple[tantivy.Occur, tantivy.Query]]) -> tantivy.Query:
+    if len(clauses) == 1 and clauses[0][0] in (_Occur.Must, _Occur.Should):
+        return clauses[0][1]
+    return tantivy.Query.boolean_query(clauses)
 
 
-def _member(values: IntArray, sorted_keys: IntArray) -> BoolArray:
-    if len(sorted_keys) == 0:
-        return np.zeros(len(values), dtype=bool)
-    idx = np.searchsorted(sorted_keys, values)
-    idx[idx >= len(sorted_keys)] = len(sorted_keys) - 1
-    found: BoolArray = sorted_keys[idx] == values
-    return found
-
-
-def _occurrence_keys(
-    reader: Reader, key: int, post: Postings, candidates: BoolArray, offset: int
-) -> IntArray:
-    """``doc << 26 | (position - offset)`` of every occurrence of the pair in candidate docs."""
-    keep = candidates[post.docs]
-    if not keep.any():
-        return _EMPTY
-    positions = reader.positions(key, post)
-    entry_start = np.cumsum(post.tfs) - post.tfs
-    idx = _gather(entry_start[keep], post.tfs[keep])
-    docs = np.repeat(post.docs[keep], post.tfs[keep])
-    return (docs << _POS_SHIFT) + positions[idx] - offset
-
-
-def match_text(reader: Reader, text: str, fld: int) -> tuple[IntArray, IntArray]:
-    """Documents whose field ``fld`` contains ``text`` (folded), and how many times."""
+def text_query(sch: tantivy.Schema, text: str, fld: str) -> tantivy.Query:
+    """Documents whose field ``fld`` holds ``text`` (folded)."""
     if len(text) == 1:
-        post = reader.postings(gram_key(UNIGRAM, fld, ord(text)))
-        return post.docs, post.tfs
+        return tantivy.Query.term_query(sch, f"{fld}1", text)
     if len(text) == 2:
-        post = reader.postings(gram_key(BIGRAM, fld, bigram_value(text)))
-        return post.docs, post.tfs
-    pairs = {i: text[i : i + 2] for i in range(len(text) - 1)}
+        return tantivy.Query.term_query(sch, f"{fld}2", pair(text))
     # Pairs at offsets 0, 2, 4 … and the last one cover every character of the text.
     cover = sorted(set(range(0, len(text) - 1, 2)) | {len(text) - 2})
-    lists: dict[str, Postings] = {}
-    count = np.zeros(reader.snap.size, dtype=np.int32)
-    for pair in {pairs[i] for i in cover}:
-        post = reader.postings(gram_key(BIGRAM, fld, bigram_value(pair)))
-        if len(post.docs) == 0:
-            return _EMPTY, _EMPTY
-        lists[pair] = post
-        count[post.docs] += 1
-    candidates = count == len(lists)
-    if not candidates.any():
-        return _EMPTY, _EMPTY
-    cover.sort(key=lambda i: len(lists[pairs[i]].docs))
-    starts: IntArray | None = None
-    for i in cover:
-        pair = pairs[i]
-        keys = _occurrence_keys(reader, gram_key(BIGRAM, fld, bigram_value(pair)),
-                                lists[pair], candidates, i)
-        starts = keys if starts is None else starts[_member(starts, keys)]
-        if len(starts) == 0:
-            return _EMPTY, _EMPTY
-        candidates = np.zeros(reader.snap.size, dtype=bool)
-        candidates[starts >> _POS_SHIFT] = True
-    assert starts is not None
-    docs, tfs = np.unique(starts >> _POS_SHIFT, return_counts=True)
-    return docs, tfs.astype(np.int64)
+    return tantivy.Query.phrase_query(sch, f"{fld}2", [(i, pair(text[i : i + 2])) for i in cover])
 
 
-def _dense(size: int, docs: IntArray, values: IntArray) -> FloatArray:
-    out = np.zeros(size, dtype=np.float32)
-    out[docs] = values
-    return out
+def _word_query(sch: tantivy.Schema, words: list[str], fld: str) -> tantivy.Query:
+    parts = [tantivy.Query.term_query(sch, f"{fld}w", w) for w in words]
+    return _boolean([(_Occur.Must, p) for p in parts])
 
 
-def whole_word_tf(reader: Reader, text: str, fld: int) -> FloatArray:
-    """How often ``text`` occurs as jieba words (the least count of its words, per doc)."""
-    words = [w for w in segmenter().cut(text) if not w.isspace()]
-    result: FloatArray | None = None
-    for word in dict.fromkeys(words):
-        post = reader.postings(gram_key(WORD, fld, word_hash(word)))
-        dense = _dense(reader.snap.size, post.docs, post.tfs)
-        result = dense if result is None else np.minimum(result, dense)
-        if len(post.docs) == 0:
-            break
-    return result if result is not None else np.zeros(reader.snap.size, dtype=np.float32)
+def term_words(text: str) -> list[str]:
+    return list(dict.fromkeys(w for w in segmenter().cut(text) if w.strip()))
 
 
-@dataclass
-class TermResult:
-    matched: BoolArray
-    weighted_tf: FloatArray
+def found_query(sch: tantivy.Schema, term: Term) -> tantivy.Query:
+    """Documents holding ``term`` in one of its fields (no ranking)."""
+    return _boolean([(_Occur.Should, text_query(sch, term.text, f))
+                     for f in TERM_FIELDS[term.field]])
 
 
-def evaluate_term(reader: Reader, term: Term) -> TermResult:
-    size = reader.snap.size
-    matched = np.zeros(size, dtype=bool)
-    weighted = np.zeros(size, dtype=np.float32)
-    for fld in TERM_FIELDS[term.field]:
-        docs, tfs = match_text(reader, term.text, fld)
-        if len(docs) == 0:
-            continue
-        matched[docs] = True
-        sub = _dense(size, docs, tfs)
-        whole = np.minimum(whole_word_tf(reader, term.text, fld), sub)
-        weighted += FIELD_WEIGHTS[fld] * (whole + INSIDE_WORD * (sub - whole))
-    return TermResult(matched, weighted)
-
-
-def bm25(snap: Snapshot, result: TermResult, matched: BoolArray) -> FloatArray:
-    df = int((result.matched & snap.alive).sum())
-    n = max(snap.live_count, 1)
-    idf = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-    tf = result.weighted_tf
-    norm = K1 * (1.0 - B + B * snap.lengths / snap.avg_length)
-    score = idf * tf * (K1 + 1.0) / (tf + norm + 1e-9)
-    return np.where(matched, score, 0.0).astype(np.float32)
-
-
-def _paper_ids(snap: Snapshot, parts: Iterable[str], exact: Iterable[str]) -> set[int]:
-    wanted = [fold(p) for p in parts]
-    names = set(exact)
-    return {pid for pid, name in snap.paper_names.items()
-            if any(w in fold(name) for w in wanted) or name in names}
+def term_query(sch: tantivy.Schema, term: Term) -> tantivy.Query:
+    """Documents holding ``term``, scored by where it is and whether it is a whole word."""
+    fields = TERM_FIELDS[term.field]
+    found = _boolean([
+        (_Occur.Should, tantivy.Query.boost_query(text_query(sch, term.text, f),
+                                                  FIELD_WEIGHTS[f]))
+        for f in fields])
+    words = term_words(term.text)
+    if not words:
+        return found
+    clauses = [(_Occur.Must, found)]
+    clauses += [(_Occur.Should, tantivy.Query.boost_query(
+        _word_query(sch, words, f), FIELD_WEIGHTS[f] * WHOLE_WORD)) for f in fields]
+    return tantivy.Query.boolean_query(clauses)
 
 
 def _date_int(day: dt.date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
 
-def filter_mask(
-    snap: Snapshot, query: Query, papers: Iterable[str] | None,
-    date_from: dt.date | None, date_to: dt.date | None,
-) -> BoolArray:
-    mask = snap.alive.copy()
-    if query.papers:
-        mask &= np.isin(snap.papers, list(_paper_ids(snap, query.papers, ())))
-    if papers is not None:
-        mask &= np.isin(snap.papers, list(_paper_ids(snap, (), papers)))
-    if query.excluded_papers:
-        mask &= ~np.isin(snap.papers, list(_paper_ids(snap, query.excluded_papers, ())))
-    ranges = [(r.start, r.end) for r in query.dates]
-    if date_from is not None or date_to is not None:
-        ranges.append((date_from, date_to))
-    for start, end in ranges:
-        mask &= snap.dates > 0
-        if start is not None:
-            mask &= snap.dates >= _date_int(start)
-        if end is not None:
-            mask &= snap.dates <= _date_int(end)
-    for r in query.excluded_dates:
-        inside = snap.dates > 0
-        if r.start is not None:
-            inside &= snap.dates >= _date_int(r.start)
-        if r.end is not None:
-            inside &= snap.dates <= _date_int(r.end)
-        mask &= ~inside
-    return mask
+def _date_range(sch: tantivy.Schema, start: dt.date | None,
+                end: dt.date | None) -> tantivy.Query:
+    """Dated documents from ``start`` to ``end`` (either may be open)."""
+    return tantivy.Query.range_query(
+        sch, "date", tantivy.FieldType.Integer, _date_int(start) if start else 1,
+        _date_int(end) if end else NO_DATE_LAST)
 
 
-def evaluate(
-    reader: Reader, query: Query, papers: Iterable[str] | None = None,
+def _one_of(sch: tantivy.Schema, fld: str, values: Iterable[str]) -> tantivy.Query:
+    """Documents whose raw field ``fld`` (``paper``, ``id``) is one of ``values``."""
+    listed = sorted(set(values))
+    if not listed:
+        return tantivy.Query.empty_query()
+    return tantivy.Query.term_set_query(sch, fld, listed)
+
+
+def paper_names(wanted: Iterable[str], names: Iterable[str]) -> list[str]:
+    """The paper names that contain one of the (folded) parts ``wanted``."""
+    from .fold import fold
+
+    parts = list(wanted)
+    return [n for n in names if any(p in fold(n) for p in parts)]
+
+
+NameIds = Callable[[NameFilter], Iterable[str]]
+"""The ids of the articles holding a name (``names.NameIndex.article_ids``)."""
+
+
+def translate(
+    sch: tantivy.Schema, query: Query, all_papers: Sequence[str],
+    papers: Iterable[str] | None = None,
     date_from: dt.date | None = None, date_to: dt.date | None = None,
-) -> tuple[BoolArray, FloatArray]:
-    """The documents matching ``query`` within the filters, and their scores."""
-    snap = reader.snap
-    matched = filter_mask(snap, query, papers, date_from, date_to)
-    scores = np.zeros(snap.size, dtype=np.float32)
+    name_ids: NameIds | None = None,
+) -> tantivy.Query:
+    """The tantivy query of ``query`` within the filters (``papers``: exact names).
+
+    A ``person:``/``place:``/``org:`` filter keeps the articles ``name_ids`` gives for it
+    (the names are kept beside the engine, not in it: an article's names may be found after
+    it was indexed); without ``name_ids`` no article holds a name."""
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    ids_of = name_ids or (lambda name: ())
+    for name in query.names:
+        clauses.append((_Occur.Must, _one_of(sch, "id", ids_of(name))))
+    for name in query.excluded_names:
+        clauses.append((_Occur.MustNot, _one_of(sch, "id", ids_of(name))))
     for group in query.groups:
-        if not matched.any():
-            break
-        results = [evaluate_term(reader, term) for term in group]
-        group_match = np.zeros(snap.size, dtype=bool)
-        for r in results:
-            group_match |= r.matched
-        matched &= group_match
-        for r in results:
-            scores += bm25(snap, r, r.matched & matched)
-    for term in query.excluded:
-        if not matched.any():
-            break
-        matched &= ~evaluate_term(reader, term).matched
-    return matched, scores
-
-
-def rank(
-    snap: Snapshot, matched: BoolArray, scores: FloatArray, sort: str, count: int | None
-) -> IntArray:
-    """Docids of matches, best first (or newest/oldest first), the first ``count`` of them."""
-    docs = np.flatnonzero(matched)
-    if len(docs) == 0 or count == 0:
-        return docs[:0]
-    s = scores[docs]
-    d = snap.dates[docs]
-    if sort == "date":
-        primary, secondary = d.astype(np.float64), s.astype(np.float64)
-    elif sort == "date-asc":
-        undated = np.where(d > 0, d, 99999999)
-        primary, secondary = -undated.astype(np.float64), s.astype(np.float64)
-    else:
-        primary, secondary = s.astype(np.float64), d.astype(np.float64)
-    if count is not None and count < len(docs):
-        # Only the documents at or above the count-th best primary key need a full sort.
-        threshold = np.partition(primary, len(primary) - count)[len(primary) - count]
-        keep = primary >= threshold
-        docs, primary, secondary = docs[keep], primary[keep], secondary[keep]
-    order = np.lexsort((docs, -secondary, -primary))
-    ranked = docs[order]
-    return ranked if count is None else ranked[:count]
+        parts = [term_query(sch, t) for t in group]
+        clauses.append((_Occur.Must, _boolean([(_Occur.Should, p) for p in parts])))
+    if query.papers:
+        clauses.append((_Occur.Must, _one_of(sch, "paper", paper_names(query.papers, all_papers))))
+    if papers is not None:
+        clauses.append((_Occur.Must, _one_of(sch, "paper", papers)))
+    if query.excluded_papers:
+        clauses.append((_Occur.MustNot,
+                        _one_of(sch, "paper", paper_names(query.excluded_papers, all_papers))))
+    for r in query.dates:
+        clauses.append((_Occur.Must, _date_range(sch, r.start, r.end)))
+    if date_from is not None or date_to is not None:
+        clauses.append((_Occur.Must, _date_range(sch, date_from, date_to)))
+    for r in query.excluded_dates:
+        clauses.append((_Occur.MustNot, _date_range(sch, r.start, r.end)))
+    for t in query.excluded:
+        clauses.append((_Occur.MustNot, found_query(sch, t)))
+    if not any(occur == _Occur.Must for occur, _ in clauses):
+        clauses.append((_Occur.Must, tantivy.Query.all_query()))
+    return tantivy.Query.boolean_query(clauses)

@@ -1,8 +1,9 @@
 """``SearchIndex``: the one object the window and the command line use.
 
-Thread safety: every thread gets its own SQLite connection; ``update`` may run in one thread
-while ``search`` runs in others (a search sees the index as it was before the update until
-the update publishes). Updates from several threads or processes take turns (``UpdateLock``).
+Thread safety: every thread gets its own SQLite connection to the index file; the engine
+(tantivy) is shared. ``update`` may run in one thread while ``search`` runs in others (a
+search sees the index as it was before the update until the update commits). Updates from
+several threads or processes take turns (``UpdateLock``).
 """
 
 from __future__ import annotations
@@ -14,32 +15,24 @@ import os
 import sqlite3
 import threading
 import time
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import tantivy
 
 from ..corpus.encoding import escaped_name
 from ..corpus.library import PageSource
 from ..corpus.model import Article, Paragraph
 from ..paths import cache_dir
 from . import store
-from .engine import (
-    TERM_FIELDS,
-    BoolArray,
-    PostingCache,
-    Reader,
-    Snapshot,
-    evaluate,
-    load_snapshot,
-    match_text,
-    rank,
-)
-from .names import NameCount, NameIndex, NameStats, NameTable, names_path_for, rows_in
+from .engine import open_index, translate
+from .matches import DatedMatches, day_counts, day_occurrences, stored
+from .names import NameCount, NameIndex, NameStats, NameTable, names_path_for
 from .query import NameFilter, Query, parse_query
-from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, terms_for
+from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, occurrences, terms_for
 from .update import Cancelled, Progress, UpdateStats, run_update
 
 log = logging.getLogger("reader.search")
@@ -77,19 +70,6 @@ class Results:
     seconds: float
 
 
-@dataclass(frozen=True)
-class DatedMatches:
-    """The dates of a query's matches, for counting them by period (``timeline``)."""
-
-    dates: np.ndarray
-    """``YYYYMMDD`` of each matching article (0 when undated), as int32."""
-    counts: np.ndarray | None
-    """The query's occurrences in each matching article (headline, byline and body), when
-    asked for."""
-    all_dates: np.ndarray
-    """``YYYYMMDD`` of every article in the index."""
-
-
 def index_path(root: Path) -> Path:
     """Where the index of the library at ``root`` lives: named for the app, the schema version
     and the library's absolute folder."""
@@ -103,6 +83,10 @@ def _day(value: int | None) -> dt.date | None:
     return dt.date(value // 10000, value // 100 % 100, value % 100)
 
 
+_ENGINE_ERRORS = (ValueError, OSError, RuntimeError)
+"""What tantivy raises for a folder it cannot read (damaged, missing, half deleted)."""
+
+
 class SearchIndex:
     """The search index of one library folder (a cache: rebuilt whenever it is not sound)."""
 
@@ -112,10 +96,10 @@ class SearchIndex:
         self._root_key = escaped_name(str(self.root.resolve()))  # valid text for SQLite
         self._local = threading.local()
         self._epoch = 0
-        self._snapshot: Snapshot | None = None
-        self._cache = PostingCache()
+        self._engine: tantivy.Index | None = None
         self._update_lock = store.UpdateLock(self.path)
         self._thread_lock = threading.Lock()
+        self._engine_lock = threading.Lock()
         self.names = NameIndex(names_path_for(self.path))
         """The person, place and organisation names of the articles, kept beside the index."""
         self.name_stats = NameStats()
@@ -127,6 +111,11 @@ class SearchIndex:
     def for_library(cls, root: Path) -> SearchIndex:
         """The index of the library folder ``root``, under the user's cache folder."""
         return cls(index_path(root), Path(root))
+
+    @property
+    def folder(self) -> Path:
+        """The engine's folder (beside ``path``)."""
+        return store.engine_folder(self.path)
 
     # ----------------------------------------------------------------------------------------
     # Connections
@@ -144,10 +133,17 @@ class SearchIndex:
             self._local.conn, self._local.epoch = conn, self._epoch
         return conn
 
+    def _engine_index(self) -> tantivy.Index:
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = open_index(self.folder)
+            return self._engine
+
     def _forget_connections(self) -> None:
         """Make every thread reconnect (connections can only be closed by their thread)."""
         self._epoch += 1
-        self._snapshot = None
+        with self._engine_lock:
+            self._engine = None
 
     def close(self) -> None:
         """Close this thread's connection (others close with their threads)."""
@@ -193,9 +189,12 @@ class SearchIndex:
                 if reason:
                     self._forget_connections()
                     store.create(self.path, self._root_key)
+                    with self._engine_lock:
+                        self._engine = open_index(self.folder, create=True)
                 conn = store.connect(self.path)
                 try:
-                    stats = run_update(conn, source, progress, is_cancelled, workers)
+                    stats = run_update(conn, self._engine_index(), source, progress,
+                                       is_cancelled, workers)
                 finally:
                     conn.close()
                 if names and not stats.cancelled:
@@ -239,82 +238,83 @@ class SearchIndex:
         except sqlite3.Error as err:
             return f"it could not be opened ({err})"
         try:
-            return store.check(conn, self._root_key)
+            reason = store.check(conn, self._root_key)
         finally:
             conn.close()
+        if reason is None:
+            try:
+                engine = open_index(self.folder)
+                engine.reload()
+                searcher = engine.searcher()
+                searcher.search(tantivy.Query.all_query(), 1, count=True)
+            except _ENGINE_ERRORS as err:
+                return f"its engine folder is damaged ({err})"
+        return reason
 
     @property
     def ready(self) -> bool:
         """True when a complete build has been published (searching will not raise)."""
         try:
-            self._read_snapshot()
+            self._searcher()
         except IndexNotReady:
             return False
-        finally:
-            self._end_read()
         return True
 
     # ----------------------------------------------------------------------------------------
     # Reading
 
-    def _read_snapshot(self) -> Snapshot:
-        """Begin a read transaction and return the snapshot of what it sees."""
+    def _searcher(self) -> tantivy.Searcher:
+        """A searcher of the last commit, once the index file says it may be served."""
         try:
             conn = self._conn()
-            conn.execute("BEGIN")
             if store.check(conn, self._root_key) is not None:
                 raise IndexNotReady("the search index must be rebuilt")
             if store.get_meta(conn, "published") != "1":
                 raise IndexNotReady("the search index is still being built")
-            gen = int(store.get_meta(conn, "gen"))
-            snap = self._snapshot
-            if snap is None or snap.gen != gen:
-                snap = load_snapshot(conn, gen)
-                self._snapshot = snap
-            return snap
-        except (sqlite3.DatabaseError, store.IndexDamaged) as err:
+            try:
+                engine = self._engine_index()
+                engine.reload()
+            except _ENGINE_ERRORS:
+                # Another process's merge may have removed the files of the commit this one
+                # had just read: open the engine again, once, at its newest commit.
+                with self._engine_lock:
+                    self._engine = None
+                engine = self._engine_index()
+            return engine.searcher()
+        except (sqlite3.DatabaseError, store.IndexDamaged, *_ENGINE_ERRORS) as err:
             raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
 
-    def _end_read(self) -> None:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None and conn.in_transaction:
-            conn.execute("COMMIT")
-
-    def _match(
-        self, query: str | Query, sort: str, count: int | None,
+    def _query(
+        self, searcher: tantivy.Searcher, query: str | Query,
         papers: Sequence[str] | None, date_from: dt.date | None, date_to: dt.date | None,
-    ) -> tuple[Query, Reader, BoolArray, np.ndarray]:
+    ) -> tuple[Query, tantivy.Query]:
+        parsed = parse_query(query) if isinstance(query, str) else query
+        names: list[str] = []
+        if parsed.papers or parsed.excluded_papers:
+            names = [t for t, _ in searcher.terms_with_prefix("paper", "")]
+        schema = self._engine_index().schema
+        return parsed, translate(schema, parsed, names, papers, date_from, date_to,
+                                 self._name_ids)
+
+    def _name_ids(self, name: NameFilter) -> set[str]:
+        return self.names.article_ids(name.kind, name.name)
+
+    @staticmethod
+    def _order(parsed: Query, sort: str) -> dict[str, Any]:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
-        parsed = parse_query(query) if isinstance(query, str) else query
-        snap = self._read_snapshot()
-        reader = Reader(self._conn(), snap, self._cache)
-        matched, scores = evaluate(reader, parsed, papers, date_from, date_to)
-        if parsed.names or parsed.excluded_names:
-            matched &= self._names_mask(reader, parsed)
-        ranked = rank(snap, matched, scores, sort, count)
-        reader.scores = scores
-        return parsed, reader, matched, ranked
+        if sort == "date" or (sort == "relevance" and not parsed.has_text):
+            return {"order_by_field": "date", "order": tantivy.Order.Desc}
+        if sort == "date-asc":
+            return {"order_by_field": "date_asc", "order": tantivy.Order.Asc}
+        return {}
 
-    def _names_mask(self, reader: Reader, query: Query) -> BoolArray:
-        """The documents that hold every ``person:``/``place:``/``org:`` name of the query
-        and none of its excluded ones."""
-        mask = np.ones(reader.snap.size, dtype=bool)
-
-        def docs(name: NameFilter) -> BoolArray:
-            ids = sorted(self.names.article_ids(name.kind, name.name))
-            found = np.zeros(reader.snap.size, dtype=bool)
-            hit = np.array([r[0] for r in rows_in(
-                reader.conn, "SELECT docid FROM docs WHERE article_id IN ({marks})", ids, 900)],
-                dtype=np.int64)
-            found[hit[hit < reader.snap.size]] = True
-            return found
-
-        for name in query.names:
-            mask &= docs(name)
-        for name in query.excluded_names:
-            mask &= ~docs(name)
-        return mask
+    def _run(self, searcher: tantivy.Searcher, q: tantivy.Query, limit: int,
+             **kwargs: Any) -> tantivy.SearchResult:
+        try:
+            return searcher.search(q, limit, **kwargs)
+        except _ENGINE_ERRORS as err:
+            raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
 
     def search(
         self,
@@ -333,15 +333,15 @@ class SearchIndex:
         complete update.
         """
         start = time.perf_counter()
-        try:
-            parsed, reader, matched, ranked = self._match(
-                query, sort, offset + limit, papers, date_from, date_to)
-            total = int(matched.sum())
-            page = ranked[offset : offset + limit].tolist()
-            hits = self._hits(reader, parsed, page, snippet_chars)
-        finally:
-            self._end_read()
-        return Results(parsed, total, hits, time.perf_counter() - start)
+        parsed = parse_query(query) if isinstance(query, str) else query
+        order = self._order(parsed, sort)
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        res = self._run(searcher, q, max(1, limit), count=True, offset=offset, **order)
+        scored = not order
+        hits = [self._hit(searcher, addr, parsed, float(key) if scored else 0.0, snippet_chars)
+                for key, addr in res.hits[:limit]]
+        return Results(parsed, _count(res), hits, time.perf_counter() - start)
 
     def matching_ids(
         self,
@@ -351,12 +351,20 @@ class SearchIndex:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
     ) -> list[str]:
-        """The ids of every matching article, in order, without snippets (cheap)."""
-        try:
-            _, reader, _, ranked = self._match(query, sort, None, papers, date_from, date_to)
-            return self._ids(reader.conn, ranked.tolist())
-        finally:
-            self._end_read()
+        """The ids of every matching article, in order, without snippets."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        order = self._order(parsed, sort)
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        total = _count(self._run(searcher, q, 1, count=True))
+        if total == 0:
+            return []
+        ranked = self._run(searcher, q, total, count=False, **order).hits
+        # The ids come from the engine's column of ids, read by a search sorted on it.
+        by_id = self._run(searcher, q, total, count=False, order_by_field="id",
+                          order=tantivy.Order.Asc).hits
+        ids = {(a.segment_ord, a.doc): key for key, a in by_id}
+        return [ids[(a.segment_ord, a.doc)] for _, a in ranked]
 
     def dated_matches(
         self,
@@ -366,23 +374,23 @@ class SearchIndex:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
     ) -> DatedMatches:
-        """The dates of every matching article (and its occurrences of the query, when asked)
-        beside the dates of all articles: what a timeline counts. No ids, no snippets."""
+        """The days of every matching article (and the query's occurrences on each, when
+        asked) beside the days of all articles: what a timeline counts. No ids, no snippets;
+        the occurrences read every matching article's text (``matches``)."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
         try:
-            parsed, reader, matched, _ = self._match(
-                query, "relevance", 0, papers, date_from, date_to)
-            snap = reader.snap
-            counts = None
-            if occurrences:
-                per_doc = np.zeros(snap.size, dtype=np.int64)
-                for term in parsed.terms:
-                    for fld in TERM_FIELDS[term.field]:
-                        docs, tfs = match_text(reader, term.text, fld)
-                        np.add.at(per_doc, docs, tfs)
-                counts = per_doc[matched]
-            return DatedMatches(snap.dates[matched], counts, snap.dates[snap.alive])
-        finally:
-            self._end_read()
+            dates, articles = day_counts(searcher, q)
+            all_dates, all_articles = day_counts(searcher, tantivy.Query.all_query())
+        except _ENGINE_ERRORS as err:
+            raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
+        counts = None
+        if occurrences:
+            total = int(articles.sum())
+            hits = self._run(searcher, q, max(1, total), count=False, order_by_field="date")
+            counts = day_occurrences(searcher, hits.hits, parsed.terms, dates)
+        return DatedMatches(dates, articles, counts, all_dates, all_articles)
 
     def top_names(
         self,
@@ -395,74 +403,74 @@ class SearchIndex:
     ) -> list[NameCount]:
         """The names held by most of the query's matching articles (all of them, not a page):
         of ``kind``, or the ``limit`` best of each kind, with how many matches hold them."""
-        try:
-            _, reader, matched, _ = self._match(
-                query, "relevance", 0, papers, date_from, date_to)
-            key = (reader.snap.gen, self.names.generation())
+        searcher = self._searcher()
+        _, q = self._query(searcher, query, papers, date_from, date_to)
+        total = _count(self._run(searcher, q, 1, count=True))
+        hits = self._run(searcher, q, max(1, total), count=False, order_by_field="number").hits
+        numbers = np.array([n for n, _ in hits[:total]], dtype=np.int64)
+        generation = self.names.generation()
+        with self._name_table_lock:
+            table = self._name_table
+        if table is None or table.key != generation:
+            table = NameTable(self.names, generation)
             with self._name_table_lock:
-                table = self._name_table
-            if table is None or table.key != key:
-                table = NameTable(self.names, reader.conn.execute(
-                    "SELECT docid, article_id FROM docs"), reader.snap.size)
-                table.key = key
-                with self._name_table_lock:
-                    self._name_table = table
-            return table.top(matched, kind, limit)
-        finally:
-            self._end_read()
+                self._name_table = table
+        return table.top(numbers, kind, limit)
 
-    def _ids(self, conn: sqlite3.Connection, docids: list[int]) -> list[str]:
-        found: dict[int, str] = dict(rows_in(
-            conn, "SELECT docid, article_id FROM docs WHERE docid IN ({marks})", docids, 900))
-        return [found[d] for d in docids]
-
-    def _hits(self, reader: Reader, query: Query, docids: list[int], width: int) -> list[Hit]:
-        if not docids:
-            return []
-        marks = ",".join("?" * len(docids))
-        rows = {r[0]: r for r in reader.conn.execute(
-            "SELECT docid, article_id, paper_id, date, page, kicker, title, subtitle, byline, "
-            f"display_title, body, source FROM docs WHERE docid IN ({marks})", docids)}
-        scores = reader.scores
-        hits = []
-        for docid in docids:
-            (_, article_id, paper_id, date, page, kicker, title, subtitle, byline,
-             display_title, body_blob, source) = rows[docid]
-            body = zlib.decompress(body_blob).decode("utf-8")
-            headline = " ".join(x for x in (kicker, title, subtitle) if x)
-            snippet, spans = make_snippet(headline, byline or "", body, query.terms, width)
-            hits.append(Hit(
-                id=article_id, paper=reader.snap.paper_names.get(paper_id, ""),
-                date=_day(date), page=page, title=display_title, snippet=snippet,
-                highlights=spans, score=round(float(scores[docid]), 4),
-                title_highlights=_title_spans(display_title, query), source=source,
-            ))
-        return hits
+    def _hit(self, searcher: tantivy.Searcher, addr: tantivy.DocAddress, query: Query,
+             score: float, width: int) -> Hit:
+        (article_id, source, _, paper, date, page, kicker, title, subtitle, byline,
+         display_title, body) = stored(searcher, addr)
+        headline = " ".join(x for x in (kicker, title, subtitle) if x)
+        snippet, spans = make_snippet(headline, byline or "", body, query.terms, width)
+        return Hit(
+            id=article_id, paper=paper, date=_day(date), page=page, title=display_title,
+            snippet=snippet, highlights=spans, score=round(score, 4),
+            title_highlights=_title_spans(display_title, query), source=source,
+        )
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id as indexed (paragraph kinds are not kept: all text)."""
-        try:
-            snap = self._read_snapshot()
-            row = None
-            for r in self._conn().execute(
-                "SELECT docid, source, position, paper_id, date, page, kicker, title, subtitle, "
-                "byline, body FROM docs WHERE article_id=?", (article_id,)
-            ):
-                if r[0] < snap.size and snap.alive[r[0]]:
-                    row = r
-                    break
-        finally:
-            self._end_read()
-        if row is None:
+        searcher = self._searcher()
+        q = tantivy.Query.term_query(self._engine_index().schema, "id", article_id)
+        res = self._run(searcher, q, 1, count=False)
+        if not res.hits:
             return None
-        (_, source, position, paper_id, date, page, kicker, title, subtitle, byline, body) = row
-        text = zlib.decompress(body).decode("utf-8")
-        return Article(
-            id=article_id, kicker=kicker, title=title, subtitle=subtitle, byline=byline,
-            paragraphs=[Paragraph(p) for p in text.split("\n")] if text else [],
-            paper=snap.paper_names.get(paper_id), date=_day(date), page=page,
-            source=source, position=position,
-        )
+        return _article(stored(searcher, res.hits[0][1]))
+
+    def match_counts(
+        self,
+        query: str | Query,
+        papers: Sequence[str] | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> dict[str, int]:
+        """How often the query's terms occur in each matching article (id → count, as
+        ``occurrences`` counts them): for timelines of a name. It reads every matching
+        article's text: fine for a name's hundreds of hits, slow for a common word's
+        hundreds of thousands."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        searcher = self._searcher()
+        parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
+        total = _count(self._run(searcher, q, 1, count=True))
+        if total == 0:
+            return {}
+        counts: dict[str, int] = {}
+        for _, addr in self._run(searcher, q, total, count=False).hits:
+            article = _article(stored(searcher, addr))
+            counts[article.id] = len(occurrences(article, parsed))
+        return counts
+
+
+def _article(data: list[Any]) -> Article:
+    """An article from what the engine stores (``update._data``)."""
+    (article_id, source, position, paper, date, page, kicker, title, subtitle, byline, _,
+     text) = data
+    return Article(
+        id=article_id, kicker=kicker, title=title, subtitle=subtitle, byline=byline,
+        paragraphs=[Paragraph(p) for p in text.split("\n")] if text else [],
+        paper=paper, date=_day(date), page=page, source=source, position=position,
+    )
 
 
 def _title_spans(title: str, query: Query) -> list[Span]:
@@ -470,3 +478,7 @@ def _title_spans(title: str, query: Query) -> list[Span]:
 
     return find_all(fold(title), terms_for(query.terms, "title"))
 
+
+def _count(res: tantivy.SearchResult) -> int:
+    """The number of matches of a search run with ``count=True``."""
+    return int(getattr(res, "count", 0) or 0)

@@ -40,6 +40,7 @@ import numpy.typing as npt
 from ..corpus.library import PageSource
 from ..corpus.model import Article
 from ..corpus.workers import process_pool
+from .engine import article_number
 from .fold import fold
 from .segment import parse_user_dict, segmenter, segmenter_fingerprint, tagger, user_dict_text
 
@@ -258,44 +259,50 @@ class _Workers:
 
 
 class NameTable:
-    """Every (document, name) pair of the index in two arrays, to count the names of a match
-    set in milliseconds (``top``); built from the names file and the index's document
-    numbers, and kept while neither changes."""
+    """Every (article, name) pair of the names file in two arrays, to count the names of a
+    match set in milliseconds (``top``, given the articles' ``engine.article_number``); kept
+    while the names do not change (``key``, the names' ``generation`` when it was read)."""
 
-    def __init__(self, names: NameIndex, docids: Iterable[tuple[int, str]], size: int) -> None:
-        self.key = (0, 0)
-        self.size = size
-        by_article: dict[str, list[int]] = {}
-        for docid, article_id in docids:
-            by_article.setdefault(article_id, []).append(docid)
+    def __init__(self, names: NameIndex, key: int) -> None:
+        self.key = key
+        article_of: dict[str, int] = {}
         ids: dict[tuple[str, str], int] = {}
         self.kinds: list[str] = []
         self.names: list[str] = []
         doc_of: list[int] = []
         name_of: list[int] = []
-        for article_id, kind, key, name in names._conn().execute(
+        for article_id, kind, folded, name in names._conn().execute(
                 "SELECT article_id, kind, key, name FROM names"):  # one pass: no GROUP BY
-            number = ids.get((kind, key))
+            number = ids.get((kind, folded))
             if number is None:
-                number = ids[(kind, key)] = len(self.names)
+                number = ids[(kind, folded)] = len(self.names)
                 self.kinds.append(kind)
                 self.names.append(name)
-            for docid in by_article.get(article_id, ()):
-                doc_of.append(docid)
-                name_of.append(number)
-        self.doc_of = np.array(doc_of, dtype=np.int64)
+            doc_of.append(article_of.setdefault(article_id, len(article_of)))
+            name_of.append(number)
+        numbers = np.array([article_number(a) for a in article_of], dtype=np.int64)
+        order = np.argsort(numbers)
+        self.numbers = numbers[order]
+        """The articles' numbers, ascending."""
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        self.doc_of = rank[np.array(doc_of, dtype=np.int64)]
+        """The position in ``numbers`` of each pair's article."""
         self.name_of = np.array(name_of, dtype=np.int64)
         self.kind_of = np.array([KINDS.index(k) for k in self.kinds], dtype=np.int64)
 
-    def top(self, matched: npt.NDArray[np.bool_], kind: str | None = None,
+    def top(self, numbers: npt.NDArray[np.int64], kind: str | None = None,
             limit: int = 10) -> list[NameCount]:
-        """The names held by most matched documents: of ``kind``, or each kind's ``limit``."""
+        """The names held by most of the articles numbered ``numbers``: of ``kind``, or each
+        kind's ``limit``."""
         if len(self.names) == 0:
             return []
-        inside = self.doc_of < len(matched)
-        chosen = np.zeros(len(self.doc_of), dtype=bool)
-        chosen[inside] = matched[self.doc_of[inside]]
-        counts = np.bincount(self.name_of[chosen], minlength=len(self.names))
+        matched = np.zeros(len(self.numbers), dtype=bool)
+        at = np.searchsorted(self.numbers, numbers)
+        inside = at < len(self.numbers)
+        known = at[inside][self.numbers[at[inside]] == numbers[inside]]
+        matched[known] = True
+        counts = np.bincount(self.name_of[matched[self.doc_of]], minlength=len(self.names))
         out: list[NameCount] = []
         for k in (kind,) if kind else KINDS:
             of_kind = np.flatnonzero((self.kind_of == KINDS.index(k)) & (counts > 0))

@@ -1,18 +1,16 @@
-"""The index file: an SQLite database in WAL mode, treated as a cache.
+"""The index's own file: an SQLite database in WAL mode beside the engine's folder.
 
-It is tagged with the app, the schema version and the segmenter's fingerprint; a file that is
-missing, damaged, of another schema or built by another segmenter is deleted and started anew.
+The engine (``engine``: tantivy) keeps the articles; this file says what they were read from
+and whether they can be served. It is tagged with the app, the schema version and the
+segmenter's fingerprint; a file that is missing, damaged, of another schema or built by
+another segmenter is deleted, with the engine's folder, and started anew.
 
 Tables
-    meta      key/value: app, schema, segmenter, root, gen (bumped at each publish), next ids
-    segments  one row per segment: state ``staged`` (written, not yet searched) or ``live``,
-              its first docid and size, and per-document dates, papers and lengths as blobs
-    files     (source, stamp, seg): which version of each page file a segment indexed
-    docs      one row per article: where it was printed, its headline parts and its body
-    deleted   docids of live segments that no longer count (their page changed or went away)
-    post      posting lists (``postings``) by key and segment; ``pos`` holds the positions
-              of the character pairs, under the same rowid
-    papers    paper names and their ids
+    meta      key/value: app, schema, segmenter, root; ``published`` once a first update has
+              finished; the source's state token and the article count of the last update
+    files     (source, stamp, articles): which version of each page file the engine holds,
+              written after the engine's commit that holds it (so a crash between the two
+              only makes the next update read that file again)
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -29,28 +28,11 @@ from pathlib import Path
 from .segment import segmenter_fingerprint
 
 APP = "newspaper-reader"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE segments(
-    seg INTEGER PRIMARY KEY, state TEXT NOT NULL, lo INTEGER NOT NULL, n INTEGER NOT NULL,
-    dates BLOB NOT NULL, papers BLOB NOT NULL, lengths BLOB NOT NULL);
-CREATE TABLE files(source TEXT NOT NULL, stamp TEXT NOT NULL, seg INTEGER NOT NULL,
-    PRIMARY KEY(source, seg));
-CREATE TABLE papers(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
-CREATE TABLE docs(
-    docid INTEGER PRIMARY KEY, seg INTEGER NOT NULL, source TEXT NOT NULL,
-    article_id TEXT NOT NULL, position INTEGER NOT NULL, paper_id INTEGER, date INTEGER,
-    page INTEGER, kicker TEXT, title TEXT, subtitle TEXT, byline TEXT,
-    display_title TEXT NOT NULL, body BLOB NOT NULL);
-CREATE INDEX docs_article ON docs(article_id);
-CREATE INDEX docs_source ON docs(source);
-CREATE TABLE deleted(docid INTEGER PRIMARY KEY);
-CREATE TABLE post(id INTEGER PRIMARY KEY, key INTEGER NOT NULL, seg INTEGER NOT NULL,
-    n INTEGER NOT NULL, docs BLOB NOT NULL, tfs BLOB NOT NULL);
-CREATE INDEX post_key ON post(key, seg);
-CREATE TABLE pos(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE files(source TEXT PRIMARY KEY, stamp TEXT NOT NULL, articles INTEGER NOT NULL);
 """
 
 
@@ -90,14 +72,21 @@ def check(conn: sqlite3.Connection, root: str) -> str | None:
     return None
 
 
+def engine_folder(path: Path) -> Path:
+    """The engine's folder beside the index file ``path``."""
+    return path.with_name(path.stem + ".tantivy")
+
+
 def _remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(f"{path}{suffix}")
+    shutil.rmtree(engine_folder(path), ignore_errors=True)
 
 
 def create(path: Path, root: str) -> None:
-    """Delete whatever is at ``path`` and write an empty index there."""
+    """Delete whatever is at ``path`` (and the engine's folder) and write an empty index
+    file there; the caller makes the engine's folder anew."""
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove(path)
     conn = sqlite3.connect(path, isolation_level=None)
@@ -108,8 +97,7 @@ def create(path: Path, root: str) -> None:
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 conn.execute(statement)
-        meta = expected_meta(root) | {
-            "gen": "0", "next_docid": "0", "next_seg": "1", "published": "0"}
+        meta = expected_meta(root) | {"published": "0"}
         conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")

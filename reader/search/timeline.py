@@ -9,7 +9,7 @@
 The queries are the search language, filters included; the periods span the dates of every
 article in the index, so that several queries line up and empty periods show as zero.
 Undated articles are counted apart (``Series.undated``). Built on ``SearchIndex.dated_matches``:
-the match set of each query with the dates of its articles, nothing else.
+how many of each query's matches are on each day (counted in the engine), nothing else.
 """
 
 from __future__ import annotations
@@ -115,7 +115,8 @@ def _keys_between(first: int, last: int, by: By) -> Ints:
     return np.arange(first, last + 1, step, dtype=np.int64)
 
 
-def _bucket(keys: Ints, weights: Ints | None, all_keys: Ints) -> tuple[int, ...]:
+def _bucket(keys: Ints, weights: Ints, all_keys: Ints) -> tuple[int, ...]:
+    """The sum of ``weights`` (of the days, whose periods are ``keys``) per period."""
     slot = np.searchsorted(all_keys, keys)
     counts = np.bincount(slot, weights=weights, minlength=len(all_keys))
     return tuple(round(float(c)) for c in counts[: len(all_keys)])
@@ -129,27 +130,23 @@ def timeline(index: SearchIndex, queries: Sequence[str], by: By = "month",
     if by not in BYS:
         raise ValueError(f"by must be one of {', '.join(BYS)}")
     matches = [index.dated_matches(q, occurrences, papers, date_from, date_to) for q in queries]
-    if matches:
-        every = matches[0].all_dates.astype(np.int64)
-    else:
-        every = index.dated_matches("date:..9999", False).all_dates.astype(np.int64)
-    every = every[every > 0]
-    if len(every) == 0:
+    every = matches[0] if matches else index.dated_matches("date:..9999", False)
+    dated_days = every.all_dates > 0
+    if not dated_days.any():
         return Timeline(by, (), (), tuple(
-            Series(q, (), () if occurrences else None, len(m.dates), len(m.dates))
+            Series(q, (), () if occurrences else None, m.total, m.total)
             for q, m in zip(queries, matches, strict=True)))
-    all_period_keys = period_keys(every, by)
+    all_period_keys = period_keys(every.all_dates[dated_days], by)
     keys = _keys_between(int(all_period_keys.min()), int(all_period_keys.max()), by)
-    totals = _bucket(all_period_keys, None, keys)
+    totals = _bucket(all_period_keys, every.all_articles[dated_days], keys)
     series = []
     for q, m in zip(queries, matches, strict=True):
-        dates = m.dates.astype(np.int64)
-        dated = dates > 0
-        match_keys = period_keys(dates[dated], by)
+        dated = m.dates > 0
+        match_keys = period_keys(m.dates[dated], by)
         occ = None
-        if m.counts is not None:
-            occ = _bucket(match_keys, m.counts.astype(np.int64)[dated], keys)
-        series.append(Series(q, _bucket(match_keys, None, keys), occ, len(dates),
-                             int((~dated).sum())))
+        if m.occurrences is not None:
+            occ = _bucket(match_keys, m.occurrences[dated], keys)
+        series.append(Series(q, _bucket(match_keys, m.articles[dated], keys), occ, m.total,
+                             int(m.articles[~dated].sum())))
     periods = tuple(_period(int(k), by) for k in keys)
     return Timeline(by, periods, totals, tuple(series))

@@ -1,51 +1,51 @@
 """Bringing the index up to date with a ``PageSource``: only new, changed and removed pages.
 
-The stored stamp of each page file is compared with ``source.stamps()``. The articles of new
-and changed files are analysed (``build.analyze``; on both cores when there is much to do)
-into new segments, written as *staged*: searches do not see them yet. A last short
-transaction *publishes*: the staged segments go live, the old articles of changed and removed
-files are marked deleted, and the generation number moves on. A search therefore sees either
-the index before the update or after it, never half of it.
+The stored stamp of each page file (``store``: the files table) is compared with
+``source.stamps()``. The engine's articles of changed and removed files are deleted and
+the articles of new and changed files added (analysed by ``build.analyze``; on both cores
+when there is much to do), all in one engine commit: a search sees either the index before
+the update or after it, never half of it. Then the files table records the new stamps. A
+crash between the two makes the next update read those files again, which deletes and adds
+the same articles: the same index.
+
+A first build (nothing published yet, searches refused) commits after every batch and
+records its files, so that a cancelled or killed build resumes where it stopped.
 
 A source that offers ``state()`` (the catalog: a token that changes whenever its files do)
 has it recorded at each update; an update that finds the same token again has nothing to do
 and returns without comparing any stamps.
-
-A cancelled (or crashed) update leaves its finished staged segments behind; the next update
-adopts those whose files have not changed since, and indexes the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import sqlite3
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
+import tantivy
 
 from ..corpus.library import PageSource
 from ..corpus.model import UNKNOWN_PAPER
 from ..corpus.workers import process_pool
 from . import store
-from .build import SegmentData, analyze, tune_allocator
-from .postings import encode_ints
+from .build import FIELDS, Analyzed, analyze, tune_allocator
+from .engine import NO_DATE_LAST, article_number
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 SEGMENT_CHARS = 12_000_000
-"""Characters per segment of a large build (about 12,000 articles)."""
-SMALL_SEGMENT = 2_000
-MAX_SMALL_SEGMENTS = 8
-"""Once this many segments of fewer than SMALL_SEGMENT articles pile up (one per small
-update), their pages are indexed again as one segment, so that a search reads few rows."""
+"""Characters per batch of a large build (about 12,000 articles)."""
+WRITER_HEAP = 300_000_000
+"""The engine's indexing memory, bytes, across its threads: past it, it writes a segment."""
 PARALLEL_CHARS = 3_000_000
 """Below this much text, an update runs in the calling thread (no worker start-up)."""
 
@@ -145,144 +145,85 @@ def _worker_progress(n: int) -> None:
         _counter.value += n
 
 
-def _analyze_in_worker(texts: list[tuple[str, str, str]]) -> SegmentData:
+def _analyze_in_worker(texts: list[tuple[str, str, str]]) -> Analyzed:
     return analyze(texts, _worker_progress)
+
 
 
 # --------------------------------------------------------------------------------------------
 # Writing
 
 
-def _paper_ids(conn: sqlite3.Connection, names: set[str]) -> dict[str, int]:
-    ids = dict(conn.execute("SELECT name, id FROM papers").fetchall())
-    for name in sorted(names - ids.keys()):
-        ids[name] = conn.execute("INSERT INTO papers(name) VALUES (?)", (name,)).lastrowid
-    return ids
+def _data(d: _Doc) -> bytes:
+    """What a hit shows, as the engine stores it (``SearchIndex`` reads it back)."""
+    return json.dumps([d.article_id, d.source, d.position, d.paper, d.date, d.page, d.kicker,
+                       d.title, d.subtitle, d.byline, d.display_title, d.body],
+                      ensure_ascii=False).encode("utf-8")
 
 
-def _write_segment(conn: sqlite3.Connection, batch: _Batch, data: SegmentData) -> int:
-    with store.transaction(conn, "IMMEDIATE"):
-        seg = int(store.get_meta(conn, "next_seg"))
-        lo = int(store.get_meta(conn, "next_docid"))
-        store.set_meta(conn, "next_seg", seg + 1)
-        store.set_meta(conn, "next_docid", lo + len(batch.docs))
-        papers = _paper_ids(conn, {d.paper for d in batch.docs})
-        conn.executemany(
-            "INSERT INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((lo + i, seg, d.source, d.article_id, d.position, papers[d.paper], d.date, d.page,
-              d.kicker, d.title, d.subtitle, d.byline, d.display_title, data.bodies[i])
-             for i, d in enumerate(batch.docs)),
-        )
-        conn.execute(
-            "INSERT INTO segments VALUES (?, 'staged', ?, ?, ?, ?, ?)",
-            (seg, lo, len(batch.docs),
-             encode_ints(np.array([d.date for d in batch.docs], dtype=np.int64)),
-             encode_ints(np.array([papers[d.paper] for d in batch.docs], dtype=np.int64)),
-             encode_ints(data.lengths)),
-        )
-        conn.executemany("INSERT INTO files VALUES (?, ?, ?)",
-                         ((name, stamp, seg) for name, stamp in batch.sources.items()))
-        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM post").fetchone()[0]
-        conn.executemany(
-            "INSERT INTO post VALUES (?, ?, ?, ?, ?, ?)",
-            ((first + i, key, seg, n, docs, tfs)
-             for i, (key, n, docs, tfs, _) in enumerate(data.rows)),
-        )
-        conn.executemany(
-            "INSERT INTO pos VALUES (?, ?)",
-            ((first + i, pos) for i, (_, _, _, _, pos) in enumerate(data.rows) if pos is not None),
-        )
-    return seg
-
-
-def drop_segment(conn: sqlite3.Connection, seg: int) -> None:
-    """Delete a segment and everything in it (staged leftovers, fully deleted segments)."""
-    with store.transaction(conn, "IMMEDIATE"):
-        conn.execute("DELETE FROM pos WHERE id IN (SELECT id FROM post WHERE seg=?)", (seg,))
-        conn.execute("DELETE FROM post WHERE seg=?", (seg,))
-        conn.execute("DELETE FROM deleted WHERE docid IN (SELECT docid FROM docs WHERE seg=?)",
-                     (seg,))
-        conn.execute("DELETE FROM docs WHERE seg=?", (seg,))
-        conn.execute("DELETE FROM files WHERE seg=?", (seg,))
-        conn.execute("DELETE FROM segments WHERE seg=?", (seg,))
-
-
-# --------------------------------------------------------------------------------------------
-# The update
+def _documents(batch: _Batch, texts: Analyzed) -> Iterator[tantivy.Document]:
+    for i, d in enumerate(batch.docs):
+        doc = tantivy.Document(id=d.article_id, source=d.source, paper=d.paper, date=d.date,
+                               date_asc=d.date or NO_DATE_LAST,
+                               number=article_number(d.article_id), data=_data(d))
+        for f in FIELDS:
+            if texts.chars[f][i]:
+                doc.add_text(f"{f}1", texts.chars[f][i])
+                doc.add_text(f"{f}2", texts.pairs[f][i])
+                doc.add_text(f"{f}w", texts.words[f][i])
+        yield doc
 
 
 class _Run:
-    """One update: its plan, its progress and its writing."""
+    """One update: its plan, the engine's writer and the files it records."""
 
-    def __init__(self, conn: sqlite3.Connection, source: PageSource, progress: Progress | None,
-                 cancelled: Cancelled, workers: int) -> None:
-        self.conn, self.source, self.cancelled = conn, source, cancelled
+    def __init__(self, conn: sqlite3.Connection, engine: tantivy.Index, source: PageSource,
+                 progress: Progress | None, cancelled: Cancelled, workers: int) -> None:
+        self.conn, self.engine, self.source, self.cancelled = conn, engine, source, cancelled
         self.progress = progress or (lambda done, total: None)
         self.workers = workers
-        self.live_files: set[str] = set()
-        self.compacted: set[str] = set()
+        self.published = _meta(conn, "published") == "1"
+        self.files: dict[str, tuple[str, int]] = {
+            name: (stamp, n) for name, stamp, n in conn.execute("SELECT * FROM files")}
+        self.done = 0
+        self.total = 0
 
-    def plan(self) -> tuple[dict[str, str], dict[str, int], list[int], dict[str, str]]:
-        """Files to index, old (source → seg) to retire, staged segs to adopt, and the desired
-        stamps."""
-        desired = self.source.stamps()
-        live: dict[str, tuple[str, int]] = {}
-        staged: dict[int, dict[str, str]] = {}
-        for name, stamp, seg, state in self.conn.execute(
-            "SELECT f.source, f.stamp, f.seg, s.state FROM files f JOIN segments s USING (seg)"
-        ):
-            if state == "live":
-                live[name] = (stamp, seg)
-            else:
-                staged.setdefault(seg, {})[name] = stamp
-        self.live_files = set(live)
-        todo = {n: s for n, s in desired.items() if live.get(n, (None,))[0] != s}
-        retire = {n: seg for n, (stamp, seg) in live.items() if desired.get(n) != stamp}
-        small = {seg for (seg,) in self.conn.execute(
-            "SELECT seg FROM segments WHERE state='live' AND n < ?", (SMALL_SEGMENT,))}
-        if len(small) >= MAX_SMALL_SEGMENTS:
-            for n, (stamp, seg) in live.items():
-                if seg in small and desired.get(n) == stamp:
-                    todo[n], retire[n] = stamp, seg
-                    self.compacted.add(n)
-        adopted: list[int] = []
-        for seg, files in sorted(staged.items()):
-            if all(todo.get(n) == s for n, s in files.items()):
-                adopted.append(seg)
-                for n in files:
-                    del todo[n]
-            else:
-                drop_segment(self.conn, seg)
-        return todo, retire, adopted, desired
+    def write(self, writer: tantivy.IndexWriter, batches: list[_Batch]) -> bool:
+        """Add every batch to the writer (committing each one in a first build); False when
+        cancelled."""
+        self.total = sum(len(b.docs) for b in batches)
+        for batch, texts in self._analysed(batches):
+            if texts is None:
+                return False
+            for name in batch.sources:
+                writer.delete_documents_by_term("source", name)
+            for doc in _documents(batch, texts):
+                writer.add_document(doc)
+            if not self.published:
+                writer.commit()
+                self.record(batch.sources, _counts(batch))
+            if self.cancelled():
+                return False
+        self.progress(self.total, self.total)
+        return True
 
-    def index(self, batches: list[_Batch]) -> list[int] | None:
-        """Write each batch as a staged segment; None when cancelled."""
-        total = sum(len(b.docs) for b in batches)
-        parallel = self.workers > 1 and len(batches) > 1
-        if not parallel:
-            done = 0
-            segs = []
+    def _analysed(self, batches: list[_Batch]) -> Iterator[tuple[_Batch, Analyzed | None]]:
+        if not (self.workers > 1 and len(batches) > 1):
             for batch in batches:
                 if self.cancelled():
-                    return None
+                    yield batch, None
+                    return
 
                 def tick(n: int) -> None:
-                    nonlocal done
-                    done += n
-                    self.progress(done, total)
+                    self.done += n
+                    self.progress(self.done, self.total)
 
-                texts = [d.texts() for d in batch.docs]
-                segs.append(_write_segment(self.conn, batch, analyze(texts, tick)))
-            self.progress(total, total)
-            return segs
-        return self._index_parallel(batches, total)
-
-    def _index_parallel(self, batches: list[_Batch], total: int) -> list[int] | None:
+                yield batch, analyze([d.texts() for d in batch.docs], tick)
+            return
         counter = multiprocessing.get_context("spawn").Value("q", 0)
         pool = process_pool(min(self.workers, len(batches)), _worker_init, (counter,))
-        segs: list[int] = []
         queue = deque(batches)
-        pending: deque[tuple[_Batch, Future[SegmentData]]] = deque()
+        pending: deque[tuple[_Batch, Future[Analyzed]]] = deque()
         try:
             while queue or pending:
                 while queue and len(pending) < self.workers + 1:
@@ -292,59 +233,33 @@ class _Run:
                 batch, future = pending[0]
                 while not future.done():
                     wait([future], timeout=0.1)
-                    self.progress(min(counter.value, total), total)
+                    self.progress(min(counter.value, self.total), self.total)
                     if self.cancelled():
-                        return None
+                        yield batch, None
+                        return
                 pending.popleft()
-                segs.append(_write_segment(self.conn, batch, future.result()))
-            return segs
+                yield batch, future.result()
         finally:
             # On cancel the workers finish their current batch in the background and exit.
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def publish(
-        self, segs: list[int], retire: dict[str, int], desired: dict[str, str]
-    ) -> tuple[int, int]:
-        """Make ``segs`` live and retire the old articles.
-
-        Returns the number of articles of removed files and of live articles."""
+    def record(self, stamps: dict[str, str], counts: dict[str, int],
+               gone: Sequence[str] = ()) -> None:
+        """The files table after the engine's commit: these stamps, these files gone."""
         with store.transaction(self.conn, "IMMEDIATE"):
-            if segs:
-                marks = ",".join("?" * len(segs))
-                self.conn.execute(
-                    f"UPDATE segments SET state='live' WHERE seg IN ({marks})", segs)
-            removed = 0
-            for name, seg in retire.items():
-                cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO deleted SELECT docid FROM docs "
-                    "WHERE source=? AND seg=?", (name, seg))
-                if name not in desired:
-                    removed += cur.rowcount
-                self.conn.execute("DELETE FROM files WHERE source=? AND seg=?", (name, seg))
-            gen = int(store.get_meta(self.conn, "gen")) + 1
-            store.set_meta(self.conn, "gen", gen)
-            store.set_meta(self.conn, "published", 1)
-            live = self.conn.execute(
-                "SELECT count(*) FROM docs JOIN segments s USING (seg) WHERE s.state='live' "
-                "AND docid NOT IN (SELECT docid FROM deleted)").fetchone()[0]
-        return removed, int(live)
-
-    def drop_empty_segments(self) -> None:
-        rows = self.conn.execute(
-            "SELECT s.seg FROM segments s WHERE s.state='live' AND NOT EXISTS "
-            "(SELECT 1 FROM docs d WHERE d.seg=s.seg AND d.docid NOT IN "
-            "(SELECT docid FROM deleted)) AND NOT EXISTS "
-            "(SELECT 1 FROM files f WHERE f.seg=s.seg)").fetchall()
-        for (seg,) in rows:
-            drop_segment(self.conn, seg)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+                ((name, stamp, counts.get(name, 0)) for name, stamp in stamps.items()))
+            self.conn.executemany("DELETE FROM files WHERE source=?", ((n,) for n in gone))
+        for name, stamp in stamps.items():
+            self.files[name] = (stamp, counts.get(name, 0))
 
 
-def _articles_by_file(conn: sqlite3.Connection, segs: list[int]) -> list[tuple[str, int]]:
-    rows: list[tuple[str, int]] = []
-    for seg in segs:
-        rows += conn.execute(
-            "SELECT source, count(*) FROM docs WHERE seg=? GROUP BY source", (seg,)).fetchall()
-    return rows
+def _counts(batch: _Batch) -> dict[str, int]:
+    counts = dict.fromkeys(batch.sources, 0)
+    for d in batch.docs:
+        counts[d.source] += 1
+    return counts
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -352,14 +267,21 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _live_articles(engine: tantivy.Index) -> int:
+    engine.reload()
+    return int(engine.searcher().num_docs)
+
+
 def run_update(
     conn: sqlite3.Connection,
+    engine: tantivy.Index,
     source: PageSource,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
 ) -> UpdateStats:
-    """Bring the index behind ``conn`` up to date with ``source`` (the caller holds the lock)."""
+    """Bring the index (``conn``, ``engine``) up to date with ``source``; the caller holds
+    the update lock."""
     start = time.perf_counter()
     state = getattr(source, "state", None)
     token = state() if callable(state) else None  # before the stamps: a later change shows
@@ -368,25 +290,40 @@ def run_update(
         if counted is not None:
             return UpdateStats(articles=int(counted), seconds=time.perf_counter() - start)
     is_cancelled = cancelled or (lambda: False)
-    run = _Run(conn, source, progress, is_cancelled, workers or min(2, os.cpu_count() or 1))
-    todo, retire, adopted, desired = run.plan()
-    added_files = set(desired) - set(retire) - run.live_files
+    run = _Run(conn, engine, source, progress, is_cancelled,
+               workers or min(2, os.cpu_count() or 1))
+    desired = source.stamps()
+    before = dict(run.files)
+    todo = {n: s for n, s in desired.items() if before.get(n, ("",))[0] != s}
+    gone = [n for n in before if n not in desired]
     batches = _batches(source, todo, run.workers > 1) if todo else []
-    segs = run.index(batches)
-    if segs is None or is_cancelled():
-        return UpdateStats(cancelled=True, seconds=time.perf_counter() - start)
-    removed, live = run.publish(adopted + segs, retire, desired)
-    added = changed = 0
-    for name, count in _articles_by_file(conn, adopted + segs):
-        if name in added_files:
-            added += count
-        elif name not in run.compacted:
-            changed += count
-    run.drop_empty_segments()
+    counts: dict[str, int] = {}
+    if todo or gone:
+        big = sum(len(b.docs) for b in batches) > 2_000
+        writer = engine.writer(WRITER_HEAP if big else 50_000_000, 2 if big else 1)
+        try:
+            for name in gone:
+                writer.delete_documents_by_term("source", name)
+            if not run.write(writer, batches) or is_cancelled():
+                writer.rollback()
+                return UpdateStats(cancelled=True, seconds=time.perf_counter() - start)
+            writer.commit()
+        finally:
+            del writer  # lets the engine's lock go (merges go on in the background)
+        for batch in batches:
+            counts.update(_counts(batch))
+        run.record(todo, counts, gone)
+    live = _live_articles(engine)
     with store.transaction(conn, "IMMEDIATE"):
+        store.set_meta(conn, "published", 1)
         store.set_meta(conn, "articles", live)
         if token is not None:
             store.set_meta(conn, "source_state", token)
+    if not run.published:  # a first build, perhaps resumed: every article is new
+        added, changed = live, 0
+    else:
+        added = sum(n for name, n in counts.items() if name not in before)
+        changed = sum(n for name, n in counts.items() if name in before)
+    removed = sum(before[name][1] for name in gone)
     return UpdateStats(added=added, changed=changed, removed=removed, articles=live,
                        seconds=time.perf_counter() - start)
-

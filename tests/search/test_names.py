@@ -129,3 +129,22 @@ def test_a_damaged_names_file_is_started_anew(small_library: Path) -> None:
     index.update(synced(small_library))
     assert index.names.article_ids("person", "王晓东")
     assert index.search("金承涛").total > 0
+
+
+def test_names_found_after_the_index_serve_filters_and_facets_at_once(
+        small_library: Path) -> None:
+    """The window searches first and finds the names later: the filters and the facets take
+    the names up as soon as they are found, without indexing the articles again."""
+    index = SearchIndex.for_library(small_library)
+    catalog = synced(small_library)
+    index.update(catalog, names=False)
+    assert index.search("金承涛").total > 0
+    assert index.matching_ids("person:金承涛") == []
+    assert index.top_names("钱塘", kind="person") == []
+
+    assert index.update_names(catalog).tagged == 28
+    holding = index.names.article_ids("person", "金承涛")
+    assert holding and set(index.matching_ids("person:金承涛")) == holding
+    top = index.top_names("钱塘", kind="person", limit=1)
+    assert top[0].name == "金承涛"
+    assert top[0].articles == len(set(index.matching_ids("钱塘 person:金承涛")))
