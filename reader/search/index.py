@@ -94,7 +94,10 @@ class SearchIndex:
         self.path = Path(path)
         self.root = Path(root)
         self._root_key = escaped_name(str(self.root.resolve()))  # valid text for SQLite
-        self._local = threading.local()
+        # Connections by thread id, not threading.local: a QThreadPool worker runs each task
+        # under a new Python thread state, which would drop a thread-local connection after
+        # every search and open the file again for the next one.
+        self._conns: dict[int, tuple[sqlite3.Connection, int]] = {}
         self._epoch = 0
         self._engine: tantivy.Index | None = None
         self._update_lock = store.UpdateLock(self.path)
@@ -122,16 +125,16 @@ class SearchIndex:
 
     def _conn(self) -> sqlite3.Connection:
         """This thread's connection, opened anew after the file was recreated."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None and self._local.epoch != self._epoch:
-            conn.close()
-            conn = None
-        if conn is None:
+        me = threading.get_ident()
+        held = self._conns.get(me)
+        if held is not None and held[1] != self._epoch:
+            held[0].close()
+            held = None
+        if held is None:
             if not self.path.exists():
                 raise IndexNotReady("the search index has not been built yet")
-            conn = store.connect(self.path)
-            self._local.conn, self._local.epoch = conn, self._epoch
-        return conn
+            held = self._conns[me] = (store.connect(self.path), self._epoch)
+        return held[0]
 
     def _engine_index(self) -> tantivy.Index:
         with self._engine_lock:
@@ -147,10 +150,9 @@ class SearchIndex:
 
     def close(self) -> None:
         """Close this thread's connection (others close with their threads)."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        held = self._conns.pop(threading.get_ident(), None)
+        if held is not None:
+            held[0].close()
 
     # ----------------------------------------------------------------------------------------
     # Updating

@@ -84,6 +84,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
+        # Threads live as long as the runner: the index keeps a connection per thread id.
+        self.pool.setExpiryTimeout(-1)
         self._tasks: set[Task] = set()
 
     def start(self, task: Task) -> Task:
