@@ -125,10 +125,15 @@ def word_text(folded: str) -> str:
 def analyze(
     docs: Sequence[tuple[str, str, str]],
     progress: Callable[[int], None] | None = None,
+    shown: Sequence[str] | None = None,
 ) -> Analyzed:
     """The engine's texts of ``docs`` (headline, byline, body of each, as printed).
 
-    ``progress(n)`` is told each time another ``n`` documents are done.
+    ``shown`` gives, for each document, the headline a hit shows: the printed one, or the
+    one derived from the body when the page lost it. Its words are the headline's words
+    (ranking only: a derived headline ranks as a headline, but ``title:`` still matches the
+    printed headline alone, as the scan does). ``progress(n)`` is told each time another
+    ``n`` documents are done.
     """
     out = Analyzed()
     for i, name in enumerate(FIELDS):
@@ -140,6 +145,9 @@ def analyze(
         folded_texts = [folded[a:b] for a, b in itertools.pairwise(bounds)]
         out.chars[name] = char_texts(cps, lens)
         out.pairs[name] = pair_texts(cps, lens)
+        if name == "h" and shown is not None:
+            folded_texts = [t or fold_codepoints(s).tobytes().decode("utf-32-le")
+                            for t, s in zip(folded_texts, shown, strict=True)]
         out.words[name] = [word_text(t) for t in folded_texts]
         if progress:  # a third of the documents per field, the rest with the last one
             third = len(docs) // len(FIELDS)

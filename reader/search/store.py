@@ -28,7 +28,7 @@ from pathlib import Path
 from .segment import segmenter_fingerprint
 
 APP = "newspaper-reader"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -145,8 +145,8 @@ def _worker_progress(n: int) -> None:
         _counter.value += n
 
 
-def _analyze_in_worker(texts: list[tuple[str, str, str]]) -> Analyzed:
-    return analyze(texts, _worker_progress)
+def _analyze_in_worker(texts: list[tuple[str, str, str]], shown: list[str]) -> Analyzed:
+    return analyze(texts, _worker_progress, shown)
 
 
 
@@ -170,6 +170,7 @@ def _documents(batch: _Batch, texts: Analyzed) -> Iterator[tantivy.Document]:
             if texts.chars[f][i]:
                 doc.add_text(f"{f}1", texts.chars[f][i])
                 doc.add_text(f"{f}2", texts.pairs[f][i])
+            if texts.words[f][i]:
                 doc.add_text(f"{f}w", texts.words[f][i])
         yield doc
 
@@ -218,7 +219,8 @@ class _Run:
                     self.done += n
                     self.progress(self.done, self.total)
 
-                yield batch, analyze([d.texts() for d in batch.docs], tick)
+                yield batch, analyze([d.texts() for d in batch.docs], tick,
+                                     [d.display_title for d in batch.docs])
             return
         counter = multiprocessing.get_context("spawn").Value("q", 0)
         pool = process_pool(min(self.workers, len(batches)), _worker_init, (counter,))
@@ -229,7 +231,8 @@ class _Run:
                 while queue and len(pending) < self.workers + 1:
                     batch = queue.popleft()
                     texts = [d.texts() for d in batch.docs]
-                    pending.append((batch, pool.submit(_analyze_in_worker, texts)))
+                    shown = [d.display_title for d in batch.docs]
+                    pending.append((batch, pool.submit(_analyze_in_worker, texts, shown)))
                 batch, future = pending[0]
                 while not future.done():
                     wait([future], timeout=0.1)

@@ -63,3 +63,19 @@ def test_sort_by_date_ignores_relevance(tmp_path: Path) -> None:
     })
     assert [h.date.day for h in index.search("疫情防控", sort="date").hits] == [9, 1]
     assert [h.date.day for h in index.search("疫情防控", sort="date-asc").hits] == [1, 9]
+
+
+def test_derived_headline_ranks_as_a_headline(seed_index: SearchIndex) -> None:
+    # On the seeds, 区委书记金承涛专题调研区属国企工作 is the headline the list shows for an
+    # article whose page lost its own (derived from its first sentence): it must rank with
+    # the articles whose headlines name 金承涛, above those that only mention him.
+    def shown_headline(article_id: str) -> str:
+        article = seed_index.article(article_id)
+        assert article is not None
+        return article.headline or article.display_title
+
+    hits = seed_index.search("金承涛", limit=50).hits
+    in_headline = ["金承涛" in shown_headline(h.id) for h in hits]
+    assert "区委书记金承涛专题调研区属国企工作" in [h.title for h in hits[:5]]
+    assert in_headline == sorted(in_headline, reverse=True)
+    assert any(in_headline) and not all(in_headline)
