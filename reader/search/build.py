@@ -29,6 +29,11 @@ from .segment import segmenter
 FIELDS = ("h", "y", "b")
 """Headline (kicker, title, subtitle), byline, body: the prefixes of the engine's fields."""
 
+MARK = "\ue0ff"
+"""A token at the start of every non-empty field of characters and of pairs: it occurs once
+in each, so its score tells the engine's length weighting of that field in that document,
+from which ``matches`` reads how often a term occurs there (a private-use character that
+printed text does not hold)."""
 SPACE_BASE = 0xE000
 """Whitespace characters inside a pair are written as ``SPACE_BASE + i``."""
 WHITESPACE = "\n \x85\u2028\u2029\t\r\x0b\x0c"
@@ -143,8 +148,9 @@ def analyze(
         folded = cps.tobytes().decode("utf-32-le")
         bounds = [0, *itertools.accumulate(lens)]
         folded_texts = [folded[a:b] for a, b in itertools.pairwise(bounds)]
-        out.chars[name] = char_texts(cps, lens)
-        out.pairs[name] = pair_texts(cps, lens)
+        out.chars[name] = [f"{MARK} {t}" if t else "" for t in char_texts(cps, lens)]
+        out.pairs[name] = [f"{MARK} {t}" if n else "" for t, n in
+                           zip(pair_texts(cps, lens), lens, strict=True)]
         if name == "h" and shown is not None:
             folded_texts = [t or fold_codepoints(s).tobytes().decode("utf-32-le")
                             for t, s in zip(folded_texts, shown, strict=True)]

@@ -29,7 +29,13 @@ from ..corpus.model import Article, Paragraph
 from ..paths import cache_dir
 from . import store
 from .engine import open_index, translate
-from .matches import DatedMatches, day_counts, day_occurrences, stored
+from .matches import (
+    DatedMatches,
+    day_counts,
+    day_occurrences,
+    indexed_day_occurrences,
+    stored,
+)
 from .names import NameCount, NameIndex, NameStats, NameTable, names_path_for
 from .query import NameFilter, Query, parse_query
 from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, occurrences, terms_for
@@ -391,8 +397,18 @@ class SearchIndex:
         if occurrences:
             total = int(articles.sum())
             hits = self._run(searcher, q, max(1, total), count=False, order_by_field="date")
-            counts = day_occurrences(searcher, hits.hits, parsed.terms, dates)
+            counts = self._day_occurrences(searcher, q, hits.hits, parsed, dates)
         return DatedMatches(dates, articles, counts, all_dates, all_articles)
+
+    def _day_occurrences(self, searcher: tantivy.Searcher, q: tantivy.Query,
+                         hits: list[tuple[Any, tantivy.DocAddress]], parsed: Query,
+                         dates: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        try:
+            return indexed_day_occurrences(searcher, self._engine_index().schema, q, hits,
+                                           parsed.terms, dates)
+        except (KeyError, IndexError, ValueError) as err:  # an explanation of another shape
+            log.warning("occurrences are counted in the text: %s", err)
+            return day_occurrences(searcher, hits, parsed.terms, dates)
 
     def top_names(
         self,

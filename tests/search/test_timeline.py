@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from pathlib import Path
 
@@ -88,6 +89,30 @@ def test_generated_counts_match_over_ten_years(
         _check(index, docs, queries, by)
     years = timeline(index, queries[:1], by="year")
     assert [p.label for p in years.periods] == [str(y) for y in range(2013, 2023)]
+
+
+def test_repeated_and_overlapping_occurrences_are_each_counted(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Counted from the engine (no article is read): 哈哈 in 哈哈哈哈 is three occurrences, as
+    # the article view steps through them; a long article and a short one weigh the same.
+    root = tmp_path / "lib"
+    root.mkdir()
+    filler = "街道组织居民开展志愿服务活动。" * 40
+    days = {1: ("哈哈镜展览开幕", "哈哈哈哈,孩子们笑了。" + filler),
+            2: ("社区新闻", filler + "哈哈。" + filler * 3 + "哈哈哈。")}
+    for day, (title, body) in days.items():
+        (root / f"p{day}.txt").write_text(
+            f"钱塘新区报\n\n2022年8月{day}日 第2版\n\n## {title}\n\n本报讯 {body}\n\n",
+            encoding="utf-8")
+    library = Catalog.read(root, db_path=tmp_path / "catalog.sqlite")
+    index = SearchIndex(tmp_path / "i.sqlite3", root)
+    index.update(library)
+    with caplog.at_level(logging.WARNING, logger="reader.search"):
+        tl = timeline(index, ["哈哈", '"哈哈哈"'], by="week", occurrences=True)
+    assert not caplog.records  # not the fallback that reads the text
+    assert tl.series[0].occurrences is not None and tl.series[1].occurrences is not None
+    assert sum(tl.series[0].occurrences) == (1 + 3) + (1 + 2)
+    assert sum(tl.series[1].occurrences) == 2 + 1
 
 
 def test_periods_filter_to_themselves(generated: tuple[SearchIndex, list[ScanDoc]]) -> None:
