@@ -322,6 +322,8 @@ def run_update(
         store.set_meta(conn, "articles", live)
         if token is not None:
             store.set_meta(conn, "source_state", token)
+        else:  # the index now follows a source without a token: the old one says nothing
+            conn.execute("DELETE FROM meta WHERE key='source_state'")
     if not run.published:  # a first build, perhaps resumed: every article is new
         added, changed = live, 0
     else:

@@ -284,3 +284,37 @@ def test_a_new_parser_version_re_reads_every_page_into_the_index(
     assert len(set(source.asked)) == 5  # every page read again, from the new parser's reading
     assert stats.articles == 28
     assert index.update(CountingSource(small_library)).added == 0  # and then left alone
+
+
+class _PlusOnePage:
+    """A catalog plus one page kept elsewhere: a source that offers no ``state()`` token."""
+
+    def __init__(self, catalog: Catalog, path: Path) -> None:
+        self.catalog, self.root, self.path = catalog, catalog.root, path
+
+    def stamps(self) -> dict[str, str]:
+        from reader.corpus.library import file_stamp
+
+        return self.catalog.stamps() | {"elsewhere/new.txt": file_stamp(self.path)}
+
+    def page(self, source: str) -> Page | None:
+        from reader.corpus.library import load_page
+
+        if source == "elsewhere/new.txt":
+            return load_page(self.path, source)
+        return self.catalog.page(source)
+
+
+def test_an_update_from_a_source_without_a_token_is_followed_by_a_real_one(
+        small_library: Path, tmp_path: Path) -> None:
+    # After indexing a page the catalog does not hold, updating from the unchanged catalog
+    # again must remove it: the catalog's old token no longer describes the index.
+    catalog = synced(small_library)
+    index = SearchIndex.for_library(small_library)
+    index.update(catalog)
+    extra = tmp_path / "new.txt"
+    extra.write_text(NEW_PAGE, encoding="utf-8")
+    assert index.update(_PlusOnePage(catalog, extra)).added == 2
+    assert index.search("翟汐澜").total == 1
+    assert index.update(catalog).removed == 2
+    assert index.search("翟汐澜").total == 0
