@@ -17,7 +17,8 @@ from pathlib import Path
 import tantivy
 
 from reader.search import parse_query
-from reader.search.build import char_texts, fold_codepoints, pair, pair_texts
+from reader.search.build import char_texts, pair, pair_texts
+from reader.search.fold import fold_codepoints
 from reader.search.scan import ScanDoc
 from reader.search.snippets import make_snippet
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from .fold import fold_table
+from .fold import fold, fold_codepoints
 from .segment import segmenter
 
 FIELDS = ("h", "y", "b")
@@ -48,27 +48,6 @@ class Analyzed:
     chars: dict[str, list[str]] = field(default_factory=dict)
     pairs: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
-
-
-_lut_cache: list[npt.NDArray[np.uint32]] = []
-
-
-def _fold_lut() -> npt.NDArray[np.uint32]:
-    if not _lut_cache:
-        lut = np.arange(0x10000, dtype=np.uint32)
-        for cp, ch in fold_table().items():
-            if cp < 0x10000:
-                lut[cp] = ord(ch)
-        _lut_cache.append(lut)
-    return _lut_cache[0]
-
-
-def fold_codepoints(text: str) -> npt.NDArray[np.uint32]:
-    """The folded code points of ``text`` (the vectorised twin of ``fold``)."""
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").copy()
-    bmp = cps < 0x10000
-    cps[bmp] = _fold_lut()[cps[bmp]]
-    return cps
 
 
 def _protect_spaces(cps: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
@@ -152,7 +131,7 @@ def analyze(
         out.pairs[name] = [f"{MARK} {t}" if n else "" for t, n in
                            zip(pair_texts(cps, lens), lens, strict=True)]
         if name == "h" and shown is not None:
-            folded_texts = [t or fold_codepoints(s).tobytes().decode("utf-32-le")
+            folded_texts = [t or fold(s)
                             for t, s in zip(folded_texts, shown, strict=True)]
         out.words[name] = [word_text(t) for t in folded_texts]
         if progress:  # a third of the documents per field, the rest with the last one

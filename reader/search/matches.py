@@ -30,8 +30,9 @@ import numpy as np
 import numpy.typing as npt
 import tantivy
 
-from .build import MARK, fold_codepoints
+from .build import MARK
 from .engine import TERM_FIELDS, text_query
+from .fold import fold
 from .query import Term
 
 Ints = npt.NDArray[np.int64]
@@ -78,11 +79,6 @@ def day_counts(searcher: tantivy.Searcher, q: tantivy.Query) -> tuple[Ints, Ints
     return dates[order], counts[order]
 
 
-def _fold(text: str) -> str:
-    """``fold(text)``, eight times faster on an article's body (numpy: 10 µs, not 78)."""
-    return fold_codepoints(text).tobytes().decode("utf-32-le")
-
-
 def _overlapping(text: str, needle: str) -> int:
     found, i = 0, text.find(needle)
     while i >= 0:
@@ -95,8 +91,8 @@ def occurrence_count(data: list[Any], terms: Sequence[Term]) -> int:
     """Occurrences of ``terms`` in a stored article, each in the fields it is looked for in,
     overlapping ones too (as the engine's positions of pairs count them)."""
     kicker, title, subtitle, byline, body = data[6], data[7], data[8], data[9], data[11]
-    texts = {"h": _fold("\n".join(x for x in (kicker, title, subtitle) if x)),
-             "y": _fold(byline or ""), "b": _fold(body or "")}
+    texts = {"h": fold("\n".join(x for x in (kicker, title, subtitle) if x)),
+             "y": fold(byline or ""), "b": fold(body or "")}
     return sum(_overlapping(texts[f], t.text) for t in terms for f in TERM_FIELDS[t.field])
 
 

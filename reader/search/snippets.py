@@ -6,6 +6,7 @@ at the same characters of the original.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -80,16 +81,19 @@ def _best_window(text: str, folded: str, needles: list[str], width: int) -> tupl
         end = len(text) if end < 0 else end
         return 0, min(end, width)
     hits.sort()
+    starts = [h[0] for h in hits]
     best: tuple[int, int, int] | None = None
     best_window = (0, 0)
-    for start, _, _ in hits:
+    for start in starts:
         para_start = text.rfind("\n", 0, start) + 1
         para_end = text.find("\n", start)
         para_end = len(text) if para_end < 0 else para_end
         lo = max(para_start, start - width // 4)
         hi = min(para_end, lo + width)
         lo = max(para_start, min(lo, hi - width))
-        inside = [h for h in hits if h[0] >= lo and h[1] <= hi]
+        # the hits starting in [lo, hi] (sorted: found by bisection, not by a scan of all)
+        inside = [h for h in hits[bisect_left(starts, lo) : bisect_right(starts, hi)]
+                  if h[1] <= hi]
         rank = (len({h[2] for h in inside}), len(inside), -lo)
         if best is None or rank > best:
             best, best_window = rank, (lo, hi)
