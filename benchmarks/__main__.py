@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         section = module.run(options)
         took = time.perf_counter() - start
         stamp = time.strftime("%Y-%m-%d %H:%M")
-        (RESULTS / f"{name}.md").write_text(
+        # A benchmark with a large size of its own keeps that run's section apart.
+        large = options.large and getattr(module, "LARGE_SECTION", False)
+        (RESULTS / f"{name}{'_large' if large else ''}.md").write_text(
             f"{section.rstrip()}\n\n_Run {stamp}, {took:.0f} s, on: {machine()}._\n",
             encoding="utf-8",
         )

@@ -41,6 +41,8 @@ CLASSES = ("1 char", "2 chars", "3-4 chars", "5-8 chars", "inside-word", "cross-
            "multi-term", "phrase", "filtered", "planted")
 PER_CLASS = 36
 LARGE = 1_000_000
+LARGE_SECTION = True
+"""With ``--large`` the section is saved apart (``results/<name>_large.md``)."""
 TRUTH_SAMPLE = 6
 """At LARGE, the scan checks this many queries of every class (a scan takes seconds)."""
 TARGETS = ("recall 100% in every class; p95 ≤ 25 ms and no worse than the peer's; no class "

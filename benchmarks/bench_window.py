@@ -73,6 +73,8 @@ def _write_library(root: Path, articles: int, seed: int) -> None:
 
 
 LARGE = 1_000_000
+LARGE_SECTION = True
+"""With ``--large`` the section is saved apart (``results/<name>_large.md``)."""
 
 
 def library(articles: int, seed: int = 7) -> Path:
