@@ -72,7 +72,7 @@ def _write_library(root: Path, articles: int, seed: int) -> None:
             written += count
 
 
-LARGE = 1_000_000
+LARGE = int(os.environ.get("READER_BENCH_LARGE") or 1_000_000)  # as bench_search
 LARGE_SECTION = True
 """With ``--large`` the section is saved apart (``results/<name>_large.md``)."""
 
