@@ -233,7 +233,7 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
     print(f"  one issue ({inc.added} articles) in {inc_s:.2f} s", file=sys.stderr)
     for p in extra:  # back to the generated library for the queries
         p.unlink()
-    index.update(lib)
+    index.update(lib, names=False)
 
     peer = PlainTantivy(OUT / f"peer-{n}")
     t0 = time.perf_counter()
