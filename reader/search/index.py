@@ -410,7 +410,7 @@ class SearchIndex:
     ) -> DatedMatches:
         """The days of every matching article (and the query's occurrences on each, when
         asked) beside the days of all articles: what a timeline counts. No ids, no snippets;
-        the occurrences read every matching article's text (``matches``)."""
+        the occurrences come from the engine's scores, no article is read (``matches``)."""
         parsed = parse_query(query) if isinstance(query, str) else query
         searcher = self._searcher()
         parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
