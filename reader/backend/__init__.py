@@ -4,7 +4,7 @@ The window (``reader.ui.app``) and the command line (``reader.cli.common``) open
 with ``open_library(root)`` and reach it only through the ``LibraryBackend`` that returns:
 
 - ``catalog``: the pages, issues and articles (``reader.corpus.catalog.Catalog``); it is
-  also the ``PageSource`` the search index reads pages from;
+  also the ``PageStore`` the search index reads pages from;
 - ``open_index()``: the library's ``SearchIndex``, opened by the thread that searches;
 - ``open_bookmarks()``: the user's ``BookmarkStore`` (raises ``StoreError`` when it cannot be
   used);

@@ -8,7 +8,7 @@ new or changed and forgets removed ones, so opening a library costs a directory 
 
 It offers what the window and the command line need without holding the archive in memory:
 the issues by date (``issues()``), the pages of one issue, an article by id, and the
-``PageSource`` protocol (``stamps()``/``page()``) that the search index follows.
+``PageStore`` protocol (``stamps()``/``page()``) that the search index follows.
 
 The cache is disposable: a damaged or outdated file is replaced by a fresh one. A file that
 could not be read is kept with its problem as JSON (``reader.problems``): its kind and
@@ -465,7 +465,7 @@ class Catalog:
             for source in sources:
                 self._pages.pop(source, None)
 
-    # -- PageSource -----------------------------------------------------------------------
+    # -- PageStore ------------------------------------------------------------------------
 
     def state(self) -> str:
         """A token that changes whenever the files read change (see ``changes.state``)."""

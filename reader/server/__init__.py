@@ -9,7 +9,7 @@ Public API::
     archive = Archive.open("postgresql://alice@host/news")   # libpq finds the password
     schema.init(archive) / schema.migrate(archive)           # the administrator
     importer.import_library(archive, root, progress=cb)      # -> ImportStats
-    ServerCatalog(archive)      # the catalog: stamps()/page() (PageSource), issues(), article()
+    ServerCatalog(archive)      # the catalog: stamps()/page() (PageStore), issues(), article()
     ServerSearch(archive)       # search()/matching_ids(): the same Results/Hit as SearchIndex
     ServerBookmarks(archive)    # the current role's bookmarks; collections shared with a group
 

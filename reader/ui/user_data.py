@@ -16,7 +16,7 @@ from typing import Any, TypeGuard
 from .. import bookmarks, export, paths
 from ..atomicfile import write_json_atomic
 from ..bookmarks import Bookmark, BookmarkStore, DamagedStoreError, StoreError
-from ..bookmarks.identity import ArticleSource
+from ..bookmarks.identity import ArticleStore
 from ..corpus.model import Article
 from ..export import Annotation
 
@@ -38,7 +38,7 @@ def is_damaged(error: object) -> TypeGuard[DamagedStoreError]:
     return isinstance(error, DamagedStoreError)
 
 
-def resolve(bookmark: Bookmark, catalog: ArticleSource) -> Article | None:
+def resolve(bookmark: Bookmark, catalog: ArticleStore) -> Article | None:
     """The article a bookmark points to (by id first, then by what it remembers)."""
     article = catalog.article(bookmark.article_id)
     if article is not None:
