@@ -51,6 +51,8 @@ class OpenRequest:
     """Page files (or folders of them) to add to the library."""
     bookmark: int = 0
     """A bookmark (its id in the store) to open there."""
+    excerpt: int = 0
+    """An excerpt (its id in the store) to open there."""
 
 
 def same_folder(a: Path, b: Path) -> bool:
@@ -131,9 +133,9 @@ class LibraryController(QObject):
             self.open_library(Path(folder))
 
     def open_library(self, root: Path, article: str = "", add: tuple[Path, ...] = (),
-                     bookmark: int = 0) -> None:
+                     bookmark: int = 0, excerpt: int = 0) -> None:
         """Ask for a window on ``root`` (this one, when it is the library shown here)."""
-        request = OpenRequest(Path(root), article, add, bookmark)
+        request = OpenRequest(Path(root), article, add, bookmark, excerpt)
         if same_folder(root, self.root) and not add:
             self.arrivalRequested.emit(request)
             return

@@ -12,12 +12,11 @@ objects: the library being read (``library_session.py``), the search in flight
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,18 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..backend import LibraryBackend, open_library
-from ..corpus.catalog import Catalog, IssueInfo, SyncResult
+from ..corpus.catalog import Catalog, IssueInfo
 from ..corpus.model import Article
-from . import help_dialogs, theme
+from . import help_dialogs, theme, window_memory
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmarks_controller import BookmarksController, BookmarkViews
 from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
+from .export_flow import ExportFlow, ExportViews
 from .library_controller import LibraryController, OpenRequest
 from .library_session import LibrarySession
-from .library_watch import LibraryWatcher, WatchSet
+from .library_watch import LibraryWatcher
 from .menus import WindowMenus
 from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
@@ -49,11 +49,11 @@ from .models.page_articles import PageArticleModel
 from .models.search_hits import SearchHitModel
 from .names_controller import NamesController
 from .reading import Reading, ReadingViews
-from .screen_fit import fit_to_screen, keep_on_screen
 from .search_controller import SearchController
 from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
+from .sync_flow import SyncFlow
 from .timeline_controller import TimelineController
 from .timeline_names import TimelineNames, TimelineNamesViews
 from .view_prefs import ViewPreferences
@@ -71,8 +71,6 @@ from .views.status_area import StatusArea
 from .views.timeline_view import TimelineView
 from .work_status import WorkStatus
 from .workers import TaskRunner
-
-log = logging.getLogger("reader.ui")
 
 
 class MainWindow(QMainWindow):
@@ -117,10 +115,13 @@ class MainWindow(QMainWindow):
             self.search_box, self.results, self.hit_model, self.find_bar, self.article_view,
             self.tabs), self.state, self)
         self.bookmarks = BookmarksController(
-            catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
-            BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
-                          self.issue_view),
+            catalog, self.runner, self.bookmark_model,
+            BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs),
             self.library.recent_libraries, self, library.open_bookmarks)
+        self.exporting = ExportFlow(
+            catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
+            ExportViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
+                        self.issue_view), self)
         self._build_actions()
         self.reading = Reading(catalog, ReadingViews(
             self.issue_model, self.page_model, self.calendar_panel, self.issue_list,
@@ -270,12 +271,12 @@ class MainWindow(QMainWindow):
             a.focus_actions["article"]: lambda: self.article_view.setFocus(),
             a.bookmark_action: self.bookmarks.toggle_bookmark,
             a.edit_bookmark_action: lambda: self.bookmarks.edit_bookmark(),
-            a.save_excerpt_action: self.bookmarks.save_excerpt,
+            a.save_excerpt_action: self.bookmarks.excerpts.save_excerpt,
             a.remove_bookmarks_action: self.bookmarks.remove_bookmarks,
             a.show_bookmarks_action: lambda: self._focus_tab(self.bookmarks_panel,
                                                              self.bookmarks_panel.tree),
-            a.export_action: self.bookmarks.export,
-            a.cite_action: self.bookmarks.copy_citation,
+            a.export_action: self.exporting.export,
+            a.cite_action: self.exporting.copy_citation,
             a.shortcuts_action: self.show_shortcuts,
             a.about_action: lambda: help_dialogs.show_about(self, self.catalog.root),
         }
@@ -309,8 +310,10 @@ class MainWindow(QMainWindow):
         self.article_view.openPageRequested.connect(lambda p: self.reading.open_pages([p]))
         self.reading.articleShown.connect(lambda _article_id: self.bookmarks.update_star())
         self.reading.articleShown.connect(self.articleShown)
-        self.watcher.changed.connect(self.request_sync)
-        self.session.finished.connect(self._on_synced)
+        self.syncing = SyncFlow(self.session, self.watcher, self.reading, self.work_status,
+                                self.search_control, self.status_area, self)
+        self.syncing.read.connect(self.catalogReady)
+        self.syncing.changed.connect(self.libraryChanged)
         self.cancel_button.clicked.connect(self._cancel_work)
         library = self.library
         self.drops.pathsDropped.connect(library.add_paths)
@@ -337,7 +340,9 @@ class MainWindow(QMainWindow):
             lambda key, text, kind, buttons: self.show_notice(key, text, kind, buttons))
         marks.openArticleRequested.connect(self.open_article)
         marks.openLibraryRequested.connect(
-            lambda root, bookmark: self.library.open_library(root, bookmark=bookmark))
+            lambda root, bookmark, excerpt: self.library.open_library(
+                root, bookmark=bookmark, excerpt=excerpt))
+        self.exporting.statusMessage.connect(self.show_status)
         marks.starChanged.connect(self._show_star)
         marks.storeRestored.connect(self._bookmarks_usable)
         a = self.commands
@@ -377,28 +382,11 @@ class MainWindow(QMainWindow):
         self.view_prefs.change_font(steps)
 
     def _restore_state(self) -> None:
-        if self.state.geometry is not None:
-            self.restoreGeometry(self.state.geometry)
-            keep_on_screen(self)
-        else:
-            fit_to_screen(self, QSize(1400, 900))
-        if self.state.window_state is not None:
-            self.restoreState(self.state.window_state)
-        for splitter in (self.main_splitter, self.left):
-            saved = self.state.splitters.get(splitter.objectName())
-            if saved is not None:
-                splitter.restoreState(saved)
+        window_memory.restore(self, self.state, (self.main_splitter, self.left))
         self.search_box.set_history(self.state.history)
 
     def save_state(self) -> None:
-        self.state.geometry = self.saveGeometry()
-        self.state.window_state = self.saveState()
-        for splitter in (self.main_splitter, self.left):
-            self.state.splitters[splitter.objectName()] = splitter.saveState()
-        try:
-            self.state.save()
-        except OSError as err:  # a convenience; never block closing the window
-            log.warning("window state not saved: %s", err)
+        window_memory.save(self, self.state, (self.main_splitter, self.left))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -421,53 +409,29 @@ class MainWindow(QMainWindow):
             self.reading.restore_article()
         if request.add:
             self.library.add_paths(list(request.add))
+        read = None if self.synced else self.catalogReady
         if request.bookmark:
-            self.bookmarks.open_when_read(request.bookmark,
-                                          None if self.synced else self.catalogReady)
+            self.bookmarks.open_when_read(request.bookmark, read)
+        if request.excerpt:
+            self.bookmarks.open_when_read(request.excerpt, read, excerpt=True)
 
     @Slot()
     def start_sync(self) -> None:
         """Read the library folder again, with progress (at start, and F5)."""
-        self._sync(quiet=False)
+        self.syncing.start()
 
     @Slot()
     def request_sync(self) -> None:
         """Look quietly for new, changed and removed files (the watcher, added pages)."""
-        self._sync(quiet=True)
+        self.syncing.request()
 
     @property
     def synced(self) -> bool:
         """The library was read at least once in this window."""
         return self.session.synced
 
-    def _sync(self, quiet: bool) -> None:
-        self.session.sync(quiet)
-
-    @Slot(object, float, object, bool, bool)
-    def _on_synced(self, result: SyncResult, seconds: float, watch: WatchSet, quiet: bool,
-                   first: bool) -> None:
-        if self.progress.isVisible() and not self.search_control.building:
-            self.status_area.hide_progress()
-        if result.touched or first:
-            self.reading.refresh(result)
-        self.watcher.note_sync_seconds(seconds)
-        if first:
-            self.watcher.start()  # the slow look-again timer, once the first reading is done
-        if self.watcher.set_paths(watch):
-            self.session.look_again()
-        self.work_status.synced(result, quiet)
-        self.reading.restore_article()
-        self.catalogReady.emit()
-        if result.touched:
-            self.libraryChanged.emit(result)
-        if first or result.touched or not quiet:
-            self.update_index(quiet=quiet and not first)
-
     def update_index(self, quiet: bool) -> None:
-        """Index what the last sync found (only that: the index update is incremental)."""
-        self.session.index_quiet = quiet
-        self.work_status.index_started(quiet)
-        self.search_control.build_index()
+        self.syncing.update_index(quiet)
 
     # -- the doors to reading, for the app, the controllers and the tests -----------------
 

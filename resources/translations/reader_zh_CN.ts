@@ -213,238 +213,20 @@
     </message>
 </context>
 <context>
-    <name>BookmarksController</name>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="553" />
-        <source>The selected text (%n character(s))</source>
-        <translation>
-            <numerusform>选中的文字（%n个字）</numerusform>
-        </translation>
-    </message>
+    <name>BookmarkOpener</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="289" />
-        <source>Bookmarked: %1</source>
-        <translation>已收藏：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="292" />
-        <source>Remove Bookmark</source>
-        <translation>删除书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="293" />
-        <source>Remove the bookmark and its note?
-
-%1</source>
-        <translation>删除这个书签和它的笔记吗？
-
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="298" />
-        <source>Bookmark removed.</source>
-        <translation>书签已删除。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="155" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="277" />
-        <source>Bookmarks</source>
-        <translation>书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="122" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="168" />
-        <source>Restore from Backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="123" />
-        <source>Export What Can Be Read…</source>
-        <translation>导出尚可读取的书签…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="126" />
-        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
-        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="131" />
-        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
-        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="138" />
-        <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
-        <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
-        <source>The bookmarks could not be saved: %1</source>
-        <translation>书签未能保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="169" />
-        <source>The backup could not be restored: %1</source>
-        <translation>无法从备份恢复：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="178" />
-        <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
-        <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="192" />
-        <source>Save What Can Be Read</source>
-        <translation>保存尚可读取的书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="193" />
-        <source>Bookmarks (*.json)</source>
-        <translation>书签 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="200" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="210" />
-        <source>Export What Can Be Read</source>
-        <translation>导出尚可读取的书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="201" />
-        <source>Nothing could be saved: %1</source>
-        <translation>什么也没能保存：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="211" />
-        <source>%n bookmark(s) saved to %1.</source>
-        <translation>
-            <numerusform>已将 %n 个书签保存到 %1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="206" />
-        <source>What could not be read:</source>
-        <translation>无法读取的部分：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="208" />
-        <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
-        <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="278" />
-        <source>This article cannot be bookmarked: %1</source>
-        <translation>无法为这篇文章加书签：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="338" />
-        <source>Select a passage of the article's text first, then save it as an excerpt.</source>
-        <translation>请先在文章正文中选中一段文字，再保存为摘录。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="341" />
-        <source>Excerpts</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="342" />
-        <source>This passage cannot be saved: %1</source>
-        <translation>无法保存这段摘录：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="356" />
-        <source>Excerpt saved (%n character(s)) from %1</source>
-        <translation>
-            <numerusform>已保存摘录（%n个字），出自：%1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="368" />
-        <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
-        <translation>
-            <numerusform>删除选中的%n个书签和摘录及其笔记吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="370" />
-        <source>Remove Bookmarks</source>
-        <translation>删除书签</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="366" />
-        <source>Remove %n bookmark(s) with their notes?</source>
-        <translation>
-            <numerusform>删除这%n个书签及其笔记吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="408" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="90" />
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="454" />
-        <source>Looking for the excerpt…</source>
-        <translation>正在查找摘录…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="462" />
-        <source>Excerpt</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="463" />
-        <source>The article of this excerpt can no longer be found in the library:
-%1
-
-The excerpt, its text and its note are kept.</source>
-        <translation>在书库中已找不到这段摘录所在的文章：
-%1
-
-摘录、其文字和笔记都已保留。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="475" />
-        <source>The passage of this excerpt is no longer in the article; the excerpt keeps its text: “%1”</source>
-        <translation>文章中已找不到这段摘录的文字；摘录保留了原文：“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="481" />
-        <source>The passage was found changed: the article was corrected since.</source>
-        <translation>找到的段落已有改动：文章此后经过校正。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="499" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="520" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="114" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="149" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="500" />
-        <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
-        <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="504" />
-        <source>Bookmark in Another Library</source>
-        <translation>书签在另一个书库中</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="505" />
-        <source>“%1” is in the library “%2” (%3).
-
-Open that library?</source>
-        <translation>“%1”在书库“%2”（%3）中。
-
-要打开那个书库吗？</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="514" />
-        <source>“%1” is in the library “%2” (%3).</source>
-        <translation>“%1”在书库“%2”（%3）中。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="521" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="115" />
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -455,52 +237,192 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="540" />
-        <source>Citation copied: %1</source>
-        <translation>已复制引文：%1</translation>
+        <location filename="../../reader/ui/bookmark_opening.py" line="141" />
+        <source>The excerpt “%1” was kept in the library “%2” (%3), which cannot be found now. The excerpt, its text and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
+        <translation>摘录“%1”保存在书库“%2”（%3）中，但现在找不到这个书库。摘录及其文字和笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="548" />
-        <source>The open article: %1</source>
-        <translation>当前文章：%1</translation>
+        <location filename="../../reader/ui/bookmark_opening.py" line="145" />
+        <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
+        <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="149" />
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="153" />
+        <source>The excerpt “%1” is in the library “%2” (%3), not in the one open here.
+
+Open that library?</source>
+        <translation>摘录“%1”在书库“%2”（%3）中，不在这里打开的书库中。
+
+要打开那个书库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="155" />
+        <source>“%1” is in the library “%2” (%3).
+
+Open that library?</source>
+        <translation>“%1”在书库“%2”（%3）中。
+
+要打开那个书库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="157" />
+        <source>Excerpt in Another Library</source>
+        <translation>其他书库中的摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="158" />
+        <source>Bookmark in Another Library</source>
+        <translation>书签在另一个书库中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="166" />
+        <source>“%1” is in the library “%2” (%3): open it with File → Open Library Folder… (Ctrl+O).</source>
+        <translation>“%1”在书库“%2”（%3）中：请用“文件 → 打开书库文件夹…”（Ctrl+O）打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkRescue</name>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="44" />
+        <location filename="../../reader/ui/bookmark_rescue.py" line="76" />
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="45" />
+        <source>Export What Can Be Read…</source>
+        <translation>导出尚可读取的书签…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="48" />
+        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
+        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="53" />
+        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
+        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="60" />
+        <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
+        <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="77" />
+        <source>The backup could not be restored: %1</source>
+        <translation>无法从备份恢复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="84" />
+        <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
+        <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="97" />
+        <source>Save What Can Be Read</source>
+        <translation>保存尚可读取的书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="98" />
+        <source>Bookmarks (*.json)</source>
+        <translation>书签 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="105" />
+        <location filename="../../reader/ui/bookmark_rescue.py" line="115" />
+        <source>Export What Can Be Read</source>
+        <translation>导出尚可读取的书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="106" />
+        <source>Nothing could be saved: %1</source>
+        <translation>什么也没能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="560" />
-        <source>The %n selected bookmark(s)</source>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="108" />
+        <location filename="../../reader/ui/bookmark_rescue.py" line="116" />
+        <source>%n bookmark(s) saved to %1.</source>
         <translation>
-            <numerusform>所选的%n个书签</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="568" />
-        <source>The %n selected article(s)</source>
-        <translation>
-            <numerusform>所选的%n篇文章</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="574" />
-        <source>All %n bookmark(s)</source>
-        <translation>
-            <numerusform>全部%n个书签</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="579" />
-        <source>All %n hit(s) of the search %1</source>
-        <translation>
-            <numerusform>检索“%1”的全部%n条结果</numerusform>
+            <numerusform>已将 %n 个书签保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="589" />
-        <source>Open an article, select some, or search first.</source>
-        <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="111" />
+        <source>What could not be read:</source>
+        <translation>无法读取的部分：</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="594" />
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="113" />
+        <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
+        <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksController</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <source>Bookmarked: %1</source>
+        <translation>已收藏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="206" />
+        <source>Remove Bookmark</source>
+        <translation>删除书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="207" />
+        <source>Remove the bookmark and its note?
+
+%1</source>
+        <translation>删除这个书签和它的笔记吗？
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="212" />
+        <source>Bookmark removed.</source>
+        <translation>书签已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="125" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="191" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="126" />
+        <source>The bookmarks could not be saved: %1</source>
+        <translation>书签未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="192" />
+        <source>This article cannot be bookmarked: %1</source>
+        <translation>无法为这篇文章加书签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="254" />
+        <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
+        <translation>
+            <numerusform>删除选中的%n个书签和摘录及其笔记吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="256" />
+        <source>Remove Bookmarks</source>
+        <translation>删除书签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="252" />
+        <source>Remove %n bookmark(s) with their notes?</source>
+        <translation>
+            <numerusform>删除这%n个书签及其笔记吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1116,62 @@ No log file could be written in %1; the details were printed on the terminal.</s
     </message>
 </context>
 <context>
+    <name>ExcerptsController</name>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="55" />
+        <source>Select a passage of the article's text first, then save it as an excerpt.</source>
+        <translation>请先在文章正文中选中一段文字，再保存为摘录。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="59" />
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="60" />
+        <source>This passage cannot be saved: %1</source>
+        <translation>无法保存这段摘录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/excerpts_controller.py" line="74" />
+        <source>Excerpt saved (%n character(s)) from %1</source>
+        <translation>
+            <numerusform>已保存摘录（%n个字），出自：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="85" />
+        <source>Looking for the excerpt…</source>
+        <translation>正在查找摘录…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="105" />
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="106" />
+        <source>The article of this excerpt can no longer be found in the library:
+%1
+
+The excerpt, its text and its note are kept.</source>
+        <translation>在书库中已找不到这段摘录所在的文章：
+%1
+
+摘录、其文字和笔记都已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="119" />
+        <source>The passage of this excerpt is no longer in the article; the excerpt keeps its text: “%1”</source>
+        <translation>文章中已找不到这段摘录的文字；摘录保留了原文：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="125" />
+        <source>The passage was found changed: the article was corrected since.</source>
+        <translation>找到的段落已有改动：文章此后经过校正。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="175" />
@@ -1297,6 +1275,64 @@ No log file could be written in %1; the details were printed on the terminal.</s
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="243" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="66" />
+        <source>Citation copied: %1</source>
+        <translation>已复制引文：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="75" />
+        <source>The open article: %1</source>
+        <translation>当前文章：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="80" />
+        <source>The selected text (%n character(s))</source>
+        <translation>
+            <numerusform>选中的文字（%n个字）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="87" />
+        <source>The %n selected bookmark(s)</source>
+        <translation>
+            <numerusform>所选的%n个书签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="94" />
+        <source>The %n selected article(s)</source>
+        <translation>
+            <numerusform>所选的%n篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="100" />
+        <source>All %n bookmark(s)</source>
+        <translation>
+            <numerusform>全部%n个书签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="105" />
+        <source>All %n hit(s) of the search %1</source>
+        <translation>
+            <numerusform>检索“%1”的全部%n条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="115" />
+        <source>Open an article, select some, or search first.</source>
+        <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="120" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1444,69 +1480,69 @@ Pages in the library: %3</source>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="108" />
+        <location filename="../../reader/ui/library_controller.py" line="110" />
         <source>&amp;Recent Libraries</source>
         <translation>最近的书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="129" />
+        <location filename="../../reader/ui/library_controller.py" line="131" />
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="71" />
+        <location filename="../../reader/ui/library_controller.py" line="73" />
         <source>Sample Newspapers</source>
         <translation>示例报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="160" />
+        <location filename="../../reader/ui/library_controller.py" line="162" />
         <source>(not found)</source>
         <translation>（找不到）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="165" />
+        <location filename="../../reader/ui/library_controller.py" line="167" />
         <source>No library opened yet</source>
         <translation>尚未打开过书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="169" />
+        <location filename="../../reader/ui/library_controller.py" line="171" />
         <source>The &amp;Sample Newspapers</source>
         <translation>示例报纸(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="178" />
+        <location filename="../../reader/ui/library_controller.py" line="180" />
         <source>Add Pages to the Library</source>
         <translation>向书库添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="179" />
+        <location filename="../../reader/ui/library_controller.py" line="181" />
         <source>Page files (*.txt);;All files (*)</source>
         <translation>版面文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="186" />
+        <location filename="../../reader/ui/library_controller.py" line="188" />
         <source>Add a Folder of Pages to the Library</source>
         <translation>向书库添加一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="202" />
+        <location filename="../../reader/ui/library_controller.py" line="204" />
         <source>Pages are being added already; add these when that is done.</source>
         <translation>正在添加版面；请等它完成后再添加这些。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="205" />
-        <location filename="../../reader/ui/library_controller.py" line="242" />
+        <location filename="../../reader/ui/library_controller.py" line="207" />
+        <location filename="../../reader/ui/library_controller.py" line="244" />
         <source>Adding pages</source>
         <translation>正在添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="220" />
-        <location filename="../../reader/ui/library_controller.py" line="234" />
+        <location filename="../../reader/ui/library_controller.py" line="222" />
+        <location filename="../../reader/ui/library_controller.py" line="236" />
         <source>A Library of Your Own</source>
         <translation>自己的书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="221" />
+        <location filename="../../reader/ui/library_controller.py" line="223" />
         <source>The sample newspapers are kept in the reader's own folder, which is no place for your pages.
 
 Choose a folder for your own library (or make a new one in the dialog): the pages are copied there, arranged by paper and date, and that library opens.</source>
@@ -1515,42 +1551,42 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 请为自己的书库选择一个文件夹（也可以在对话框中新建）：版面会按报纸和日期整理复制到那里，并打开这个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="229" />
+        <location filename="../../reader/ui/library_controller.py" line="231" />
         <source>Choose or Make a Folder for Your Library</source>
         <translation>选择或新建书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="235" />
+        <location filename="../../reader/ui/library_controller.py" line="237" />
         <source>That folder belongs to the sample newspapers. Choose a folder outside the reader's own folder.</source>
         <translation>这个文件夹属于示例报纸。请选择阅读器文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="247" />
+        <location filename="../../reader/ui/library_controller.py" line="249" />
         <source>The pages could not be added: %1</source>
         <translation>无法添加版面：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="255" />
+        <location filename="../../reader/ui/library_controller.py" line="257" />
         <source>Pages added: %1 new, %2 already in the library, %3 not added.</source>
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="341" />
+        <location filename="../../reader/ui/library_controller.py" line="343" />
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="344" />
+        <location filename="../../reader/ui/library_controller.py" line="346" />
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="322" />
+        <location filename="../../reader/ui/library_controller.py" line="324" />
         <source>The article files of this library do not say which paper they are from. Name the paper once and every issue shows it.</source>
         <translation>本书库的文章文件没有注明出自哪份报纸。只需填写一次报名，每期报纸都会显示。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="324" />
+        <location filename="../../reader/ui/library_controller.py" line="326" />
         <source>Name the Paper…</source>
         <translation>填写报名…</translation>
     </message>
@@ -1753,22 +1789,22 @@ The library folder may be read-only.</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="162" />
+        <location filename="../../reader/ui/mainwindow.py" line="163" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="163" />
+        <location filename="../../reader/ui/mainwindow.py" line="164" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="165" />
+        <location filename="../../reader/ui/mainwindow.py" line="166" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="205" />
+        <location filename="../../reader/ui/mainwindow.py" line="206" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
@@ -2204,7 +2240,7 @@ The library folder may be read-only. Copy the library to a folder you can write 
 书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="310" />
+        <location filename="../../reader/ui/library_controller.py" line="312" />
         <source>Saved the date %1 for %2.</source>
         <translation>已为 %2 保存日期 %1。</translation>
     </message>
@@ -2270,7 +2306,7 @@ The library folder may be read-only. Copy the library to a folder you can write 
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="537" />
+        <location filename="../../reader/ui/mainwindow.py" line="501" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
