@@ -32,7 +32,7 @@ from ..userconfig import load_config
 from .dialogs.add_report import AddReportDialog
 from .dialogs.library_info import LibraryInfoDialog
 from .masthead_notes import added_notes, library_notes
-from .page_dates import ask_and_save_date
+from .page_dates import ask_date
 from .settings import WindowState
 from .views.status_area import StatusArea
 from .workers import TaskRunner
@@ -94,7 +94,7 @@ class LibraryController(QObject):
     arrivalRequested = Signal(object)  # an OpenRequest for the library shown here
     syncRequested = Signal()  # look quietly for new files (pages added, settings saved)
     assignDateRequested = Signal(str)  # the source of an undated page (Library Information)
-    dateAssigned = Signal(str)  # the source of a page whose date was saved in its sidecar
+    dateChosen = Signal(str, object)  # an undated page's source, the date chosen for it
 
     def __init__(self, catalog: Catalog, runner: TaskRunner, status: StatusArea,
                  state: WindowState, parent: QWidget) -> None:
@@ -298,7 +298,7 @@ class LibraryController(QObject):
         return info
 
     def assign_date(self, source: str) -> None:
-        """Ask for the date of the undated page ``source`` and save it in its sidecar."""
+        """Ask for the date of the undated page ``source``; ``dateChosen`` has it saved."""
         if is_bundled(self.root):
             # The sample newspapers stay as they came: the page goes to a library of one's
             # own, where it can be given its date (as adding pages there does).
@@ -306,13 +306,9 @@ class LibraryController(QObject):
             if target is not None:
                 self.open_library(target, add=(self.root / source,))
             return
-        day = ask_and_save_date(self.parent_widget, self.catalog, source)
-        if day is None:
-            return
-        self.status.show_status(QCoreApplication.translate(
-            "MainWindow", "Saved the date %1 for %2.").replace(
-            "%1", day.isoformat()).replace("%2", source))
-        self.dateAssigned.emit(source)
+        day = ask_date(self.parent_widget, self.catalog, source)
+        if day is not None:
+            self.dateChosen.emit(source, day)
 
     @Slot()
     def _ask_paper_name(self) -> None:

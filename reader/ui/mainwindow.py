@@ -323,7 +323,6 @@ class MainWindow(QMainWindow):
         library.arrivalRequested.connect(self.arrive)
         library.syncRequested.connect(self.request_sync)
         library.assignDateRequested.connect(self.assign_date_of_page)
-        library.dateAssigned.connect(self._page_dated)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
@@ -360,6 +359,7 @@ class MainWindow(QMainWindow):
         fix.noticeClosed.connect(self.status_area.close_notice)
         fix.pageCorrected.connect(self.reading.follow)
         fix.pageCorrected.connect(self.request_sync)
+        self.library.dateChosen.connect(fix.assign_date)
 
     @Slot(bool)
     def _show_star(self, marked: bool) -> None:
@@ -465,11 +465,6 @@ class MainWindow(QMainWindow):
         issue = self.reading.shelf.get(key)
         if issue is not None and issue.undated:
             self.library.assign_date(issue.pages[0][1])
-
-    @Slot(str)
-    def _page_dated(self, source: str) -> None:
-        self.reading.dated_page = source  # opened in its dated issue once it is read
-        self.start_sync()
 
     # -- search ---------------------------------------------------------------------------
 

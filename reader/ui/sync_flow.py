@@ -6,11 +6,16 @@ object answers: the reading views show what the library holds now (``Reading.ref
 watcher is given the folders to watch and how long a reading took, the status says what was
 found, and the index is updated incrementally (quietly when the watcher asked). It holds no
 widget; ``read`` and ``changed`` say to the window that the library was read.
+
+The catalog may be shared with another process (``reader correct``, another window): when
+that one read a changed page first, this window's reading finds nothing new, but the
+catalog's state token moved. The open article and issue are then looked at again
+(``Reading.recheck``), once the catalog's page cache has noticed (``PAGES_NOTICE_MS``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..corpus.catalog import SyncResult
 from .library_session import LibrarySession
@@ -19,6 +24,9 @@ from .reading import Reading
 from .search_controller import SearchController
 from .views.status_area import StatusArea
 from .work_status import WorkStatus
+
+PAGES_NOTICE_MS = 600
+"""The catalog's page cache notices another process's change within half a second."""
 
 
 class SyncFlow(QObject):
@@ -37,6 +45,7 @@ class SyncFlow(QObject):
         self.work_status = work_status
         self.search = search
         self.status = status
+        self._state = ""  # the catalog's state token as this window last saw it
         session.finished.connect(self._on_synced)
         watcher.changed.connect(self.request)
 
@@ -62,13 +71,24 @@ class SyncFlow(QObject):
             self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
             self.session.look_again()
+        elsewhere = self._follow_others(result, first)
         self.work_status.synced(result, quiet)
         self.reading.restore_article()
         self.read.emit()
         if result.touched:
             self.changed.emit(result)
-        if first or result.touched or not quiet:
+        if first or result.touched or not quiet or elsewhere:  # the index follows too
             self.update_index(quiet=quiet and not first)
+
+    def _follow_others(self, result: SyncResult, first: bool) -> bool:
+        """The catalog changed though this reading found nothing: another process read the
+        changed pages into it; show the open article as it reads now (and say so)."""
+        state = self.session.catalog.state()
+        elsewhere = not first and not result.touched and state != self._state
+        self._state = state
+        if elsewhere:
+            QTimer.singleShot(PAGES_NOTICE_MS, self.reading.recheck)
+        return elsewhere
 
     def update_index(self, quiet: bool) -> None:
         """Index what the last sync found (only that: the index update is incremental)."""

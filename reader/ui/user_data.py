@@ -17,7 +17,7 @@ from .. import bookmarks, export, paths
 from ..atomicfile import write_json_atomic
 from ..bookmarks import Bookmark, BookmarkStore, DamagedStoreError, StoreError
 from ..bookmarks.identity import ArticleStore
-from ..corpus.model import Article
+from ..corpus.model import Article, Page
 from ..export import Annotation
 
 EXPORT_STATE = "export.json"  # in the config folder: the folder of the last export
@@ -44,6 +44,27 @@ def resolve(bookmark: Bookmark, catalog: ArticleStore) -> Article | None:
     if article is not None:
         return article
     return bookmarks.resolve(bookmark, catalog)
+
+
+class _OnePage:
+    """The articles of one page, as an ``ArticleStore``."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def article(self, article_id: str) -> Article | None:
+        return next((a for a in self.page.articles if a.id == article_id), None)
+
+    def articles(self) -> list[Article]:
+        return self.page.articles
+
+
+def article_now(article: Article, page: Page | None) -> Article | None:
+    """``article`` as its page (read again) holds it now: by its id, or, when a correction
+    made elsewhere gave it a new id, found on the page by its place and headline or text."""
+    if page is None:
+        return None
+    return bookmarks.resolve(bookmarks.ArticleRef.of(article), _OnePage(page))
 
 
 def citation(article: Article) -> str:

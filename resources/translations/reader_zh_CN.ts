@@ -975,97 +975,107 @@ Open that library?</source>
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="125" />
+        <location filename="../../reader/ui/corrections_controller.py" line="126" />
         <source>Open an article to correct it.</source>
         <translation>请先打开要更正的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="134" />
+        <location filename="../../reader/ui/corrections_controller.py" line="135" />
         <source>Put the cursor in a paragraph of the article (or on a line of its headline) first.</source>
         <translation>请先把光标放在文章的某一段（或标题的某一行）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="160" />
+        <location filename="../../reader/ui/corrections_controller.py" line="161" />
         <source>Split the Article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="178" />
+        <location filename="../../reader/ui/corrections_controller.py" line="179" />
         <source>There is no article after this one on its page.</source>
         <translation>本版这篇文章之后没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="179" />
+        <location filename="../../reader/ui/corrections_controller.py" line="180" />
         <source>There is no article before this one on its page.</source>
         <translation>本版这篇文章之前没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="185" />
+        <location filename="../../reader/ui/corrections_controller.py" line="186" />
         <source>The article has no neighbour there any more.</source>
         <translation>这篇文章在那一侧已没有相邻的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="189" />
+        <location filename="../../reader/ui/corrections_controller.py" line="190" />
         <source>Merge Articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="199" />
+        <location filename="../../reader/ui/corrections_controller.py" line="200" />
         <source>This article does not continue on another page (no 下转 or 上接 line).</source>
         <translation>这篇文章没有转到其他版面（没有“下转”或“上接”）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="208" />
+        <location filename="../../reader/ui/corrections_controller.py" line="209" />
         <source>No article on page %1 of this issue continues this one (or the page is not in the library).</source>
         <translation>本期第%1版没有接续这篇的文章（或该版不在文库中）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="223" />
+        <location filename="../../reader/ui/corrections_controller.py" line="224" />
         <source>Merge with the Continuation</source>
         <translation>与转版部分合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="233" />
+        <location filename="../../reader/ui/corrections_controller.py" line="234" />
         <source>Set What a Line Is</source>
         <translation>设定一行的类别</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="247" />
+        <location filename="../../reader/ui/corrections_controller.py" line="248" />
         <source>Correct the Headline</source>
         <translation>更正标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="261" />
+        <location filename="../../reader/ui/corrections_controller.py" line="262" />
         <source>Fix Words</source>
         <translation>改正文字</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="272" />
+        <source>The page %1 holds no article to date.</source>
+        <translation>版面 %1 中没有可以指定日期的文章。</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/corrections_controller.py" line="276" />
+        <source>Assign the Date %1</source>
+        <translation>指定日期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="292" />
         <source>Correct the Page</source>
         <translation>更正版面信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="82" />
+        <location filename="../../reader/ui/corrections_controller.py" line="83" />
         <source>A correction is being saved; one moment.</source>
         <translation>正在保存一项更正，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="305" />
+        <location filename="../../reader/ui/corrections_controller.py" line="321" />
         <source>This library's folder cannot be written: your corrections of it are kept in your own data folder (%1) and shown only to you. “reader corrections export” moves them to another machine.</source>
         <translation>文库文件夹不可写入：你对它的更正保存在你自己的数据文件夹（%1）中，只有你能看到。可用“reader corrections export”把它们带到另一台电脑。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="309" />
+        <location filename="../../reader/ui/corrections_controller.py" line="325" />
         <source>Corrected: %1 (Ctrl+Z takes it back).</source>
         <translation>已更正：%1（按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="319" />
+        <location filename="../../reader/ui/corrections_controller.py" line="335" />
         <source>Not corrected: %1</source>
         <translation>未更正：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="336" />
+        <location filename="../../reader/ui/corrections_controller.py" line="352" />
         <source>A correction of this page no longer applies (the page was read anew): %1. It is kept, and listed in Library Information.</source>
         <translation>本版有一项更正已不再适用（版面已重新读取）：%1。该更正仍保留，并列在“文库信息”中。</translation>
     </message>
@@ -1571,22 +1581,22 @@ Choose a folder for your own library (or make a new one in the dialog): the page
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="343" />
+        <location filename="../../reader/ui/library_controller.py" line="339" />
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="346" />
+        <location filename="../../reader/ui/library_controller.py" line="342" />
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="324" />
+        <location filename="../../reader/ui/library_controller.py" line="320" />
         <source>The article files of this library do not say which paper they are from. Name the paper once and every issue shows it.</source>
         <translation>本书库的文章文件没有注明出自哪份报纸。只需填写一次报名，每期报纸都会显示。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="326" />
+        <location filename="../../reader/ui/library_controller.py" line="322" />
         <source>Name the Paper…</source>
         <translation>填写报名…</translation>
     </message>
@@ -2204,45 +2214,29 @@ The library folder may be read-only.</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="99" />
+        <location filename="../../reader/ui/reading.py" line="96" />
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="106" />
+        <location filename="../../reader/ui/reading.py" line="103" />
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="169" />
+        <location filename="../../reader/ui/reading.py" line="125" />
+        <source>The open article was changed on its page (%1); it is shown as it reads now.</source>
+        <translation>打开的文章在其版面上已被更改（%1）；现在显示的是更改后的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="171" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="238" />
+        <location filename="../../reader/ui/reading.py" line="240" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/page_dates.py" line="32" />
-        <source>Date Not Saved</source>
-        <translation>日期未保存</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/page_dates.py" line="33" />
-        <source>The date could not be saved next to the page, in %1:
-%2
-
-The library folder may be read-only. Copy the library to a folder you can write to, or ask its owner to add the file.</source>
-        <translation>无法在版面旁保存日期（%1）：
-%2
-
-书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library_controller.py" line="312" />
-        <source>Saved the date %1 for %2.</source>
-        <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
         <location filename="../../reader/ui/search_presenter.py" line="129" />
@@ -2306,7 +2300,7 @@ The library folder may be read-only. Copy the library to a folder you can write 
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="501" />
+        <location filename="../../reader/ui/mainwindow.py" line="496" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
