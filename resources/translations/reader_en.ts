@@ -35,7 +35,7 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="130"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="132"/>
         <source>, %n excerpt(s)</source>
         <translation>
             <numerusform>, %n excerpt</numerusform>

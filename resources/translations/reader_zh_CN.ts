@@ -453,36 +453,36 @@ Open that library?</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="86" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="85" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="108" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="110" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="130" />
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="132" />
         <source>, %n excerpt(s)</source>
         <translation>
             <numerusform>，%n条摘录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="135" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="134" />
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
