@@ -5,9 +5,12 @@ results and the bookmarks. Right: the article with its find bar. The window only
 each view asks for things by signals (``openArticleRequested`` …) and this module, the one
 place where app-wide signals are wired, answers them. The actions and menus are declared in
 ``actions.py`` and ``menus.py``; the state that changes over time lives in widget-free
-objects: the library being read (``library_session.py``), the search in flight
-(``search_controller.py``), the issues (``issue_shelf.py``); ``reading.py``,
-``search_presenter.py`` and ``work_status.py`` show them in the views.
+objects: the library being read (``library_session.py``, followed through by
+``sync_flow.py``), the search in flight (``search_controller.py``), the issues
+(``issue_shelf.py``), the bookmark store (``bookmark_access.py``); ``reading.py``,
+``search_presenter.py`` and ``work_status.py`` show them in the views. The controllers
+(library, bookmarks, corrections, export, timeline and names) get what they need when they
+are made and answer by signals; none of them imports this module.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from ..corpus.model import Article
 from . import help_dialogs, theme, window_memory
 from .actions import WindowActions
 from .article_menu import ArticleMenu
+from .bookmark_actions import BookmarkActions
 from .bookmarks_controller import BookmarksController, BookmarkViews
 from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
@@ -284,9 +288,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         self.view_prefs = ViewPreferences(self.prefs, self.article_view, a, self)
         self.view_prefs.statusMessage.connect(self.show_status)
-        # The star stays on when the store cannot be used: it then says why, and where.
-        for action in (a.edit_bookmark_action, a.remove_bookmarks_action):
-            action.setEnabled(self.bookmarks.store is not None)
+        self.bookmark_actions = BookmarkActions(a, self.bookmarks, self)
         self.star_button.setDefaultAction(a.bookmark_action)
         self.prev_button.setDefaultAction(a.prev_article_action)
         self.next_button.setDefaultAction(a.next_article_action)
@@ -342,8 +344,6 @@ class MainWindow(QMainWindow):
             lambda root, bookmark, excerpt: self.library.open_library(
                 root, bookmark=bookmark, excerpt=excerpt))
         self.exporting.statusMessage.connect(self.show_status)
-        marks.starChanged.connect(self._show_star)
-        marks.storeRestored.connect(self._bookmarks_usable)
         a = self.commands
         self.article_menu = ArticleMenu(self, self.article_view,
                                         [a.bookmark_action, a.save_excerpt_action,
@@ -360,18 +360,6 @@ class MainWindow(QMainWindow):
         fix.pageCorrected.connect(self.reading.follow)
         fix.pageCorrected.connect(self.request_sync)
         self.library.dateChosen.connect(fix.assign_date)
-
-    @Slot(bool)
-    def _show_star(self, marked: bool) -> None:
-        self.commands.bookmark_action.setChecked(marked)
-        self.commands.bookmark_action.setIconText("★" if marked else "☆")
-        self.commands.edit_bookmark_action.setEnabled(marked)
-
-    @Slot()
-    def _bookmarks_usable(self) -> None:
-        for action in (self.commands.edit_bookmark_action,
-                       self.commands.remove_bookmarks_action):
-            action.setEnabled(True)
 
     # -- preferences and state ------------------------------------------------------------
 
