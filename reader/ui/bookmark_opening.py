@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import bookmarks as bookmark_core
+from ..bookmarks import Bookmark, Excerpt
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article
 from . import user_data
@@ -55,7 +56,7 @@ class BookmarkOpener(QObject):
         library read for the first time) says its article may be there: it may be new in
         this library."""
         store = self.access.store
-        entry = None if store is None else (
+        entry: Bookmark | Excerpt | None = None if store is None else (
             store.get_excerpt(entry_id) if excerpt else store.get(entry_id))
         if entry is None:
             return
@@ -70,7 +71,7 @@ class BookmarkOpener(QObject):
         read.connect(once)
 
     @Slot(object)
-    def open_bookmark(self, bookmark: Any) -> None:
+    def open_bookmark(self, bookmark: Bookmark | Excerpt) -> None:
         """Open a bookmark's (or an excerpt's) article in its own library, asking to switch
         when it is in another one."""
         here = self.catalog.root
@@ -79,7 +80,7 @@ class BookmarkOpener(QObject):
             self._offer_library(bookmark, place)
             return
         others = self._others if place is None else list
-        if user_data.is_excerpt(bookmark):
+        if isinstance(bookmark, Excerpt):
             self.excerpts.open_excerpt(bookmark, others)
             return
         article = self.catalog.article(bookmark.article_id)
@@ -104,7 +105,7 @@ class BookmarkOpener(QObject):
         here = self.catalog.root
         return [r for r in self.recent_libraries() if not same_folder(r, here)]
 
-    def _on_found(self, bookmark: Any, found: tuple[Path | None, Article | None]) -> None:
+    def _on_found(self, bookmark: Bookmark, found: tuple[Path | None, Article | None]) -> None:
         elsewhere, article = found
         if elsewhere is not None:
             self._found_elsewhere(bookmark, elsewhere)
@@ -126,12 +127,12 @@ class BookmarkOpener(QObject):
         self.access.wrote()
 
     @Slot(object, object)
-    def _found_elsewhere(self, entry: Any, root: Path) -> None:
+    def _found_elsewhere(self, entry: Bookmark | Excerpt, root: Path) -> None:
         self.places.set(entry.uid, root)
         self.access.wrote()  # the list names its library now
         self._offer_library(entry, root)
 
-    def _offer_library(self, entry: Any, root: Path) -> None:
+    def _offer_library(self, entry: Bookmark | Excerpt, root: Path) -> None:
         """The bookmark or excerpt belongs to the library at ``root``: open it there, or say
         which library it is and how to open it."""
         name = library_name(root)

@@ -137,11 +137,11 @@ class BookmarksController(QObject):
         self.opener.open_when_read(entry_id, read, excerpt)
 
     @Slot(object)
-    def open_bookmark(self, bookmark: Any) -> None:
+    def open_bookmark(self, bookmark: bookmark_core.Bookmark | bookmark_core.Excerpt) -> None:
         """Open a bookmark or an excerpt in its own library (``bookmark_opening``)."""
         self.opener.open_bookmark(bookmark)
 
-    def _bookmark_of(self, article: Article | None) -> Any | None:
+    def _bookmark_of(self, article: Article | None) -> bookmark_core.Bookmark | None:
         if article is None or self.store is None:
             return None
         try:
@@ -277,7 +277,7 @@ class BookmarksController(QObject):
                 if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
 
     @Slot(object)
-    def _relink(self, moved: list[tuple[Any, Article]]) -> None:
+    def _relink(self, moved: list[tuple[bookmark_core.Bookmark, Article]]) -> None:
         if self.store is None or not moved:
             return
         try:

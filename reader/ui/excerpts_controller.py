@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import bookmarks as bookmark_core
+from ..bookmarks import Excerpt, Placed
 from ..corpus.catalog import Catalog
 from . import user_data
 from .bookmark_access import BookmarkAccess
@@ -75,7 +76,8 @@ class ExcerptsController(QObject):
                                         len(kept.text)).replace("%1", article.display_title))
         self.access.wrote()
 
-    def open_excerpt(self, excerpt: Any, others: Callable[[], list[Path]] = list) -> None:
+    def open_excerpt(self, excerpt: Excerpt,
+                     others: Callable[[], list[Path]] = list) -> None:
         """Open an excerpt's article with the passage marked and in view; look for it in
         the background when its article changed, then in ``others`` (library folders)."""
         placed = user_data.quick_place(excerpt, self.catalog)
@@ -86,7 +88,7 @@ class ExcerptsController(QObject):
         catalog = self.catalog
         elsewhere = others()
 
-        def find(progress: Any, cancelled: Any) -> tuple[Path | None, Any]:
+        def find(progress: Any, cancelled: Any) -> tuple[Path | None, Placed]:
             placed = user_data.place(excerpt, catalog)
             if placed.article is None and elsewhere:
                 return library_holding(excerpt.article_id, elsewhere), placed
@@ -95,7 +97,7 @@ class ExcerptsController(QObject):
         self.runner.run(find, name="place",
                         finished=lambda found: self._show_excerpt(excerpt, found))
 
-    def _show_excerpt(self, excerpt: Any, found: tuple[Path | None, Any]) -> None:
+    def _show_excerpt(self, excerpt: Excerpt, found: tuple[Path | None, Placed]) -> None:
         elsewhere, placed = found
         if elsewhere is not None:
             self.foundElsewhere.emit(excerpt, elsewhere)

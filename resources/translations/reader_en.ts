@@ -65,7 +65,7 @@
 <context>
     <name>ExcerptsController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/excerpts_controller.py" line="74"/>
+        <location filename="../../reader/ui/excerpts_controller.py" line="75"/>
         <source>Excerpt saved (%n character(s)) from %1</source>
         <translation>
             <numerusform>Excerpt saved (%n character) from %1</numerusform>

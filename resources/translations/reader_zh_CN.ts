@@ -215,18 +215,18 @@
 <context>
     <name>BookmarkOpener</name>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="90" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="91" />
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="114" />
-        <location filename="../../reader/ui/bookmark_opening.py" line="149" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="115" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="150" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="115" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="116" />
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -237,22 +237,22 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="141" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="142" />
         <source>The excerpt “%1” was kept in the library “%2” (%3), which cannot be found now. The excerpt, its text and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
         <translation>摘录“%1”保存在书库“%2”（%3）中，但现在找不到这个书库。摘录及其文字和笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="145" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="146" />
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="149" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="150" />
         <source>Excerpt</source>
         <translation>摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="153" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="154" />
         <source>The excerpt “%1” is in the library “%2” (%3), not in the one open here.
 
 Open that library?</source>
@@ -261,7 +261,7 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="155" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="156" />
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -270,17 +270,17 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="157" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="158" />
         <source>Excerpt in Another Library</source>
         <translation>其他书库中的摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="158" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="159" />
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="166" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="167" />
         <source>“%1” is in the library “%2” (%3): open it with File → Open Library Folder… (Ctrl+O).</source>
         <translation>“%1”在书库“%2”（%3）中：请用“文件 → 打开书库文件夹…”（Ctrl+O）打开它。</translation>
     </message>
@@ -1128,39 +1128,39 @@ No log file could be written in %1; the details were printed on the terminal.</s
 <context>
     <name>ExcerptsController</name>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="55" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="56" />
         <source>Select a passage of the article's text first, then save it as an excerpt.</source>
         <translation>请先在文章正文中选中一段文字，再保存为摘录。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="59" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="60" />
         <source>Excerpts</source>
         <translation>摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="60" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="61" />
         <source>This passage cannot be saved: %1</source>
         <translation>无法保存这段摘录：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/excerpts_controller.py" line="74" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="75" />
         <source>Excerpt saved (%n character(s)) from %1</source>
         <translation>
             <numerusform>已保存摘录（%n个字），出自：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="85" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="87" />
         <source>Looking for the excerpt…</source>
         <translation>正在查找摘录…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="105" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="107" />
         <source>Excerpt</source>
         <translation>摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="106" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="108" />
         <source>The article of this excerpt can no longer be found in the library:
 %1
 
@@ -1171,12 +1171,12 @@ The excerpt, its text and its note are kept.</source>
 摘录、其文字和笔记都已保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="119" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="121" />
         <source>The passage of this excerpt is no longer in the article; the excerpt keeps its text: “%1”</source>
         <translation>文章中已找不到这段摘录的文字；摘录保留了原文：“%1”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/excerpts_controller.py" line="125" />
+        <location filename="../../reader/ui/excerpts_controller.py" line="127" />
         <source>The passage was found changed: the article was corrected since.</source>
         <translation>找到的段落已有改动：文章此后经过校正。</translation>
     </message>
@@ -1799,22 +1799,22 @@ The library folder may be read-only.</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="163" />
+        <location filename="../../reader/ui/mainwindow.py" line="167" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="164" />
+        <location filename="../../reader/ui/mainwindow.py" line="168" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="166" />
+        <location filename="../../reader/ui/mainwindow.py" line="170" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="206" />
+        <location filename="../../reader/ui/mainwindow.py" line="210" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
@@ -2300,7 +2300,7 @@ The library folder may be read-only.</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="496" />
+        <location filename="../../reader/ui/mainwindow.py" line="484" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
