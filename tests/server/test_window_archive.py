@@ -1,0 +1,139 @@
+"""The window on a shared archive (a real PostgreSQL with the seeds imported): it searches
+and highlights, opens articles and keeps bookmarks in the archive; when the server goes
+away, what is on screen stays, a bar says so, a bookmark is not reported saved, and the
+window reconnects when the server is back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from reader.backend import open_library
+from reader.bookmarks import BookmarkStore
+from reader.corpus.catalog import Catalog
+from reader.server.bookmarks import ServerBookmarks
+from reader.server.connection import Archive
+from reader.server.importer import import_library
+from reader.server.schema import migrate
+from reader.ui.mainwindow import MainWindow
+from reader.ui.models.search_hits import HitRole
+from reader.ui.settings import Preferences, WindowState
+from reader.ui.shared_archive import NOTICE
+
+from ..ui.conftest import type_chinese
+from .cluster import Cluster
+from .conftest import new_database
+
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+@pytest.fixture(scope="module")
+def archive_url(cluster: Cluster, seed_folder: Path,
+                tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = new_database(cluster)
+    admin = Archive.open(url)
+    migrate(admin)
+    import_library(admin, seed_folder,
+                   catalog=Catalog(seed_folder, tmp_path_factory.mktemp("c") / "c.sqlite"))
+    admin.close()
+    return url
+
+
+@pytest.fixture
+def archive_window(qtbot, archive_url: str) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    window = MainWindow(open_library(archive_url), Preferences.load(), WindowState.load())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.search.indexReady, timeout=30000):
+        window.show()
+    yield window
+    window.shutdown()
+
+
+def _search_and_open(qtbot, window: MainWindow, query: str) -> None:  # type: ignore[no-untyped-def]
+    window.search_box.setFocus()
+    type_chinese(window.search_box.field, query)
+    with qtbot.waitSignal(window.occurrencesShown, timeout=20000):  # the first hit opens
+        qtbot.keyClick(window.search_box.field, Qt.Key.Key_Return)
+
+
+def _archive_bookmarks(url: str) -> list[str]:
+    store = ServerBookmarks(Archive.open(url))
+    try:
+        return [b.article_id for b in store.list()]
+    finally:
+        store.close()
+
+
+def _desktop_hits(folder: Path, place: Path, query: str) -> set[str]:
+    """The ids the desktop index finds in the same pages."""
+    from reader.search import SearchIndex
+
+    index = SearchIndex(place / "index.sqlite3", folder)
+    catalog = Catalog(folder, place / "catalog.sqlite3")
+    catalog.sync()
+    index.update(catalog)
+    return {h.id for h in index.search(query, limit=1000).hits}
+
+
+def test_the_window_searches_reads_and_bookmarks_in_the_archive(
+        qtbot, archive_window: MainWindow, archive_url: str, seed_folder: Path,  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
+    window = archive_window
+    assert window.windowTitle().startswith("archive_")  # the database's name, not a path
+    assert window.issues(), "the calendar and the issue list show the archive's issues"
+    assert not window.commands.reload_action.isEnabled()  # nothing to read from a folder
+    assert not window.commands.add_pages_action.isEnabled()
+    _search_and_open(qtbot, window, "金承涛")
+    hits = [window.hit_model.index(r, 0).data(HitRole) for r in range(window.hit_model.rowCount())]
+    assert {h.id for h in hits} == _desktop_hits(seed_folder, tmp_path, "金承涛")
+    for hit in hits:  # each snippet marks the name where it is
+        assert hit.highlights
+        assert all(hit.snippet[s:e] == "金承涛" for s, e in hit.highlights)
+    article = window.current_article()
+    assert article is not None and "金承涛" in article.body
+    assert "金承涛" in window.article_view.toPlainText()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.bookmark_action.isChecked()
+    assert _archive_bookmarks(archive_url) == [article.id]
+    with BookmarkStore.open() as own:  # the user's own store was not touched
+        assert own.list() == []
+    qtbot.keyClick(window.article_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not window.bookmark_action.isChecked()
+    assert _archive_bookmarks(archive_url) == []
+
+
+def test_a_lost_connection_keeps_the_screen_refuses_the_bookmark_and_comes_back(
+        qtbot, monkeypatch, cluster: Cluster, archive_window: MainWindow,  # type: ignore[no-untyped-def]
+        archive_url: str) -> None:
+    window = archive_window
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    _search_and_open(qtbot, window, "疫情")
+    article = window.current_article()
+    assert article is not None
+    shown_text = window.article_view.toPlainText()
+    hits = window.hit_model.rowCount()
+    cluster.stop()
+    try:
+        qtbot.waitUntil(lambda: window.notice(NOTICE) is not None, timeout=15000)
+        bar = window.notice(NOTICE)
+        assert bar is not None and bar.isVisible()
+        # What was on screen stays.
+        assert window.current_article() == article
+        assert window.article_view.toPlainText() == shown_text
+        assert window.hit_model.rowCount() == hits
+        qtbot.keyClick(window.article_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        assert not window.bookmark_action.isChecked()  # not shown as saved
+        assert warned and "could not be saved" in warned[-1]
+    finally:
+        cluster.start()
+    qtbot.waitUntil(lambda: window.notice(NOTICE) is None, timeout=40000)
+    assert _archive_bookmarks(archive_url) == []  # the refused bookmark was not made
+    qtbot.keyClick(window.article_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.bookmark_action.isChecked()
+    assert _archive_bookmarks(archive_url) == [article.id]
