@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self.language_actions = a.language_actions
         slots: dict[QAction, Callable[..., Any]] = {
             a.open_library_action: self.library.choose_library,
+            a.open_archive_action: self.library.choose_archive,
             a.add_pages_action: self.library.choose_pages,
             a.add_folder_action: self.library.choose_page_folder,
             a.reload_action: self.start_sync,

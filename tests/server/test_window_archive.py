@@ -137,3 +137,45 @@ def test_a_lost_connection_keeps_the_screen_refuses_the_bookmark_and_comes_back(
     qtbot.keyClick(window.article_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.bookmark_action.isChecked()
     assert _archive_bookmarks(archive_url) == [article.id]
+
+
+def _menu_action(menu, text: str):  # type: ignore[no-untyped-def]
+    return next(a for a in menu.actions() if a.text().replace("&", "") == text)
+
+
+def test_file_open_shared_archive_tries_the_address_then_opens_it(
+        qtbot, archive_url: str, seed_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+    window = MainWindow(Catalog(seed_folder, tmp_path / "c.sqlite3"), Preferences.load(),
+                        WindowState.load())
+    qtbot.addWidget(window)
+    window.show()
+    action = _menu_action(window.file_menu, "Open Shared Archive…")
+    said: list[str] = []
+
+    def type_address(address: str, then_cancel: bool) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        field = dialog.findChild(QLineEdit, "archiveUrl")
+        field.clear()
+        qtbot.keyClicks(field, address)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        if then_cancel:  # the refusal is said in the dialog, which stays open
+            problem = dialog.findChild(QLabel, "archiveProblem")
+            qtbot.waitUntil(lambda: "could not be opened" in problem.text(), timeout=20000)
+            said.append(problem.text())
+            dialog.reject()
+
+    try:
+        wrong = archive_url.replace("/archive_", "/no_such_")
+        QTimer.singleShot(0, lambda: type_address(wrong, True))
+        action.trigger()
+        assert said and "no_such_" in said[0]
+        QTimer.singleShot(0, lambda: type_address(archive_url, False))
+        with qtbot.waitSignal(window.openLibraryRequested, timeout=20000) as opened:
+            action.trigger()
+        assert opened.args[0].root == archive_url
+    finally:
+        window.shutdown()
