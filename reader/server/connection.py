@@ -38,6 +38,10 @@ class ServerError(Exception):
 class ConnectionLost(ServerError):
     """The server went away (or could not be reached)."""
 
+    shown_by_window = True
+    """The window's bar says so while it lasts: an action that failed for it is not an
+    unexpected error (``ui/errors.py``)."""
+
 
 def worded(err: psycopg.Error, url: str) -> ServerError:
     """A psycopg error as a message naming the archive and the problem."""
@@ -177,6 +181,7 @@ class Archive:
                 if not retry or attempt == 2:
                     self._set_lost(str(err))
                     raise
-                log.warning("the connection to %s was lost; connecting again", self.shown)
+                if self._lost is None:  # once, not on every call while it is down
+                    log.warning("the connection to %s was lost; connecting again", self.shown)
                 self._drop()
         raise AssertionError("unreachable")  # pragma: no cover

@@ -5,6 +5,7 @@ window reconnects when the server is back."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from reader.server.bookmarks import ServerBookmarks
 from reader.server.connection import Archive
 from reader.server.importer import import_library
 from reader.server.schema import migrate
+from reader.ui.errors import ErrorReporter
 from reader.ui.mainwindow import MainWindow
 from reader.ui.models.search_hits import HitRole
 from reader.ui.settings import Preferences, WindowState
@@ -130,6 +132,14 @@ def test_a_lost_connection_keeps_the_screen_refuses_the_bookmark_and_comes_back(
         qtbot.keyClick(window.article_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
         assert not window.bookmark_action.isChecked()  # not shown as saved
         assert warned and "could not be saved" in warned[-1]
+        # Going to an issue not read yet fails quietly: the bar says why, no error dialog.
+        reporter = ErrorReporter(window)
+        monkeypatch.setattr(sys, "excepthook", reporter.hook)
+        window.article_view.setFocus()
+        qtbot.keyClick(window.article_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+        qtbot.wait(200)
+        assert reporter.dialog is None and window.notice(NOTICE) is not None
+        assert window.current_article() == article
     finally:
         cluster.start()
     qtbot.waitUntil(lambda: window.notice(NOTICE) is None, timeout=40000)
@@ -179,3 +189,56 @@ def test_file_open_shared_archive_tries_the_address_then_opens_it(
         assert opened.args[0].root == archive_url
     finally:
         window.shutdown()
+
+
+def test_timeline_and_citation_on_the_archive(
+        qtbot, archive_window: MainWindow, seed_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.search import SearchIndex
+    from reader.search.timeline import timeline
+
+    window = archive_window
+    _search_and_open(qtbot, window, "金承涛")
+    qtbot.keyClick(window.search_box.field, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.timeline_view
+    assert view.isVisible()
+    with qtbot.waitSignal(window.timeline.ready, timeout=15000) as ready:
+        view.edits[0].selectAll()
+        type_chinese(view.edits[0], "疫情")
+    shown = ready.args[0]
+    catalog = Catalog(seed_folder, tmp_path / "catalog.sqlite3")
+    catalog.sync()
+    desktop = SearchIndex(tmp_path / "index.sqlite3", seed_folder)
+    desktop.update(catalog)
+    core = timeline(desktop, ["疫情"], by=shown.by)
+    assert [p.label for p in shown.periods] == [p.label for p in core.periods]
+    assert [s.articles for s in shown.series] == [s.articles for s in core.series]
+    assert sum(shown.series[0].articles) > 0
+    # The citation of the article read from the archive, as on a folder.
+    article = window.current_article()
+    assert article is not None
+    qtbot.keyClick(window.article_view, Qt.Key.Key_C,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    cited = QGuiApplication.clipboard().text()
+    assert article.title in cited and "钱塘新区报" in cited and "2022-08-10" in cited
+
+
+def test_reader_with_an_archive_url_opens_the_window_on_it(
+        cluster: Cluster, archive_url: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    reader = [sys.executable, "-m", "reader"]
+    picture = tmp_path / "archive.png"
+    done = subprocess.run([*reader, "--library", archive_url, "--screenshot", str(picture),
+                           "--query", "金承涛", "--size", "900x600"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert picture.stat().st_size > 10_000
+    gone = subprocess.run([*reader, "--library", cluster.url("no_such_archive")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert gone.returncode == 1
+    assert gone.stderr.count("\n") == 1 and "no_such_archive" in gone.stderr
+    assert "Traceback" not in gone.stderr
