@@ -169,6 +169,10 @@ class ServerCatalog(Catalog):
         return bool(self._rows("SELECT 1 FROM reader.pages WHERE position IS NOT NULL "
                                "AND paper IS NULL LIMIT 1"))
 
+    def warned_sources(self) -> list[str]:
+        return [r[0] for r in self._rows(
+            "SELECT source FROM reader.pages WHERE n_warnings > 0 ORDER BY source")]
+
     def undated_sources(self) -> list[str]:
         return [r[0] for r in self._rows(
             "SELECT source FROM reader.pages WHERE date IS NULL ORDER BY source")]

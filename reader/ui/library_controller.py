@@ -303,6 +303,10 @@ class LibraryController(QObject):
             dialog = LibraryInfoDialog(self.parent_widget)
             dialog.assignDateRequested.connect(self.assignDateRequested)
             dialog.settingsSaved.connect(self.syncRequested)
+            if is_server_url(str(self.root)):  # a shared archive: no folder, no settings file
+                for widget in (dialog.open_folder, dialog.paper_name, dialog.save_settings,
+                               dialog.assign_button, dialog.undated):
+                    widget.setEnabled(False)
             self.info_dialog = dialog
         self.info_dialog.set_info(self._info())
         self.info_dialog.tabs.setCurrentIndex(tab)

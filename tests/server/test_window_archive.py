@@ -242,3 +242,18 @@ def test_reader_with_an_archive_url_opens_the_window_on_it(
     assert gone.returncode == 1
     assert gone.stderr.count("\n") == 1 and "no_such_archive" in gone.stderr
     assert "Traceback" not in gone.stderr
+
+
+def test_library_information_shows_the_archive_and_offers_no_folder(
+        qtbot, archive_window: MainWindow, archive_url: str) -> None:  # type: ignore[no-untyped-def]
+    window = archive_window
+    window.article_view.setFocus()
+    qtbot.keyClick(window.article_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.library.info_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert archive_url in dialog.where.text()
+    assert "28" in dialog.summary.text()  # the archive's articles, as `reader server info`
+    assert dialog.papers.topLevelItemCount() == 2
+    for widget in (dialog.open_folder, dialog.save_settings, dialog.paper_name):
+        assert not widget.isEnabled()
+    dialog.close()
