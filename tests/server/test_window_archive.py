@@ -257,3 +257,23 @@ def test_library_information_shows_the_archive_and_offers_no_folder(
     for widget in (dialog.open_folder, dialog.save_settings, dialog.paper_name):
         assert not widget.isEnabled()
     dialog.close()
+
+
+def test_all_hits_export_from_the_archive(
+        qtbot, archive_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ..ui.test_bookmarks_export import _open_export_dialog
+
+    window = archive_window
+    _search_and_open(qtbot, window, "金承涛")
+    total = window.hit_model.rowCount()
+    dialog = _open_export_dialog(window, qtbot)
+    folder = tmp_path / "hits"
+    dialog.choose("results", "txt", folder, split=True)
+    with qtbot.waitSignal(dialog.exported, timeout=30000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    files = sorted(folder.glob("*.txt"))
+    assert len(done.args[0]) == total == len(files) > 1
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    assert all("钱塘新区报" in t or "上城报" in t for t in texts)  # each with its citation
+    assert sum("金承涛" in t for t in texts) == total
+    dialog.close()
