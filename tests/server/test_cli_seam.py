@@ -42,6 +42,7 @@ def test_open_library_gives_the_archive_for_its_url(archive: str) -> None:
     (["corrections", "list"], "reader corrections list"),
     (["corrections", "undo"], "reader corrections undo"),
     (["index"], "reader index"),
+    (["names", "金承涛"], "reader names"),
 ])
 def test_a_folder_command_on_an_archive_is_refused_in_one_line(
         archive: str, argv: list[str], command: str,

@@ -277,3 +277,22 @@ def test_all_hits_export_from_the_archive(
     assert all("钱塘新区报" in t or "上城报" in t for t in texts)  # each with its citation
     assert sum("金承涛" in t for t in texts) == total
     dialog.close()
+
+
+def test_a_day_chosen_in_the_calendar_opens_the_archives_issue(
+        qtbot, archive_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from ..ui.conftest import day_position
+
+    window = archive_window
+    issue = next(i for i in window.issues().values() if i.date and i.paper == "钱塘新区报")
+    calendar = window.calendar_panel.calendar
+    pos = day_position(calendar, QDate(issue.date.year, issue.date.month, issue.date.day))
+    with qtbot.waitSignal(window.articleShown) as shown:
+        qtbot.mouseClick(calendar._table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.page_model.issue().key == issue.key
+    first = window.catalog.page(issue.pages[0][1]).articles[0]
+    assert shown.args == [first.id]
+    assert first.display_title in window.article_view.plain_text()
+    assert window.issue_list.current_key() == issue.key
