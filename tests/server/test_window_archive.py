@@ -5,6 +5,7 @@ window reconnects when the server is back."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -286,13 +287,12 @@ def test_a_day_chosen_in_the_calendar_opens_the_archives_issue(
     from ..ui.conftest import day_position
 
     window = archive_window
-    issue = next(i for i in window.issues().values() if i.date and i.paper == "钱塘新区报")
-    calendar = window.calendar_panel.calendar
-    pos = day_position(calendar, QDate(issue.date.year, issue.date.month, issue.date.day))
+    october = next(i for i in window.issues().values() if i.date == dt.date(2022, 10, 31))
+    table = window.calendar_panel.calendar._table
+    where = day_position(window.calendar_panel.calendar, QDate(2022, 10, 31))
     with qtbot.waitSignal(window.articleShown) as shown:
-        qtbot.mouseClick(calendar._table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert window.page_model.issue().key == issue.key
-    first = window.catalog.page(issue.pages[0][1]).articles[0]
-    assert shown.args == [first.id]
-    assert first.display_title in window.article_view.plain_text()
-    assert window.issue_list.current_key() == issue.key
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    page = window.catalog.page(october.pages[0][1])
+    assert page is not None and shown.args == [page.articles[0].id]
+    assert (window.page_model.issue().key, window.issue_list.current_key()) == (october.key,) * 2
+    assert page.articles[0].display_title in window.article_view.plain_text()
