@@ -32,6 +32,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from .. import bookmarks as bookmark_core
+from ..backend import LibraryBookmarks
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article
 from . import user_data
@@ -80,7 +81,7 @@ class BookmarksController(QObject):
     def __init__(self, catalog: Catalog, runner: TaskRunner, search: SearchController,
                  hit_model: SearchHitModel, model: BookmarkModel, views: BookmarkViews,
                  recent_libraries: Callable[[], list[Path]], parent: QWidget,
-                 open_store: Callable[[], bookmark_core.BookmarkStore] = (
+                 open_store: Callable[[], LibraryBookmarks] = (
                      bookmark_core.BookmarkStore.open)) -> None:
         super().__init__(parent)
         self.open_store = open_store  # the library's door to the bookmark store
@@ -426,9 +427,12 @@ class BookmarksController(QObject):
         if self.store is not None:
             here = self.catalog.root
             store = self.store
-            self.follower.look(lambda: [
-                b for b in store.list()
-                if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
+            try:
+                self.follower.look(lambda: [
+                    b for b in store.list()
+                    if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
+            except bookmark_core.StoreError as err:  # a shared archive out of reach
+                self.statusMessage.emit(str(err))
 
     @Slot(object)
     def _relink(self, moved: list[tuple[Any, Article]]) -> None:

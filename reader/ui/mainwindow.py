@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..backend import LibraryBackend, open_library
+from ..backend import Connection, LibraryBackend, open_library
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
 from . import help_dialogs, theme
@@ -54,6 +54,7 @@ from .search_controller import SearchController
 from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
+from .shared_archive import ArchiveLink, SharedArchiveStatus
 from .timeline_controller import TimelineController
 from .timeline_names import TimelineNames, TimelineNamesViews
 from .view_prefs import ViewPreferences
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
             self.commands.prev_article_action, self.commands.next_article_action),
             self.status_area, self.searching, self.state, self)
         self._wire()
+        if library.connection is not None:
+            self.archive_status = self._on_shared_archive(library.connection)
         self.apply_preferences()
         self._restore_state()
         for message in self.prefs.messages + self.state.messages:
@@ -246,6 +249,7 @@ class MainWindow(QMainWindow):
         self.language_actions = a.language_actions
         slots: dict[QAction, Callable[..., Any]] = {
             a.open_library_action: self.library.choose_library,
+            a.open_archive_action: self.library.choose_archive,
             a.add_pages_action: self.library.choose_pages,
             a.add_folder_action: self.library.choose_page_folder,
             a.reload_action: self.start_sync,
@@ -356,6 +360,18 @@ class MainWindow(QMainWindow):
         fix.pageCorrected.connect(self.reading.follow)
         fix.pageCorrected.connect(self.request_sync)
 
+    def _on_shared_archive(self, connection: Connection) -> SharedArchiveStatus:
+        """A shared archive: its connection watched; no folder to add pages to or correct."""
+        a = self.commands
+        self.drops.pathsDropped.disconnect()
+        link = ArchiveLink(connection, self.runner, self)
+        link.restored.connect(lambda: self.bookmarks.refresh(force=True))
+        return SharedArchiveStatus(link, self.show_notice, self.status_area.close_notice,
+                                   self.show_status, [
+            a.reload_action, a.add_pages_action, a.add_folder_action, a.assign_date_action,
+            a.save_excerpt_action, a.undo_action, a.redo_action,
+            self.menus.correct_menu.menuAction()], self)
+
     @Slot(bool)
     def _show_star(self, marked: bool) -> None:
         self.commands.bookmark_action.setChecked(marked)
@@ -451,7 +467,7 @@ class MainWindow(QMainWindow):
         if result.touched or first:
             self.reading.refresh(result)
         self.watcher.note_sync_seconds(seconds)
-        if first:
+        if first and not self.backend.shared:
             self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
             self.session.look_again()
