@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..bookmarks.identity import ArticleStore
 from ..corpus.model import Article
 from ..export.citation import csl_json, gbt7714, ris
-from .common import CommandError, add_library_option, library_root, open_catalog
+from .common import CommandError, add_library_option, open_catalog
 
 CITATION_FORMATS = ("gbt7714", "ris", "csl-json")
 
@@ -36,7 +36,7 @@ def articles_by_id(source: ArticleStore, ids: Iterable[str], root: object) -> li
 def run(args: argparse.Namespace) -> int:
     catalog = open_catalog(args, quiet=True)
     try:
-        articles = articles_by_id(catalog, args.ids, library_root(args))
+        articles = articles_by_id(catalog, args.ids, catalog.root)
     finally:
         catalog.close()
     if args.format == "ris":

@@ -653,6 +653,12 @@ class Catalog:
             "AND paper IS NULL LIMIT 1").fetchone()
         return row is not None
 
+    def warned_sources(self) -> list[str]:
+        """The pages read with warnings (a masthead that contradicts itself, …), in order."""
+        rows = self._connect().execute(
+            "SELECT source FROM files WHERE n_warnings > 0 AND error IS NULL ORDER BY source")
+        return [r[0] for r in rows.fetchall()]
+
     def undated_sources(self) -> list[str]:
         rows = self._connect().execute(
             "SELECT source FROM files WHERE error IS NULL AND date IS NULL ORDER BY source"

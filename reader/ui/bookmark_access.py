@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from .. import bookmarks as bookmark_core
+from ..backend import LibraryBookmarks
 from . import user_data
 
 
@@ -24,11 +25,11 @@ class BookmarkAccess(QObject):
     written = Signal()  # something was saved: the list should be read again
     failed = Signal(object)  # an operation failed (the error, a StoreError or OSError)
 
-    def __init__(self, open_store: Callable[[], bookmark_core.BookmarkStore],
+    def __init__(self, open_store: Callable[[], LibraryBookmarks],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.open_store = open_store  # the library's door to the bookmark store
-        self.store: bookmark_core.BookmarkStore | None = None
+        self.store: LibraryBookmarks | None = None
         self.message = ""
         self.error: bookmark_core.StoreError | Exception | None = None
         self.reopen()

@@ -56,8 +56,9 @@ class BookmarkOpener(QObject):
         library read for the first time) says its article may be there: it may be new in
         this library."""
         store = self.access.store
-        entry: Bookmark | Excerpt | None = None if store is None else (
-            store.get_excerpt(entry_id) if excerpt else store.get(entry_id))
+        entry: Bookmark | Excerpt | None = None if store is None else next(
+            (e for e in store.excerpts() if e.id == entry_id), None) if excerpt \
+            else store.get(entry_id)
         if entry is None:
             return
         if read is None or self.catalog.article(entry.article_id) is not None:

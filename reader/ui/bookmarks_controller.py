@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from .. import bookmarks as bookmark_core
+from ..backend import LibraryBookmarks
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article
 from . import user_data
@@ -65,7 +66,7 @@ class BookmarksController(QObject):
     def __init__(self, catalog: Catalog, runner: TaskRunner, model: BookmarkModel,
                  views: BookmarkViews, recent_libraries: Callable[[], list[Path]],
                  parent: QWidget,
-                 open_store: Callable[[], bookmark_core.BookmarkStore] = (
+                 open_store: Callable[[], LibraryBookmarks] = (
                      bookmark_core.BookmarkStore.open)) -> None:
         super().__init__(parent)
         self.parent_widget = parent  # of the dialogs and message boxes
@@ -98,7 +99,7 @@ class BookmarksController(QObject):
         self.follower.moved.connect(self._relink)
 
     @property
-    def store(self) -> bookmark_core.BookmarkStore | None:
+    def store(self) -> LibraryBookmarks | None:
         """The open store, None when it cannot be used (``access.message`` says why)."""
         return self.access.store
 
@@ -272,9 +273,12 @@ class BookmarksController(QObject):
         store = self.store
         if store is not None:
             here = self.catalog.root
-            self.follower.look(lambda: [
-                b for b in store.list()
-                if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
+            try:
+                self.follower.look(lambda: [
+                    b for b in store.list()
+                    if (place := self.places.get(b.uid)) is None or same_folder(place, here)])
+            except bookmark_core.StoreError as err:  # a shared archive out of reach
+                self.statusMessage.emit(str(err))
 
     @Slot(object)
     def _relink(self, moved: list[tuple[bookmark_core.Bookmark, Article]]) -> None:

@@ -28,12 +28,14 @@ from ..corpus.catalog import Catalog
 from ..corpus.intake import AddReport, add_pages
 from ..corpus.summary import library_info
 from ..paths import bundled_corpus
+from ..server.url import archive_name, is_server_url
 from ..userconfig import load_config
 from .dialogs.add_report import AddReportDialog
 from .dialogs.library_info import LibraryInfoDialog
 from .masthead_notes import added_notes, library_notes
 from .page_dates import ask_date
 from .settings import WindowState
+from .shared_archive_dialog import OpenSharedArchiveDialog
 from .views.status_area import StatusArea
 from .workers import TaskRunner
 
@@ -44,7 +46,7 @@ HINT_KEY = "own-archive"
 class OpenRequest:
     """What the application is asked to open: a library, and what to do once it is open."""
 
-    root: Path
+    root: Path | str  # a folder, or a shared archive's URL
     article: str = ""
     """An article to open as soon as the library has been read."""
     add: tuple[Path, ...] = ()
@@ -132,24 +134,39 @@ class LibraryController(QObject):
         if folder:
             self.open_library(Path(folder))
 
-    def open_library(self, root: Path, article: str = "", add: tuple[Path, ...] = (),
+    def open_library(self, root: Path | str, article: str = "", add: tuple[Path, ...] = (),
                      bookmark: int = 0, excerpt: int = 0) -> None:
         """Ask for a window on ``root`` (this one, when it is the library shown here)."""
-        request = OpenRequest(Path(root), article, add, bookmark, excerpt)
-        if same_folder(root, self.root) and not add:
+        request = OpenRequest(root if is_server_url(root) else Path(root), article, add,
+                              bookmark, excerpt)
+        here = str(root) == str(self.root) if is_server_url(root) else same_folder(
+            Path(root), self.root)
+        if here and not add:
             self.arrivalRequested.emit(request)
             return
         self.openLibraryRequested.emit(request)
 
     def recent_libraries(self) -> list[Path]:
-        return [Path(p) for p in load_config().libraries]
+        """The recent library folders (shared archives left out)."""
+        return [Path(p) for p in load_config().libraries if not is_server_url(p)]
+
+    @Slot()
+    def choose_archive(self) -> None:
+        """File → Open Shared Archive…: an archive's address, tried, then opened."""
+        dialog = OpenSharedArchiveDialog(self.parent_widget)
+        if dialog.exec() == OpenSharedArchiveDialog.DialogCode.Accepted and dialog.url:
+            self.open_library(dialog.url)
 
     @Slot()
     def fill_recent(self) -> None:
         """The recent libraries, the one shown here checked; missing folders disabled."""
         menu = self.recent_menu
         menu.clear()
-        for n, root in enumerate(self.recent_libraries(), start=1):
+        for n, place in enumerate(load_config().libraries, start=1):
+            if is_server_url(place):
+                self._recent_archive(n, place)
+                continue
+            root = Path(place)
             name = library_name(root)
             label = f"&{n} {name}" if n < 10 else name
             action = QAction(label, menu)
@@ -171,6 +188,18 @@ class LibraryController(QObject):
             sample = menu.addAction(self.tr("The &Sample Newspapers"))
             sample.setToolTip(str(bundled_corpus()))
             sample.triggered.connect(lambda: self.open_library(bundled_corpus()))
+
+    def _recent_archive(self, n: int, url: str) -> None:
+        """A shared archive in File → Recent Libraries (its URL holds no password)."""
+        name = archive_name(url)
+        action = QAction(f"&{n} {name}" if n < 10 else name, self.recent_menu)
+        action.setToolTip(url)
+        action.setData(url)
+        if url == str(self.root):
+            action.setCheckable(True)
+            action.setChecked(True)
+        action.triggered.connect(lambda _=False, u=url: self.open_library(u))
+        self.recent_menu.addAction(action)
 
     # -- adding pages ---------------------------------------------------------------------
 
@@ -276,6 +305,10 @@ class LibraryController(QObject):
             dialog = LibraryInfoDialog(self.parent_widget)
             dialog.assignDateRequested.connect(self.assignDateRequested)
             dialog.settingsSaved.connect(self.syncRequested)
+            if is_server_url(str(self.root)):  # a shared archive: no folder, no settings file
+                for widget in (dialog.open_folder, dialog.paper_name, dialog.save_settings,
+                               dialog.assign_button, dialog.undated):
+                    widget.setEnabled(False)
             self.info_dialog = dialog
         self.info_dialog.set_info(self._info())
         self.info_dialog.tabs.setCurrentIndex(tab)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..backend import LibraryBackend, open_library
+from ..backend import Connection, LibraryBackend, open_library
 from ..corpus.catalog import Catalog, IssueInfo
 from ..corpus.model import Article
 from . import help_dialogs, theme, window_memory
@@ -57,6 +57,7 @@ from .search_controller import SearchController
 from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
+from .shared_archive import ArchiveLink, SharedArchiveStatus
 from .sync_flow import SyncFlow
 from .timeline_controller import TimelineController
 from .timeline_names import TimelineNames, TimelineNamesViews
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
             self.commands.prev_article_action, self.commands.next_article_action),
             self.status_area, self.searching, self.state, self)
         self._wire()
+        if library.connection is not None:
+            self.archive_status = self._on_shared_archive(library.connection)
         self.apply_preferences()
         self._restore_state()
         for message in self.prefs.messages + self.state.messages:
@@ -251,6 +254,7 @@ class MainWindow(QMainWindow):
         self.language_actions = a.language_actions
         slots: dict[QAction, Callable[..., Any]] = {
             a.open_library_action: self.library.choose_library,
+            a.open_archive_action: self.library.choose_archive,
             a.add_pages_action: self.library.choose_pages,
             a.add_folder_action: self.library.choose_page_folder,
             a.reload_action: self.start_sync,
@@ -313,7 +317,8 @@ class MainWindow(QMainWindow):
         self.reading.articleShown.connect(lambda _article_id: self.bookmarks.update_star())
         self.reading.articleShown.connect(self.articleShown)
         self.syncing = SyncFlow(self.session, self.watcher, self.reading, self.work_status,
-                                self.search_control, self.status_area, self)
+                                self.search_control, self.status_area,
+                                watch=not self.backend.shared, parent=self)
         self.syncing.read.connect(self.catalogReady)
         self.syncing.changed.connect(self.libraryChanged)
         self.cancel_button.clicked.connect(self._cancel_work)
@@ -360,6 +365,18 @@ class MainWindow(QMainWindow):
         fix.pageCorrected.connect(self.reading.follow)
         fix.pageCorrected.connect(self.request_sync)
         self.library.dateChosen.connect(fix.assign_date)
+
+    def _on_shared_archive(self, connection: Connection) -> SharedArchiveStatus:
+        """A shared archive: its connection watched; no folder to add pages to or correct."""
+        a = self.commands
+        self.drops.pathsDropped.disconnect()
+        link = ArchiveLink(connection, self.runner, self)
+        link.restored.connect(lambda: self.bookmarks.refresh(force=True))
+        return SharedArchiveStatus(link, self.show_notice, self.status_area.close_notice,
+                                   self.show_status, [
+            a.reload_action, a.add_pages_action, a.add_folder_action, a.assign_date_action,
+            a.save_excerpt_action, a.undo_action, a.redo_action,
+            self.menus.correct_menu.menuAction()], self)
 
     # -- preferences and state ------------------------------------------------------------
 

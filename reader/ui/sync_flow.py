@@ -37,7 +37,8 @@ class SyncFlow(QObject):
 
     def __init__(self, session: LibrarySession, watcher: LibraryWatcher, reading: Reading,
                  work_status: WorkStatus, search: SearchController, status: StatusArea,
-                 parent: QObject | None = None) -> None:
+                 watch: bool = True, parent: QObject | None = None) -> None:
+        """``watch``: look at the folder again now and then (not for a shared archive)."""
         super().__init__(parent)
         self.session = session
         self.watcher = watcher
@@ -45,6 +46,7 @@ class SyncFlow(QObject):
         self.work_status = work_status
         self.search = search
         self.status = status
+        self.watch = watch
         self._state = ""  # the catalog's state token as this window last saw it
         session.finished.connect(self._on_synced)
         watcher.changed.connect(self.request)
@@ -67,7 +69,7 @@ class SyncFlow(QObject):
         if result.touched or first:
             self.reading.refresh(result)
         self.watcher.note_sync_seconds(seconds)
-        if first:
+        if first and self.watch:
             self.watcher.start()  # the slow look-again timer, once the first reading is done
         if self.watcher.set_paths(watch):
             self.session.look_again()

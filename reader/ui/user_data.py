@@ -16,6 +16,7 @@ from typing import Any, TypeGuard
 
 from .. import bookmarks, export, paths
 from ..atomicfile import write_json_atomic
+from ..backend import LibraryBookmarks
 from ..bookmarks import (
     ArticleRef,
     Bookmark,
@@ -33,8 +34,8 @@ from ..export import Annotation
 EXPORT_STATE = "export.json"  # in the config folder: the folder of the last export
 
 
-def open_store(opener: Callable[[], BookmarkStore] = BookmarkStore.open,
-               ) -> tuple[BookmarkStore | None, str, StoreError | None]:
+def open_store(opener: Callable[[], LibraryBookmarks] = BookmarkStore.open,
+               ) -> tuple[LibraryBookmarks | None, str, StoreError | None]:
     """The user's bookmark store (as ``opener``, the library's ``open_bookmarks``, opens
     it), or None with the message to show and the store's error (a ``DamagedStoreError``
     offers a restore; others say why it cannot be used)."""

@@ -16,7 +16,7 @@
 <context>
     <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="252"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="253"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="254"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="255"/>
         <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
         <translation>
             <numerusform>Remove the selected bookmark or excerpt with its note?</numerusform>
@@ -54,7 +54,7 @@
 <context>
     <name>ErrorReporter</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="109"/>
+        <location filename="../../reader/ui/errors.py" line="112"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>(%n error so far)</numerusform>

@@ -215,18 +215,18 @@
 <context>
     <name>BookmarkOpener</name>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="91" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="92" />
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="115" />
-        <location filename="../../reader/ui/bookmark_opening.py" line="150" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="116" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="151" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="116" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="117" />
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -237,22 +237,22 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="142" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="143" />
         <source>The excerpt “%1” was kept in the library “%2” (%3), which cannot be found now. The excerpt, its text and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
         <translation>摘录“%1”保存在书库“%2”（%3）中，但现在找不到这个书库。摘录及其文字和笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="146" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="147" />
         <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
         <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="150" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="151" />
         <source>Excerpt</source>
         <translation>摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="154" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="155" />
         <source>The excerpt “%1” is in the library “%2” (%3), not in the one open here.
 
 Open that library?</source>
@@ -261,7 +261,7 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="156" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="157" />
         <source>“%1” is in the library “%2” (%3).
 
 Open that library?</source>
@@ -270,17 +270,17 @@ Open that library?</source>
 要打开那个书库吗？</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="158" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="159" />
         <source>Excerpt in Another Library</source>
         <translation>其他书库中的摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="159" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="160" />
         <source>Bookmark in Another Library</source>
         <translation>书签在另一个书库中</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmark_opening.py" line="167" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="168" />
         <source>“%1” is in the library “%2” (%3): open it with File → Open Library Folder… (Ctrl+O).</source>
         <translation>“%1”在书库“%2”（%3）中：请用“文件 → 打开书库文件夹…”（Ctrl+O）打开它。</translation>
     </message>
@@ -366,17 +366,17 @@ Open that library?</source>
 <context>
     <name>BookmarksController</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="204" />
         <source>Bookmarked: %1</source>
         <translation>已收藏：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="206" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="207" />
         <source>Remove Bookmark</source>
         <translation>删除书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="207" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="208" />
         <source>Remove the bookmark and its note?
 
 %1</source>
@@ -385,46 +385,46 @@ Open that library?</source>
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="212" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="213" />
         <source>Bookmark removed.</source>
         <translation>书签已删除。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="125" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="191" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="126" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="192" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="126" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="127" />
         <source>The bookmarks could not be saved: %1</source>
         <translation>书签未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="192" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="193" />
         <source>This article cannot be bookmarked: %1</source>
         <translation>无法为这篇文章加书签：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="254" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="255" />
         <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
         <translation>
             <numerusform>删除选中的%n个书签和摘录及其笔记吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="256" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="257" />
         <source>Remove Bookmarks</source>
         <translation>删除书签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="252" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="253" />
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>删除这%n个书签及其笔记吗？</numerusform>
         </translation>
     </message>
-</context>
+    </context>
 <context>
     <name>BookmarksPanel</name>
     <message>
@@ -1083,12 +1083,12 @@ Open that library?</source>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../reader/ui/errors.py" line="82" />
+        <location filename="../../reader/ui/errors.py" line="85" />
         <source>Something Went Wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="88" />
+        <location filename="../../reader/ui/errors.py" line="91" />
         <source>The reader keeps running. If something looks wrong, restart it.
 
 The details were written to the log file:
@@ -1099,12 +1099,12 @@ The details were written to the log file:
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="91" />
+        <location filename="../../reader/ui/errors.py" line="94" />
         <source>Open the Log Folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="97" />
+        <location filename="../../reader/ui/errors.py" line="100" />
         <source>The reader keeps running. If something looks wrong, restart it.
 
 No log file could be written in %1; the details were printed on the terminal.</source>
@@ -1113,12 +1113,12 @@ No log file could be written in %1; the details were printed on the terminal.</s
 无法在 %1 中写入日志文件；详细信息已输出到终端。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="107" />
+        <location filename="../../reader/ui/errors.py" line="110" />
         <source>An unexpected error occurred: %1</source>
         <translation>发生意外错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="109" />
+        <location filename="../../reader/ui/errors.py" line="112" />
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>（至今共 %n 个错误）</numerusform>
@@ -1490,69 +1490,69 @@ Pages in the library: %3</source>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="110" />
+        <location filename="../../reader/ui/library_controller.py" line="112" />
         <source>&amp;Recent Libraries</source>
         <translation>最近的书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="131" />
+        <location filename="../../reader/ui/library_controller.py" line="133" />
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="73" />
+        <location filename="../../reader/ui/library_controller.py" line="75" />
         <source>Sample Newspapers</source>
         <translation>示例报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="162" />
+        <location filename="../../reader/ui/library_controller.py" line="179" />
         <source>(not found)</source>
         <translation>（找不到）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="167" />
+        <location filename="../../reader/ui/library_controller.py" line="184" />
         <source>No library opened yet</source>
         <translation>尚未打开过书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="171" />
+        <location filename="../../reader/ui/library_controller.py" line="188" />
         <source>The &amp;Sample Newspapers</source>
         <translation>示例报纸(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="180" />
+        <location filename="../../reader/ui/library_controller.py" line="209" />
         <source>Add Pages to the Library</source>
         <translation>向书库添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="181" />
+        <location filename="../../reader/ui/library_controller.py" line="210" />
         <source>Page files (*.txt);;All files (*)</source>
         <translation>版面文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="188" />
+        <location filename="../../reader/ui/library_controller.py" line="217" />
         <source>Add a Folder of Pages to the Library</source>
         <translation>向书库添加一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="204" />
+        <location filename="../../reader/ui/library_controller.py" line="233" />
         <source>Pages are being added already; add these when that is done.</source>
         <translation>正在添加版面；请等它完成后再添加这些。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="207" />
-        <location filename="../../reader/ui/library_controller.py" line="244" />
+        <location filename="../../reader/ui/library_controller.py" line="236" />
+        <location filename="../../reader/ui/library_controller.py" line="273" />
         <source>Adding pages</source>
         <translation>正在添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="222" />
-        <location filename="../../reader/ui/library_controller.py" line="236" />
+        <location filename="../../reader/ui/library_controller.py" line="251" />
+        <location filename="../../reader/ui/library_controller.py" line="265" />
         <source>A Library of Your Own</source>
         <translation>自己的书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="223" />
+        <location filename="../../reader/ui/library_controller.py" line="252" />
         <source>The sample newspapers are kept in the reader's own folder, which is no place for your pages.
 
 Choose a folder for your own library (or make a new one in the dialog): the pages are copied there, arranged by paper and date, and that library opens.</source>
@@ -1561,42 +1561,42 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 请为自己的书库选择一个文件夹（也可以在对话框中新建）：版面会按报纸和日期整理复制到那里，并打开这个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="231" />
+        <location filename="../../reader/ui/library_controller.py" line="260" />
         <source>Choose or Make a Folder for Your Library</source>
         <translation>选择或新建书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="237" />
+        <location filename="../../reader/ui/library_controller.py" line="266" />
         <source>That folder belongs to the sample newspapers. Choose a folder outside the reader's own folder.</source>
         <translation>这个文件夹属于示例报纸。请选择阅读器文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="249" />
+        <location filename="../../reader/ui/library_controller.py" line="278" />
         <source>The pages could not be added: %1</source>
         <translation>无法添加版面：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="257" />
+        <location filename="../../reader/ui/library_controller.py" line="286" />
         <source>Pages added: %1 new, %2 already in the library, %3 not added.</source>
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="339" />
+        <location filename="../../reader/ui/library_controller.py" line="372" />
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="342" />
+        <location filename="../../reader/ui/library_controller.py" line="375" />
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="320" />
+        <location filename="../../reader/ui/library_controller.py" line="353" />
         <source>The article files of this library do not say which paper they are from. Name the paper once and every issue shows it.</source>
         <translation>本书库的文章文件没有注明出自哪份报纸。只需填写一次报名，每期报纸都会显示。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="322" />
+        <location filename="../../reader/ui/library_controller.py" line="355" />
         <source>Name the Paper…</source>
         <translation>填写报名…</translation>
     </message>
@@ -1794,27 +1794,27 @@ The library folder may be read-only.</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="129" />
+        <location filename="../../reader/ui/app.py" line="130" />
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="167" />
+        <location filename="../../reader/ui/mainwindow.py" line="170" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="168" />
+        <location filename="../../reader/ui/mainwindow.py" line="171" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="170" />
+        <location filename="../../reader/ui/mainwindow.py" line="173" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="210" />
+        <location filename="../../reader/ui/mainwindow.py" line="213" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
@@ -1835,271 +1835,276 @@ The library folder may be read-only.</source>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="36" />
+        <source>Open S&amp;hared Archive…</source>
+        <translation>打开共享档案库(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="38" />
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="37" />
+        <location filename="../../reader/ui/actions.py" line="39" />
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="39" />
+        <location filename="../../reader/ui/actions.py" line="41" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="40" />
+        <location filename="../../reader/ui/actions.py" line="42" />
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="42" />
+        <location filename="../../reader/ui/actions.py" line="44" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="43" />
+        <location filename="../../reader/ui/actions.py" line="45" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="44" />
+        <location filename="../../reader/ui/actions.py" line="46" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="46" />
+        <location filename="../../reader/ui/actions.py" line="48" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="49" />
+        <location filename="../../reader/ui/actions.py" line="51" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="50" />
+        <location filename="../../reader/ui/actions.py" line="52" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="52" />
+        <location filename="../../reader/ui/actions.py" line="54" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="53" />
+        <location filename="../../reader/ui/actions.py" line="55" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="55" />
+        <location filename="../../reader/ui/actions.py" line="57" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="57" />
+        <location filename="../../reader/ui/actions.py" line="59" />
         <source>&amp;Timeline</source>
         <translation>时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="61" />
+        <location filename="../../reader/ui/actions.py" line="63" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="62" />
+        <location filename="../../reader/ui/actions.py" line="64" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="63" />
+        <location filename="../../reader/ui/actions.py" line="65" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="66" />
+        <location filename="../../reader/ui/actions.py" line="68" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="71" />
+        <location filename="../../reader/ui/actions.py" line="73" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="73" />
+        <location filename="../../reader/ui/actions.py" line="75" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="75" />
+        <location filename="../../reader/ui/actions.py" line="77" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="77" />
+        <location filename="../../reader/ui/actions.py" line="79" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="80" />
+        <location filename="../../reader/ui/actions.py" line="82" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="81" />
+        <location filename="../../reader/ui/actions.py" line="83" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="85" />
+        <location filename="../../reader/ui/actions.py" line="87" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="86" />
+        <location filename="../../reader/ui/actions.py" line="88" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="87" />
+        <location filename="../../reader/ui/actions.py" line="89" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="88" />
+        <location filename="../../reader/ui/actions.py" line="90" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="89" />
+        <location filename="../../reader/ui/actions.py" line="91" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="93" />
+        <location filename="../../reader/ui/actions.py" line="95" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="95" />
+        <location filename="../../reader/ui/actions.py" line="97" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="97" />
+        <location filename="../../reader/ui/actions.py" line="99" />
         <source>Save E&amp;xcerpt…</source>
         <translation>保存摘录(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="100" />
+        <location filename="../../reader/ui/actions.py" line="102" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="101" />
+        <location filename="../../reader/ui/actions.py" line="103" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="103" />
+        <location filename="../../reader/ui/actions.py" line="105" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="104" />
+        <location filename="../../reader/ui/actions.py" line="106" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="108" />
+        <location filename="../../reader/ui/actions.py" line="110" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="110" />
+        <location filename="../../reader/ui/actions.py" line="112" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="112" />
+        <location filename="../../reader/ui/actions.py" line="114" />
         <source>A &amp;New Article Starts Here</source>
         <translation>从这里另起一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="115" />
+        <location filename="../../reader/ui/actions.py" line="117" />
         <source>&amp;Merge with the Next Article</source>
         <translation>与下一篇合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="117" />
+        <location filename="../../reader/ui/actions.py" line="119" />
         <source>Merge with the &amp;Previous Article</source>
         <translation>与上一篇合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="120" />
+        <location filename="../../reader/ui/actions.py" line="122" />
         <source>Merge with Its &amp;Continuation (下转/上接)</source>
         <translation>与转版部分合并（下转/上接）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="122" />
+        <location filename="../../reader/ui/actions.py" line="124" />
         <source>Correct the &amp;Headline…</source>
         <translation>更正标题(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="124" />
+        <location filename="../../reader/ui/actions.py" line="126" />
         <source>Fix &amp;Words…</source>
         <translation>改正文字(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="127" />
+        <location filename="../../reader/ui/actions.py" line="129" />
         <source>Correct the P&amp;age's Paper, Date, Number…</source>
         <translation>更正本版的报名、日期、版次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131" />
+        <location filename="../../reader/ui/actions.py" line="133" />
         <source>the &amp;Kicker</source>
         <translation>引题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132" />
+        <location filename="../../reader/ui/actions.py" line="134" />
         <source>the &amp;Title</source>
         <translation>主标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="133" />
+        <location filename="../../reader/ui/actions.py" line="135" />
         <source>the &amp;Subtitle</source>
         <translation>副题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="134" />
+        <location filename="../../reader/ui/actions.py" line="136" />
         <source>the &amp;Byline</source>
         <translation>署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135" />
+        <location filename="../../reader/ui/actions.py" line="137" />
         <source>a S&amp;ection Head</source>
         <translation>小标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="136" />
+        <location filename="../../reader/ui/actions.py" line="138" />
         <source>Bo&amp;dy Text</source>
         <translation>正文(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137" />
+        <location filename="../../reader/ui/actions.py" line="139" />
         <source>&amp;Not Part of Any Article</source>
         <translation>不属于任何文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="140" />
+        <location filename="../../reader/ui/actions.py" line="142" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="142" />
+        <location filename="../../reader/ui/actions.py" line="144" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -2109,57 +2114,57 @@ The library folder may be read-only.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="30" />
+        <location filename="../../reader/ui/menus.py" line="31" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="34" />
+        <location filename="../../reader/ui/menus.py" line="35" />
         <source>&amp;Correct This Article</source>
         <translation>更正这篇文章(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="39" />
+        <location filename="../../reader/ui/menus.py" line="40" />
         <source>This &amp;Line Is</source>
         <translation>这一行是(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="44" />
+        <location filename="../../reader/ui/menus.py" line="45" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="46" />
+        <location filename="../../reader/ui/menus.py" line="47" />
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="49" />
+        <location filename="../../reader/ui/menus.py" line="50" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="54" />
+        <location filename="../../reader/ui/menus.py" line="55" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="56" />
+        <location filename="../../reader/ui/menus.py" line="57" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="59" />
+        <location filename="../../reader/ui/menus.py" line="60" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="64" />
+        <location filename="../../reader/ui/menus.py" line="65" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="71" />
+        <location filename="../../reader/ui/menus.py" line="72" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2300,7 +2305,7 @@ The library folder may be read-only.</source>
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="484" />
+        <location filename="../../reader/ui/mainwindow.py" line="501" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2341,6 +2346,39 @@ Library: %1</source>
         <location filename="../../reader/ui/views/name_facets.py" line="23" />
         <source>Organisations:</source>
         <translation>机构：</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSharedArchiveDialog</name>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="42" />
+        <source>Open Shared Archive</source>
+        <translation>打开共享档案库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="47" />
+        <source>The address of the archive's database, as its administrator gave it: postgresql://user@host/database, or service=NAME for an entry of your libpq service file.</source>
+        <translation>档案库数据库的地址(由管理员提供):postgresql://用户@主机/数据库,或 service=名称(libpq 服务文件中的条目)。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="57" />
+        <source>The reader does not ask for or keep passwords: PostgreSQL finds yours in ~/.pgpass (or PGPASSFILE), your service file or PGPASSWORD.</source>
+        <translation>阅读器不询问也不保存密码:PostgreSQL 会从 ~/.pgpass(或 PGPASSFILE)、服务文件或 PGPASSWORD 中读取。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="77" />
+        <source>This is not the address of an archive: it begins with postgresql:// (or service=).</source>
+        <translation>这不是档案库的地址:地址以 postgresql://(或 service=)开头。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="80" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="98" />
+        <source>The archive could not be opened: %1</source>
+        <translation>无法打开档案库:%1</translation>
     </message>
 </context>
 <context>
@@ -2581,6 +2619,24 @@ Library: %1</source>
         <location filename="../../reader/ui/settings.py" line="216" />
         <source>its %1 is not in the form the reader writes</source>
         <translation>其中的 %1 不是阅读器写入的格式</translation>
+    </message>
+</context>
+<context>
+    <name>SharedArchiveStatus</name>
+    <message>
+        <location filename="../../reader/ui/shared_archive.py" line="113" />
+        <source>A shared archive is brought up to date by its administrator's import.</source>
+        <translation>共享档案库由管理员导入更新。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive.py" line="123" />
+        <source>The connection to the shared archive %1 was lost. What is on screen stays; nothing is saved until it is back. Reconnecting…</source>
+        <translation>与共享档案库 %1 的连接已断开。屏幕上的内容保持不变;连接恢复前不会保存任何内容。正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive.py" line="130" />
+        <source>Connected again to the shared archive %1.</source>
+        <translation>已重新连接到共享档案库 %1。</translation>
     </message>
 </context>
 <context>
