@@ -19,13 +19,12 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..backend import Connection, LibraryBackend, open_library
 from ..corpus.catalog import Catalog, IssueInfo
 from ..corpus.model import Article
-from . import help_dialogs, theme, window_memory
+from . import help_dialogs, theme, window_memory, window_panes
 from .actions import WindowActions
 from .article_menu import ArticleMenu
 from .bookmark_actions import BookmarkActions
@@ -172,40 +171,14 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel = BookmarksPanel(self.bookmark_model, self)
         self.tabs.addTab(self.bookmarks_panel, self.tr("Bookmarks"))
 
-        self.left = QSplitter(Qt.Orientation.Vertical, self)
-        self.left.setObjectName("leftSplitter")
-        self.left.addWidget(self.calendar_panel)
-        self.left.addWidget(self.issue_list)
-        self.left.setStretchFactor(1, 1)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.left)
-        self.main_splitter.addWidget(self.tabs)
-        self.main_splitter.addWidget(article_column)
-        # Narrowing the window shrinks every pane in proportion, none below what it needs
-        # (the reading column alone went down to ten characters a line).
-        for pane, stretch in enumerate((3, 4, 7)):
-            self.main_splitter.setStretchFactor(pane, stretch)
-            self.main_splitter.setCollapsible(pane, False)
-        em = self.fontMetrics().horizontalAdvance("国")
-        article_column.setMinimumWidth(em * 18)
-        self.tabs.setMinimumWidth(em * 16)
-        self.main_splitter.setSizes([300, 400, 700])
-        self.left.setSizes([330, 500])
         self.facets = NameFacets(counts=True, parent=self)
         self.facets.setObjectName("nameFacets")
         self.results.add_facets(self.facets)
-        # The timeline spans the window's width under the panes (the chart needs the room).
         self.timeline_view = TimelineView(self)
         self.timeline_view.hide()
-        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.outer_splitter.setObjectName("outerSplitter")
-        self.outer_splitter.addWidget(self.main_splitter)
-        self.outer_splitter.addWidget(self.timeline_view)
-        self.outer_splitter.setStretchFactor(0, 3)
-        self.outer_splitter.setStretchFactor(1, 1)
-        self.outer_splitter.setCollapsible(0, False)
+        panes = window_panes.split(self, self.calendar_panel, self.issue_list, self.tabs,
+                                   article_column, self.timeline_view)
+        self.left, self.main_splitter, self.outer_splitter = panes.left, panes.main, panes.outer
 
         top = QWidget(self)
         top_layout = QHBoxLayout(top)
