@@ -130,9 +130,9 @@ def _matches(doc: ScanDoc, q: object) -> bool:
     return matches(doc, q)  # type: ignore[arg-type]
 
 
-class PlusSource:
+class PlusStore:
     """The loaded library plus a few more pages (the new issue, kept in a folder of its own:
-    a shared library is read, never written), as a PageSource."""
+    a shared library is read, never written), as a PageStore."""
 
     def __init__(self, lib: Catalog, extra: list[Path], extra_root: Path) -> None:
         self.lib, self.root = lib, lib.root
@@ -228,7 +228,7 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
 
     extra = extra_issue(extra_root)
     t0 = time.perf_counter()
-    inc = index.update(PlusSource(lib, extra, extra_root), names=False)  # searchable
+    inc = index.update(PlusStore(lib, extra, extra_root), names=False)  # searchable
     inc_s = time.perf_counter() - t0
     print(f"  one issue ({inc.added} articles) in {inc_s:.2f} s", file=sys.stderr)
     for p in extra:  # back to the generated library for the queries
