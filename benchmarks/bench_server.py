@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -37,6 +38,7 @@ from benchmarks.generate import (
     _material,
     _Writer,
     generate_library,
+    read_info,
     write_issue,
 )
 from reader.corpus.catalog import Catalog
@@ -61,37 +63,68 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def bench_size(cluster: Cluster, n: int, work: Path, every: int = 1
+class Prepared:
+    """An archive imported beforehand (``READER_BENCH_ARCHIVE``: a JSON file naming the
+    cluster's socket folder and port, the library, its catalog and desktop index, and the
+    seconds the import and the index build took): the 100,000-article run without its
+    half hour of import, on a machine shared with others."""
+
+    def __init__(self, path: Path) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self.host, self.port = data["host"], int(data["port"])
+        self.root, self.catalog = Path(data["root"]), Path(data["catalog"])
+        self.index = Path(data["index"])
+        self.import_s, self.index_s = float(data["import_s"]), float(data["index_s"])
+        self.pages = int(data["pages"])
+
+    def url(self, db: str = "postgres", user: str = "postgres") -> str:
+        return f"postgresql://{user}@/{db}?host={self.host}&port={self.port}"
+
+
+def bench_size(cluster: Cluster | Prepared, n: int, work: Path, every: int = 1
                ) -> tuple[list[str], Path, list[str]]:
-    root = work / f"lib{n}"
-    info = generate_library(root, n)
     url = cluster.url()
     archive = Archive.open(url)
-    schema.migrate(archive)
-    catalog = Catalog(root, work / f"catalog{n}.sqlite")
-    catalog.sync()
-    start = time.perf_counter()
-    stats = import_library(archive, root, catalog=catalog)
-    import_s = time.perf_counter() - start
-    index = SearchIndex(work / f"index{n}.sqlite3", root)
-    start = time.perf_counter()
-    index.update(catalog)
-    index_s = time.perf_counter() - start
+    if isinstance(cluster, Prepared):
+        root, pages = cluster.root, cluster.pages
+        info = read_info(root)
+        assert info is not None
+        catalog = Catalog(root, cluster.catalog)
+        import_s, index_s = cluster.import_s, cluster.index_s
+        index = SearchIndex(cluster.index, root)
+    else:
+        root = work / f"lib{n}"
+        info = generate_library(root, n)
+        schema.migrate(archive)
+        catalog = Catalog(root, work / f"catalog{n}.sqlite")
+        catalog.sync()
+        start = time.perf_counter()
+        pages = import_library(archive, root, catalog=catalog).added
+        import_s = time.perf_counter() - start
+        index = SearchIndex(work / f"index{n}.sqlite3", root)
+        start = time.perf_counter()
+        index.update(catalog)
+        index_s = time.perf_counter() - start
     docs = [ScanDoc.of(a) for a in catalog.articles()]
     made = make_queries(docs, info.papers, PLANTED)
     queries = [q for k, q in enumerate(made)  # every ``every``-th query of each class
                if [x.cls for x in made[:k]].count(q.cls) % every == 0]
     server = ServerSearch(archive)
     conn = archive.conn()
-    conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    start = time.perf_counter()
-    conn.execute("CREATE INDEX IF NOT EXISTS trgm ON reader.articles "
-                 "USING gin (body_f gin_trgm_ops)")
-    conn.commit()
-    trgm_s = time.perf_counter() - start
+    trgm = not isinstance(cluster, Prepared)  # its index takes minutes to build at 100,000
+    trgm_note = "pg_trgm not measured in this run"
+    if trgm:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        start = time.perf_counter()
+        conn.execute("CREATE INDEX IF NOT EXISTS trgm ON reader.articles "
+                     "USING gin (body_f gin_trgm_ops)")
+        conn.commit()
+        trgm_s = time.perf_counter() - start
+        ((size_trgm,),) = conn.execute("SELECT pg_relation_size('reader.trgm')").fetchall()
+        trgm_note = (f"pg_trgm's GIN on the body: {size_trgm / 2**20:.0f} MB, "
+                     f"built in {trgm_s:.0f} s")
     ((size_db,),) = conn.execute("SELECT pg_database_size(current_database())").fetchall()
     ((size_tok,),) = conn.execute("SELECT pg_relation_size('reader.articles_tokens')").fetchall()
-    ((size_trgm,),) = conn.execute("SELECT pg_relation_size('reader.trgm')").fetchall()
     conn.execute("ANALYZE reader.articles")
     conn.commit()
     by_class: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
@@ -116,17 +149,19 @@ def bench_size(cluster: Cluster, n: int, work: Path, every: int = 1
                          "AND strpos(body_f, %s) > 0", (all_of(term_grams(text)), text))
             row["grams"].append(time.perf_counter() - t)
             conn.rollback()
+            if not trgm:
+                continue
             t = time.perf_counter()
             conn.execute("SELECT count(*) FROM reader.articles WHERE body_f LIKE %s",
                          (_like(text),))
             row["trgm"].append(time.perf_counter() - t)
             conn.rollback()
     lines = [
-        f"**{n:,} articles** ({stats.added:,} pages): import {import_s:.0f} s "
+        f"**{n:,} articles** ({pages:,} pages): import {import_s:.0f} s "
         f"({n / import_s:.0f} articles/s, one transaction a page), desktop index build "
-        f"{index_s:.0f} s; database {size_db / 2**20:.0f} MB, of which the gram GIN "
-        f"{size_tok / 2**20:.0f} MB (pg_trgm's GIN on the body: {size_trgm / 2**20:.0f} MB, "
-        f"built in {trgm_s:.0f} s).",
+        f"{index_s:.0f} s{' (both beforehand, the same code)' if not trgm else ''}; database "
+        f"{size_db / 2**20:.0f} MB, of which the gram GIN {size_tok / 2**20:.0f} MB "
+        f"({trgm_note}).",
         "",
         "| class | queries | identical match sets | archive p50 / p95 ms | desktop p50 / p95 ms "
         "| gram GIN + strpos count p50 / p95 | pg_trgm LIKE count p50 / p95 |",
@@ -179,15 +214,18 @@ def client(url: str, seconds: float, out: str, seed: int, queries: list[str]) ->
     archive.close()
 
 
-def load(cluster: Cluster, root: Path, work: Path, clients: int, seconds: float,
+def load(cluster: Cluster | Prepared, root: Path, work: Path, clients: int, seconds: float,
          queries: list[str]) -> list[str]:
-    catalog = Catalog(root, work / "load-catalog.sqlite")
+    catalog = Catalog(root, cluster.catalog if isinstance(cluster, Prepared)
+                      else work / "load-catalog.sqlite")
     catalog.sync()
     db = "postgres"
     admin = Archive.open(cluster.url(db))
     with admin.transaction() as conn:
         for k in range(clients):
-            conn.execute(f"CREATE ROLE load_{k} LOGIN")
+            if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                (f"load_{k}",)).fetchone():
+                conn.execute(f"CREATE ROLE load_{k} LOGIN")
     for k in range(clients):
         grant_reader(admin, f"load_{k}")
     (work / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
@@ -233,8 +271,13 @@ def load(cluster: Cluster, root: Path, work: Path, clients: int, seconds: float,
 def run(options: argparse.Namespace, size: int | None = None, title: str = "") -> str:
     """The measurements at 10,000 articles (``--quick``: 1,000), or at ``size``."""
     sizes = [size] if size else [1000] if options.quick else [10_000]
-    cluster = Cluster(fast=False)
-    cluster.start()
+    prepared = os.environ.get("READER_BENCH_ARCHIVE")
+    cluster: Cluster | Prepared
+    if prepared and size:
+        cluster = Prepared(Path(prepared))
+    else:
+        cluster = Cluster(fast=False)
+        cluster.start()
     lines = [title or "## The shared archive (PostgreSQL)", "",
              __doc__.split("\n\n", 1)[1].strip(), ""]
     try:
@@ -248,7 +291,8 @@ def run(options: argparse.Namespace, size: int | None = None, title: str = "") -
             clients, seconds = (4, 20.0) if options.quick else (20, 120.0)
             lines += [*load(cluster, root, Path(tmp), clients, seconds, queries), ""]
     finally:
-        cluster.remove()
+        if isinstance(cluster, Cluster):
+            cluster.remove()
     lines.append("The load runs on the library measured above. 100,000 articles: "
                  "`python -m benchmarks --only server_large`.")
     return "\n".join(lines)
