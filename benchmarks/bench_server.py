@@ -85,6 +85,7 @@ class Prepared:
         self.index = Path(data["index"])
         self.import_s, self.index_s = float(data["import_s"]), float(data["index_s"])
         self.pages = int(data["pages"])
+        self.note = str(data.get("note", ""))
 
     def url(self, db: str = "postgres", user: str = "postgres") -> str:
         return f"postgresql://{user}@/{db}?host={self.host}&port={self.port}"
@@ -100,8 +101,10 @@ def bench_size(cluster: Cluster | Prepared, n: int, work: Path, every: int = 1
         assert info is not None
         catalog = Catalog(root, cluster.catalog)
         import_s, index_s = cluster.import_s, cluster.index_s
+        note = cluster.note
         index = SearchIndex(cluster.index, root)
     else:
+        note = ""
         root = work / f"lib{n}"
         info = generate_library(root, n)
         schema.migrate(archive)
@@ -168,7 +171,7 @@ def bench_size(cluster: Cluster | Prepared, n: int, work: Path, every: int = 1
     lines = [
         f"**{n:,} articles** ({pages:,} pages): import {import_s:.0f} s "
         f"({n / import_s:.0f} articles/s, one transaction a page), desktop index build "
-        f"{index_s:.0f} s{' (both beforehand, the same code)' if not trgm else ''}; database "
+        f"{index_s:.0f} s{f' (both beforehand, {note})' if not trgm else ''}; database "
         f"{size_db / 2**20:.0f} MB, of which the gram GIN {size_tok / 2**20:.0f} MB "
         f"({trgm_note}).",
         "",

@@ -221,9 +221,10 @@ class ServerSearch:
         conn.execute("SET LOCAL work_mem = '64MB'")
 
     def _query(self, conn: psycopg.Connection, s: _Sql, sort: str, limit: int | None = None,
-               strong: bool = False) -> list[tuple[Any, ...]]:
+               strong: bool = False, count: bool = False) -> list[tuple[Any, ...]]:
         """(id, source, position, date, score) of the matches, best first (the first
-        ``limit``); ``strong``: of those whose headline or byline holds a term."""
+        ``limit``); ``strong``: of those whose headline or byline holds a term; ``count``:
+        and the number of matches, in the same pass."""
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}")
         score, score_params = s.score(strong)
@@ -233,20 +234,24 @@ class ServerSearch:
             "date": "date DESC NULLS LAST, score DESC, id",
             "date-asc": "date ASC NULLS LAST, score DESC, id",
         }[sort]
-        text = (f"SELECT id, source, position, date, ({score})::real AS score "
+        text = (f"SELECT id, source, position, date, ({score})::real AS score"
+                f"{', count(*) OVER ()' if count else ''} "
                 f"FROM reader.articles WHERE {where} ORDER BY {order}")
         if limit is not None:
             text += f" LIMIT {int(limit)}"
         return conn.execute(text.encode("utf-8"), [*score_params, *params]).fetchall()
 
     def _top(self, conn: psycopg.Connection, s: _Sql, sort: str, k: int
-             ) -> list[tuple[Any, ...]]:
-        """The best ``k`` matches: among the strong ones alone where they settle it."""
+             ) -> tuple[list[tuple[Any, ...]], int]:
+        """The best ``k`` matches, and the number of matches: ranked among the strong ones
+        alone where they settle it, else among all (counted in the same pass: for longer
+        terms a pass reads the candidates' text)."""
         if sort == "relevance" and s.groups:
             rows = self._query(conn, s, sort, k, strong=True)
             if len(rows) == k and rows[-1][4] > s.bound:
-                return rows
-        return self._query(conn, s, sort, k)
+                return rows, self._count(conn, s)
+        rows = self._query(conn, s, sort, k, count=True)
+        return [r[:5] for r in rows], int(rows[0][5]) if rows else self._count(conn, s)
 
     def _count(self, conn: psycopg.Connection, s: _Sql) -> int:
         where, params = s.where()
@@ -277,8 +282,8 @@ class ServerSearch:
         def work(conn: psycopg.Connection) -> tuple[int, list[Hit]]:
             self._begin(conn)
             s = self._build(conn, q, papers, date_from, date_to)
-            rows = self._top(conn, s, sort, offset + max(limit, 1))[offset:]
-            return self._count(conn, s), self._hits(conn, q, rows[:limit], snippet_chars)
+            rows, total = self._top(conn, s, sort, offset + max(limit, 1))
+            return total, self._hits(conn, q, rows[offset : offset + limit], snippet_chars)
 
         total, hits = self.archive.run(work)
         return Results(q, total, hits, time.perf_counter() - start)

@@ -23,8 +23,12 @@ QUERIES = ["的", "区", "民主", "金承涛", "钱塘 OR 上城", "title:疫�
 
 
 def _as_version_2(url: str) -> None:
-    """Rewrite the search tokens as version 2 wrote them."""
+    """Rewrite the search tokens as version 2 wrote them: the body's words in a vector of
+    their own, not among the tokens."""
     with psycopg.connect(url) as conn:
+        conn.execute(
+            "UPDATE reader.articles SET words = array_to_tsvector(ARRAY(SELECT substr(lexeme, 3) "
+            "FROM unnest(tokens) WHERE lexeme LIKE E'\\001w%'))")
         conn.execute(
             "UPDATE reader.articles SET tokens = CASE WHEN oversized THEN NULL ELSE ts_delete("
             "tokens, ARRAY(SELECT lexeme FROM unnest(tokens) WHERE lexeme LIKE E'\\001w%')) END")
