@@ -103,6 +103,9 @@ def bench_size(cluster: Cluster | Prepared, n: int, work: Path, every: int = 1
         import_s, index_s = cluster.import_s, cluster.index_s
         note = cluster.note
         index = SearchIndex(cluster.index, root)
+        catalog.sync()  # pages an earlier run's load imported: into the desktop index too
+        index.update(catalog)
+        import_library(archive, root, catalog=catalog)
     else:
         note = ""
         root = work / f"lib{n}"
