@@ -16,6 +16,7 @@ from ..corpus.corrections import Outcome
 if TYPE_CHECKING:
     from ..bookmarks import BookmarkStore
     from ..search import SearchIndex
+    from . import LibraryBackend, LibraryBookmarks, LibraryCatalog, LibraryIndex
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class FolderBackend:
         return self._catalog.root
 
     @property
+    def location(self) -> str:
+        return str(self._catalog.root)
+
+    @property
+    def shared(self) -> bool:
+        return False
+
+    @property
+    def connection(self) -> None:
+        return None
+
+    @property
     def catalog(self) -> Catalog:
         return self._catalog
 
@@ -64,3 +77,11 @@ class FolderBackend:
         from ..bookmarks import BookmarkStore
 
         return BookmarkStore.open()
+
+
+if TYPE_CHECKING:
+    def _satisfies(backend: FolderBackend, catalog: Catalog, index: SearchIndex,
+                   store: BookmarkStore
+                   ) -> tuple[LibraryBackend, LibraryCatalog, LibraryIndex, LibraryBookmarks]:
+        """mypy checks here that the folder's classes are what the faces expect."""
+        return backend, catalog, index, store
