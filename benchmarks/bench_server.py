@@ -4,11 +4,20 @@ clients while an import runs.
 
 A throwaway PostgreSQL cluster (the system's server, fsync on) holds a generated library
 (``benchmarks.generate``). Every query of ``bench_search``'s classes runs three ways: the
-archive's search (top 20 with snippets, a fresh connection per process, warm cache), the
-desktop ``SearchIndex`` (top 20 with snippets), and two candidate designs for finding the
-matches in PostgreSQL, counted in SQL: the GIN index over characters and pairs with a
-``strpos`` check (the one used) and pg_trgm's GIN with ``LIKE`` (the other one considered).
-The match sets of the archive and of the desktop index are compared query by query.
+archive's search (top 20 with snippets and the exact number of matches, a fresh connection
+per process, warm cache), the desktop ``SearchIndex`` (top 20 with snippets), and two
+candidate designs for finding the matches in PostgreSQL, counted in SQL: the GIN index over
+characters and pairs with a ``strpos`` check (the one used) and pg_trgm's GIN with ``LIKE``
+(the other one considered). The match sets of the archive and of the desktop index are
+compared query by query.
+
+Since schema 3 the archive ranks without reading the matches' bodies: the terms of all groups
+are one ``tsquery`` the GIN index answers alone (schema 2 re-tested every candidate's vector,
+which meant unpacking it), the body's whole words are lexemes of the same index, and where
+the matches holding a term in their headline or byline fill the page and outrank what a body
+match can score, only they are ranked. (One difference from schema 2's score: a term counts
+as in the body, a quarter of the body's weight, wherever in the article it is.) The number
+of matches stays exact.
 
 Load: client processes, each its own PostgreSQL role, loop for a fixed time — a search (top
 20 with snippets), opening one of its hits, bookmarking it — while the main process imports
@@ -20,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -37,6 +47,7 @@ from benchmarks.generate import (
     _material,
     _Writer,
     generate_library,
+    read_info,
     write_issue,
 )
 from reader.corpus.catalog import Catalog
@@ -61,37 +72,74 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def bench_size(cluster: Cluster, n: int, work: Path, every: int = 1
+class Prepared:
+    """An archive imported beforehand (``READER_BENCH_ARCHIVE``: a JSON file naming the
+    cluster's socket folder and port, the library, its catalog and desktop index, and the
+    seconds the import and the index build took): the 100,000-article run without its
+    half hour of import, on a machine shared with others."""
+
+    def __init__(self, path: Path) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self.host, self.port = data["host"], int(data["port"])
+        self.root, self.catalog = Path(data["root"]), Path(data["catalog"])
+        self.index = Path(data["index"])
+        self.import_s, self.index_s = float(data["import_s"]), float(data["index_s"])
+        self.pages = int(data["pages"])
+        self.note = str(data.get("note", ""))
+
+    def url(self, db: str = "postgres", user: str = "postgres") -> str:
+        return f"postgresql://{user}@/{db}?host={self.host}&port={self.port}"
+
+
+def bench_size(cluster: Cluster | Prepared, n: int, work: Path, every: int = 1
                ) -> tuple[list[str], Path, list[str]]:
-    root = work / f"lib{n}"
-    info = generate_library(root, n)
     url = cluster.url()
     archive = Archive.open(url)
-    schema.migrate(archive)
-    catalog = Catalog(root, work / f"catalog{n}.sqlite")
-    catalog.sync()
-    start = time.perf_counter()
-    stats = import_library(archive, root, catalog=catalog)
-    import_s = time.perf_counter() - start
-    index = SearchIndex(work / f"index{n}.sqlite3", root)
-    start = time.perf_counter()
-    index.update(catalog)
-    index_s = time.perf_counter() - start
+    if isinstance(cluster, Prepared):
+        root, pages = cluster.root, cluster.pages
+        info = read_info(root)
+        assert info is not None
+        catalog = Catalog(root, cluster.catalog)
+        import_s, index_s = cluster.import_s, cluster.index_s
+        note = cluster.note
+        index = SearchIndex(cluster.index, root)
+        catalog.sync()  # pages an earlier run's load imported: into the desktop index too
+        index.update(catalog)
+        import_library(archive, root, catalog=catalog)
+    else:
+        note = ""
+        root = work / f"lib{n}"
+        info = generate_library(root, n)
+        schema.migrate(archive)
+        catalog = Catalog(root, work / f"catalog{n}.sqlite")
+        catalog.sync()
+        start = time.perf_counter()
+        pages = import_library(archive, root, catalog=catalog).added
+        import_s = time.perf_counter() - start
+        index = SearchIndex(work / f"index{n}.sqlite3", root)
+        start = time.perf_counter()
+        index.update(catalog)
+        index_s = time.perf_counter() - start
     docs = [ScanDoc.of(a) for a in catalog.articles()]
     made = make_queries(docs, info.papers, PLANTED)
     queries = [q for k, q in enumerate(made)  # every ``every``-th query of each class
                if [x.cls for x in made[:k]].count(q.cls) % every == 0]
     server = ServerSearch(archive)
     conn = archive.conn()
-    conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    start = time.perf_counter()
-    conn.execute("CREATE INDEX IF NOT EXISTS trgm ON reader.articles "
-                 "USING gin (body_f gin_trgm_ops)")
-    conn.commit()
-    trgm_s = time.perf_counter() - start
+    trgm = not isinstance(cluster, Prepared)  # its index takes minutes to build at 100,000
+    trgm_note = "pg_trgm not measured in this run"
+    if trgm:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        start = time.perf_counter()
+        conn.execute("CREATE INDEX IF NOT EXISTS trgm ON reader.articles "
+                     "USING gin (body_f gin_trgm_ops)")
+        conn.commit()
+        trgm_s = time.perf_counter() - start
+        ((size_trgm,),) = conn.execute("SELECT pg_relation_size('reader.trgm')").fetchall()
+        trgm_note = (f"pg_trgm's GIN on the body: {size_trgm / 2**20:.0f} MB, "
+                     f"built in {trgm_s:.0f} s")
     ((size_db,),) = conn.execute("SELECT pg_database_size(current_database())").fetchall()
     ((size_tok,),) = conn.execute("SELECT pg_relation_size('reader.articles_tokens')").fetchall()
-    ((size_trgm,),) = conn.execute("SELECT pg_relation_size('reader.trgm')").fetchall()
     conn.execute("ANALYZE reader.articles")
     conn.commit()
     by_class: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
@@ -116,17 +164,19 @@ def bench_size(cluster: Cluster, n: int, work: Path, every: int = 1
                          "AND strpos(body_f, %s) > 0", (all_of(term_grams(text)), text))
             row["grams"].append(time.perf_counter() - t)
             conn.rollback()
+            if not trgm:
+                continue
             t = time.perf_counter()
             conn.execute("SELECT count(*) FROM reader.articles WHERE body_f LIKE %s",
                          (_like(text),))
             row["trgm"].append(time.perf_counter() - t)
             conn.rollback()
     lines = [
-        f"**{n:,} articles** ({stats.added:,} pages): import {import_s:.0f} s "
+        f"**{n:,} articles** ({pages:,} pages): import {import_s:.0f} s "
         f"({n / import_s:.0f} articles/s, one transaction a page), desktop index build "
-        f"{index_s:.0f} s; database {size_db / 2**20:.0f} MB, of which the gram GIN "
-        f"{size_tok / 2**20:.0f} MB (pg_trgm's GIN on the body: {size_trgm / 2**20:.0f} MB, "
-        f"built in {trgm_s:.0f} s).",
+        f"{index_s:.0f} s{f' (both beforehand, {note})' if not trgm else ''}; database "
+        f"{size_db / 2**20:.0f} MB, of which the gram GIN {size_tok / 2**20:.0f} MB "
+        f"({trgm_note}).",
         "",
         "| class | queries | identical match sets | archive p50 / p95 ms | desktop p50 / p95 ms "
         "| gram GIN + strpos count p50 / p95 | pg_trgm LIKE count p50 / p95 |",
@@ -144,23 +194,25 @@ def bench_size(cluster: Cluster, n: int, work: Path, every: int = 1
               f"desktop {statistics.median(all_desktop) * 1000:.1f} ms; "
               f"{sum(same.values())} of {len(queries)} match sets identical."]
     archive.close()
-    return lines, root, [q.text for q in queries]
+    return lines, root, [[q.cls, q.text] for q in queries]
 
 
-def client(url: str, seconds: float, out: str, seed: int, queries: list[str]) -> None:
+def client(url: str, seconds: float, out: str, seed: int, queries: list[list[str]]) -> None:
     """One load client: search, open a hit, bookmark it, until the time is up."""
     rnd = random.Random(seed)
     archive = Archive.open(url)
     search, catalog = ServerSearch(archive), ServerCatalog(archive)
     marks = ServerBookmarks(archive)
     result: dict[str, list[float] | list[str] | int] = {
-        "search": [], "open": [], "write": [], "acked": [], "errors": 0}
+        "search": [], "classes": [], "open": [], "write": [], "acked": [], "errors": 0}
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         try:
+            cls, text = rnd.choice(queries)
             t = time.perf_counter()
-            res = search.search(rnd.choice(queries), limit=20)
+            res = search.search(text, limit=20)
             result["search"].append(time.perf_counter() - t)  # type: ignore[union-attr]
+            result["classes"].append(cls)  # type: ignore[union-attr]
             if not res.hits:
                 continue
             t = time.perf_counter()
@@ -179,15 +231,18 @@ def client(url: str, seconds: float, out: str, seed: int, queries: list[str]) ->
     archive.close()
 
 
-def load(cluster: Cluster, root: Path, work: Path, clients: int, seconds: float,
-         queries: list[str]) -> list[str]:
-    catalog = Catalog(root, work / "load-catalog.sqlite")
+def load(cluster: Cluster | Prepared, root: Path, work: Path, clients: int, seconds: float,
+         queries: list[list[str]]) -> list[str]:
+    catalog = Catalog(root, cluster.catalog if isinstance(cluster, Prepared)
+                      else work / "load-catalog.sqlite")
     catalog.sync()
     db = "postgres"
     admin = Archive.open(cluster.url(db))
     with admin.transaction() as conn:
         for k in range(clients):
-            conn.execute(f"CREATE ROLE load_{k} LOGIN")
+            if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                (f"load_{k}",)).fetchone():
+                conn.execute(f"CREATE ROLE load_{k} LOGIN")
     for k in range(clients):
         grant_reader(admin, f"load_{k}")
     (work / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
@@ -197,9 +252,10 @@ def load(cluster: Cluster, root: Path, work: Path, clients: int, seconds: float,
             sys.executable, "-m", "benchmarks.bench_server", cluster.url(db, f"load_{k}"),
             str(seconds), str(work / f"client{k}.json"), str(k), str(work / "queries.json")]))
     writer = _Writer(random.Random(9), _material(), {}, 44 * 1000)
-    issues = 0
+    # New issues each run, after those an earlier run on the same library brought.
+    issues = len(list((root / "arrivals").rglob("*.txt"))) // 8
     start = time.monotonic()
-    imported = 0
+    imported, first = 0, issues
     while time.monotonic() - start < seconds:  # new issues arrive and are imported
         for _ in range(3):
             issues += 1
@@ -211,6 +267,10 @@ def load(cluster: Cluster, root: Path, work: Path, clients: int, seconds: float,
     results = [json.loads((work / f"client{k}.json").read_text(encoding="utf-8"))
                for k in range(clients)]
     searches = [v for r in results for v in r["search"]]
+    by_class: dict[str, list[float]] = defaultdict(list)
+    for r in results:
+        for cls, v in zip(r["classes"], r["search"], strict=True):
+            by_class[cls].append(v)
     writes = [v for r in results for v in r["write"]]
     opens = [v for r in results for v in r["open"]]
     errors = sum(r["errors"] for r in results)
@@ -223,18 +283,24 @@ def load(cluster: Cluster, root: Path, work: Path, clients: int, seconds: float,
     admin.close()
     return [
         f"**Load**: {clients} client processes for {seconds:.0f} s while {imported} new pages "
-        f"({issues} issues) were imported: {len(searches)} searches, p50 / p95 "
+        f"({issues - first} issues) were imported: {len(searches)} searches, p50 / p95 "
         f"{_ms(searches)} ms; {len(opens)} articles opened, {_ms(opens)} ms; {len(writes)} "
         f"bookmark writes, {_ms(writes)} ms; {errors} errors; {present} of {acked} "
-        "acknowledged bookmarks present afterwards.",
+        "acknowledged bookmarks present afterwards. Searches by class (count, p50 / p95 ms): "
+        + "; ".join(f"{cls} {len(v)}, {_ms(v)}" for cls, v in by_class.items()) + ".",
     ]
 
 
 def run(options: argparse.Namespace, size: int | None = None, title: str = "") -> str:
     """The measurements at 10,000 articles (``--quick``: 1,000), or at ``size``."""
     sizes = [size] if size else [1000] if options.quick else [10_000]
-    cluster = Cluster(fast=False)
-    cluster.start()
+    prepared = os.environ.get("READER_BENCH_ARCHIVE")
+    cluster: Cluster | Prepared
+    if prepared and size:
+        cluster = Prepared(Path(prepared))
+    else:
+        cluster = Cluster(fast=False)
+        cluster.start()
     lines = [title or "## The shared archive (PostgreSQL)", "",
              __doc__.split("\n\n", 1)[1].strip(), ""]
     try:
@@ -248,7 +314,8 @@ def run(options: argparse.Namespace, size: int | None = None, title: str = "") -
             clients, seconds = (4, 20.0) if options.quick else (20, 120.0)
             lines += [*load(cluster, root, Path(tmp), clients, seconds, queries), ""]
     finally:
-        cluster.remove()
+        if isinstance(cluster, Cluster):
+            cluster.remove()
     lines.append("The load runs on the library measured above. 100,000 articles: "
                  "`python -m benchmarks --only server_large`.")
     return "\n".join(lines)

@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import time
 import zlib
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from ..corpus.model import Page
 from ..corpus.serialize import page_to_dict
 from . import schema
 from .connection import Archive, ConnectionLost, ServerError, worded
-from .tokens import clean, folded, lexemes, vector, word_vectors
+from .tokens import ANY_LEXEME, clean, folded, lexemes, vector, word_sets
 
 Progress = Callable[[int, int], None]
 IMPORT_LOCK = 0x6E72696D  # advisory lock key of imports ("nrim")
@@ -43,18 +45,21 @@ class ImportStats:
     seconds: float = 0.0
 
 
-def _article_rows(page: Page) -> list[tuple[object, ...]]:
+def article_rows(page: Page) -> list[tuple[object, ...]]:
+    """The rows of ``page``'s articles, their search tokens made (jieba: the costly part)."""
     rows: list[tuple[object, ...]] = []
     for a in page.articles:
         head = folded("\n".join(x for x in (a.kicker, a.title, a.subtitle) if x))
         byline = folded(a.byline)
         body = folded(a.body)
-        lex = lexemes(head, byline, body)
+        head_words, byline_words, body_words = word_sets(head, byline, body)
+        lex = lexemes(head, byline, body, body_words)
         rows.append((
             page.source, a.position, a.id, _t(a.paper), a.date, a.page, _t(a.kicker),
             clean(a.title or ""), _t(a.subtitle), _t(a.byline), clean(a.display_title),
             a.title_is_derived, clean(a.body), a.length, head, byline, body,
-            None if lex is None else vector(lex), *word_vectors(head, byline, body),
+            vector([ANY_LEXEME] if lex is None else lex), vector(head_words),
+            vector(byline_words), "",  # the body's words are among the tokens (schema 3)
             lex is None,
         ))
     return rows
@@ -64,8 +69,10 @@ def _t(text: str | None) -> str | None:
     return None if text is None else clean(text)
 
 
-def write_page(conn: psycopg.Connection, stamp: str, page: Page, notice: str | None) -> int:
-    """Replace the archive's copy of ``page`` (inside the caller's transaction)."""
+def write_page(conn: psycopg.Connection, stamp: str, page: Page, notice: str | None,
+               rows: list[tuple[object, ...]] | None = None) -> int:
+    """Replace the archive's copy of ``page`` (inside the caller's transaction); ``rows``:
+    its articles' rows, when made beforehand (``article_rows``)."""
     blob = zlib.compress(json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1)
     # A page lost to a crash right after its commit is written again by the next import.
     conn.execute("SET LOCAL synchronous_commit = off")
@@ -91,7 +98,7 @@ def write_page(conn: psycopg.Connection, stamp: str, page: Page, notice: str | N
             "byline_f, body_f, tokens, head_words, byline_words, words, oversized) VALUES (%s, "
             "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, "
             "%s::tsvector, %s::tsvector, %s::tsvector, %s)",
-            _article_rows(page))
+            article_rows(page) if rows is None else rows)
     return len(page.articles)
 
 
@@ -116,6 +123,28 @@ def _lock(archive: Archive, waiting: Callable[[], None] | None) -> psycopg.Conne
     except psycopg.Error as err:
         raise worded(err, archive.url) from err
     return conn
+
+
+def _prepared(catalog: Catalog, sources: list[str], ahead: int = 8
+              ) -> Iterator[tuple[str, Page, list[tuple[object, ...]]]]:
+    """The pages of ``sources`` with their articles' rows, made a few pages ahead in a
+    thread: the tokens of the next pages are made while the server writes this one (the
+    thread runs while the importing thread waits for the server)."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tokens") as pool:
+        pending: deque[tuple[str, Page, Future[list[tuple[object, ...]]]]] = deque()
+        todo = iter(sources)
+        while True:
+            while len(pending) < ahead:
+                source = next(todo, None)
+                if source is None:
+                    break
+                page = catalog.page(source)
+                if page is not None:
+                    pending.append((source, page, pool.submit(article_rows, page)))
+            if not pending:
+                return
+            source, page, rows = pending.popleft()
+            yield source, page, rows.result()
 
 
 def import_library(
@@ -148,14 +177,11 @@ def import_library(
         if progress:
             progress(0, total)
         done = 0
-        for source in todo:
-            page = catalog.page(source)
-            if page is None:
-                continue
+        for source, page, rows in _prepared(catalog, todo):
             stamp = local[source]
             try:
                 with archive.transaction() as conn:
-                    stats.articles += write_page(conn, stamp, page, _notice(page))
+                    stats.articles += write_page(conn, stamp, page, _notice(page), rows)
             except ConnectionLost as err:
                 raise ConnectionLost(f"{err}; the pages written so far are kept: run the "
                                      "import again to go on") from err

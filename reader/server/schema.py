@@ -165,9 +165,21 @@ GRANT USAGE ON SEQUENCE reader.collections_id_seq, reader.bookmarks_id_seq
     TO newspaper_readers;
 """
 
+_RANKING = """
+-- Every article's vector gains its body's whole words (marked \\001w), so that the GIN index
+-- alone says which matches hold a term as a word; oversized articles (no grams) hold the
+-- lexeme every query asks for (\\001*), so that a query's candidates come from the index.
+SET LOCAL maintenance_work_mem = '256MB';
+DROP INDEX reader.articles_tokens;
+UPDATE reader.articles SET tokens = CASE WHEN tokens IS NULL THEN E'\\'\\001*\\''::tsvector
+    ELSE tokens || array_to_tsvector(ARRAY(SELECT E'\\001w' || lexeme FROM unnest(words))) END;
+CREATE INDEX articles_tokens ON reader.articles USING gin (tokens);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "pages, articles and their search tokens", _ARCHIVE),
     Migration(2, "readers: bookmarks, collections, row-level security", _READERS),
+    Migration(3, "search: every query's candidates and its ranking from GIN indexes", _RANKING),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -188,8 +200,9 @@ def version(conn: psycopg.Connection) -> int | None:
     return int(found[0]) if found and found[0] is not None else 0
 
 
-def migrate(archive: Archive) -> list[Migration]:
-    """Apply the migrations the archive lacks, in order; the ones applied."""
+def migrate(archive: Archive, until: int = LATEST) -> list[Migration]:
+    """Apply the migrations the archive lacks, in order, up to version ``until``; the ones
+    applied."""
     applied: list[Migration] = []
     with archive.transaction() as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
@@ -199,7 +212,7 @@ def migrate(archive: Archive) -> list[Migration]:
             raise ServerError(f"{archive.shown}: the archive's schema is version {current}, "
                               f"newer than this reader knows ({LATEST}): update the reader")
         for step in MIGRATIONS:
-            if step.version <= current:
+            if step.version <= current or step.version > until:
                 continue
             conn.execute(step.sql.encode("utf-8"))
             conn.execute("INSERT INTO reader.migrations (version, description) VALUES (%s, %s)",

@@ -7,11 +7,14 @@ the term, so every candidate is checked with ``strpos`` on the folded text, and 
 exact (the same articles as a scan of the text). Grams of the headline and of the byline are
 kept a second time under a field's mark, so that ``title:`` and ``byline:`` find their
 candidates without the body's; a character or a pair of a field is thus exactly a lexeme, and
-needs no check. Whole jieba words, a vector per field, rank whole-word matches above matches
-inside a longer word.
+needs no check. Whole jieba words rank whole-word matches above matches inside a longer word:
+the body's are lexemes of the same vector under their own mark (so that the GIN index gives
+the matches holding a term as a word without reading any article), the headline's and the
+byline's (short, stored in the row) a vector each.
 
 An article so long that its lexemes would pass PostgreSQL's limit of a ``tsvector`` (1 MB) has
-none: it is marked ``oversized`` and always checked against its text.
+only ``ANY_LEXEME``, which every query asks for beside its grams: it is marked ``oversized``
+and always checked against its text.
 """
 
 from __future__ import annotations
@@ -23,7 +26,11 @@ from ..search.segment import segmenter
 
 HEAD, BYLINE, BODY = "h", "b", ""
 """Field marks of the grams (the body's grams and the plain ones are the same set)."""
+WORD = "w"
+"""The mark of the body's whole words (ranking: which matches hold a term as a word)."""
 _GRAM = "\x01"
+ANY_LEXEME = _GRAM + "*"
+"""The one lexeme of an oversized article: a candidate of every query."""
 MAX_LEXEMES = 40_000
 """Beyond this many distinct lexemes an article is ``oversized`` (well under 1 MB)."""
 
@@ -51,9 +58,15 @@ def words(text: str) -> list[str]:
     return [w for w in segmenter().cut(text) if w.strip()]
 
 
-def lexemes(head: str, byline: str, body: str) -> list[str] | None:
-    """The gram lexemes of an article's folded headline, byline and body; None when too
-    many."""
+def word_lexeme(word: str) -> str:
+    """The lexeme of a whole word of the body."""
+    return f"{_GRAM}{WORD}{word}"
+
+
+def lexemes(head: str, byline: str, body: str, body_words: Iterable[str] = ()
+            ) -> list[str] | None:
+    """The gram lexemes of an article's folded headline, byline and body, and the lexemes
+    of its body's whole words; None when too many."""
     out: set[str] = set()
     for field, text in ((HEAD, head), (BYLINE, byline), (BODY, body)):
         g = grams(text)
@@ -62,7 +75,8 @@ def lexemes(head: str, byline: str, body: str) -> list[str] | None:
             out.update(gram_lexeme(x, field) for x in g)
         if len(out) > MAX_LEXEMES:
             return None
-    return list(out)
+    out.update(word_lexeme(w) for w in body_words)
+    return list(out) if len(out) <= MAX_LEXEMES else None
 
 
 MAX_WORD = 100
@@ -74,11 +88,10 @@ def _word_set(text: str) -> list[str]:
     return [w for w in set(words(text)) if len(w) <= MAX_WORD]
 
 
-def word_vectors(head: str, byline: str, body: str) -> tuple[str, str, str]:
-    """The jieba words of an article's folded headline, byline and body, each written out as
-    a ``tsvector`` (the body's at most ``MAX_LEXEMES`` distinct words)."""
-    return (vector(_word_set(head)), vector(_word_set(byline)),
-            vector(_word_set(body)[:MAX_LEXEMES]))
+def word_sets(head: str, byline: str, body: str) -> tuple[list[str], list[str], list[str]]:
+    """The distinct jieba words of an article's folded headline, byline and body (the
+    body's at most ``MAX_LEXEMES``)."""
+    return _word_set(head), _word_set(byline), _word_set(body)[:MAX_LEXEMES]
 
 
 def term_grams(text: str) -> list[str]:
