@@ -227,7 +227,10 @@ class Catalog:
     def __init__(self, root: Path, db_path: Path | None = None) -> None:
         self.root = Path(root)
         self.db_path = db_path or catalog_path(self.root)
-        self._local = threading.local()
+        # Connections by thread id, not threading.local: a QThreadPool worker runs each task
+        # under a new Python thread state, which would drop a thread-local connection after
+        # every task and open the file again for the next one (as ``SearchIndex`` does).
+        self._conns: dict[int, sqlite3.Connection] = {}
         self._write_lock = threading.Lock()
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self._pages_lock = threading.Lock()
@@ -255,12 +258,13 @@ class Catalog:
             self._reset()
 
     def _connect(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        me = threading.get_ident()
+        conn = self._conns.get(me)
         if conn is None:
             conn = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
+            self._conns[me] = conn
         return conn
 
     def _check(self, conn: sqlite3.Connection) -> None:
@@ -280,19 +284,16 @@ class Catalog:
 
     def _reset(self) -> None:
         """Replace a damaged cache file by an empty one (it is only a cache)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self.close()
         for suffix in ("", "-wal", "-shm"):
             Path(str(self.db_path) + suffix).unlink(missing_ok=True)
         self._check(self._connect())
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
+        """Close this thread's connection (a later call on this thread opens another)."""
+        conn = self._conns.pop(threading.get_ident(), None)
         if conn is not None:
             conn.close()
-            self._local.conn = None
 
     # -- reading the folder ---------------------------------------------------------------
 
