@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..corpus.catalog import Catalog
-from ..corpus.correction_store import Build, Saved, Undone
-from ..corpus.corrections import Outcome
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the correction rules load with the first correction, not every start)
     from ..bookmarks import BookmarkStore
+    from ..corpus.correction_store import Build, Saved, Undone
+    from ..corpus.corrections import Outcome
     from ..search import SearchIndex
 
 

@@ -33,21 +33,15 @@ from pathlib import Path
 from ..paths import cache_dir
 from ..problems import Problem, ProblemKind
 from . import changes
-from .library import (
-    PageError,
-    file_stamp,
-    is_page_file,
-    page_entries,
-    reading_stamp,
-    same_page,
-)
 from .model import UNKNOWN_PAPER, Article, Page
-from .parser import PARSER_VERSION
-from .pathmeta import read_path
-from .resolve import LIBRARY_FILE, NOTICES, library_settings, load_entry, root_of
 from .serialize import page_from_dict, page_to_dict
+from .settings_file import library_settings
+from .sidecar import LIBRARY_FILE
+from .versions import PARSER_VERSION, reading_stamp
 from .walk import READING_VERSION, unreadable
-from .workers import process_pool
+
+# What reads pages (the parser, the page rules, the worker processes) is imported by the syncs
+# that find pages to read, not by every command: most starts find none.
 
 SCHEMA = 4
 """4: a file's ``error`` and ``notice`` are problems as JSON (3 held English sentences). A
@@ -182,6 +176,9 @@ _Parsed = tuple[str, str, Page | None, Problem | None]
 def _parse_file(args: tuple[str, str, Problem | None]) -> _Parsed:
     """Worker: read one page file (runs in a subprocess for big syncs). An entry the walk
     refused (a link leaving the library, a folder too deep) is kept with its problem."""
+    from .library import PageError, file_stamp
+    from .resolve import load_entry, root_of
+
     path, source, problem = args
     if problem is not None:
         return source, _problem_stamp(problem), None, problem
@@ -214,6 +211,8 @@ def _problem_stamp(problem: Problem) -> str:
 
 
 def _wanted(name: str) -> bool:
+    from .library import is_page_file
+
     return is_page_file(Path(name))
 
 
@@ -317,6 +316,8 @@ class Catalog:
         if look is not None and not (look.changed or look.gone):
             result.problems.extend(self.problems())
             return result
+        from .library import file_stamp, page_entries
+
         known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
         folders = None
         on_disk: dict[str, Path] = {}
@@ -363,6 +364,8 @@ class Catalog:
         results: Iterator[_Parsed]
         pool = None
         if workers > 1:
+            from .workers import process_pool
+
             pool = process_pool(workers)
             results = pool.map(_parse_file, todo, chunksize=16)
         else:
@@ -418,6 +421,9 @@ class Catalog:
     ) -> None:
         if not batch:
             return
+        from .pathmeta import read_path
+        from .resolve import NOTICES
+
         conn = self._connect()
         with self._write_lock, conn:
             changes.new_state(conn)
@@ -539,6 +545,8 @@ class Catalog:
             "WHERE error IS NULL AND date IS NOT NULL "
             "GROUP BY paper, date, page, position HAVING count(*) > 1"
         ).fetchall()
+        if dupes:
+            from .library import same_page
         for paper, day, page, sources in dupes:
             first, *others = sorted(sources.split("\n"))
             for other in others:

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Protocol
 
 from ..problems import Problem, ProblemKind
-from . import parser as _parser
-from . import walk as _walk
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
 from .model import UNKNOWN_PAPER, Page
 from .overlay import join_stamp, overlay_stamp
 from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
+from .versions import reading_stamp as reading_stamp
 from .walk import Entry, NotReadable, read_regular, unreadable, walk_pages
 
 PAGE_SUFFIXES = (".txt", ".text")
@@ -107,13 +106,6 @@ def apply_overrides(page: Page, fields: dict[str, object]) -> None:
         page.warnings = [w for w in page.warnings if w.kind is not ProblemKind.NO_DATE]
         page.weekday = page.weekday if page.weekday and page.date else None
     finish_page(page)
-
-
-def reading_stamp(stamp: str) -> str:
-    """A page file's stamp for the search index: its state and the parser that read it, so
-    that an index built from an older parser's reading takes every page again after an update
-    of the reader (the file itself has not changed)."""
-    return f"{stamp}@p{_parser.PARSER_VERSION}.r{_walk.READING_VERSION}"
 
 
 def read_page_text(path: Path) -> Decoded:
