@@ -314,15 +314,16 @@ class Catalog:
     ) -> SyncResult:
         """Bring the cache in line with the folder; parse only new and changed files.
 
-        ``quick``: look only in the folders whose time changed since the last sync (see
-        ``changes``), not at every file; the first sync, and one after the catalog forgot its
-        files, walks the whole folder anyway."""
+        ``quick``: look only in the folders whose time changed since the last sync and at a
+        share of the files (see ``changes``), not at every file; the first sync, and one after
+        the catalog forgot its files, walks the whole folder anyway."""
         result = SyncResult()
         conn = self._connect()
         self._follow_settings(conn)
         some = conn.execute("SELECT 1 FROM files LIMIT 1").fetchone()
         look = changes.look(conn, self.root, _wanted) if quick and some else None
-        if look is not None and not (look.changed or look.gone):
+        moved = changes.rewritten(conn, self.root, self._write_lock) if look else []
+        if look is not None and not (look.changed or look.gone or moved):
             result.problems.extend(self.problems())
             return result
         from .library import file_stamp, page_entries
@@ -348,6 +349,10 @@ class Catalog:
                         stamp = ""
                 if known.get(source) != stamp:
                     todo.append((str(path), source, entry.problem))
+            for source in moved:  # rewritten in place, in a folder whose time stayed
+                if source not in on_disk:
+                    on_disk[source] = self.root / source
+                    todo.append((str(self.root / source), source, None))
         else:
             result.problems.append(Problem.of(ProblemKind.NO_FOLDER, str(self.root)))
         removed = [s for s in known if s not in on_disk and (look is None or look.covers(s))]
@@ -612,18 +617,8 @@ class Catalog:
             except (ValueError, EOFError, TypeError, zlib.error):
                 pass  # written by another Python, or damaged: computed again
         value = compute()
-        # Kept only when no one is writing: a start never waits for a sync to keep it.
-        if self._write_lock.acquire(blocking=False):
-            try:
-                conn.execute("PRAGMA busy_timeout=0")
-                with conn:
-                    conn.execute("INSERT OR REPLACE INTO listing VALUES (?, ?, ?)",
-                                 (kind, token, zlib.compress(marshal.dumps(value), 1)))
-            except sqlite3.OperationalError:
-                pass  # another process is writing: next time
-            finally:
-                conn.execute("PRAGMA busy_timeout=30000")
-                self._write_lock.release()
+        changes.try_write(conn, self._write_lock, "INSERT OR REPLACE INTO listing VALUES "
+                          "(?, ?, ?)", (kind, token, zlib.compress(marshal.dumps(value), 1)))
         return value
 
     def papers(self) -> list[str]:
