@@ -19,7 +19,6 @@ from ..problems import Problem, ProblemKind
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
 from .model import UNKNOWN_PAPER, Page
 from .overlay import join_stamp, overlay_stamp
-from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
 from .versions import reading_stamp as reading_stamp
 from .walk import Entry, NotReadable, read_regular, unreadable, walk_pages
@@ -105,6 +104,8 @@ def apply_overrides(page: Page, fields: dict[str, object]) -> None:
     if "date" in fields:
         page.warnings = [w for w in page.warnings if w.kind is not ProblemKind.NO_DATE]
         page.weekday = page.weekday if page.weekday and page.date else None
+    from .parser import finish_page  # (the parser loads with the first page read)
+
     finish_page(page)
 
 
@@ -129,6 +130,8 @@ def read_page_text(path: Path) -> Decoded:
 def load_page(path: Path, source: str | None = None) -> Page:
     """Read, decode and parse one page file, applying its sidecar. Raises PageError."""
     decoded = read_page_text(path)
+    from .parser import parse_page
+
     page = parse_page(decoded.text, source or name_text(path.as_posix()),
                       encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings
