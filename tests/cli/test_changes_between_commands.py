@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, age
 
 NAME = "翟汐澜"  # in no seed page
 
@@ -31,15 +31,6 @@ def hits(capsys: pytest.CaptureFixture[str], root: Path, query: str) -> int:
     status, out, err = run(capsys, "search", query, "--json", "--library", str(root))
     assert status == 0, err
     return int(json.loads(out)["total"])
-
-
-def age(root: Path, seconds: float = 3600) -> None:
-    """Set every file and folder of ``root`` back in time, as in an archive kept for years."""
-    then = time.time() - seconds
-    for here, folders, files in os.walk(root):
-        for name in files + folders:
-            os.utime(Path(here) / name, (then, then))
-    os.utime(root, (then, then))
 
 
 def page_with(text: str) -> str:
