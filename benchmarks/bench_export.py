@@ -94,7 +94,7 @@ def run(options: argparse.Namespace) -> str:
         "## Export",
         "",
         f"Exporting {count:,} articles to one document (`reader.export.export_articles`, table "
-        "of contents, source line and GB/T 7714 citation per article). Median of "
+        "of contents, imprint line and GB/T 7714 citation per article). Median of "
         f"{runs} run(s), each in a fresh process.",
         "",
         "| format | articles | time | articles/s | file size | peak RSS (+ for the export) |",

@@ -123,8 +123,8 @@ def _matches(doc: ScanDoc, q: object) -> bool:
     return matches(doc, q)  # type: ignore[arg-type]
 
 
-class PlusSource:
-    """The loaded library plus a few more pages (the new issue), as a PageSource."""
+class PlusStore:
+    """The loaded library plus a few more pages (the new issue), as a PageStore."""
 
     def __init__(self, lib: Catalog, extra: list[Path]) -> None:
         self.lib, self.root = lib, lib.root
@@ -204,7 +204,7 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
 
     extra = extra_issue(root)
     t0 = time.perf_counter()
-    inc = index.update(PlusSource(lib, extra))
+    inc = index.update(PlusStore(lib, extra))
     inc_s = time.perf_counter() - t0
     print(f"  one issue ({inc.added} articles) in {inc_s:.2f} s", file=sys.stderr)
     for p in extra:  # back to the generated library for the queries

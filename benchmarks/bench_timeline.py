@@ -34,7 +34,7 @@ RUNS = 40
 
 
 class _Part:
-    """A PageSource of some of a library's pages (for tagging a known number of articles)."""
+    """A PageStore of some of a library's pages (for tagging a known number of articles)."""
 
     def __init__(self, lib: Catalog, pages: int) -> None:
         self.root = lib.root

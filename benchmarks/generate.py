@@ -25,6 +25,9 @@ from reader.corpus.patterns import DATELINE
 from reader.paths import bundled_corpus
 
 PAPERS = ("钱塘新区报", "上城报", "临平报", "萧山日报")
+# Papers added, in this order, when a library has more issues than four papers can print
+# one a day over the ten years (about 640,000 articles): a paper never has two issues a day.
+MORE_PAPERS = ("余杭晨报", "富阳日报", "西湖报", "拱墅报", "滨江报", "桐庐报", "建德报", "淳安报")
 PAGES_PER_ISSUE = 8
 FIRST_DAY = dt.date(2013, 1, 1)
 LAST_DAY = dt.date(2022, 12, 31)
@@ -152,6 +155,17 @@ def write_issue(root: Path, paper: str, day: dt.date, issue_no: int, articles: i
     return files
 
 
+def _papers(n_issues: int, days: int) -> tuple[str, ...]:
+    """Enough papers that issue ``k`` and the same paper's next, ``k + len(papers)``, fall on
+    different days (issue ``k`` is on day ``k * days // n_issues``)."""
+    needed = max(len(PAPERS), -(-n_issues // days))
+    extra = needed - len(PAPERS)
+    if extra > len(MORE_PAPERS):
+        raise ValueError(f"{n_issues} issues need {needed} papers; the generator has "
+                         f"{len(PAPERS) + len(MORE_PAPERS)}")
+    return PAPERS + MORE_PAPERS[:extra]
+
+
 def generate_library(root: Path, articles: int, seed: int = 0) -> GeneratedInfo:
     """Write a library of ``articles`` articles under ``root`` (emptied first)."""
     root = Path(root)
@@ -164,16 +178,17 @@ def generate_library(root: Path, articles: int, seed: int = 0) -> GeneratedInfo:
     per_issue = 44
     n_issues = max(1, -(-articles // per_issue))
     days = (LAST_DAY - FIRST_DAY).days
+    papers = _papers(n_issues, days)
     pages = 0
     done = 0
     for k in range(n_issues):
-        paper = PAPERS[k % len(PAPERS)]
+        paper = papers[k % len(papers)]
         day = FIRST_DAY + dt.timedelta(days=k * days // n_issues)
         count = min(per_issue, articles - done)
-        pages += len(write_issue(root, paper, day, 100 + k // len(PAPERS), count, writer, done))
+        pages += len(write_issue(root, paper, day, 100 + k // len(papers), count, writer, done))
         done += count
     info = GeneratedInfo(
-        root=root, articles=articles, pages=pages, issues=n_issues, papers=list(PAPERS),
+        root=root, articles=articles, pages=pages, issues=n_issues, papers=list(papers),
         first_date=FIRST_DAY.isoformat(), last_date=LAST_DAY.isoformat(), seed=seed,
         planted=writer.planted_count,
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import jsondepth
 from .atomicfile import write_json_atomic
 from .paths import bundled_corpus, config_dir
+from .server.url import is_server_url, without_password
 
 SCHEMA = 1
 MAX_RECENT = 10
@@ -37,8 +38,10 @@ class UserConfig:
                 return Path(folder)
         return None
 
-    def remember_library(self, root: Path) -> None:
-        text = str(Path(root).resolve())
+    def remember_library(self, root: Path | str) -> None:
+        """Put ``root`` first among the recent libraries (a shared archive's URL without
+        its password: libpq finds that in ``.pgpass``, a service file or the environment)."""
+        text = without_password(str(root)) if is_server_url(root) else str(Path(root).resolve())
         self.libraries = [text] + [x for x in self.libraries if x != text]
         del self.libraries[MAX_RECENT:]
 

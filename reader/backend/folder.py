@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # (the correction rules load with the first correction, not e
     from ..corpus.correction_store import Build, Saved, Undone
     from ..corpus.corrections import Outcome
     from ..search import SearchIndex
+    from . import LibraryBackend, LibraryBookmarks, LibraryCatalog, LibraryIndex
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,18 @@ class FolderBackend:
         return self._catalog.root
 
     @property
+    def location(self) -> str:
+        return str(self._catalog.root)
+
+    @property
+    def shared(self) -> bool:
+        return False
+
+    @property
+    def connection(self) -> None:
+        return None
+
+    @property
     def catalog(self) -> Catalog:
         return self._catalog
 
@@ -69,3 +82,11 @@ class FolderBackend:
         from ..bookmarks import BookmarkStore
 
         return BookmarkStore.open()
+
+
+if TYPE_CHECKING:
+    def _satisfies(backend: FolderBackend, catalog: Catalog, index: SearchIndex,
+                   store: BookmarkStore
+                   ) -> tuple[LibraryBackend, LibraryCatalog, LibraryIndex, LibraryBookmarks]:
+        """mypy checks here that the folder's classes are what the faces expect."""
+        return backend, catalog, index, store

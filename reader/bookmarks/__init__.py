@@ -57,7 +57,7 @@ from .errors import (
 )
 from .excerpt import Excerpt
 from .excerpt_lookup import Placed, place
-from .identity import ArticleRef, ArticleSource, Resolution, Resolver, locate, resolve
+from .identity import ArticleRef, ArticleStore, Resolution, Resolver, locate, resolve
 from .merge import ImportReport
 from .passage import Passage, Span
 from .salvage import Salvage, export_readable, read_damaged
@@ -65,7 +65,7 @@ from .store import BookmarkStore
 
 __all__ = [
     "ArticleRef",
-    "ArticleSource",
+    "ArticleStore",
     "Bookmark",
     "BookmarkNotFound",
     "BookmarkStore",

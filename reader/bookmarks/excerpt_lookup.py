@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..corpus.model import Article
 from .excerpt import Excerpt
-from .identity import ArticleSource, Resolver
+from .identity import ArticleStore, Resolver
 from .passage import Span, find_in
 
 
@@ -52,7 +52,7 @@ def _candidates(excerpt: Excerpt, resolver: Resolver, first: list[Article]
     yield from (a for a in resolver.nearby(excerpt.ref) if a.id not in seen)
 
 
-def place(excerpt: Excerpt, source: ArticleSource,
+def place(excerpt: Excerpt, source: ArticleStore,
           resolver: Resolver | None = None) -> Placed:
     """Find ``excerpt`` in ``source`` (pass one ``resolver`` for many excerpts)."""
     resolver = resolver or Resolver(source)

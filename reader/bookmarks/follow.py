@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable
 
 from ..corpus.model import Article, Page
 from .bookmark import Bookmark
-from .identity import ArticleRef, ArticleSource, Resolver
+from .identity import ArticleRef, ArticleStore, Resolver
 
 
 class _Pages:
-    """The articles of some pages, as an ``ArticleSource``."""
+    """The articles of some pages, as an ``ArticleStore``."""
 
     def __init__(self, pages: Iterable[Page]) -> None:
         self._articles = [a for page in pages for a in page.articles]
@@ -37,7 +37,7 @@ def _reads_differently(ref: ArticleRef, article: Article) -> bool:
         now.article_id, now.display_title, now.kicker, now.title, now.subtitle)
 
 
-def changed(bookmarks: Iterable[Bookmark], library: ArticleSource,
+def changed(bookmarks: Iterable[Bookmark], library: ArticleStore,
             pages: Callable[[ArticleRef], Iterable[Page]]) -> list[tuple[Bookmark, Article]]:
     """(bookmark, its article now) for each bookmark whose article reads differently: found
     under its id with another headline, or, its id gone, found again in ``pages(ref)`` (the

@@ -18,7 +18,7 @@ from ..export import Annotation, Quote
 from .bookmark import Bookmark
 from .excerpt import Excerpt
 from .excerpt_lookup import place
-from .identity import ArticleSource, Resolver
+from .identity import ArticleStore, Resolver
 
 
 @dataclass
@@ -40,7 +40,7 @@ class Gathered:
         return self.notes[article.id]
 
 
-def gather(source: ArticleSource, bookmarks: Iterable[Bookmark] = (),
+def gather(source: ArticleStore, bookmarks: Iterable[Bookmark] = (),
            excerpts: Iterable[Excerpt] = (), articles: Iterable[Article] = ()) -> Gathered:
     """``articles`` (asked for by id: whole), then those of ``bookmarks`` and ``excerpts``."""
     out = Gathered()

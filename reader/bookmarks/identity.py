@@ -33,7 +33,7 @@ PROBE_CHARS = 30
 Method = Literal["id", "headline", "body"]
 
 
-class ArticleSource(Protocol):
+class ArticleStore(Protocol):
     """Anything that can hand out articles: the ``Catalog`` (or an index) fits."""
 
     def article(self, article_id: str) -> Article | None: ...
@@ -239,7 +239,7 @@ def same_facts(a: ArticleRef, x: _Facts, b: ArticleRef, y: _Facts) -> bool:
 class Resolver:
     """Finds remembered articles in one source; folds each article once for many lookups."""
 
-    def __init__(self, source: ArticleSource) -> None:
+    def __init__(self, source: ArticleStore) -> None:
         self.source = source
         self._facts: list[tuple[Article, _Facts]] | None = None
 
@@ -284,12 +284,12 @@ def _best(want: _Facts, found: list[Article]) -> Article:
     ))[0]
 
 
-def locate(ref: ArticleRef, source: ArticleSource) -> Resolution:
+def locate(ref: ArticleRef, source: ArticleStore) -> Resolution:
     """Find one remembered article in ``source`` (use a ``Resolver`` for many)."""
     return Resolver(source).locate(ref)
 
 
-def resolve(bookmark: Any, source: ArticleSource) -> Article | None:
+def resolve(bookmark: Any, source: ArticleStore) -> Article | None:
     """The article a bookmark (or an ``ArticleRef``) points to in ``source``, or None."""
     ref = bookmark if isinstance(bookmark, ArticleRef) else bookmark.ref
     return locate(ref, source).article

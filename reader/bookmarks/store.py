@@ -43,7 +43,7 @@ from .errors import (
     StoreError,
 )
 from .excerpt import Excerpt, excerpt_from_row, insert_excerpt, match_excerpt
-from .identity import ArticleRef, ArticleSource
+from .identity import ArticleRef, ArticleStore
 from .merge import ImportReport, merge_excerpts, merge_into
 from .passage import Passage
 from .transfer import read_transfer, write_bookmarks
@@ -381,7 +381,7 @@ class BookmarkStore:
 
     # ---------------------------------------------------------------- moving bookmarks
 
-    def export_json(self, path: Path, source: ArticleSource | None = None) -> int:
+    def export_json(self, path: Path, source: ArticleStore | None = None) -> int:
         """Write every bookmark and excerpt (with its citation) to a JSON file; return how
         many bookmarks.
 

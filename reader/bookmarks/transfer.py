@@ -24,7 +24,7 @@ from ..export.citation import Cited, csl_item, gbt7714
 from .bookmark import Bookmark, Kept
 from .errors import StoreError, TransferError
 from .excerpt import Excerpt
-from .identity import ArticleRef, ArticleSource, Resolver
+from .identity import ArticleRef, ArticleStore, Resolver
 
 FORMAT = "newspaper-reader-bookmarks"
 VERSION = 2
@@ -49,7 +49,7 @@ def entry(bookmark: Kept, article: Article | None = None) -> dict[str, Any]:
 
 
 def write_bookmarks(path: Path, bookmarks: list[Bookmark],
-                    source: ArticleSource | None = None,
+                    source: ArticleStore | None = None,
                     excerpts: list[Excerpt] | None = None) -> int:
     """Write ``bookmarks`` and ``excerpts`` to ``path`` atomically; return how many
     bookmarks were written."""

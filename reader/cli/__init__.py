@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..logsetup import active_log, setup_logging
 from ..paths import set_notice_handler
+from ..server.url import is_server_url
 from .common import CommandError, library_location, library_root, shown, warn
 
 log = logging.getLogger("reader.cli")
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from ..ui.app import run_window
 
-            if args.library is not None:
+            if args.library is not None and not is_server_url(args.library):
                 args.library = library_root(args)  # not a folder: one line, exit status 1
 
             return run_window(args)

@@ -25,16 +25,18 @@ from ..bookmarks.backup import default_path
 from ..bookmarks.bookmark import Kept
 from ..bookmarks.transfer import entry
 from ..corpus.model import UNKNOWN_PAPER, Article
+from ..server.url import safe_url
 from .common import (
     CommandError,
     add_library_option,
+    open_archive,
     open_catalog,
     print_json,
     warn,
 )
 
 if TYPE_CHECKING:
-    from ..server.bookmarks import ServerBookmarks
+    from ..backend import LibraryBookmarks
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -96,18 +98,16 @@ def open_store() -> BookmarkStore:
         raise CommandError(str(err)) from None
 
 
-def open_bookmarks(args: argparse.Namespace) -> BookmarkStore | ServerBookmarks:
-    """The bookmarks of the library ``--library`` names: the shared archive's own (those of
-    the role connected), or else the user's store."""
+def open_bookmarks(args: argparse.Namespace) -> LibraryBookmarks:
+    """The bookmarks of the library ``--library`` names (``LibraryBackend.open_bookmarks``):
+    the shared archive's own (those of the role connected), or else the user's store."""
     location = getattr(args, "library", None)
     if isinstance(location, str):
-        from .server_cmd import server_bookmarks
-
-        return server_bookmarks(location)
+        return open_archive(location).open_bookmarks()
     return open_store()
 
 
-def warn_backup(store: BookmarkStore | ServerBookmarks) -> None:
+def warn_backup(store: LibraryBookmarks) -> None:
     if store.backup_problem:
         warn(f"warning: {store.backup_problem}")
 
@@ -185,7 +185,7 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _find(store: BookmarkStore | ServerBookmarks, key: str) -> Bookmark:
+def _find(store: LibraryBookmarks, key: str) -> Bookmark:
     for b in store.list():
         if b.article_id == key:
             return b
@@ -208,6 +208,10 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if isinstance(getattr(args, "library", None), str):
+        raise CommandError(f"{safe_url(args.library)}: `reader bookmarks export` writes the "
+                           "bookmarks of this computer; the archive's own are listed by "
+                           "`reader bookmarks list --json` (they stay in the archive)")
     catalog = open_catalog(args, quiet=True)
     try:
         with open_store() as store:

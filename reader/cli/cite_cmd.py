@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from ..bookmarks.identity import ArticleSource
+from ..bookmarks.identity import ArticleStore
 from ..corpus.model import Article
 from ..export.citation import csl_json, gbt7714, ris
-from .common import CommandError, add_library_option, library_root, open_catalog
+from .common import CommandError, add_library_option, open_catalog
 
 CITATION_FORMATS = ("gbt7714", "ris", "csl-json")
 
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def articles_by_id(source: ArticleSource, ids: Iterable[str], root: object) -> list[Article]:
+def articles_by_id(source: ArticleStore, ids: Iterable[str], root: object) -> list[Article]:
     """The articles with these ids, in the order given; an unknown id is a CommandError."""
     found: list[Article] = []
     for article_id in ids:
@@ -36,7 +36,7 @@ def articles_by_id(source: ArticleSource, ids: Iterable[str], root: object) -> l
 def run(args: argparse.Namespace) -> int:
     catalog = open_catalog(args, quiet=True)
     try:
-        articles = articles_by_id(catalog, args.ids, library_root(args))
+        articles = articles_by_id(catalog, args.ids, catalog.root)
     finally:
         catalog.close()
     if args.format == "ris":

@@ -88,14 +88,19 @@ def add_library_option(parser: argparse.ArgumentParser) -> None:
 
 
 def library_root(args: argparse.Namespace) -> Path:
-    """The library folder chosen by ``--library``, else the default library."""
+    """The library folder chosen by ``--library``, else the default library; a
+    CommandError naming the command for a shared archive (the commands that call this
+    work on a folder's files: adding pages, corrections)."""
     root: Path | str | None = getattr(args, "library", None)
     if root is None:
         return default_library_root()
     if isinstance(root, str):
-        raise CommandError(f"{safe_url(root)} is a shared archive: the window and this "
-                           "command open library folders only, for now (search, show, "
-                           "bookmarks and library info work on it)")
+        command = " ".join(w for w in (getattr(args, "command", None),
+                                       getattr(args, "corrections_command", None)) if w)
+        raise CommandError(f"{safe_url(root)}: `reader {command or 'this command'}` is not "
+                           "available on a shared archive: it works on a library folder's "
+                           "files (an archive's pages come from `reader server import`, "
+                           "by its administrator); nothing was changed")
     if not root.is_dir():
         raise CommandError(f"{shown(root)}: no such library folder")
     return root
@@ -117,12 +122,17 @@ def default_library_root() -> Path:
 def open_catalog(args: argparse.Namespace, quiet: bool = False, full: bool = False) -> Catalog:
     """The chosen library's catalog (parsed pages cached on disk), brought up to date (see
     ``open_chosen_library``); a shared archive's (``reader.server``) for its URL."""
-    location = getattr(args, "library", None)
-    if is_server_url(location):
-        from .server_cmd import server_catalog
-
-        return server_catalog(str(location))
     return open_chosen_library(args, quiet, full).catalog
+
+
+def open_archive(url: str) -> LibraryBackend:
+    """The shared archive at ``url``, or a CommandError saying why it cannot be used."""
+    from ..server.connection import ServerError
+
+    try:
+        return open_library(url)
+    except ServerError as err:
+        raise CommandError(str(err)) from None
 
 
 def open_chosen_library(args: argparse.Namespace, quiet: bool = False,
@@ -132,8 +142,12 @@ def open_chosen_library(args: argparse.Namespace, quiet: bool = False,
     every file.
 
     Progress goes to stderr when many files must be read; problem files are reported there,
-    one line each (unless ``quiet``).
+    one line each (unless ``quiet``). A shared archive is connected to (a CommandError
+    saying why it cannot be), not read: its import keeps it up to date.
     """
+    location = getattr(args, "library", None)
+    if is_server_url(location):
+        return open_archive(str(location))
     library = open_library(library_root(args))
     catalog = library.catalog
 

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ..backend import open_library
 from ..corpus.catalog import Catalog
 from ..corpus.correction_store import (
     PageCorrections,
@@ -42,10 +43,10 @@ from ..corpus.library import PageError
 from ..corpus.model import UNKNOWN_PAPER, Article, Page
 from ..corpus.serialize import article_to_dict
 from ..corpus.walk import source_path
-from ..search import SearchIndex
 from .common import (
     CommandError,
     add_library_option,
+    library_location,
     library_root,
     open_catalog,
     print_json,
@@ -57,7 +58,8 @@ _PAGE_FIELDS = {"set-paper": "paper", "set-date": "date", "set-page": "page",
 
 
 def _library(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--library", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+    parser.add_argument("--library", metavar="DIR", type=library_location,
+                        default=argparse.SUPPRESS,
                         help="library folder to use (default: the last one opened)")
 
 
@@ -162,8 +164,8 @@ def _build(args: argparse.Namespace, page: Page, index: int) -> tuple[Correction
 
 
 def run_correct(args: argparse.Namespace) -> int:
+    root = library_root(args)  # a shared archive: refused, naming the command
     catalog = open_catalog(args, quiet=True)
-    root = catalog.root
     where = catalog.locate(args.id)
     if where is None:
         raise CommandError(f"no article with id {args.id} in {shown(root)} (an article's id "
@@ -246,7 +248,7 @@ def _jump_target(catalog: Catalog, article: Article, forward: bool) -> tuple[str
 def _follow(catalog: Catalog) -> None:
     """Read the corrected page again, and re-index it when the library has an index."""
     catalog.sync()
-    index = SearchIndex.for_library(catalog.root)
+    index = open_library(catalog.root, catalog).open_index()
     if index.path.exists():
         index.update(catalog)
 
@@ -330,12 +332,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    root = library_root(args)
     try:
         pages = read_export(args.file)
     except CorrectionError as err:
         raise CommandError(str(err)) from None
     catalog = open_catalog(args, quiet=True)
-    root = catalog.root
     slots: dict[tuple[str, str | None, int | None], str] = {}
     for issue in catalog.issues():
         for number, source in issue.pages:

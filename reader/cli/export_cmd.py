@@ -23,9 +23,9 @@ from ..export import (
     export_articles,
     format_for,
 )
-from .bookmarks_cmd import open_store
+from .bookmarks_cmd import open_bookmarks
 from .cite_cmd import articles_by_id
-from .common import CommandError, add_library_option, library_root, open_catalog, warn
+from .common import CommandError, add_library_option, open_catalog, warn
 
 SHOW_PROGRESS_FROM = 50
 USAGE = 2
@@ -69,9 +69,9 @@ def _chosen(args: argparse.Namespace) -> tuple[list[Article], dict[str, Annotati
 
     catalog = open_catalog(args, quiet=True)
     try:
-        articles = articles_by_id(catalog, args.ids, library_root(args))
+        articles = articles_by_id(catalog, args.ids, catalog.root)
         if args.bookmarked:
-            with open_store() as store:
+            with open_bookmarks(args) as store:
                 marks = store.list(tag=args.tag, sort="article_date")
                 kept = store.excerpts(tag=args.tag)
             chosen = gather(catalog, marks, reversed(kept), articles)

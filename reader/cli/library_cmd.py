@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..corpus.catalog import Catalog
+from ..backend import LibraryBackend, open_library
 from ..corpus.intake import add_pages
 from ..corpus.sidecar import LIBRARY_FILE
 from ..corpus.summary import library_info, problem_row
@@ -16,7 +16,7 @@ from .common import (
     CommandError,
     add_library_option,
     library_root,
-    open_catalog,
+    open_chosen_library,
     print_json,
     shown,
     user_config,
@@ -54,8 +54,12 @@ ORIGIN_WORDS = {
 
 
 def run_info(args: argparse.Namespace) -> int:
-    catalog = open_catalog(args, quiet=True)
-    return print_info(library_info(catalog), args.json)
+    library = open_chosen_library(args, quiet=True)
+    try:
+        info = library_info(library.catalog)
+    finally:
+        library.catalog.close()
+    return print_info(info, args.json, "Archive" if library.shared else "Library")
 
 
 def print_info(info: dict[str, Any], as_json: bool, kind: str = "Library") -> int:
@@ -126,9 +130,9 @@ def run_add(args: argparse.Namespace) -> int:
     report = add_pages(args.paths, root)
     for problem in report.problems:
         warn(f"{shown(problem.path)}: {problem.text}")
-    catalog = Catalog(root)
-    catalog.sync()
-    indexed = _index(root, catalog)
+    library = open_library(root)
+    library.catalog.sync()
+    indexed = _index(library)
     if args.json:
         print_json({
             "library": str(root), "added": report.added, "renamed": report.renamed,
@@ -147,12 +151,11 @@ def run_add(args: argparse.Namespace) -> int:
     return 1 if report.problems and not report.added else 0
 
 
-def _index(root: Path, catalog: Catalog) -> bool:
+def _index(library: LibraryBackend) -> bool:
     """Update the search index for the new pages, when the search core is installed."""
     try:
-        from ..search import SearchIndex
+        index = library.open_index()
     except ImportError:
         return False
-    index = SearchIndex.for_library(root)
-    index.update(catalog)
+    index.update(library.catalog)
     return True

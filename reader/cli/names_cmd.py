@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..server.url import safe_url
 from .common import CommandError, add_library_option, print_json
 from .search_cmd import search_index
 
@@ -24,6 +25,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_names(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise CommandError("--limit must not be negative", status=2)
+    if isinstance(args.library, str):
+        raise CommandError(f"{safe_url(args.library)}: `reader names` is not available on a "
+                           "shared archive yet: the archive does not find the names in its "
+                           "articles (a library folder's index does)")
     from ..search import IndexNotReady, QueryError
 
     index = search_index(args)

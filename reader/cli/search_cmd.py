@@ -14,10 +14,10 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+from ..server.url import safe_url
 from .common import (
     CommandError,
     add_library_option,
-    open_catalog,
     open_chosen_library,
     print_json,
     shown,
@@ -25,12 +25,11 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from ..backend import LibraryBackend, LibraryIndex
     from ..corpus.catalog import Catalog
     from ..corpus.model import Article
-    from ..search import SearchIndex
     from ..search.snippets import Occurrence
     from ..search.update import UpdateStats
-    from ..server.search import ServerSearch
 
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -94,11 +93,14 @@ def _waiting() -> None:
 
 def _update(
     args: argparse.Namespace, rebuild: bool = False, full: bool = False
-) -> tuple[SearchIndex, UpdateStats, Catalog]:
+) -> tuple[LibraryIndex, UpdateStats, Catalog]:
     """The library's catalog and index, both brought up to date (the window's too); problem
-    files on stderr, and why the index is rebuilt or what it waits for."""
+    files on stderr, and why the index is rebuilt or what it waits for. A shared archive
+    searches itself: nothing to update."""
     library = open_chosen_library(args, full=full)
     catalog, index = library.catalog, library.open_index()
+    if library.shared:
+        return index, index.update(catalog), catalog
     why = None if rebuild else index.check()
     if why is not None and index.path.exists():
         warn(f"the search index is rebuilt: {why}")
@@ -107,12 +109,16 @@ def _update(
     return index, stats, catalog
 
 
-def search_index(args: argparse.Namespace) -> SearchIndex:
+def search_index(args: argparse.Namespace) -> LibraryIndex:
     """The library's index, brought up to date (for the commands that only search)."""
     return _update(args)[0]
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    if isinstance(args.library, str):
+        raise CommandError(f"{safe_url(args.library)}: `reader index` is not needed on a "
+                           "shared archive: it searches in its database, indexed by "
+                           "`reader server import`")
     index, s, catalog = _update(args, rebuild=args.rebuild, full=True)
     from ..search.query_words import write_words
 
@@ -146,12 +152,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CommandError("--limit and --offset must not be negative", status=2)
     from ..search import IndexNotReady, QueryError
 
-    if isinstance(args.library, str):  # a shared archive: it searches itself
-        from .server_cmd import server_search
-
-        index: SearchIndex | ServerSearch = server_search(args.library)
-    else:
-        index, _, _ = _update(args)
+    index, _, _ = _update(args)
     try:
         res = index.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
     except QueryError as err:
@@ -181,10 +182,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _indexed_article(catalog: Catalog, article_id: str) -> Article | None:
-    from ..search import IndexNotReady, SearchIndex
+def _indexed_article(library: LibraryBackend, article_id: str) -> Article | None:
+    from ..search import IndexNotReady
 
-    index = SearchIndex.for_library(catalog.root)
+    if library.shared:
+        return None  # the archive's catalog holds every article it has
+    index = library.open_index()
     if not index.path.exists():
         return None
     try:
@@ -198,10 +201,11 @@ def _occurrence_json(o: Occurrence) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    catalog = open_catalog(args)
+    library = open_chosen_library(args)
+    catalog = library.catalog
     # The catalog keeps the article as parsed (section heads inside the body included); the
     # index is asked only for an article the catalog does not hold.
-    article = catalog.article(args.id) or _indexed_article(catalog, args.id)
+    article = catalog.article(args.id) or _indexed_article(library, args.id)
     if article is None:
         raise CommandError(f"no article with id {args.id} in {shown(catalog.root)}")
     spans: list[Occurrence] = []

@@ -8,7 +8,7 @@ new or changed and forgets removed ones, so opening a library costs a directory 
 
 It offers what the window and the command line need without holding the archive in memory:
 the issues by date (``issues()``), the pages of one issue, an article by id, and the
-``PageSource`` protocol (``stamps()``/``page()``) that the search index follows.
+``PageStore`` protocol (``stamps()``/``page()``) that the search index follows.
 
 The cache is disposable: a damaged or outdated file is replaced by a fresh one. A file that
 could not be read is kept with its problem as JSON (``reader.problems``): its kind and
@@ -486,7 +486,7 @@ class Catalog:
             for source in sources:
                 self._pages.pop(source, None)
 
-    # -- PageSource -----------------------------------------------------------------------
+    # -- PageStore ------------------------------------------------------------------------
 
     def state(self) -> str:
         """A token that changes whenever the files read change (see ``changes.state``)."""
@@ -698,6 +698,12 @@ class Catalog:
             "SELECT 1 FROM files WHERE error IS NULL AND position IS NOT NULL "
             "AND paper IS NULL LIMIT 1").fetchone()
         return row is not None
+
+    def warned_sources(self) -> list[str]:
+        """The pages read with warnings (a masthead that contradicts itself, …), in order."""
+        rows = self._connect().execute(
+            "SELECT source FROM files WHERE n_warnings > 0 AND error IS NULL ORDER BY source")
+        return [r[0] for r in rows.fetchall()]
 
     def undated_sources(self) -> list[str]:
         rows = self._connect().execute(

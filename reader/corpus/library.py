@@ -1,6 +1,6 @@
 """A library's page files: which files are pages, their stamps, reading one into a Page
 (with its sidecar), the Problem a file that cannot be read is reported as, and the
-``PageSource`` protocol of what pages are read from.
+``PageStore`` protocol of what pages are read from.
 
 A file that cannot be read is reported as a Problem (``reader.problems``: the file, a kind and
 its parameters) and skipped; the rest of the library loads.
@@ -30,7 +30,7 @@ MAX_PAGE_BYTES = 8 * 1024 * 1024
 Progress = Callable[[int, int], None]
 
 
-class PageSource(Protocol):
+class PageStore(Protocol):
     """What the search index (and anything else that follows a library) reads pages from."""
 
     root: Path

@@ -8,17 +8,21 @@ A paper has no class: it is its name as printed (``Page.paper``, ``Article.paper
 catalog's ``IssueInfo`` (``reader.corpus.catalog``): a paper's pages of one date, listed by
 their numbers and sources, its ``key`` the one name of an issue in the window and the CLI.
 
-"Source" names three things, kept apart by their type:
+What the classes here are: ``Paragraph`` (one paragraph of an article body), ``Article``
+(one article of a page), ``GuideEntry`` (one line of a front-page guide) and ``Page`` (one page
+file read into its articles); ``derived_title`` gives an untitled article a title from its body.
 
-- ``Page.source`` / ``Article.source`` (``str``): the page file's path relative to the
-  library's folder, with ``/`` between the parts (``钱塘新区报/2022/08-10/01.txt``); the key
-  of a page in the catalog and the search index. For a single file parsed on its own
-  (``reader parse FILE``) it is the path as given.
-- ``PageSource`` (``reader.corpus.library``): the protocol of what pages are read from
-  (``stamps()`` and ``page(source)``), which ``Catalog`` follows and the search index
-  updates from.
-- the *source line* of an export or citation (``reader.export.citation.source_line``):
-  where the article was printed, as words (paper, date, page, and the page file's name).
+"Source" means one thing: the page file's path, ``Page.source`` / ``Article.source`` (``str``),
+relative to the library's folder with ``/`` between the parts (``钱塘新区报/2022/08-10/01.txt``);
+the key of a page in the catalog and the search index. For a single file parsed on its own
+(``reader parse FILE``) it is the path as given. Two neighbours have names of their own:
+
+- ``PageStore`` (``reader.corpus.library``): the protocol of what pages are read from
+  (``stamps()`` and ``page(source)``), which the ``Catalog`` follows and the search index
+  updates from; ``ArticleStore`` (``reader.bookmarks.identity``) hands out articles by id.
+- the *imprint line* of an export or citation (``reader.export.citation.imprint_line``):
+  where the article was printed, as words (paper, date, page, and the page file's name);
+  exports label it 来源.
 """
 
 from __future__ import annotations

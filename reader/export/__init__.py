@@ -16,7 +16,7 @@ For the window and the CLI::
                                              # its suffix asks for another format)
     gbt7714(article) -> str                  # 作者. 题名[N]. 报纸名, 出版日期(版次).
     ris([articles]) -> str; csl_json([articles]) -> str; csl_item(article) -> dict
-    source_line(article) -> str              # 钱塘新区报 2022年8月10日 第1版（file）
+    imprint_line(article) -> str              # 钱塘新区报 2022年8月10日 第1版（file）
     plain_quotation(text, article) -> str    # “passage”\n——citation (Copy with Citation)
 
 Threads: run ``export_articles`` in a worker (QRunnable/QThread); pass ``progress`` that
@@ -29,7 +29,7 @@ one. The other formats need no Qt.
 from __future__ import annotations
 
 from .atomic import Cancelled, ExportError
-from .citation import Cited, csl_item, csl_json, gbt7714, ris, source_line
+from .citation import Cited, csl_item, csl_json, gbt7714, imprint_line, ris
 from .document import Annotation
 from .exporter import FORMATS, SUFFIXES, agreeing_path, export_articles, format_for
 from .quotation import Quote, plain_quotation
@@ -48,7 +48,7 @@ __all__ = [
     "export_articles",
     "format_for",
     "gbt7714",
+    "imprint_line",
     "plain_quotation",
     "ris",
-    "source_line",
 ]

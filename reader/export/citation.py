@@ -1,4 +1,4 @@
-"""Citations of newspaper articles: GB/T 7714-2015, RIS and CSL-JSON, and the source line.
+"""Citations of newspaper articles: GB/T 7714-2015, RIS and CSL-JSON, and the imprint line.
 
 GB/T 7714-2015 (entry type ``[N]``, newspaper) reads ``作者. 题名[N]. 报纸名, 出版日期(版次).``:
 
@@ -88,7 +88,7 @@ def gbt7714(item: Article | Cited) -> str:
     return f"{head}{title}[N]. {c.paper or f'[{UNKNOWN_PAPER}]'}, {day}{page}."
 
 
-def source_line(article: Article) -> str:
+def imprint_line(article: Article) -> str:
     """Where the article was printed: paper, date and page (and the page file)."""
     day = f"{article.date.year}年{article.date.month}月{article.date.day}日" if article.date \
         else "日期不详"

@@ -31,7 +31,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..corpus.model import Article
 from .authors import credited_authors
-from .citation import gbt7714, source_line
+from .citation import gbt7714, imprint_line
 from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, noted, toc_label
 from .paper import paper_mm
 from .quotation import LABEL, attribution
@@ -172,7 +172,7 @@ class _Writer:
             self.add(article.subtitle, "Subtitle")
         if article.byline:
             self.add(article.byline, "Byline")
-        self.add(f"来源：{source_line(article)}", "Source")
+        self.add(f"来源：{imprint_line(article)}", "Source")
         self.add(f"引用：{gbt7714(article)}", "Citation")
         annotation = noted(self.notes, article)
         for label, text in annotation.lines():

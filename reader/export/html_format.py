@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from ..corpus.model import Article
-from .citation import gbt7714, source_line
+from .citation import gbt7714, imprint_line
 from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, noted, toc_label
 from .quotation import LABEL, attribution
 
@@ -44,7 +44,7 @@ def _article_html(article: Article, level: int, anchor: str | None, page_break: 
         parts.append(f'<p class="subtitle">{escape(article.subtitle)}</p>')
     if article.byline:
         parts.append(f'<p class="byline">{escape(article.byline)}</p>')
-    parts.append(f'<p class="source">来源：{escape(source_line(article))}</p>')
+    parts.append(f'<p class="source">来源：{escape(imprint_line(article))}</p>')
     parts.append(f'<p class="citation">引用：{escape(gbt7714(article))}</p>')
     annotation = noted(notes, article)
     parts += [f'<p class="note">{label}：{escape(text)}</p>'

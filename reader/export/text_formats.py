@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from ..corpus.model import Article
-from .citation import gbt7714, source_line
+from .citation import gbt7714, imprint_line
 from .document import NO_NOTES, Notes, Tracker, document_title, heading_text, noted, toc_label
 from .quotation import LABEL, attribution
 
@@ -31,7 +31,7 @@ def _txt_article(article: Article, notes: Notes) -> list[str]:
         lines.append(article.subtitle)
     if article.byline:
         lines.append(article.byline)
-    lines += [f"来源：{source_line(article)}", f"引用：{gbt7714(article)}"]
+    lines += [f"来源：{imprint_line(article)}", f"引用：{gbt7714(article)}"]
     annotation = noted(notes, article)
     lines += [f"{label}：{text}" for label, text in annotation.lines()]
     for quote in annotation.quotes:
@@ -91,7 +91,7 @@ def _md_article(article: Article, level: int, anchor: str | None, notes: Notes) 
         lines += [f"**{md_escape(article.subtitle)}**", ""]
     if article.byline:
         lines += [md_escape(article.byline), ""]
-    lines += [f"> 来源：{md_escape(source_line(article))}  ",
+    lines += [f"> 来源：{md_escape(imprint_line(article))}  ",
               f"> 引用：{md_escape(gbt7714(article))}"]
     annotation = noted(notes, article)
     if annotation.lines():

@@ -7,7 +7,7 @@ Public API (what the window and the command line use)::
     index = SearchIndex.for_library(root)      # the index file under reader.paths.cache_dir()
     why = index.check()                        # why the next update starts anew, or None
     stats = index.update(source, progress=cb, cancelled=event, waiting=None)
-        # source: a PageSource (reader.corpus.catalog.Catalog, as the window and CLI use);
+        # source: a PageStore (reader.corpus.catalog.Catalog, as the window and CLI use);
         # progress(done, total) in articles; cancelled: a callable or a threading.Event;
         # waiting(): called once if another process is updating and this one waits.
         # -> UpdateStats(added, changed, removed, articles, seconds, cancelled, rebuilt)

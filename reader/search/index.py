@@ -24,7 +24,7 @@ import numpy as np
 import tantivy
 
 from ..corpus.encoding import escaped_name
-from ..corpus.library import PageSource
+from ..corpus.library import PageStore
 from ..corpus.model import Article, Paragraph
 from ..paths import cache_dir
 from . import store
@@ -159,7 +159,7 @@ class SearchIndex:
 
     def update(
         self,
-        source: PageSource,
+        source: PageStore,
         progress: Progress | None = None,
         cancelled: Cancelled | threading.Event | None = None,
         *,
@@ -207,7 +207,7 @@ class SearchIndex:
         return UpdateStats(**{**stats.__dict__, "rebuilt": reason or None,
                               "seconds": time.perf_counter() - start})
 
-    def update_names(self, source: PageSource, progress: Progress | None = None,
+    def update_names(self, source: PageStore, progress: Progress | None = None,
                      cancelled: Cancelled | None = None) -> NameStats:
         """Find the names of the articles that are new since the names were last updated
         (after an ``update(..., names=False)``)."""
@@ -215,7 +215,7 @@ class SearchIndex:
                                              None)
         return self.name_stats
 
-    def _update_names(self, source: PageSource, progress: Progress | None,
+    def _update_names(self, source: PageStore, progress: Progress | None,
                       cancelled: Cancelled, workers: int | None) -> NameStats:
         """Bring the names up to date; a names file that cannot be used is started anew (the
         search works without names)."""

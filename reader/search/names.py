@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..corpus.library import PageSource
+from ..corpus.library import PageStore
 from ..corpus.model import Article
 from ..corpus.workers import process_pool
 from .engine import article_number
@@ -381,7 +381,7 @@ class NameIndex:
     # ----------------------------------------------------------------------------------------
     # Updating
 
-    def update(self, source: PageSource, progress: Progress | None = None,
+    def update(self, source: PageStore, progress: Progress | None = None,
                cancelled: Cancelled | None = None, workers: int | None = None) -> NameStats:
         """Find the names of the articles of new and changed page files (only those whose text
         changed); forget those of removed files. A cancelled update keeps what it finished."""
@@ -431,7 +431,7 @@ class NameIndex:
         for table in ("names", "articles"):
             list(rows_in(conn, f"DELETE FROM {table} WHERE article_id IN ({{marks}})", ids))
 
-    def _tag_files(self, source: PageSource, stamps: dict[str, str], todo: list[str],
+    def _tag_files(self, source: PageStore, stamps: dict[str, str], todo: list[str],
                    progress: Progress | None, cancelled: Cancelled, workers: int | None) -> int:
         """Tag the articles of ``todo`` whose text is new, a batch of files at a time (each
         batch written at once: a cancelled update keeps the batches done); -1 when
@@ -449,7 +449,7 @@ class NameIndex:
                     progress(tagged, round(tagged * len(todo) / files))
         return tagged
 
-    def _tag_batch(self, source: PageSource, stamps: dict[str, str], batch: list[str],
+    def _tag_batch(self, source: PageStore, stamps: dict[str, str], batch: list[str],
                    pool: _Workers, cancelled: Cancelled) -> int:
         conn = self._conn()
         known: dict[str, str] = dict(rows_in(

@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from .index import SearchIndex
+from .matches import DatedMatches
 
 By = Literal["year", "month", "week"]
 Measure = Literal["articles", "occurrences", "share"]
@@ -122,7 +122,15 @@ def _bucket(keys: Ints, weights: Ints, all_keys: Ints) -> tuple[int, ...]:
     return tuple(round(float(c)) for c in counts[: len(all_keys)])
 
 
-def timeline(index: SearchIndex, queries: Sequence[str], by: By = "month",
+class DatedSource(Protocol):
+    """What a timeline asks of a search: ``SearchIndex``, or a shared archive's."""
+
+    def dated_matches(self, query: str, occurrences: bool = False,
+                      papers: Sequence[str] | None = None, date_from: dt.date | None = None,
+                      date_to: dt.date | None = None) -> DatedMatches: ...
+
+
+def timeline(index: DatedSource, queries: Sequence[str], by: By = "month",
              occurrences: bool = False, papers: Sequence[str] | None = None,
              date_from: dt.date | None = None, date_to: dt.date | None = None) -> Timeline:
     """Counts of each query per period over the archive's dates (``QueryError`` for a query

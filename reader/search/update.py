@@ -1,4 +1,4 @@
-"""Bringing the index up to date with a ``PageSource``: only new, changed and removed pages.
+"""Bringing the index up to date with a ``PageStore``: only new, changed and removed pages.
 
 The stored stamp of each page file (``store``: the files table) is compared with
 ``source.stamps()``. The engine's articles of changed and removed files are deleted and
@@ -32,7 +32,7 @@ from typing import Any
 
 import tantivy
 
-from ..corpus.library import PageSource
+from ..corpus.library import PageStore
 from ..corpus.model import UNKNOWN_PAPER
 from ..corpus.workers import process_pool
 from . import store
@@ -91,7 +91,7 @@ class _Batch:
     docs: list[_Doc]
 
 
-def _docs_of(source: PageSource, name: str) -> list[_Doc]:
+def _docs_of(source: PageStore, name: str) -> list[_Doc]:
     page = source.page(name)
     if page is None:
         return []
@@ -108,7 +108,7 @@ def _docs_of(source: PageSource, name: str) -> list[_Doc]:
     return docs
 
 
-def _batches(source: PageSource, todo: dict[str, str], parallel: bool) -> list[_Batch]:
+def _batches(source: PageStore, todo: dict[str, str], parallel: bool) -> list[_Batch]:
     """The articles of the files to index, whole files to a batch, batches of similar size."""
     per_file = [(name, stamp, _docs_of(source, name)) for name, stamp in sorted(todo.items())]
     total = sum(len(d.body) + 40 for _, _, docs in per_file for d in docs)
@@ -177,7 +177,7 @@ def _documents(batch: _Batch, texts: Analyzed) -> Iterator[tantivy.Document]:
 class _Run:
     """One update: its plan, the engine's writer and the files it records."""
 
-    def __init__(self, conn: sqlite3.Connection, engine: tantivy.Index, source: PageSource,
+    def __init__(self, conn: sqlite3.Connection, engine: tantivy.Index, source: PageStore,
                  progress: Progress | None, cancelled: Cancelled, workers: int) -> None:
         self.conn, self.engine, self.source, self.cancelled = conn, engine, source, cancelled
         self.progress = progress or (lambda done, total: None)
@@ -275,7 +275,7 @@ def _live_articles(engine: tantivy.Index) -> int:
 def run_update(
     conn: sqlite3.Connection,
     engine: tantivy.Index,
-    source: PageSource,
+    source: PageStore,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,

@@ -5,13 +5,19 @@ The database enforces who sees what (row-level security, see ``schema``); this m
 asks. Bookmarks are the desktop's ``Bookmark`` objects, their ``ArticleRef`` kept as JSON.
 Adding is idempotent (the client gives each new bookmark its uid), so an add whose answer was
 lost with the connection is tried again without making two; any other write that fails
-raises ``ServerError`` and is never reported as done.
+raises ``ServerError`` and is never reported as done. The errors are also ``StoreError``s
+(``BookmarkServerError``), as the bookmark store's are, so that the window and the commands
+treat both stores alike.
+
+Excerpts are not kept in the archive (yet): the store lists none, and saving one is refused
+with a ``StoreError`` that says so.
 """
 
 from __future__ import annotations
 
 import builtins
 import uuid
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +26,26 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from ..bookmarks.bookmark import Bookmark, clean_tags
-from ..bookmarks.errors import BookmarkNotFound
+from ..bookmarks.errors import BookmarkNotFound, StoreError
+from ..bookmarks.excerpt import Excerpt
 from ..bookmarks.identity import ArticleRef
+from ..bookmarks.passage import Passage
 from ..corpus.model import Article
-from .connection import Archive, ServerError
+from .connection import Archive, ConnectionLost, ServerError
 
 _COLUMNS = "id, uid, ref, created, updated, note, tags, owner, collection_id"
+
+
+class BookmarkServerError(ServerError, StoreError):
+    """A bookmark read or write the archive did not do (``lost``: the connection went)."""
+
+    def __init__(self, message: str, lost: bool = False) -> None:
+        super().__init__(message)
+        self.lost = lost
+
+
+class ExcerptsNotKept(StoreError):
+    """The shared archive keeps no excerpts (yet)."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +87,19 @@ class ServerBookmarks:
             cur = conn.execute(query.encode("utf-8"), list(params))
             return cur.fetchall() if cur.description else []
 
-        return self.archive.run(work, retry=retry)
+        try:
+            return self.archive.run(work, retry=retry)
+        except BookmarkServerError:
+            raise
+        except ServerError as err:
+            raise BookmarkServerError(str(err), isinstance(err, ConnectionLost)) from err
+
+    def data_version(self) -> int:
+        """A number that changes when the bookmarks the role sees change (here or in
+        another reader's window)."""
+        (row,) = self._rows("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || "
+                            "coalesce(max(updated)::text, '') FROM reader.bookmarks")
+        return zlib.crc32(str(row[0]).encode())
 
     def list(self, tag: str | None = None, text: str | None = None, sort: str = "added",
              collection: int | None = None) -> list[Bookmark]:
@@ -144,6 +176,41 @@ class ServerBookmarks:
     def remove(self, bookmark_id: int) -> bool:
         return bool(self._rows("DELETE FROM reader.bookmarks WHERE id = %s RETURNING id",
                                (bookmark_id,)))
+
+    def relink(self, bookmark_id: int, article: Article) -> Bookmark:
+        """Point the bookmark at ``article`` (its article reads differently now)."""
+        rows = self._rows(
+            f"UPDATE reader.bookmarks SET article_id = %s, ref = %s, updated = now() "
+            f"WHERE id = %s RETURNING {_COLUMNS}",
+            (article.id, Jsonb(ArticleRef.of(article).to_dict()), bookmark_id))
+        if not rows:
+            raise BookmarkNotFound(bookmark_id)
+        return _bookmark(rows[0])
+
+    # -- excerpts: not kept in the archive ------------------------------------------------
+
+    def excerpts(self, tag: str | None = None, text: str | None = None
+                 ) -> builtins.list[Excerpt]:
+        return []
+
+    def _no_excerpts(self) -> ExcerptsNotKept:
+        return ExcerptsNotKept(f"{self.archive.shown}: the shared archive keeps bookmarks, "
+                               "not excerpts (yet); bookmark the article and put the passage "
+                               "in its note")
+
+    def add_excerpt(self, article: Article, passage: Passage, note: str = "",
+                    tags: Iterable[str] = ()) -> Excerpt:
+        raise self._no_excerpts()
+
+    def update_excerpt(self, excerpt_id: int, *, note: str | None = None,
+                       tags: Iterable[str] | None = None) -> Excerpt:
+        raise self._no_excerpts()
+
+    def relink_excerpt(self, excerpt_id: int, article: Article) -> Excerpt:
+        raise self._no_excerpts()
+
+    def remove_excerpt(self, excerpt_id: int) -> bool:
+        raise self._no_excerpts()
 
     # -- collections ------------------------------------------------------------------
 

@@ -21,7 +21,8 @@ from ..corpus.model import UNKNOWN_PAPER, Page
 from ..corpus.serialize import page_from_dict
 from ..problems import Problem
 from . import schema
-from .connection import Archive
+from .connection import Archive, ConnectionLost
+from .url import archive_name
 
 _PAGES = ("count(DISTINCT CASE WHEN position IS NULL THEN source "
           "ELSE coalesce(paper, '') || '|' || date || '|' || coalesce(page::text, '') END)")
@@ -35,6 +36,11 @@ class ArchiveRoot(type(Path())):  # type: ignore[misc]
 
     def __str__(self) -> str:
         return self.url or super().__str__()
+
+    @property
+    def name(self) -> str:
+        """The database's (or service's) name, as the window's title shows it."""
+        return archive_name(self.url) if self.url else str(super().name)
 
 
 def archive_root(url: str) -> Path:
@@ -50,7 +56,9 @@ class ServerCatalog(Catalog):
     def __init__(self, archive: Archive) -> None:
         schema.check(archive)
         self.archive = archive
+        self._last_state = ""
         super().__init__(archive_root(archive.shown))  # the page cache; no file (``_open``)
+        self.root = archive_root(archive.shown)  # the catalog made a plain Path of it
 
     def _open(self) -> None:
         """The folder's cache file is not opened: the database is the catalog."""
@@ -70,9 +78,15 @@ class ServerCatalog(Catalog):
         return SyncResult(problems=self.problems())
 
     def state(self) -> str:
-        (row,) = self._rows("SELECT count(*) || ':' || coalesce(max(imported_at)::text, '') "
-                            "FROM reader.pages")
-        return str(row[0])
+        """A token of the archive's import; the last one known while the server cannot be
+        reached (so that the pages already read stay readable)."""
+        try:
+            (row,) = self._rows("SELECT count(*) || ':' || coalesce(max(imported_at)::text, "
+                                "'') FROM reader.pages")
+        except ConnectionLost:
+            return self._last_state
+        self._last_state = str(row[0])
+        return self._last_state
 
     def stamps(self) -> dict[str, str]:
         return dict(self._rows("SELECT source, stamp FROM reader.pages"))
@@ -154,6 +168,10 @@ class ServerCatalog(Catalog):
     def unnamed_records(self) -> bool:
         return bool(self._rows("SELECT 1 FROM reader.pages WHERE position IS NOT NULL "
                                "AND paper IS NULL LIMIT 1"))
+
+    def warned_sources(self) -> list[str]:
+        return [r[0] for r in self._rows(
+            "SELECT source FROM reader.pages WHERE n_warnings > 0 ORDER BY source")]
 
     def undated_sources(self) -> list[str]:
         return [r[0] for r in self._rows(

@@ -33,6 +33,8 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_library_action", QT_TRANSLATE_NOOP("MainWindow", "&Open Library Folder…"),
                "Ctrl+O"),
+    ActionSpec("open_archive_action", QT_TRANSLATE_NOOP("MainWindow", "Open S&hared Archive…"),
+               "Ctrl+Shift+O"),
     ActionSpec("add_pages_action", QT_TRANSLATE_NOOP("MainWindow", "&Add Pages…"), "Ctrl+I"),
     ActionSpec("add_folder_action", QT_TRANSLATE_NOOP("MainWindow", "Add a &Folder of Pages…"),
                "Ctrl+Shift+I"),
@@ -151,6 +153,7 @@ class WindowActions:
     """Every action of the window, built on it and held by name."""
 
     open_library_action: QAction
+    open_archive_action: QAction
     add_pages_action: QAction
     add_folder_action: QAction
     reload_action: QAction

@@ -111,9 +111,10 @@ def startup_library(args: argparse.Namespace) -> tuple[Path, bool]:
     return library_folder(getattr(args, "library", None)), not first_run
 
 
-def open_library_window(root: Path, prefs: Preferences | None = None,
+def open_library_window(root: Path | str, prefs: Preferences | None = None,
                         state: WindowState | None = None, remember: bool = True) -> MainWindow:
-    """Show a window on the library at ``root``, remembered (unless ``remember`` is false)
+    """Show a window on the library at ``root`` (a folder, or a shared archive's URL:
+    ``ServerError`` when it cannot be opened), remembered (unless ``remember`` is false)
     as the library to open next time (by the window and by the command line)."""
     config = load_config()  # before the window reads it (its messages come with the first read)
     window = MainWindow(open_library(root), prefs, state)

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..atomicfile import write_json_atomic
 from ..corpus.catalog import Catalog, catalog_path
 from ..paths import data_dir
+from ..server.url import is_server_url
 
 log = logging.getLogger("reader.ui")
 
@@ -59,6 +60,8 @@ class BookmarkPlaces:
         return ((uid, Path(p)) for uid, p in self._places.items())
 
     def set(self, uid: str, root: Path) -> None:
+        if is_server_url(str(root)):
+            return  # a shared archive's bookmarks are kept in it: no place to remember
         self.reload()
         text = str(Path(root).resolve())
         if self._places.get(uid) == text:

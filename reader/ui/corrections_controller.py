@@ -12,6 +12,7 @@ article and the cursor from, and the window it opens its dialogs on.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -260,6 +261,21 @@ class CorrectionsController(QObject):
             return
         self._correct(self.tr("Fix Words"), article, [
             lambda page, i: (edit(page.articles[i], old, new), {})])
+
+    @Slot(str, object)
+    def assign_date(self, source: str, day: dt.date) -> None:
+        """Give the undated page ``source`` its date, as a correction of the page (undone by
+        Ctrl+Z); its first article is then shown in its dated issue."""
+        page = self.catalog.page(source)
+        if page is None or not page.articles:
+            self.refused(CorrectionError(self.tr(
+                "The page %1 holds no article to date.").replace("%1", source)))
+            return
+        shown = self.view.article  # kept in view when it is on that page
+        article = shown if shown is not None and shown.source == source else page.articles[0]
+        self._correct(self.tr("Assign the Date %1").replace("%1", day.isoformat()),
+                      article, [lambda page, i: (page_field("date", day.isoformat()),
+                                                          {"date": day})])
 
     @Slot()
     def edit_page(self) -> None:

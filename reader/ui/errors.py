@@ -59,6 +59,9 @@ class ErrorReporter(QObject):
             sys.__excepthook__(exc_type, exc, tb)
             QApplication.quit()
             return
+        if getattr(exc, "shown_by_window", False):  # a shared archive out of reach: its bar
+            log.warning("%s", exc)                      # says so already (shared_archive.py)
+            return
         log.error("unexpected error in the window", exc_info=(exc_type, exc, tb))
         if self.log_file is None:  # no log file: the terminal is the only record
             sys.__excepthook__(exc_type, exc, tb)

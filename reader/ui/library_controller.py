@@ -28,12 +28,14 @@ from ..corpus.catalog import Catalog
 from ..corpus.intake import AddReport, add_pages
 from ..corpus.summary import library_info
 from ..paths import bundled_corpus
+from ..server.url import archive_name, is_server_url
 from ..userconfig import load_config
 from .dialogs.add_report import AddReportDialog
 from .dialogs.library_info import LibraryInfoDialog
 from .masthead_notes import added_notes, library_notes
-from .page_dates import ask_and_save_date
+from .page_dates import ask_date
 from .settings import WindowState
+from .shared_archive_dialog import OpenSharedArchiveDialog
 from .views.status_area import StatusArea
 from .workers import TaskRunner
 
@@ -44,13 +46,15 @@ HINT_KEY = "own-archive"
 class OpenRequest:
     """What the application is asked to open: a library, and what to do once it is open."""
 
-    root: Path
+    root: Path | str  # a folder, or a shared archive's URL
     article: str = ""
     """An article to open as soon as the library has been read."""
     add: tuple[Path, ...] = ()
     """Page files (or folders of them) to add to the library."""
     bookmark: int = 0
     """A bookmark (its id in the store) to open there."""
+    excerpt: int = 0
+    """An excerpt (its id in the store) to open there."""
 
 
 def same_folder(a: Path, b: Path) -> bool:
@@ -92,7 +96,7 @@ class LibraryController(QObject):
     arrivalRequested = Signal(object)  # an OpenRequest for the library shown here
     syncRequested = Signal()  # look quietly for new files (pages added, settings saved)
     assignDateRequested = Signal(str)  # the source of an undated page (Library Information)
-    dateAssigned = Signal(str)  # the source of a page whose date was saved in its sidecar
+    dateChosen = Signal(str, object)  # an undated page's source, the date chosen for it
 
     def __init__(self, catalog: Catalog, runner: TaskRunner, status: StatusArea,
                  state: WindowState, parent: QWidget) -> None:
@@ -130,24 +134,39 @@ class LibraryController(QObject):
         if folder:
             self.open_library(Path(folder))
 
-    def open_library(self, root: Path, article: str = "", add: tuple[Path, ...] = (),
-                     bookmark: int = 0) -> None:
+    def open_library(self, root: Path | str, article: str = "", add: tuple[Path, ...] = (),
+                     bookmark: int = 0, excerpt: int = 0) -> None:
         """Ask for a window on ``root`` (this one, when it is the library shown here)."""
-        request = OpenRequest(Path(root), article, add, bookmark)
-        if same_folder(root, self.root) and not add:
+        request = OpenRequest(root if is_server_url(root) else Path(root), article, add,
+                              bookmark, excerpt)
+        here = str(root) == str(self.root) if is_server_url(root) else same_folder(
+            Path(root), self.root)
+        if here and not add:
             self.arrivalRequested.emit(request)
             return
         self.openLibraryRequested.emit(request)
 
     def recent_libraries(self) -> list[Path]:
-        return [Path(p) for p in load_config().libraries]
+        """The recent library folders (shared archives left out)."""
+        return [Path(p) for p in load_config().libraries if not is_server_url(p)]
+
+    @Slot()
+    def choose_archive(self) -> None:
+        """File → Open Shared Archive…: an archive's address, tried, then opened."""
+        dialog = OpenSharedArchiveDialog(self.parent_widget)
+        if dialog.exec() == OpenSharedArchiveDialog.DialogCode.Accepted and dialog.url:
+            self.open_library(dialog.url)
 
     @Slot()
     def fill_recent(self) -> None:
         """The recent libraries, the one shown here checked; missing folders disabled."""
         menu = self.recent_menu
         menu.clear()
-        for n, root in enumerate(self.recent_libraries(), start=1):
+        for n, place in enumerate(load_config().libraries, start=1):
+            if is_server_url(place):
+                self._recent_archive(n, place)
+                continue
+            root = Path(place)
             name = library_name(root)
             label = f"&{n} {name}" if n < 10 else name
             action = QAction(label, menu)
@@ -169,6 +188,18 @@ class LibraryController(QObject):
             sample = menu.addAction(self.tr("The &Sample Newspapers"))
             sample.setToolTip(str(bundled_corpus()))
             sample.triggered.connect(lambda: self.open_library(bundled_corpus()))
+
+    def _recent_archive(self, n: int, url: str) -> None:
+        """A shared archive in File → Recent Libraries (its URL holds no password)."""
+        name = archive_name(url)
+        action = QAction(f"&{n} {name}" if n < 10 else name, self.recent_menu)
+        action.setToolTip(url)
+        action.setData(url)
+        if url == str(self.root):
+            action.setCheckable(True)
+            action.setChecked(True)
+        action.triggered.connect(lambda _=False, u=url: self.open_library(u))
+        self.recent_menu.addAction(action)
 
     # -- adding pages ---------------------------------------------------------------------
 
@@ -274,6 +305,10 @@ class LibraryController(QObject):
             dialog = LibraryInfoDialog(self.parent_widget)
             dialog.assignDateRequested.connect(self.assignDateRequested)
             dialog.settingsSaved.connect(self.syncRequested)
+            if is_server_url(str(self.root)):  # a shared archive: no folder, no settings file
+                for widget in (dialog.open_folder, dialog.paper_name, dialog.save_settings,
+                               dialog.assign_button, dialog.undated):
+                    widget.setEnabled(False)
             self.info_dialog = dialog
         self.info_dialog.set_info(self._info())
         self.info_dialog.tabs.setCurrentIndex(tab)
@@ -296,7 +331,7 @@ class LibraryController(QObject):
         return info
 
     def assign_date(self, source: str) -> None:
-        """Ask for the date of the undated page ``source`` and save it in its sidecar."""
+        """Ask for the date of the undated page ``source``; ``dateChosen`` has it saved."""
         if is_bundled(self.root):
             # The sample newspapers stay as they came: the page goes to a library of one's
             # own, where it can be given its date (as adding pages there does).
@@ -304,13 +339,9 @@ class LibraryController(QObject):
             if target is not None:
                 self.open_library(target, add=(self.root / source,))
             return
-        day = ask_and_save_date(self.parent_widget, self.catalog, source)
-        if day is None:
-            return
-        self.status.show_status(QCoreApplication.translate(
-            "MainWindow", "Saved the date %1 for %2.").replace(
-            "%1", day.isoformat()).replace("%2", source))
-        self.dateAssigned.emit(source)
+        day = ask_date(self.parent_widget, self.catalog, source)
+        if day is not None:
+            self.dateChosen.emit(source, day)
 
     @Slot()
     def _ask_paper_name(self) -> None:

@@ -5,43 +5,46 @@ results and the bookmarks. Right: the article with its find bar. The window only
 each view asks for things by signals (``openArticleRequested`` …) and this module, the one
 place where app-wide signals are wired, answers them. The actions and menus are declared in
 ``actions.py`` and ``menus.py``; the state that changes over time lives in widget-free
-objects: the library being read (``library_session.py``), the search in flight
-(``search_controller.py``), the issues (``issue_shelf.py``); ``reading.py``,
-``search_presenter.py`` and ``work_status.py`` show them in the views.
+objects: the library being read (``library_session.py``, followed through by
+``sync_flow.py``), the search in flight (``search_controller.py``), the issues
+(``issue_shelf.py``), the bookmark store (``bookmark_access.py``); ``reading.py``,
+``search_presenter.py`` and ``work_status.py`` show them in the views. The controllers
+(library, bookmarks, corrections, export, timeline and names) get what they need when they
+are made and answer by signals; none of them imports this module.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..backend import LibraryBackend, open_library
-from ..corpus.catalog import Catalog, IssueInfo, SyncResult
+from ..backend import Connection, LibraryBackend, open_library
+from ..corpus.catalog import Catalog, IssueInfo
 from ..corpus.model import Article
-from . import help_dialogs, theme
+from . import help_dialogs, theme, window_memory, window_panes
 from .actions import WindowActions
 from .article_menu import ArticleMenu
+from .bookmark_actions import BookmarkActions
 from .bookmarks_controller import BookmarksController, BookmarkViews
 from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
+from .export_flow import ExportFlow, ExportViews
 from .library_controller import LibraryController, OpenRequest
 from .library_session import LibrarySession
-from .library_watch import LibraryWatcher, WatchSet
+from .library_watch import LibraryWatcher
 from .menus import WindowMenus
 from .models.bookmarks import BookmarkModel
 from .models.issue_tree import IssueTreeModel
@@ -49,11 +52,12 @@ from .models.page_articles import PageArticleModel
 from .models.search_hits import SearchHitModel
 from .names_controller import NamesController
 from .reading import Reading, ReadingViews
-from .screen_fit import fit_to_screen, keep_on_screen
 from .search_controller import SearchController
 from .search_presenter import SearchPresenter, SearchViews
 from .search_service import SearchService
 from .settings import Preferences, WindowState
+from .shared_archive import ArchiveLink, SharedArchiveStatus
+from .sync_flow import SyncFlow
 from .timeline_controller import TimelineController
 from .timeline_names import TimelineNames, TimelineNamesViews
 from .view_prefs import ViewPreferences
@@ -71,8 +75,6 @@ from .views.status_area import StatusArea
 from .views.timeline_view import TimelineView
 from .work_status import WorkStatus
 from .workers import TaskRunner
-
-log = logging.getLogger("reader.ui")
 
 
 class MainWindow(QMainWindow):
@@ -117,10 +119,13 @@ class MainWindow(QMainWindow):
             self.search_box, self.results, self.hit_model, self.find_bar, self.article_view,
             self.tabs), self.state, self)
         self.bookmarks = BookmarksController(
-            catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
-            BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
-                          self.issue_view),
+            catalog, self.runner, self.bookmark_model,
+            BookmarkViews(self.article_view, self.bookmarks_panel, self.tabs),
             self.library.recent_libraries, self, library.open_bookmarks)
+        self.exporting = ExportFlow(
+            catalog, self.runner, self.search_control, self.hit_model, self.bookmark_model,
+            ExportViews(self.article_view, self.bookmarks_panel, self.tabs, self.results,
+                        self.issue_view), self)
         self._build_actions()
         self.reading = Reading(catalog, ReadingViews(
             self.issue_model, self.page_model, self.calendar_panel, self.issue_list,
@@ -128,6 +133,8 @@ class MainWindow(QMainWindow):
             self.commands.prev_article_action, self.commands.next_article_action),
             self.status_area, self.searching, self.state, self)
         self._wire()
+        if library.connection is not None:
+            self.archive_status = self._on_shared_archive(library.connection)
         self.apply_preferences()
         self._restore_state()
         for message in self.prefs.messages + self.state.messages:
@@ -164,40 +171,14 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel = BookmarksPanel(self.bookmark_model, self)
         self.tabs.addTab(self.bookmarks_panel, self.tr("Bookmarks"))
 
-        self.left = QSplitter(Qt.Orientation.Vertical, self)
-        self.left.setObjectName("leftSplitter")
-        self.left.addWidget(self.calendar_panel)
-        self.left.addWidget(self.issue_list)
-        self.left.setStretchFactor(1, 1)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.left)
-        self.main_splitter.addWidget(self.tabs)
-        self.main_splitter.addWidget(article_column)
-        # Narrowing the window shrinks every pane in proportion, none below what it needs
-        # (the reading column alone went down to ten characters a line).
-        for pane, stretch in enumerate((3, 4, 7)):
-            self.main_splitter.setStretchFactor(pane, stretch)
-            self.main_splitter.setCollapsible(pane, False)
-        em = self.fontMetrics().horizontalAdvance("国")
-        article_column.setMinimumWidth(em * 18)
-        self.tabs.setMinimumWidth(em * 16)
-        self.main_splitter.setSizes([300, 400, 700])
-        self.left.setSizes([330, 500])
         self.facets = NameFacets(counts=True, parent=self)
         self.facets.setObjectName("nameFacets")
         self.results.add_facets(self.facets)
-        # The timeline spans the window's width under the panes (the chart needs the room).
         self.timeline_view = TimelineView(self)
         self.timeline_view.hide()
-        self.outer_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.outer_splitter.setObjectName("outerSplitter")
-        self.outer_splitter.addWidget(self.main_splitter)
-        self.outer_splitter.addWidget(self.timeline_view)
-        self.outer_splitter.setStretchFactor(0, 3)
-        self.outer_splitter.setStretchFactor(1, 1)
-        self.outer_splitter.setCollapsible(0, False)
+        panes = window_panes.split(self, self.calendar_panel, self.issue_list, self.tabs,
+                                   article_column, self.timeline_view)
+        self.left, self.main_splitter, self.outer_splitter = panes.left, panes.main, panes.outer
 
         top = QWidget(self)
         top_layout = QHBoxLayout(top)
@@ -246,6 +227,7 @@ class MainWindow(QMainWindow):
         self.language_actions = a.language_actions
         slots: dict[QAction, Callable[..., Any]] = {
             a.open_library_action: self.library.choose_library,
+            a.open_archive_action: self.library.choose_archive,
             a.add_pages_action: self.library.choose_pages,
             a.add_folder_action: self.library.choose_page_folder,
             a.reload_action: self.start_sync,
@@ -270,12 +252,12 @@ class MainWindow(QMainWindow):
             a.focus_actions["article"]: lambda: self.article_view.setFocus(),
             a.bookmark_action: self.bookmarks.toggle_bookmark,
             a.edit_bookmark_action: lambda: self.bookmarks.edit_bookmark(),
-            a.save_excerpt_action: self.bookmarks.save_excerpt,
+            a.save_excerpt_action: self.bookmarks.excerpts.save_excerpt,
             a.remove_bookmarks_action: self.bookmarks.remove_bookmarks,
             a.show_bookmarks_action: lambda: self._focus_tab(self.bookmarks_panel,
                                                              self.bookmarks_panel.tree),
-            a.export_action: self.bookmarks.export,
-            a.cite_action: self.bookmarks.copy_citation,
+            a.export_action: self.exporting.export,
+            a.cite_action: self.exporting.copy_citation,
             a.shortcuts_action: self.show_shortcuts,
             a.about_action: lambda: help_dialogs.show_about(self, self.catalog.root),
         }
@@ -283,9 +265,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         self.view_prefs = ViewPreferences(self.prefs, self.article_view, a, self)
         self.view_prefs.statusMessage.connect(self.show_status)
-        # The star stays on when the store cannot be used: it then says why, and where.
-        for action in (a.edit_bookmark_action, a.remove_bookmarks_action):
-            action.setEnabled(self.bookmarks.store is not None)
+        self.bookmark_actions = BookmarkActions(a, self.bookmarks, self)
         self.star_button.setDefaultAction(a.bookmark_action)
         self.prev_button.setDefaultAction(a.prev_article_action)
         self.next_button.setDefaultAction(a.next_article_action)
@@ -309,8 +289,11 @@ class MainWindow(QMainWindow):
         self.article_view.openPageRequested.connect(lambda p: self.reading.open_pages([p]))
         self.reading.articleShown.connect(lambda _article_id: self.bookmarks.update_star())
         self.reading.articleShown.connect(self.articleShown)
-        self.watcher.changed.connect(self.request_sync)
-        self.session.finished.connect(self._on_synced)
+        self.syncing = SyncFlow(self.session, self.watcher, self.reading, self.work_status,
+                                self.search_control, self.status_area,
+                                watch=not self.backend.shared, parent=self)
+        self.syncing.read.connect(self.catalogReady)
+        self.syncing.changed.connect(self.libraryChanged)
         self.cancel_button.clicked.connect(self._cancel_work)
         library = self.library
         self.drops.pathsDropped.connect(library.add_paths)
@@ -320,7 +303,6 @@ class MainWindow(QMainWindow):
         library.arrivalRequested.connect(self.arrive)
         library.syncRequested.connect(self.request_sync)
         library.assignDateRequested.connect(self.assign_date_of_page)
-        library.dateAssigned.connect(self._page_dated)
         self.bookmarks_panel.openBookmarkRequested.connect(self.bookmarks.open_bookmark)
         self.bookmarks_panel.editBookmarkRequested.connect(self.bookmarks.edit_bookmark)
         self.bookmarks_panel.menu_actions = [self.commands.remove_bookmarks_action]
@@ -337,9 +319,9 @@ class MainWindow(QMainWindow):
             lambda key, text, kind, buttons: self.show_notice(key, text, kind, buttons))
         marks.openArticleRequested.connect(self.open_article)
         marks.openLibraryRequested.connect(
-            lambda root, bookmark: self.library.open_library(root, bookmark=bookmark))
-        marks.starChanged.connect(self._show_star)
-        marks.storeRestored.connect(self._bookmarks_usable)
+            lambda root, bookmark, excerpt: self.library.open_library(
+                root, bookmark=bookmark, excerpt=excerpt))
+        self.exporting.statusMessage.connect(self.show_status)
         a = self.commands
         self.article_menu = ArticleMenu(self, self.article_view,
                                         [a.bookmark_action, a.save_excerpt_action,
@@ -355,18 +337,19 @@ class MainWindow(QMainWindow):
         fix.noticeClosed.connect(self.status_area.close_notice)
         fix.pageCorrected.connect(self.reading.follow)
         fix.pageCorrected.connect(self.request_sync)
+        self.library.dateChosen.connect(fix.assign_date)
 
-    @Slot(bool)
-    def _show_star(self, marked: bool) -> None:
-        self.commands.bookmark_action.setChecked(marked)
-        self.commands.bookmark_action.setIconText("★" if marked else "☆")
-        self.commands.edit_bookmark_action.setEnabled(marked)
-
-    @Slot()
-    def _bookmarks_usable(self) -> None:
-        for action in (self.commands.edit_bookmark_action,
-                       self.commands.remove_bookmarks_action):
-            action.setEnabled(True)
+    def _on_shared_archive(self, connection: Connection) -> SharedArchiveStatus:
+        """A shared archive: its connection watched; no folder to add pages to or correct."""
+        a = self.commands
+        self.drops.pathsDropped.disconnect()
+        link = ArchiveLink(connection, self.runner, self)
+        link.restored.connect(lambda: self.bookmarks.refresh(force=True))
+        return SharedArchiveStatus(link, self.show_notice, self.status_area.close_notice,
+                                   self.show_status, [
+            a.reload_action, a.add_pages_action, a.add_folder_action, a.assign_date_action,
+            a.save_excerpt_action, a.undo_action, a.redo_action,
+            self.menus.correct_menu.menuAction()], self)
 
     # -- preferences and state ------------------------------------------------------------
 
@@ -377,28 +360,11 @@ class MainWindow(QMainWindow):
         self.view_prefs.change_font(steps)
 
     def _restore_state(self) -> None:
-        if self.state.geometry is not None:
-            self.restoreGeometry(self.state.geometry)
-            keep_on_screen(self)
-        else:
-            fit_to_screen(self, QSize(1400, 900))
-        if self.state.window_state is not None:
-            self.restoreState(self.state.window_state)
-        for splitter in (self.main_splitter, self.left):
-            saved = self.state.splitters.get(splitter.objectName())
-            if saved is not None:
-                splitter.restoreState(saved)
+        window_memory.restore(self, self.state, (self.main_splitter, self.left))
         self.search_box.set_history(self.state.history)
 
     def save_state(self) -> None:
-        self.state.geometry = self.saveGeometry()
-        self.state.window_state = self.saveState()
-        for splitter in (self.main_splitter, self.left):
-            self.state.splitters[splitter.objectName()] = splitter.saveState()
-        try:
-            self.state.save()
-        except OSError as err:  # a convenience; never block closing the window
-            log.warning("window state not saved: %s", err)
+        window_memory.save(self, self.state, (self.main_splitter, self.left))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -421,53 +387,29 @@ class MainWindow(QMainWindow):
             self.reading.restore_article()
         if request.add:
             self.library.add_paths(list(request.add))
+        read = None if self.synced else self.catalogReady
         if request.bookmark:
-            self.bookmarks.open_when_read(request.bookmark,
-                                          None if self.synced else self.catalogReady)
+            self.bookmarks.open_when_read(request.bookmark, read)
+        if request.excerpt:
+            self.bookmarks.open_when_read(request.excerpt, read, excerpt=True)
 
     @Slot()
     def start_sync(self) -> None:
         """Read the library folder again, with progress (at start, and F5)."""
-        self._sync(quiet=False)
+        self.syncing.start()
 
     @Slot()
     def request_sync(self) -> None:
         """Look quietly for new, changed and removed files (the watcher, added pages)."""
-        self._sync(quiet=True)
+        self.syncing.request()
 
     @property
     def synced(self) -> bool:
         """The library was read at least once in this window."""
         return self.session.synced
 
-    def _sync(self, quiet: bool) -> None:
-        self.session.sync(quiet)
-
-    @Slot(object, float, object, bool, bool)
-    def _on_synced(self, result: SyncResult, seconds: float, watch: WatchSet, quiet: bool,
-                   first: bool) -> None:
-        if self.progress.isVisible() and not self.search_control.building:
-            self.status_area.hide_progress()
-        if result.touched or first:
-            self.reading.refresh(result)
-        self.watcher.note_sync_seconds(seconds)
-        if first:
-            self.watcher.start()  # the slow look-again timer, once the first reading is done
-        if self.watcher.set_paths(watch):
-            self.session.look_again()
-        self.work_status.synced(result, quiet)
-        self.reading.restore_article()
-        self.catalogReady.emit()
-        if result.touched:
-            self.libraryChanged.emit(result)
-        if first or result.touched or not quiet:
-            self.update_index(quiet=quiet and not first)
-
     def update_index(self, quiet: bool) -> None:
-        """Index what the last sync found (only that: the index update is incremental)."""
-        self.session.index_quiet = quiet
-        self.work_status.index_started(quiet)
-        self.search_control.build_index()
+        self.syncing.update_index(quiet)
 
     # -- the doors to reading, for the app, the controllers and the tests -----------------
 
@@ -501,11 +443,6 @@ class MainWindow(QMainWindow):
         issue = self.reading.shelf.get(key)
         if issue is not None and issue.undated:
             self.library.assign_date(issue.pages[0][1])
-
-    @Slot(str)
-    def _page_dated(self, source: str) -> None:
-        self.reading.dated_page = source  # opened in its dated issue once it is read
-        self.start_sync()
 
     # -- search ---------------------------------------------------------------------------
 

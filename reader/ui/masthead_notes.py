@@ -23,10 +23,8 @@ def library_notes(catalog: Catalog) -> list[tuple[str, Problem]]:
     """(page file, note) for every page of the library whose masthead contradicts itself.
 
     Only pages the catalog counted warnings for are opened."""
-    rows = catalog._connect().execute(  # the catalog keeps a warning count for each file
-        "SELECT source FROM files WHERE n_warnings > 0 AND error IS NULL ORDER BY source")
     notes = []
-    for (source,) in rows.fetchall():
+    for source in catalog.warned_sources():  # the catalog keeps a warning count for each file
         page = catalog.page(source)
         if page is not None:
             notes += [(source, note) for note in page_notes(page.warnings)]

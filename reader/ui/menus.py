@@ -18,6 +18,7 @@ class WindowMenus:
         a = actions
         self.file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         self.file_menu.addAction(a.open_library_action)
+        self.file_menu.addAction(a.open_archive_action)
         self.file_menu.addMenu(recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.add_pages_action)

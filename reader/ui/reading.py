@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget
 
 from ..corpus.catalog import Catalog, IssueInfo, SyncResult
 from ..corpus.model import Article
+from . import user_data
 from .issue_shelf import IssueShelf
 from .models.issue_tree import IssueTreeModel
 from .models.page_articles import PageArticleModel, page_label
@@ -72,7 +73,6 @@ class Reading(QObject):
         self.next_action = views.next_action
         self.opened_newest = False
         self.issue_status = ""  # a status line about the open issue, gone when moving on
-        self.dated_page = ""  # a page just given a date: the window follows it to its issue
         self.followed = ""  # an article to open once its page is read again (corrected)
 
     def follow(self, article_id: str) -> None:
@@ -86,13 +86,10 @@ class Reading(QObject):
         if current is not None and current.key in self.shelf:
             self.issue_list.select_issue(current.key)
         article = self.article_view.article
-        dated, self.dated_page = self.dated_page, ""
         if self.followed and self.catalog.locate(self.followed):
             followed, self.followed = self.followed, ""
             if self.open_article(followed):
                 return
-        if dated and self._follow_dated_page(dated, article):
-            return
         if article is None:
             return
         if article.source in result.removed:
@@ -101,28 +98,33 @@ class Reading(QObject):
                 "text shown is what was read before.").replace("%1", article.source),
                 "warning")
         elif article.source in result.changed:
-            fresh = self.catalog.article(article.id)
+            fresh = user_data.article_now(article, self.catalog.page(article.source))
             if fresh is None:
                 self.status.show_notice(ARTICLE_GONE, QCoreApplication.translate("MainWindow",
                     "The page file of the open article was changed (%1) and no longer holds "
                     "this text. The text shown is what was read before; open the issue again "
                     "for the new one.").replace("%1", article.source), "warning")
             else:
+                if fresh != article:  # corrected elsewhere (``reader correct``, a window)
+                    self._show_again(fresh)
                 self.issue_view.select_article(fresh.id)
 
-    def _follow_dated_page(self, source: str, article: Article | None) -> bool:
-        """A page given a date moved to its issue (its articles got new ids): open it
-        there, with the article that was open, instead of saying the file changed."""
-        key = self.shelf.of_source(source)
-        if key is None:
-            return False
-        page = self.catalog.page(source)
-        same = next((a for a in page.articles if article is not None
-                     and a.display_title == article.display_title), None) if page else None
-        self.open_issue(key, open_first=same is None)
-        if same is not None:
-            self.open_article(same.id)
-        return True
+    @Slot()
+    def recheck(self) -> None:
+        """Another process read pages into the shared catalog: show the issues, the open
+        issue and the open article as they are now."""
+        article = self.article_view.article
+        self.refresh(SyncResult(changed=[article.source] if article is not None else []))
+
+    def _show_again(self, article: Article) -> None:
+        """Show the open article as its page reads now, where the reader was in it."""
+        bar = self.article_view.verticalScrollBar()
+        at = bar.value()
+        self._show(article)
+        bar.setValue(at)
+        self.status.show_status(QCoreApplication.translate(
+            "MainWindow", "The open article was changed on its page (%1); it is shown as it "
+            "reads now.").replace("%1", article.source))
 
     def load_issues(self, issues: list[IssueInfo], changed: set[str] | None = None) -> None:
         self.shelf.load(issues)

@@ -12,19 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..backend import LibraryBackend
+from ..backend import LibraryBackend, LibraryIndex
 from ..corpus.catalog import Catalog
 from ..corpus.model import Article
 
 if TYPE_CHECKING:
-    from ..search import SearchIndex, UpdateStats
+    from ..search import UpdateStats
 
 
 @dataclass
 class IndexAccess:
     """The open index with the two errors its searches raise on purpose."""
 
-    index: SearchIndex
+    index: LibraryIndex
     query_error: type[Exception]
     not_ready: type[Exception]
 

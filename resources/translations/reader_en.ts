@@ -2,34 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>BookmarksController</name>
+    <name>BookmarkRescue</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="553"/>
-        <source>The selected text (%n character(s))</source>
-        <translation>
-            <numerusform>The selected text (%n character)</numerusform>
-            <numerusform>The selected text (%n characters)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203"/>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="211"/>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="108"/>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="116"/>
         <source>%n bookmark(s) saved to %1.</source>
         <translation>
             <numerusform>%n bookmark saved to %1.</numerusform>
             <numerusform>%n bookmarks saved to %1.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>BookmarksController</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="356"/>
-        <source>Excerpt saved (%n character(s)) from %1</source>
-        <translation>
-            <numerusform>Excerpt saved (%n character) from %1</numerusform>
-            <numerusform>Excerpt saved (%n characters) from %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="366"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="253"/>
         <source>Remove %n bookmark(s) with their notes?</source>
         <translation>
             <numerusform>Remove %n bookmark with its note?</numerusform>
@@ -37,50 +24,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="368"/>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="255"/>
         <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
         <translation>
             <numerusform>Remove the selected bookmark or excerpt with its note?</numerusform>
             <numerusform>Remove %n selected bookmarks and excerpts with their notes?</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="560"/>
-        <source>The %n selected bookmark(s)</source>
-        <translation>
-            <numerusform>The selected bookmark</numerusform>
-            <numerusform>The %n selected bookmarks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="568"/>
-        <source>The %n selected article(s)</source>
-        <translation>
-            <numerusform>The selected article</numerusform>
-            <numerusform>The %n selected articles</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="574"/>
-        <source>All %n bookmark(s)</source>
-        <translation>
-            <numerusform>The bookmark</numerusform>
-            <numerusform>All %n bookmarks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="579"/>
-        <source>All %n hit(s) of the search %1</source>
-        <translation>
-            <numerusform>The hit of the search %1</numerusform>
-            <numerusform>All %n hits of the search %1</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="130"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -88,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133"/>
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="132"/>
         <source>, %n excerpt(s)</source>
         <translation>
             <numerusform>, %n excerpt</numerusform>
@@ -99,11 +54,22 @@
 <context>
     <name>ErrorReporter</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="109"/>
+        <location filename="../../reader/ui/errors.py" line="112"/>
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>(%n error so far)</numerusform>
             <numerusform>(%n errors so far)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExcerptsController</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/excerpts_controller.py" line="75"/>
+        <source>Excerpt saved (%n character(s)) from %1</source>
+        <translation>
+            <numerusform>Excerpt saved (%n character) from %1</numerusform>
+            <numerusform>Excerpt saved (%n characters) from %1</numerusform>
         </translation>
     </message>
 </context>
@@ -115,6 +81,49 @@
         <translation>
             <numerusform>Exported %n file to %1.</numerusform>
             <numerusform>Exported %n files to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="80"/>
+        <source>The selected text (%n character(s))</source>
+        <translation>
+            <numerusform>The selected text (%n character)</numerusform>
+            <numerusform>The selected text (%n characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="87"/>
+        <source>The %n selected bookmark(s)</source>
+        <translation>
+            <numerusform>The selected bookmark</numerusform>
+            <numerusform>The %n selected bookmarks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="94"/>
+        <source>The %n selected article(s)</source>
+        <translation>
+            <numerusform>The selected article</numerusform>
+            <numerusform>The %n selected articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="100"/>
+        <source>All %n bookmark(s)</source>
+        <translation>
+            <numerusform>The bookmark</numerusform>
+            <numerusform>All %n bookmarks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="105"/>
+        <source>All %n hit(s) of the search %1</source>
+        <translation>
+            <numerusform>The hit of the search %1</numerusform>
+            <numerusform>All %n hits of the search %1</numerusform>
         </translation>
     </message>
 </context>

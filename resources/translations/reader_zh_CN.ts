@@ -213,238 +213,20 @@
     </message>
 </context>
 <context>
-    <name>BookmarksController</name>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="553" />
-        <source>The selected text (%n character(s))</source>
-        <translation>
-            <numerusform>选中的文字（%n个字）</numerusform>
-        </translation>
-    </message>
+    <name>BookmarkOpener</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="289" />
-        <source>Bookmarked: %1</source>
-        <translation>已收藏：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="292" />
-        <source>Remove Bookmark</source>
-        <translation>删除书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="293" />
-        <source>Remove the bookmark and its note?
-
-%1</source>
-        <translation>删除这个书签和它的笔记吗？
-
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="298" />
-        <source>Bookmark removed.</source>
-        <translation>书签已删除。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="155" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="277" />
-        <source>Bookmarks</source>
-        <translation>书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="122" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="168" />
-        <source>Restore from Backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="123" />
-        <source>Export What Can Be Read…</source>
-        <translation>导出尚可读取的书签…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="126" />
-        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
-        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="131" />
-        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
-        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="138" />
-        <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
-        <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="156" />
-        <source>The bookmarks could not be saved: %1</source>
-        <translation>书签未能保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="169" />
-        <source>The backup could not be restored: %1</source>
-        <translation>无法从备份恢复：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="178" />
-        <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
-        <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="192" />
-        <source>Save What Can Be Read</source>
-        <translation>保存尚可读取的书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="193" />
-        <source>Bookmarks (*.json)</source>
-        <translation>书签 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="200" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="210" />
-        <source>Export What Can Be Read</source>
-        <translation>导出尚可读取的书签</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="201" />
-        <source>Nothing could be saved: %1</source>
-        <translation>什么也没能保存：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="203" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="211" />
-        <source>%n bookmark(s) saved to %1.</source>
-        <translation>
-            <numerusform>已将 %n 个书签保存到 %1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="206" />
-        <source>What could not be read:</source>
-        <translation>无法读取的部分：</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="208" />
-        <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
-        <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="278" />
-        <source>This article cannot be bookmarked: %1</source>
-        <translation>无法为这篇文章加书签：%1</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="338" />
-        <source>Select a passage of the article's text first, then save it as an excerpt.</source>
-        <translation>请先在文章正文中选中一段文字，再保存为摘录。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="341" />
-        <source>Excerpts</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="342" />
-        <source>This passage cannot be saved: %1</source>
-        <translation>无法保存这段摘录：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="356" />
-        <source>Excerpt saved (%n character(s)) from %1</source>
-        <translation>
-            <numerusform>已保存摘录（%n个字），出自：%1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="368" />
-        <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
-        <translation>
-            <numerusform>删除选中的%n个书签和摘录及其笔记吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="370" />
-        <source>Remove Bookmarks</source>
-        <translation>删除书签</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="366" />
-        <source>Remove %n bookmark(s) with their notes?</source>
-        <translation>
-            <numerusform>删除这%n个书签及其笔记吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="408" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="92" />
         <source>Looking for the bookmarked article…</source>
         <translation>正在查找书签对应的文章…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="454" />
-        <source>Looking for the excerpt…</source>
-        <translation>正在查找摘录…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="462" />
-        <source>Excerpt</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="463" />
-        <source>The article of this excerpt can no longer be found in the library:
-%1
-
-The excerpt, its text and its note are kept.</source>
-        <translation>在书库中已找不到这段摘录所在的文章：
-%1
-
-摘录、其文字和笔记都已保留。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="475" />
-        <source>The passage of this excerpt is no longer in the article; the excerpt keeps its text: “%1”</source>
-        <translation>文章中已找不到这段摘录的文字；摘录保留了原文：“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="481" />
-        <source>The passage was found changed: the article was corrected since.</source>
-        <translation>找到的段落已有改动：文章此后经过校正。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="499" />
-        <location filename="../../reader/ui/bookmarks_controller.py" line="520" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="116" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="151" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="500" />
-        <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept.</source>
-        <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="504" />
-        <source>Bookmark in Another Library</source>
-        <translation>书签在另一个书库中</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="505" />
-        <source>“%1” is in the library “%2” (%3).
-
-Open that library?</source>
-        <translation>“%1”在书库“%2”（%3）中。
-
-要打开那个书库吗？</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="514" />
-        <source>“%1” is in the library “%2” (%3).</source>
-        <translation>“%1”在书库“%2”（%3）中。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="521" />
+        <location filename="../../reader/ui/bookmark_opening.py" line="117" />
         <source>The article of this bookmark can no longer be found in the library:
 %1
 
@@ -455,54 +237,194 @@ The bookmark and its note are kept.</source>
 书签和笔记仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="540" />
-        <source>Citation copied: %1</source>
-        <translation>已复制引文：%1</translation>
+        <location filename="../../reader/ui/bookmark_opening.py" line="143" />
+        <source>The excerpt “%1” was kept in the library “%2” (%3), which cannot be found now. The excerpt, its text and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
+        <translation>摘录“%1”保存在书库“%2”（%3）中，但现在找不到这个书库。摘录及其文字和笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="548" />
-        <source>The open article: %1</source>
-        <translation>当前文章：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="560" />
-        <source>The %n selected bookmark(s)</source>
-        <translation>
-            <numerusform>所选的%n个书签</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="568" />
-        <source>The %n selected article(s)</source>
-        <translation>
-            <numerusform>所选的%n篇文章</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="574" />
-        <source>All %n bookmark(s)</source>
-        <translation>
-            <numerusform>全部%n个书签</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/ui/bookmarks_controller.py" line="579" />
-        <source>All %n hit(s) of the search %1</source>
-        <translation>
-            <numerusform>检索“%1”的全部%n条结果</numerusform>
-        </translation>
+        <location filename="../../reader/ui/bookmark_opening.py" line="147" />
+        <source>“%1” was bookmarked in the library “%2” (%3), which cannot be found now. The bookmark and its note are kept; open that library with File → Open Library Folder… (Ctrl+O) once its folder is back.</source>
+        <translation>“%1”是在书库“%2”（%3）中加的书签，但现在找不到这个书库。书签及其笔记仍然保留；等它的文件夹回来后，用“文件 → 打开书库文件夹…”（Ctrl+O）打开那个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="589" />
-        <source>Open an article, select some, or search first.</source>
-        <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
+        <location filename="../../reader/ui/bookmark_opening.py" line="151" />
+        <source>Excerpt</source>
+        <translation>摘录</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/bookmarks_controller.py" line="594" />
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
+        <location filename="../../reader/ui/bookmark_opening.py" line="155" />
+        <source>The excerpt “%1” is in the library “%2” (%3), not in the one open here.
+
+Open that library?</source>
+        <translation>摘录“%1”在书库“%2”（%3）中，不在这里打开的书库中。
+
+要打开那个书库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="157" />
+        <source>“%1” is in the library “%2” (%3).
+
+Open that library?</source>
+        <translation>“%1”在书库“%2”（%3）中。
+
+要打开那个书库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="159" />
+        <source>Excerpt in Another Library</source>
+        <translation>其他书库中的摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="160" />
+        <source>Bookmark in Another Library</source>
+        <translation>书签在另一个书库中</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_opening.py" line="168" />
+        <source>“%1” is in the library “%2” (%3): open it with File → Open Library Folder… (Ctrl+O).</source>
+        <translation>“%1”在书库“%2”（%3）中：请用“文件 → 打开书库文件夹…”（Ctrl+O）打开它。</translation>
     </message>
 </context>
+<context>
+    <name>BookmarkRescue</name>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="44" />
+        <location filename="../../reader/ui/bookmark_rescue.py" line="76" />
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="45" />
+        <source>Export What Can Be Read…</source>
+        <translation>导出尚可读取的书签…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="48" />
+        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; a backup of its last good state is in %3. Bookmarks are off for now.</source>
+        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；最后一次完好状态的备份在 %3。书签功能暂时关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="53" />
+        <source>The bookmark file %1 is damaged (%2). It was kept as it is, nothing was written over it; no backup of it was found. Bookmarks are off for now.</source>
+        <translation>书签文件 %1 已损坏（%2）。文件原样保留，没有被覆盖；没有找到它的备份。书签功能暂时关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="60" />
+        <source>Bookmarks cannot be saved: %1. Reading works as usual; bookmarking is off until that folder can be written (then start the reader again).</source>
+        <translation>无法保存书签：%1。阅读不受影响；在该文件夹可写之前（之后请重新启动阅读器），加书签的功能关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="77" />
+        <source>The backup could not be restored: %1</source>
+        <translation>无法从备份恢复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="84" />
+        <source>The bookmarks were restored from the backup of their last good state. The damaged file was kept as %1.</source>
+        <translation>书签已从最后一次完好状态的备份中恢复。损坏的文件另存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="97" />
+        <source>Save What Can Be Read</source>
+        <translation>保存尚可读取的书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="98" />
+        <source>Bookmarks (*.json)</source>
+        <translation>书签 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="105" />
+        <location filename="../../reader/ui/bookmark_rescue.py" line="115" />
+        <source>Export What Can Be Read</source>
+        <translation>导出尚可读取的书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="106" />
+        <source>Nothing could be saved: %1</source>
+        <translation>什么也没能保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmark_rescue.py" line="108" />
+        <location filename="../../reader/ui/bookmark_rescue.py" line="116" />
+        <source>%n bookmark(s) saved to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个书签保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="111" />
+        <source>What could not be read:</source>
+        <translation>无法读取的部分：</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmark_rescue.py" line="113" />
+        <source>Import them into a bookmark file that works with “reader bookmarks import %1”.</source>
+        <translation>可以用“reader bookmarks import %1”把它们导入一个正常的书签文件。</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksController</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="204" />
+        <source>Bookmarked: %1</source>
+        <translation>已收藏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="207" />
+        <source>Remove Bookmark</source>
+        <translation>删除书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="208" />
+        <source>Remove the bookmark and its note?
+
+%1</source>
+        <translation>删除这个书签和它的笔记吗？
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="213" />
+        <source>Bookmark removed.</source>
+        <translation>书签已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="126" />
+        <location filename="../../reader/ui/bookmarks_controller.py" line="192" />
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="127" />
+        <source>The bookmarks could not be saved: %1</source>
+        <translation>书签未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="193" />
+        <source>This article cannot be bookmarked: %1</source>
+        <translation>无法为这篇文章加书签：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="255" />
+        <source>Remove %n selected bookmark(s) and excerpt(s) with their notes?</source>
+        <translation>
+            <numerusform>删除选中的%n个书签和摘录及其笔记吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/bookmarks_controller.py" line="257" />
+        <source>Remove Bookmarks</source>
+        <translation>删除书签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/bookmarks_controller.py" line="253" />
+        <source>Remove %n bookmark(s) with their notes?</source>
+        <translation>
+            <numerusform>删除这%n个书签及其笔记吗？</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>BookmarksPanel</name>
     <message>
@@ -531,36 +453,36 @@ The bookmark and its note are kept.</source>
         <translation>按标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="86" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="85" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="108" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="110" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="109" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="131" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="130" />
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n个书签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="133" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="132" />
         <source>, %n excerpt(s)</source>
         <translation>
             <numerusform>，%n条摘录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/views/bookmarks_panel.py" line="135" />
+        <location filename="../../reader/ui/views/bookmarks_panel.py" line="134" />
         <source>%1 of %2</source>
         <translation>%2中的%1个</translation>
     </message>
@@ -1053,97 +975,107 @@ The bookmark and its note are kept.</source>
 <context>
     <name>CorrectionsController</name>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="125" />
+        <location filename="../../reader/ui/corrections_controller.py" line="126" />
         <source>Open an article to correct it.</source>
         <translation>请先打开要更正的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="134" />
+        <location filename="../../reader/ui/corrections_controller.py" line="135" />
         <source>Put the cursor in a paragraph of the article (or on a line of its headline) first.</source>
         <translation>请先把光标放在文章的某一段（或标题的某一行）中。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="160" />
+        <location filename="../../reader/ui/corrections_controller.py" line="161" />
         <source>Split the Article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="178" />
+        <location filename="../../reader/ui/corrections_controller.py" line="179" />
         <source>There is no article after this one on its page.</source>
         <translation>本版这篇文章之后没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="179" />
+        <location filename="../../reader/ui/corrections_controller.py" line="180" />
         <source>There is no article before this one on its page.</source>
         <translation>本版这篇文章之前没有文章了。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="185" />
+        <location filename="../../reader/ui/corrections_controller.py" line="186" />
         <source>The article has no neighbour there any more.</source>
         <translation>这篇文章在那一侧已没有相邻的文章。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="189" />
+        <location filename="../../reader/ui/corrections_controller.py" line="190" />
         <source>Merge Articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="199" />
+        <location filename="../../reader/ui/corrections_controller.py" line="200" />
         <source>This article does not continue on another page (no 下转 or 上接 line).</source>
         <translation>这篇文章没有转到其他版面（没有“下转”或“上接”）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="208" />
+        <location filename="../../reader/ui/corrections_controller.py" line="209" />
         <source>No article on page %1 of this issue continues this one (or the page is not in the library).</source>
         <translation>本期第%1版没有接续这篇的文章（或该版不在文库中）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="223" />
+        <location filename="../../reader/ui/corrections_controller.py" line="224" />
         <source>Merge with the Continuation</source>
         <translation>与转版部分合并</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="233" />
+        <location filename="../../reader/ui/corrections_controller.py" line="234" />
         <source>Set What a Line Is</source>
         <translation>设定一行的类别</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="247" />
+        <location filename="../../reader/ui/corrections_controller.py" line="248" />
         <source>Correct the Headline</source>
         <translation>更正标题</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="261" />
+        <location filename="../../reader/ui/corrections_controller.py" line="262" />
         <source>Fix Words</source>
         <translation>改正文字</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="272" />
+        <source>The page %1 holds no article to date.</source>
+        <translation>版面 %1 中没有可以指定日期的文章。</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/corrections_controller.py" line="276" />
+        <source>Assign the Date %1</source>
+        <translation>指定日期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/corrections_controller.py" line="292" />
         <source>Correct the Page</source>
         <translation>更正版面信息</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="82" />
+        <location filename="../../reader/ui/corrections_controller.py" line="83" />
         <source>A correction is being saved; one moment.</source>
         <translation>正在保存一项更正，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="305" />
+        <location filename="../../reader/ui/corrections_controller.py" line="321" />
         <source>This library's folder cannot be written: your corrections of it are kept in your own data folder (%1) and shown only to you. “reader corrections export” moves them to another machine.</source>
         <translation>文库文件夹不可写入：你对它的更正保存在你自己的数据文件夹（%1）中，只有你能看到。可用“reader corrections export”把它们带到另一台电脑。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="309" />
+        <location filename="../../reader/ui/corrections_controller.py" line="325" />
         <source>Corrected: %1 (Ctrl+Z takes it back).</source>
         <translation>已更正：%1（按 Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="319" />
+        <location filename="../../reader/ui/corrections_controller.py" line="335" />
         <source>Not corrected: %1</source>
         <translation>未更正：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/corrections_controller.py" line="336" />
+        <location filename="../../reader/ui/corrections_controller.py" line="352" />
         <source>A correction of this page no longer applies (the page was read anew): %1. It is kept, and listed in Library Information.</source>
         <translation>本版有一项更正已不再适用（版面已重新读取）：%1。该更正仍保留，并列在“文库信息”中。</translation>
     </message>
@@ -1151,12 +1083,12 @@ The bookmark and its note are kept.</source>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../reader/ui/errors.py" line="82" />
+        <location filename="../../reader/ui/errors.py" line="85" />
         <source>Something Went Wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="88" />
+        <location filename="../../reader/ui/errors.py" line="91" />
         <source>The reader keeps running. If something looks wrong, restart it.
 
 The details were written to the log file:
@@ -1167,12 +1099,12 @@ The details were written to the log file:
 %1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="91" />
+        <location filename="../../reader/ui/errors.py" line="94" />
         <source>Open the Log Folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="97" />
+        <location filename="../../reader/ui/errors.py" line="100" />
         <source>The reader keeps running. If something looks wrong, restart it.
 
 No log file could be written in %1; the details were printed on the terminal.</source>
@@ -1181,16 +1113,72 @@ No log file could be written in %1; the details were printed on the terminal.</s
 无法在 %1 中写入日志文件；详细信息已输出到终端。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/errors.py" line="107" />
+        <location filename="../../reader/ui/errors.py" line="110" />
         <source>An unexpected error occurred: %1</source>
         <translation>发生意外错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reader/ui/errors.py" line="109" />
+        <location filename="../../reader/ui/errors.py" line="112" />
         <source>(%n error(s) so far)</source>
         <translation>
             <numerusform>（至今共 %n 个错误）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ExcerptsController</name>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="56" />
+        <source>Select a passage of the article's text first, then save it as an excerpt.</source>
+        <translation>请先在文章正文中选中一段文字，再保存为摘录。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="60" />
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="61" />
+        <source>This passage cannot be saved: %1</source>
+        <translation>无法保存这段摘录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/excerpts_controller.py" line="75" />
+        <source>Excerpt saved (%n character(s)) from %1</source>
+        <translation>
+            <numerusform>已保存摘录（%n个字），出自：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="87" />
+        <source>Looking for the excerpt…</source>
+        <translation>正在查找摘录…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="107" />
+        <source>Excerpt</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="108" />
+        <source>The article of this excerpt can no longer be found in the library:
+%1
+
+The excerpt, its text and its note are kept.</source>
+        <translation>在书库中已找不到这段摘录所在的文章：
+%1
+
+摘录、其文字和笔记都已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="121" />
+        <source>The passage of this excerpt is no longer in the article; the excerpt keeps its text: “%1”</source>
+        <translation>文章中已找不到这段摘录的文字；摘录保留了原文：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/excerpts_controller.py" line="127" />
+        <source>The passage was found changed: the article was corrected since.</source>
+        <translation>找到的段落已有改动：文章此后经过校正。</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1285,64 @@ No log file could be written in %1; the details were printed on the terminal.</s
         <location filename="../../reader/ui/dialogs/export_dialog.py" line="243" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="66" />
+        <source>Citation copied: %1</source>
+        <translation>已复制引文：%1</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="75" />
+        <source>The open article: %1</source>
+        <translation>当前文章：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="80" />
+        <source>The selected text (%n character(s))</source>
+        <translation>
+            <numerusform>选中的文字（%n个字）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="87" />
+        <source>The %n selected bookmark(s)</source>
+        <translation>
+            <numerusform>所选的%n个书签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="94" />
+        <source>The %n selected article(s)</source>
+        <translation>
+            <numerusform>所选的%n篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="100" />
+        <source>All %n bookmark(s)</source>
+        <translation>
+            <numerusform>全部%n个书签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../reader/ui/export_flow.py" line="105" />
+        <source>All %n hit(s) of the search %1</source>
+        <translation>
+            <numerusform>检索“%1”的全部%n条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="115" />
+        <source>Open an article, select some, or search first.</source>
+        <translation>请先打开一篇文章、选择几篇或进行检索。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_flow.py" line="120" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1444,69 +1490,69 @@ Pages in the library: %3</source>
 <context>
     <name>LibraryController</name>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="108" />
+        <location filename="../../reader/ui/library_controller.py" line="112" />
         <source>&amp;Recent Libraries</source>
         <translation>最近的书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="129" />
+        <location filename="../../reader/ui/library_controller.py" line="133" />
         <source>Open a Library Folder</source>
         <translation>打开书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="71" />
+        <location filename="../../reader/ui/library_controller.py" line="75" />
         <source>Sample Newspapers</source>
         <translation>示例报纸</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="160" />
+        <location filename="../../reader/ui/library_controller.py" line="179" />
         <source>(not found)</source>
         <translation>（找不到）</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="165" />
+        <location filename="../../reader/ui/library_controller.py" line="184" />
         <source>No library opened yet</source>
         <translation>尚未打开过书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="169" />
+        <location filename="../../reader/ui/library_controller.py" line="188" />
         <source>The &amp;Sample Newspapers</source>
         <translation>示例报纸(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="178" />
+        <location filename="../../reader/ui/library_controller.py" line="209" />
         <source>Add Pages to the Library</source>
         <translation>向书库添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="179" />
+        <location filename="../../reader/ui/library_controller.py" line="210" />
         <source>Page files (*.txt);;All files (*)</source>
         <translation>版面文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="186" />
+        <location filename="../../reader/ui/library_controller.py" line="217" />
         <source>Add a Folder of Pages to the Library</source>
         <translation>向书库添加一个文件夹的版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="202" />
+        <location filename="../../reader/ui/library_controller.py" line="233" />
         <source>Pages are being added already; add these when that is done.</source>
         <translation>正在添加版面；请等它完成后再添加这些。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="205" />
-        <location filename="../../reader/ui/library_controller.py" line="242" />
+        <location filename="../../reader/ui/library_controller.py" line="236" />
+        <location filename="../../reader/ui/library_controller.py" line="273" />
         <source>Adding pages</source>
         <translation>正在添加版面</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="220" />
-        <location filename="../../reader/ui/library_controller.py" line="234" />
+        <location filename="../../reader/ui/library_controller.py" line="251" />
+        <location filename="../../reader/ui/library_controller.py" line="265" />
         <source>A Library of Your Own</source>
         <translation>自己的书库</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="221" />
+        <location filename="../../reader/ui/library_controller.py" line="252" />
         <source>The sample newspapers are kept in the reader's own folder, which is no place for your pages.
 
 Choose a folder for your own library (or make a new one in the dialog): the pages are copied there, arranged by paper and date, and that library opens.</source>
@@ -1515,42 +1561,42 @@ Choose a folder for your own library (or make a new one in the dialog): the page
 请为自己的书库选择一个文件夹（也可以在对话框中新建）：版面会按报纸和日期整理复制到那里，并打开这个书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="229" />
+        <location filename="../../reader/ui/library_controller.py" line="260" />
         <source>Choose or Make a Folder for Your Library</source>
         <translation>选择或新建书库文件夹</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="235" />
+        <location filename="../../reader/ui/library_controller.py" line="266" />
         <source>That folder belongs to the sample newspapers. Choose a folder outside the reader's own folder.</source>
         <translation>这个文件夹属于示例报纸。请选择阅读器文件夹以外的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="247" />
+        <location filename="../../reader/ui/library_controller.py" line="278" />
         <source>The pages could not be added: %1</source>
         <translation>无法添加版面：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="255" />
+        <location filename="../../reader/ui/library_controller.py" line="286" />
         <source>Pages added: %1 new, %2 already in the library, %3 not added.</source>
         <translation>添加版面：新增 %1 个，书库中已有 %2 个，未添加 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="341" />
+        <location filename="../../reader/ui/library_controller.py" line="372" />
         <source>You are reading the sample newspapers that come with the reader. To read your own archive, open its folder (File → Open Library Folder…, Ctrl+O), or drop page files onto this window to start a library of your own.</source>
         <translation>您正在阅读阅读器自带的示例报纸。要阅读自己的档案，请打开它所在的文件夹（文件 → 打开书库文件夹…，Ctrl+O），或把版面文件拖到本窗口，建立自己的书库。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="344" />
+        <location filename="../../reader/ui/library_controller.py" line="375" />
         <source>Open Library Folder…</source>
         <translation>打开书库文件夹…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="322" />
+        <location filename="../../reader/ui/library_controller.py" line="353" />
         <source>The article files of this library do not say which paper they are from. Name the paper once and every issue shows it.</source>
         <translation>本书库的文章文件没有注明出自哪份报纸。只需填写一次报名，每期报纸都会显示。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_controller.py" line="324" />
+        <location filename="../../reader/ui/library_controller.py" line="355" />
         <source>Name the Paper…</source>
         <translation>填写报名…</translation>
     </message>
@@ -1748,27 +1794,27 @@ The library folder may be read-only.</source>
         <translation>报刊阅读器</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/app.py" line="129" />
+        <location filename="../../reader/ui/app.py" line="130" />
         <source>The list of recent libraries could not be saved in %1: %2</source>
         <translation>最近书库列表无法保存到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="162" />
+        <location filename="../../reader/ui/mainwindow.py" line="170" />
         <source>Issue</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="163" />
+        <location filename="../../reader/ui/mainwindow.py" line="171" />
         <source>Search Results</source>
         <translation>检索结果</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="165" />
+        <location filename="../../reader/ui/mainwindow.py" line="173" />
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="205" />
+        <location filename="../../reader/ui/mainwindow.py" line="213" />
         <source>&amp;Search:</source>
         <translation>检索(&amp;S)：</translation>
     </message>
@@ -1789,271 +1835,276 @@ The library folder may be read-only.</source>
     </message>
     <message>
         <location filename="../../reader/ui/actions.py" line="36" />
+        <source>Open S&amp;hared Archive…</source>
+        <translation>打开共享档案库(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="38" />
         <source>&amp;Add Pages…</source>
         <translation>添加版面(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="37" />
+        <location filename="../../reader/ui/actions.py" line="39" />
         <source>Add a &amp;Folder of Pages…</source>
         <translation>添加版面文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="39" />
+        <location filename="../../reader/ui/actions.py" line="41" />
         <source>&amp;Reload Library</source>
         <translation>重新读取书库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="40" />
+        <location filename="../../reader/ui/actions.py" line="42" />
         <source>Library &amp;Information…</source>
         <translation>书库信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="42" />
+        <location filename="../../reader/ui/actions.py" line="44" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="43" />
+        <location filename="../../reader/ui/actions.py" line="45" />
         <source>&amp;Search the Archive</source>
         <translation>检索全部报刊(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="44" />
+        <location filename="../../reader/ui/actions.py" line="46" />
         <source>&amp;Find in Article</source>
         <translation>在本文中查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="46" />
+        <location filename="../../reader/ui/actions.py" line="48" />
         <source>Next &amp;Occurrence</source>
         <translation>下一处(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="49" />
+        <location filename="../../reader/ui/actions.py" line="51" />
         <source>&amp;Previous Occurrence</source>
         <translation>上一处(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="50" />
+        <location filename="../../reader/ui/actions.py" line="52" />
         <source>&amp;Larger Text</source>
         <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="52" />
+        <location filename="../../reader/ui/actions.py" line="54" />
         <source>S&amp;maller Text</source>
         <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="53" />
+        <location filename="../../reader/ui/actions.py" line="55" />
         <source>&amp;Normal Text Size</source>
         <translation>默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="55" />
+        <location filename="../../reader/ui/actions.py" line="57" />
         <source>Se&amp;rif Type</source>
         <translation>宋体/衬线字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="57" />
+        <location filename="../../reader/ui/actions.py" line="59" />
         <source>&amp;Timeline</source>
         <translation>时间线(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="61" />
+        <location filename="../../reader/ui/actions.py" line="63" />
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="62" />
+        <location filename="../../reader/ui/actions.py" line="64" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="63" />
+        <location filename="../../reader/ui/actions.py" line="65" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="66" />
+        <location filename="../../reader/ui/actions.py" line="68" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="71" />
+        <location filename="../../reader/ui/actions.py" line="73" />
         <source>Pre&amp;vious Article</source>
         <translation>上一篇(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="73" />
+        <location filename="../../reader/ui/actions.py" line="75" />
         <source>Ne&amp;xt Article</source>
         <translation>下一篇(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="75" />
+        <location filename="../../reader/ui/actions.py" line="77" />
         <source>Previous &amp;Issue</source>
         <translation>上一期(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="77" />
+        <location filename="../../reader/ui/actions.py" line="79" />
         <source>Next I&amp;ssue</source>
         <translation>下一期(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="80" />
+        <location filename="../../reader/ui/actions.py" line="82" />
         <source>Previous &amp;Month with Issues</source>
         <translation>上一个有报纸的月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="81" />
+        <location filename="../../reader/ui/actions.py" line="83" />
         <source>Next M&amp;onth with Issues</source>
         <translation>下一个有报纸的月份(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="85" />
+        <location filename="../../reader/ui/actions.py" line="87" />
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="86" />
+        <location filename="../../reader/ui/actions.py" line="88" />
         <source>Issue &amp;List</source>
         <translation>报纸列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="87" />
+        <location filename="../../reader/ui/actions.py" line="89" />
         <source>&amp;Pages of the Issue</source>
         <translation>本期版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="88" />
+        <location filename="../../reader/ui/actions.py" line="90" />
         <source>Search &amp;Results</source>
         <translation>检索结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="89" />
+        <location filename="../../reader/ui/actions.py" line="91" />
         <source>&amp;Article</source>
         <translation>正文(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="93" />
+        <location filename="../../reader/ui/actions.py" line="95" />
         <source>&amp;Bookmark This Article</source>
         <translation>收藏本文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="95" />
+        <location filename="../../reader/ui/actions.py" line="97" />
         <source>&amp;Edit Note and Tags…</source>
         <translation>编辑笔记和标签(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="97" />
+        <location filename="../../reader/ui/actions.py" line="99" />
         <source>Save E&amp;xcerpt…</source>
         <translation>保存摘录(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="100" />
+        <location filename="../../reader/ui/actions.py" line="102" />
         <source>&amp;Remove Selected Bookmarks</source>
         <translation>删除所选书签(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="101" />
+        <location filename="../../reader/ui/actions.py" line="103" />
         <source>Show &amp;Bookmarks</source>
         <translation>显示书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="103" />
+        <location filename="../../reader/ui/actions.py" line="105" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="104" />
+        <location filename="../../reader/ui/actions.py" line="106" />
         <source>&amp;Copy Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="108" />
+        <location filename="../../reader/ui/actions.py" line="110" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="110" />
+        <location filename="../../reader/ui/actions.py" line="112" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="112" />
+        <location filename="../../reader/ui/actions.py" line="114" />
         <source>A &amp;New Article Starts Here</source>
         <translation>从这里另起一篇(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="115" />
+        <location filename="../../reader/ui/actions.py" line="117" />
         <source>&amp;Merge with the Next Article</source>
         <translation>与下一篇合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="117" />
+        <location filename="../../reader/ui/actions.py" line="119" />
         <source>Merge with the &amp;Previous Article</source>
         <translation>与上一篇合并(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="120" />
+        <location filename="../../reader/ui/actions.py" line="122" />
         <source>Merge with Its &amp;Continuation (下转/上接)</source>
         <translation>与转版部分合并（下转/上接）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="122" />
+        <location filename="../../reader/ui/actions.py" line="124" />
         <source>Correct the &amp;Headline…</source>
         <translation>更正标题(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="124" />
+        <location filename="../../reader/ui/actions.py" line="126" />
         <source>Fix &amp;Words…</source>
         <translation>改正文字(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="127" />
+        <location filename="../../reader/ui/actions.py" line="129" />
         <source>Correct the P&amp;age's Paper, Date, Number…</source>
         <translation>更正本版的报名、日期、版次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131" />
+        <location filename="../../reader/ui/actions.py" line="133" />
         <source>the &amp;Kicker</source>
         <translation>引题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132" />
+        <location filename="../../reader/ui/actions.py" line="134" />
         <source>the &amp;Title</source>
         <translation>主标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="133" />
+        <location filename="../../reader/ui/actions.py" line="135" />
         <source>the &amp;Subtitle</source>
         <translation>副题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="134" />
+        <location filename="../../reader/ui/actions.py" line="136" />
         <source>the &amp;Byline</source>
         <translation>署名(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135" />
+        <location filename="../../reader/ui/actions.py" line="137" />
         <source>a S&amp;ection Head</source>
         <translation>小标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="136" />
+        <location filename="../../reader/ui/actions.py" line="138" />
         <source>Bo&amp;dy Text</source>
         <translation>正文(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137" />
+        <location filename="../../reader/ui/actions.py" line="139" />
         <source>&amp;Not Part of Any Article</source>
         <translation>不属于任何文章(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="140" />
+        <location filename="../../reader/ui/actions.py" line="142" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="142" />
+        <location filename="../../reader/ui/actions.py" line="144" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -2063,57 +2114,57 @@ The library folder may be read-only.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="30" />
+        <location filename="../../reader/ui/menus.py" line="31" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="34" />
+        <location filename="../../reader/ui/menus.py" line="35" />
         <source>&amp;Correct This Article</source>
         <translation>更正这篇文章(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="39" />
+        <location filename="../../reader/ui/menus.py" line="40" />
         <source>This &amp;Line Is</source>
         <translation>这一行是(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="44" />
+        <location filename="../../reader/ui/menus.py" line="45" />
         <source>&amp;Library</source>
         <translation>书库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="46" />
+        <location filename="../../reader/ui/menus.py" line="47" />
         <source>F&amp;ind</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="49" />
+        <location filename="../../reader/ui/menus.py" line="50" />
         <source>&amp;View</source>
         <translation>显示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="54" />
+        <location filename="../../reader/ui/menus.py" line="55" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="56" />
+        <location filename="../../reader/ui/menus.py" line="57" />
         <source>L&amp;anguage</source>
         <translation>界面语言(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="59" />
+        <location filename="../../reader/ui/menus.py" line="60" />
         <source>&amp;Bookmarks</source>
         <translation>书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="64" />
+        <location filename="../../reader/ui/menus.py" line="65" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/menus.py" line="71" />
+        <location filename="../../reader/ui/menus.py" line="72" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2168,45 +2219,29 @@ The library folder may be read-only.</source>
         <translation>正在准备检索…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="99" />
+        <location filename="../../reader/ui/reading.py" line="96" />
         <source>The page file of the open article was removed from the library (%1). The text shown is what was read before.</source>
         <translation>当前文章所在的版面文件已从书库中移除（%1）。现在显示的是之前读到的文字。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="106" />
+        <location filename="../../reader/ui/reading.py" line="103" />
         <source>The page file of the open article was changed (%1) and no longer holds this text. The text shown is what was read before; open the issue again for the new one.</source>
         <translation>当前文章所在的版面文件已改动（%1），其中已没有这段文字。现在显示的是之前读到的文字；重新打开本期可看到新内容。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="169" />
+        <location filename="../../reader/ui/reading.py" line="125" />
+        <source>The open article was changed on its page (%1); it is shown as it reads now.</source>
+        <translation>打开的文章在其版面上已被更改（%1）；现在显示的是更改后的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading.py" line="171" />
         <source>Article %1 is not in the library.</source>
         <translation>书库中没有文章 %1。</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading.py" line="238" />
+        <location filename="../../reader/ui/reading.py" line="240" />
         <source>%1 of this issue is not in the library.</source>
         <translation>本期的%1不在书库中。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/page_dates.py" line="32" />
-        <source>Date Not Saved</source>
-        <translation>日期未保存</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/page_dates.py" line="33" />
-        <source>The date could not be saved next to the page, in %1:
-%2
-
-The library folder may be read-only. Copy the library to a folder you can write to, or ask its owner to add the file.</source>
-        <translation>无法在版面旁保存日期（%1）：
-%2
-
-书库文件夹可能是只读的。请把书库复制到可写的文件夹，或请管理者添加该文件。</translation>
-    </message>
-    <message>
-        <location filename="../../reader/ui/library_controller.py" line="310" />
-        <source>Saved the date %1 for %2.</source>
-        <translation>已为 %2 保存日期 %1。</translation>
     </message>
     <message>
         <location filename="../../reader/ui/search_presenter.py" line="129" />
@@ -2270,7 +2305,7 @@ The library folder may be read-only. Copy the library to a folder you can write 
         <translation>无法建立检索索引：%1</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/mainwindow.py" line="537" />
+        <location filename="../../reader/ui/mainwindow.py" line="501" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2311,6 +2346,39 @@ Library: %1</source>
         <location filename="../../reader/ui/views/name_facets.py" line="23" />
         <source>Organisations:</source>
         <translation>机构：</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSharedArchiveDialog</name>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="42" />
+        <source>Open Shared Archive</source>
+        <translation>打开共享档案库</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="47" />
+        <source>The address of the archive's database, as its administrator gave it: postgresql://user@host/database, or service=NAME for an entry of your libpq service file.</source>
+        <translation>档案库数据库的地址(由管理员提供):postgresql://用户@主机/数据库,或 service=名称(libpq 服务文件中的条目)。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="57" />
+        <source>The reader does not ask for or keep passwords: PostgreSQL finds yours in ~/.pgpass (or PGPASSFILE), your service file or PGPASSWORD.</source>
+        <translation>阅读器不询问也不保存密码:PostgreSQL 会从 ~/.pgpass(或 PGPASSFILE)、服务文件或 PGPASSWORD 中读取。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="77" />
+        <source>This is not the address of an archive: it begins with postgresql:// (or service=).</source>
+        <translation>这不是档案库的地址:地址以 postgresql://(或 service=)开头。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="80" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive_dialog.py" line="98" />
+        <source>The archive could not be opened: %1</source>
+        <translation>无法打开档案库:%1</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2619,24 @@ Library: %1</source>
         <location filename="../../reader/ui/settings.py" line="216" />
         <source>its %1 is not in the form the reader writes</source>
         <translation>其中的 %1 不是阅读器写入的格式</translation>
+    </message>
+</context>
+<context>
+    <name>SharedArchiveStatus</name>
+    <message>
+        <location filename="../../reader/ui/shared_archive.py" line="113" />
+        <source>A shared archive is brought up to date by its administrator's import.</source>
+        <translation>共享档案库由管理员导入更新。</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive.py" line="123" />
+        <source>The connection to the shared archive %1 was lost. What is on screen stays; nothing is saved until it is back. Reconnecting…</source>
+        <translation>与共享档案库 %1 的连接已断开。屏幕上的内容保持不变;连接恢复前不会保存任何内容。正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/shared_archive.py" line="130" />
+        <source>Connected again to the shared archive %1.</source>
+        <translation>已重新连接到共享档案库 %1。</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ import json
 import pytest
 
 from reader.corpus.model import Article, Paragraph
-from reader.export import csl_json, gbt7714, ris, source_line
+from reader.export import csl_json, gbt7714, imprint_line, ris
 
 EXPECTED = {
     # 000: 钱塘新区报 2022-08-10, ■-marked credits with roles.
@@ -87,16 +87,16 @@ def test_an_unknown_page_and_paper_still_give_a_citation() -> None:
     assert cited == "张三. 标题[N]. [未知报纸], [出版日期不详]."
 
 
-def test_an_unknown_paper_has_one_name_in_citation_source_line_bookmark_and_catalog(
+def test_an_unknown_paper_has_one_name_in_citation_imprint_line_bookmark_and_catalog(
         tmp_path) -> None:  # type: ignore[no-untyped-def]
     from reader.bookmarks.identity import ArticleRef, Resolution
     from reader.corpus.catalog import Catalog
     from reader.corpus.model import UNKNOWN_PAPER
-    from reader.export.citation import source_line
+    from reader.export.citation import imprint_line
 
     unnamed = article("记者 张三", paper=None)
     assert f"[{UNKNOWN_PAPER}]" in gbt7714(unnamed)
-    assert source_line(unnamed).startswith(UNKNOWN_PAPER + " ")
+    assert imprint_line(unnamed).startswith(UNKNOWN_PAPER + " ")
     gone = Resolution(None).message(ArticleRef.of(unnamed))
     assert UNKNOWN_PAPER in gone and "?" not in gone
     page = tmp_path / "lib" / "2019-02-11-p01.txt"
@@ -146,7 +146,7 @@ def test_csl_json_items_are_newspaper_articles(seed_articles: list[Article]) -> 
     assert "issued" not in undated and "note" in undated
 
 
-def test_the_source_line_names_paper_date_page_and_file(seed_articles: list[Article]) -> None:
-    lines = {a.id: source_line(a) for a in seed_articles}
+def test_the_imprint_line_names_paper_date_page_and_file(seed_articles: list[Article]) -> None:
+    lines = {a.id: imprint_line(a) for a in seed_articles}
     assert lines["0f419ca80aa8"] == "钱塘新区报 2022年8月10日 第1版（000_ad7d325a1accf8c2.txt）"
     assert lines["d8a437e4abf5"] == "钱塘新区报 日期不详 第1版（001_7373efc8816d55bd.txt）"

@@ -1,5 +1,5 @@
 """Every seed article exported to each format and read back: headlines, paragraphs, the
-source line and the citation are there, with the Chinese text intact."""
+imprint line and the citation are there, with the Chinese text intact."""
 
 from __future__ import annotations
 

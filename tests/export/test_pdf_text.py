@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.corpus.model import Article, Paragraph
-from reader.export import export_articles, source_line
+from reader.export import export_articles, imprint_line
 
 from .conftest import pdf_text
 from .test_export_formats import assert_complete, squeeze
@@ -60,8 +60,8 @@ def test_every_seed_article_round_trips_through_pdftotext(
     assert RADICALS.findall(text) == RADICALS.findall(written) == []  # 人, not ⼈
     assert_complete(text, seed_articles)
     flat = squeeze(text)
-    for article in seed_articles:  # the file name in the source line keeps all its digits
-        assert squeeze(source_line(article)) in flat, source_line(article)
+    for article in seed_articles:  # the file name in the imprint line keeps all its digits
+        assert squeeze(imprint_line(article)) in flat, imprint_line(article)
 
 
 @pytest.mark.parametrize(("title", "source", "paragraph"), [
@@ -79,7 +79,7 @@ def test_one_article_s_every_character_survives(tmp_path: Path, family: str, tit
     export_articles([article], out, "pdf")
     flat = squeeze(pdf_text(out))
     assert title in flat
-    assert squeeze(source_line(article)) in flat
+    assert squeeze(imprint_line(article)) in flat
     assert squeeze(paragraph) in flat
 
 

@@ -33,14 +33,14 @@ NEW_PAGE = """钱塘新区报
 
 
 def synced(root: Path) -> Catalog:
-    """The library's catalog, up to date: the PageSource the window and the CLI index from."""
+    """The library's catalog, up to date: the PageStore the window and the CLI index from."""
     catalog = Catalog(root)
     catalog.sync()
     return catalog
 
 
-class CountingSource:
-    """A PageSource that records which pages the index asked for."""
+class CountingStore:
+    """A PageStore that records which pages the index asked for."""
 
     def __init__(self, root: Path) -> None:
         self.inner = Catalog(root)
@@ -67,7 +67,7 @@ def truth(root: Path, query: str) -> set[str]:
 
 def test_only_new_changed_and_removed_pages_are_read(small_library: Path) -> None:
     index = SearchIndex.for_library(small_library)
-    source = CountingSource(small_library)
+    source = CountingStore(small_library)
     first = index.update(source)
     assert first.added == 28 and first.rebuilt
     assert len(set(source.asked)) == 5  # (the names index reads the same pages)
@@ -139,7 +139,7 @@ def test_a_damaged_index_is_rebuilt(small_library: Path, damage: str) -> None:
 def test_cancel_then_resume(small_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(update, "SEGMENT_CHARS", 8000)  # several segments from five pages
     index = SearchIndex.for_library(small_library)
-    source = CountingSource(small_library)
+    source = CountingStore(small_library)
     seen: list[int] = []
     stop = threading.Event()
 
@@ -275,12 +275,12 @@ def test_a_new_parser_version_re_reads_every_page_into_the_index(
     import reader.corpus.versions as versions_module
 
     index = SearchIndex.for_library(small_library)
-    assert index.update(CountingSource(small_library)).added == 28
+    assert index.update(CountingStore(small_library)).added == 28
     newer = versions_module.PARSER_VERSION + 1
     monkeypatch.setattr(versions_module, "PARSER_VERSION", newer)
     monkeypatch.setattr(catalog_module, "PARSER_VERSION", newer)
-    source = CountingSource(small_library)
+    source = CountingStore(small_library)
     stats = index.update(source)
     assert len(set(source.asked)) == 5  # every page read again, from the new parser's reading
     assert stats.articles == 28
-    assert index.update(CountingSource(small_library)).added == 0  # and then left alone
+    assert index.update(CountingStore(small_library)).added == 0  # and then left alone

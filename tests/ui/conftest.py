@@ -64,6 +64,27 @@ def window(open_window, small_library: Path) -> Iterator[MainWindow]:  # type: i
     return open_window(small_library)
 
 
+@pytest.fixture
+def refuse_sidecar(monkeypatch):  # type: ignore[no-untyped-def]
+    """Make the library's folder refuse the sidecar file given, as a read-only share does:
+    corrections of that page then go to the user's overlay."""
+    import errno
+
+    from reader.corpus import correction_store
+
+    real = correction_store._write_into
+
+    def refuse(side: Path) -> None:
+        def read_only(file: Path, *args):  # type: ignore[no-untyped-def]
+            if file == side:
+                raise PermissionError(errno.EACCES, "Permission denied", str(file))
+            return real(file, *args)
+
+        monkeypatch.setattr(correction_store, "_write_into", read_only)
+
+    return refuse
+
+
 def day_position(calendar: IssueCalendar, day: QDate) -> QPoint:
     """Where a user clicks to choose ``day`` in the calendar's grid (viewport coordinates)."""
     calendar.setCurrentPage(day.year(), day.month())

@@ -80,7 +80,7 @@ def test_star_again_removes_a_bookmark_without_note(window, qtbot):
 def test_export_from_the_dialog_writes_the_article(window, qtbot, tmp_path: Path):
     article = next(a for a in window.catalog.articles() if a.title and len(a.paragraphs) > 1)
     window.open_article(article.id)
-    dialog = window.bookmarks.export()
+    dialog = window.exporting.export()
     assert dialog is not None
     target = tmp_path / "out.md"
     dialog.choose("article", "md", target)
@@ -98,7 +98,7 @@ def test_export_all_search_results_to_a_folder(window, qtbot, tmp_path: Path):
     with qtbot.waitSignal(window.resultsShown, timeout=10000) as shown:
         window.run_search("金承涛")
     total = shown.args[0]
-    dialog = window.bookmarks.export()
+    dialog = window.exporting.export()
     folder = tmp_path / "hits"
     dialog.choose("results", "txt", folder, split=True)
     with qtbot.waitSignal(dialog.exported, timeout=30000) as done:
@@ -154,7 +154,7 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(window, qtbot, monkey
 
     monkeypatch.setattr(user_data, "export_articles", slow_export)
     window.open_article(next(window.catalog.articles()).id)
-    dialog = window.bookmarks.export()
+    dialog = window.exporting.export()
     dialog.choose("article", "pdf", tmp_path / "big.pdf")
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.progress.isVisible() and dialog.progress.value() > 2)

@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
 
 from reader.corpus import sidecar as sidecar_module
-from reader.ui import page_dates
 from reader.ui.dialogs.assign_date import AssignDateDialog
 from reader.ui.models import KindRole
 
@@ -159,20 +157,20 @@ def test_assigning_a_date_moves_the_undated_page_to_its_issue(window, qtbot, mon
     assert dt.date(2022, 5, 6) in window.calendar_panel.calendar.issue_days()
 
 
-def test_assigning_a_date_in_a_read_only_folder_explains(window, monkeypatch):
+def test_assigning_a_date_in_a_read_only_folder_keeps_it_in_ones_own_data_and_says_so(
+        window, qtbot, monkeypatch, refuse_sidecar):
     undated = next(i for i in window.issues().values() if i.undated)
+    side = sidecar_module.sidecar_path(window.catalog.root / undated.pages[0][1])
+    refuse_sidecar(side)
     monkeypatch.setattr(AssignDateDialog, "exec", lambda self: AssignDateDialog.DialogCode.Accepted)
-
-    def refuse(page_file, updates):  # type: ignore[no-untyped-def]
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(page_dates, "write_sidecar", refuse)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(AssignDateDialog, "date", lambda self: dt.date(2022, 5, 6))
     window.assign_date(undated.key)
-    assert len(shown) == 1
-    assert "Permission denied" in shown[0] and ".meta.toml" in shown[0]
-    assert any(i.undated for i in window.issues().values())
+    qtbot.waitUntil(lambda: not any(i.undated for i in window.issues().values()),
+                    timeout=20000)
+    assert not side.exists()
+    bar = window.notice("corrections-overlay")
+    assert bar is not None and "cannot be written" in bar.text()
+    assert window.page_model.issue().date == dt.date(2022, 5, 6)
 
 
 def test_article_continuing_on_a_page_in_the_library_goes_there(open_window, qtbot,

@@ -1,9 +1,14 @@
 """Correcting a page in the window, as a librarian does: a new article starts at a
 paragraph, two articles are one; the issue list, the search, an exported Word file and a new
-window show the corrected articles; Ctrl+Z and Ctrl+Shift+Z take it back and do it again."""
+window show the corrected articles; Ctrl+Z and Ctrl+Shift+Z take it back and do it again
+(and, in a dialog's text field, the typing there); a correction made by the command line
+shows in the open article."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +17,7 @@ from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
 from reader.corpus.sidecar import sidecar_path
+from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
 from reader.ui.views.message_bar import MessageBar
 
 from .conftest import ONE_PAGE as SEED  # 钱塘新区报 2021-11-26 第1版, four articles
@@ -309,3 +315,61 @@ def test_copy_with_citation_leaves_out_the_list_of_corrections(open_window, one_
     copied = QApplication.clipboard().text()
     assert "刘忻指出" in copied and MEETING in copied
     assert "Corrections of this article" not in copied and "corrected" not in copied
+
+
+def test_ctrl_z_in_the_note_editor_undoes_the_typing_not_a_correction(
+        open_window, one_page: Path, qtbot):
+    window = open_window(one_page)
+    side = sidecar_path(one_page / SEED)
+    click_article(window, qtbot, MEETING)
+    view = window.article_view
+    corrected(window, qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_J, CTRL | ALT))
+    saved = side.read_bytes()  # a merge on the undo stack, behind the dialog
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)  # Bookmark This Article
+    qtbot.waitUntil(window.bookmark_action.isChecked)
+    seen: dict[str, str] = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BookmarkDialog)
+        qtbot.mouseClick(dialog.note.viewport(), Qt.MouseButton.LeftButton)
+        type_chinese(dialog.note, "写进报告")
+        seen["typed"] = dialog.note.toPlainText()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+        seen["undone"] = dialog.note.toPlainText()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL | SHIFT)
+        seen["redone"] = dialog.note.toPlainText()
+        dialog.reject()
+
+    QTimer.singleShot(100, in_the_dialog)
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL | SHIFT)  # Edit Note and Tags…: modal
+    assert seen["typed"] == "写进报告"
+    assert "写进报告" not in seen["undone"]  # the typing was undone in the editor …
+    assert seen["redone"] == "写进报告"
+    qtbot.wait(300)
+    assert side.read_bytes() == saved  # … and the merge behind it stayed
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert len(listed(window)) == 3
+
+
+def test_a_correction_by_the_command_line_shows_in_the_open_article(
+        open_window, one_page: Path, qtbot):
+    window = open_window(one_page)
+    click_article(window, qtbot, LECTURE)
+    before = window.current_article()
+    view = window.article_view
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "correct", "--library", str(one_page), before.id,
+         "set-title", "刘忻宣讲六中全会精神"], capture_output=True, text=True,
+        env=os.environ.copy(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    # The window notices the sidecar by itself (no F5) and shows the corrected text.
+    qtbot.waitUntil(lambda: window.current_article().title == "刘忻宣讲六中全会精神",
+                    timeout=20000)
+    assert "刘忻宣讲六中全会精神" in view.toPlainText()
+    assert LECTURE not in view.toPlainText()
+    assert window.current_article().id != before.id  # a new id, followed on its page
+    assert window.current_article().body == before.body
+    assert window.notice("article-gone") is None
+    assert window.issue_view.selected_article_ids() == [window.current_article().id]

@@ -4,14 +4,12 @@ cannot be written; a correction the page no longer fits; a bookmark on a split a
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
-from reader.corpus import correction_store
 from reader.corpus.sidecar import sidecar_path
 
 from ..cli.test_corrections_cmd import _jump_library
@@ -149,16 +147,9 @@ def test_across_a_jump_the_continuation_joins_its_first_part(open_window, tmp_pa
 
 
 def test_a_read_only_library_keeps_corrections_in_the_overlay(open_window, one_page, qtbot,
-                                                               monkeypatch):
+                                                               refuse_sidecar):
     side = sidecar_path(one_page / ONE_PAGE)
-    real = correction_store._write_into
-
-    def read_only(file: Path, *args):  # type: ignore[no-untyped-def]
-        if file == side:  # the library's folder refuses the file, as a read-only share does
-            raise PermissionError(errno.EACCES, "Permission denied", str(file))
-        return real(file, *args)
-
-    monkeypatch.setattr(correction_store, "_write_into", read_only)
+    refuse_sidecar(side)
     window = open_window(one_page)
     click_article(window, qtbot, MEETING)
     corrected(window, qtbot, lambda: qtbot.keyClick(window.article_view, Qt.Key.Key_J,

@@ -4,10 +4,12 @@ first run on the sample newspapers."""
 from __future__ import annotations
 
 import argparse
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reader.paths import bundled_corpus
 from reader.ui import app
@@ -29,6 +31,14 @@ def app_windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped
 
 def newest(qtbot, windows: list[MainWindow]) -> MainWindow:  # type: ignore[no-untyped-def]
     window = windows[-1]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.synced, timeout=20000)
+    return window
+
+
+def opened(qtbot, root: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A window of the application on ``root``, once it has read the library."""
+    window = app.open_library_window(root)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.synced, timeout=20000)
     return window
@@ -333,9 +343,7 @@ def test_a_bookmark_of_another_library_opens_that_library(qtbot, app_windows, mo
     from reader.ui.models import BookmarkRole, LibraryRole
 
     other = one_page_library(tmp_path / "other", small_library, "002")
-    first = app.open_library_window(small_library)
-    qtbot.addWidget(first)
-    qtbot.waitUntil(lambda: first.synced, timeout=20000)
+    first = opened(qtbot, small_library)
     article = next(a for a in first.catalog.articles() if a.paper == "钱塘新区报" and a.title)
     first.open_article(article.id)
     first.bookmark_action.trigger()
@@ -366,6 +374,87 @@ def test_a_bookmark_of_another_library_opens_that_library(qtbot, app_windows, mo
     assert there.bookmarks_panel.proxy.index(0, 0).data(LibraryRole) == ""
 
 
+@pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
+def test_an_excerpt_of_another_library_says_which_and_opens_there(
+        qtbot, app_windows, monkeypatch, tmp_path, small_library):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
+    from reader.ui.models import BookmarkRole, LibraryRole
+
+    from .test_excerpts import ARTICLE, FIRST, _drag_select, _fill, _open_row
+
+    other = one_page_library(tmp_path / "other", small_library, "002")
+    first = opened(qtbot, small_library)
+    first.open_article(ARTICLE)
+    body = first.current_article().body
+    start = body.index(FIRST)
+    passage = body[start:start + 20]
+    _drag_select(qtbot, first.article_view, start, start + 20)
+    monkeypatch.setattr(BookmarkDialog, "exec", _fill("原话", "引用"))
+    qtbot.keyClick(first.article_view, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    first.close()
+    app_windows.remove(first)
+
+    window = app.open_library_window(other)  # replaced by the switch below
+    qtbot.waitUntil(lambda: window.synced, timeout=20000)
+    panel = window.bookmarks_panel
+    rows = [panel.proxy.index(r, 0) for r in range(panel.proxy.rowCount())]
+    (row,) = [r for r in rows if r.data(BookmarkRole).text == passage]
+    assert row.data(LibraryRole) == "in the library “library”"
+    excerpt = row.data(BookmarkRole)
+
+    # Declined: the window says which library holds it, and how to open that one.
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
+                        or QMessageBox.StandardButton.No)
+    _open_row(qtbot, window, excerpt.id)
+    assert len(asked) == 1 and "excerpt" in asked[0] and "“library”" in asked[0]
+    assert str(small_library.resolve()) in asked[0]
+    assert str(small_library.resolve()) in window.status_text.text()
+    assert "Open Library Folder" in window.status_text.text()
+    assert window.current_article() is None or window.current_article().id != ARTICLE
+
+    # Accepted: that library opens, on the excerpt's article with its passage marked.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    _open_row(qtbot, window, excerpt.id)
+    there = newest(qtbot, app_windows)
+    assert there.catalog.root.resolve() == small_library.resolve()
+    qtbot.waitUntil(lambda: there.article_view.highlighted_texts() == [passage],
+                    timeout=15000)
+    assert there.current_article().id == ARTICLE
+
+
+def test_an_excerpt_of_a_library_gone_says_where_it_was(
+        qtbot, app_windows, monkeypatch, tmp_path, small_library):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.bookmarks import Passage
+    from reader.ui.bookmark_places import BookmarkPlaces
+
+    from .test_excerpts import _open_row
+
+    gone = tmp_path / "unplugged"
+    shutil.copytree(small_library, gone)
+    first = opened(qtbot, gone)
+    article = next(a for a in first.catalog.articles() if a.title and len(a.body) > 40)
+    kept = first.bookmarks.store.add_excerpt(article, Passage.cut(article.body, 0, 20))
+    BookmarkPlaces().set(kept.uid, gone)
+    first.close()
+    app_windows.remove(first)
+    shutil.rmtree(gone)
+
+    window = opened(qtbot, small_library)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    _open_row(qtbot, window, kept.id)
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert "“unplugged”" in told[0] and str(gone) in told[0]
+    assert "cannot be found" in told[0] and "Open Library Folder" in told[0]
+    assert window.bookmarks.store.get_excerpt(kept.id) is not None  # kept all the same
+
+
 def test_a_bookmark_without_a_known_library_is_found_in_the_recent_ones(
         qtbot, app_windows, monkeypatch, tmp_path, small_library):
     from PySide6.QtWidgets import QMessageBox
@@ -373,18 +462,14 @@ def test_a_bookmark_without_a_known_library_is_found_in_the_recent_ones(
     from reader.ui.bookmark_places import places_path
 
     other = one_page_library(tmp_path / "other", small_library, "002")
-    first = app.open_library_window(small_library)
-    qtbot.addWidget(first)
-    qtbot.waitUntil(lambda: first.synced, timeout=20000)
+    first = opened(qtbot, small_library)
     article = next(a for a in first.catalog.articles() if a.paper == "钱塘新区报" and a.title)
     first.bookmarks.store.add(article)  # as `reader bookmarks add` would: no library noted
     first.close()
     app_windows.remove(first)
     assert not places_path().exists()
 
-    window = app.open_library_window(other)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.synced, timeout=20000)
+    window = opened(qtbot, other)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
                         or QMessageBox.StandardButton.No)

@@ -114,10 +114,10 @@ def test_window_shortcuts_work_while_typing_in_the_search_box(window, qtbot, mon
     focused = QApplication.focusWidget()
     assert focused is window.search_box
     exported: list[bool] = []
-    monkeypatch.setattr(window.bookmarks, "export", lambda: exported.append(True))
+    monkeypatch.setattr(window.exporting, "export", lambda: exported.append(True))
     # The actions were connected before the patch: look at what the window does.
     window.export_action.triggered.disconnect()
-    window.export_action.triggered.connect(lambda: window.bookmarks.export())
+    window.export_action.triggered.connect(lambda: window.exporting.export())
     qtbot.keyClick(focused, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert exported == [True]
     qtbot.keyClick(focused, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)

@@ -1,7 +1,7 @@
 """Typesetting one article as a newspaper sets it, into a QTextDocument.
 
 Kicker (引题) small above, the title large and bold, the subtitle (副题) below, then the byline
-and a source line (paper, date, page, issue) under a rule, then paragraphs indented two
+and an imprint line (paper, date, page, issue) under a rule, then paragraphs indented two
 characters with the article's own section heads set apart. The builder records where each
 piece of the article's text lands in the document, so that spans the search core gives in
 offsets of a field (kicker, title, subtitle, byline, body) can be highlighted at the right
@@ -128,7 +128,7 @@ def build(
     notes: list[CorrectionNote] | None = None,
 ) -> Layout:
     """Fill ``document`` with ``article`` (and the list of its corrections, quietly, at the
-    end, with a mark in the source line); returns where its fields landed."""
+    end, with a mark in the imprint line); returns where its fields landed."""
     document.clear()
     document.setDocumentMargin(0)
     document.setDefaultFont(make_font(serif, size))
@@ -218,7 +218,7 @@ def build(
         block(center, size * (0.1 if article.byline else 0.6))
         cursor.insertText(article.filing, chars(small, colors.muted))
     block(center, size * 0.3, size * 0.9, rule=True)
-    cursor.insertText(source_line(article), chars(small, colors.muted))
+    cursor.insertText(imprint_line(article), chars(small, colors.muted))
     if notes:
         mark = cursor.position()
         cursor.insertText(" · ", chars(small, colors.muted))
@@ -284,7 +284,7 @@ CORRECTIONS_ANCHOR = "corrections:"
 """The link of the mark "corrected": it scrolls to the list of corrections."""
 
 
-def source_line(article: Article) -> str:
+def imprint_line(article: Article) -> str:
     """``钱塘新区报 · 2022年8月10日 星期三 · 第1版 · 第391期`` in the UI language."""
     parts = [article.paper or UNKNOWN_PAPER]  # the one name everywhere, as the issue list
     if article.date:

@@ -76,7 +76,6 @@ class BookmarksPanel(QWidget):
         self.tag.currentIndexChanged.connect(self._refilter)
         self.sort.currentIndexChanged.connect(self._resort)
         self.tree.activated.connect(self._on_activated)
-        self.tree.doubleClicked.connect(self._on_activated)
         self.model.modelReset.connect(self._update_count)
         self.menu_actions: list[QAction] = []  # the window's, after Open and Edit
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
