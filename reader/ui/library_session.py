@@ -112,6 +112,8 @@ class LibrarySession(QObject):
     def look_again(self) -> None:
         """Sync quietly once more after this one (new folders are watched from now on:
         files may have come before the watch)."""
+        if self._quick and self._walk_timer.isActive():
+            return  # after the first, quick reading: the walk to come looks at every file
         self.pending = Pending.QUIET
 
     def running(self) -> bool:
@@ -140,8 +142,6 @@ class LibrarySession(QObject):
 
     def _next(self) -> None:
         pending, self.pending = self.pending, Pending.NONE
-        if pending is Pending.QUIET and self._quick and self._walk_timer.isActive():
-            pending = Pending.NONE  # a quiet look after the first: the walk to come does it
         self._quick = False
         if pending is not Pending.NONE:
             self.sync(quiet=pending is Pending.QUIET)
