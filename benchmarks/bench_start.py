@@ -9,15 +9,25 @@ session; every timing after that is a user's next start on an unchanged library.
 - ``reader search Q`` is timed as a fresh process (process start, imports, the look at the
   folders, the index, printing 20 hits), alternating with ``grep -rl Q`` over the same folder
   in the same run; the ratio is taken per pair, because the machine is shared and noisy.
+- ``reader show ID`` the same way (one article: the catalog, not the index).
+- Beside each wall time, the CPU time of the process (user and system, from the kernel's
+  accounting of the child): on a machine shared with other work the wall time also counts the
+  waits for a core, the CPU time does not.
 - The window: a fresh process opens it on the library (offscreen) and notes, from the
   process's start, when the issue list and calendar are filled and the window painted, and
   when the search is ready; and whether the library's walk was still going on then.
+
+``start.md`` holds a section per size; a run replaces its own size's and keeps the others.
+With ``BENCH_START_CATALOG_ONLY=1`` the library's catalog is taken as it is (read before, by
+``reader library info``) and no index is built: only the window's issue list is timed (an
+index of 1,000,000 articles takes over an hour to build on a loaded 2-core machine).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,10 +54,12 @@ def painted():
     app.processEvents()
     window.repaint()
     out["usable"] = time.time() - t0
+    out["usable_cpu"] = time.process_time()
     out["issues"] = window.issue_model.rowCount()
     out["walking_at_usable"] = window.runner.running("sync")
 def ready():
     out["search_ready"] = time.time() - t0
+    out["ready_cpu"] = time.process_time()
     out["walking_at_ready"] = window.runner.running("sync")
     QTimer.singleShot(0, finish)
 def finish():
@@ -56,7 +68,7 @@ def finish():
     app.quit()
 window.search.indexReady.connect(ready)
 QTimer.singleShot(0, painted)
-QTimer.singleShot(120000, finish)
+QTimer.singleShot(int(sys.argv[3]), finish)
 app.exec()
 """
 
@@ -69,11 +81,19 @@ def _reader(*args: str) -> list[str]:
     return [sys.executable, "-m", "reader", *args]
 
 
-def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str, float]:
+    """Wall seconds, standard output and CPU seconds of one run of ``cmd``."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                           check=False)
-    return time.perf_counter() - start, done.stdout.decode("utf-8", "replace")
+    return (time.perf_counter() - start, done.stdout.decode("utf-8", "replace"),
+            _children_cpu() - cpu)
 
 
 def prepare(articles: int) -> tuple[Path, Path, float]:
@@ -91,31 +111,49 @@ def prepare(articles: int) -> tuple[Path, Path, float]:
     return lib, home, time.perf_counter() - start
 
 
+def _seconds(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} s (min {min(values):.2f})"
+
+
 def search_rows(lib: Path, home: Path) -> list[str]:
     env = _env(home)
     rows = []
     for query in QUERIES:
-        ours, grep, ratios, total = [], [], [], ""
+        ours, cpu, grep, grep_cpu, ratios, total, hits = [], [], [], [], [], "", ""
         _timed(_reader("search", query, "--library", str(lib)), env)  # warm the page cache
         for _ in range(RUNS):
-            t, out = _timed(_reader("search", query, "--library", str(lib)), env)
-            g, hits = _timed(["grep", "-rl", query, str(lib)], env)
+            t, out, c = _timed(_reader("search", query, "--library", str(lib)), env)
+            g, hits, gc = _timed(["grep", "-rl", query, str(lib)], env)
             ours.append(t)
+            cpu.append(c)
             grep.append(g)
+            grep_cpu.append(gc)
             ratios.append(g / t)
             total = out.split(" ", 1)[0]
         files = len([line for line in hits.splitlines() if line])
         rows.append(
-            f"| `reader search {query}` | {total} articles | {statistics.median(ours):.2f} s "
-            f"(min {min(ours):.2f}) | {statistics.median(grep):.2f} s (min {min(grep):.2f}), "
-            f"{files:,} files | {statistics.median(ratios):.1f}× |")
+            f"| `reader search {query}` | {total} articles | {_seconds(ours)} | "
+            f"{statistics.median(cpu):.2f} s | {_seconds(grep)}, {files:,} files | "
+            f"{statistics.median(grep_cpu):.2f} s | {statistics.median(ratios):.1f}× |")
+    _, out, _ = _timed(_reader("search", QUERIES[-1], "--json", "--limit", "1",
+                               "--library", str(lib)), env)
+    hit = json.loads(out)["hits"][0]["id"] if out.strip() else ""
+    if hit:
+        shown, cpu = [], []
+        for _ in range(RUNS):
+            t, _, c = _timed(_reader("show", hit, "--library", str(lib)), env)
+            shown.append(t)
+            cpu.append(c)
+        rows.append(f"| `reader show {hit}` | one article | {_seconds(shown)} | "
+                    f"{statistics.median(cpu):.2f} s | | | |")
     return rows
 
 
-def window_rows(lib: Path, home: Path) -> list[str]:
+def window_rows(lib: Path, home: Path, wait_ms: int = 120_000) -> list[str]:
     runs: list[dict[str, Any]] = []
     for _ in range(WINDOW_RUNS):
-        done = subprocess.run([sys.executable, "-c", _WINDOW, str(lib), repr(time.time())],
+        done = subprocess.run([sys.executable, "-c", _WINDOW, str(lib), repr(time.time()),
+                               str(wait_ms)],
                               env=_env(home), stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, check=False)
         lines = done.stdout.decode().strip().splitlines()
@@ -128,52 +166,86 @@ def window_rows(lib: Path, home: Path) -> list[str]:
         values = [r[key] for r in runs if key in r]
         return f"{statistics.median(values):.2f} s (max {max(values):.2f})" if values else "—"
 
+    def cpu(key: str) -> str:
+        values = [r[key] for r in runs if key in r]
+        return f"{statistics.median(values):.2f} s" if values else "—"
+
     walking = sum(bool(r.get("walking_at_ready")) for r in runs)
     return [
         f"| issue list and calendar filled, window painted | {med('usable')} | "
-        f"{runs[0].get('issues', 0)} papers listed | {len(runs)} |",
-        f"| search ready | {med('search_ready')} | the walk still going on in {walking} of "
-        f"{len(runs)} runs | {len(runs)} |",
+        f"{cpu('usable_cpu')} | {runs[0].get('issues', 0)} papers listed | {len(runs)} |",
+        f"| search ready | {med('search_ready')} | {cpu('ready_cpu')} | the walk still going "
+        f"on in {walking} of {len(runs)} runs | {len(runs)} |",
     ]
 
 
 def run(options: Any) -> str:
     articles = (10_000 if getattr(options, "quick", False)
                 else 1_000_000 if getattr(options, "large", False) else 200_000)
-    lib, home, took = prepare(articles)
+    catalog_only = os.environ.get("BENCH_START_CATALOG_ONLY") == "1"
+    if catalog_only:
+        base = Path(os.environ.get("BENCH_START_DIR", HERE / "out"))
+        lib, home, took = base / f"lib-{articles}", base / f"home-{articles}", float("nan")
+    else:
+        lib, home, took = prepare(articles)
     from benchmarks.generate import read_info
 
     info = read_info(lib)
     pages = info.pages if info else 0
+    before = ("read before, no index: the window starts building it" if catalog_only
+              else "and the index built before")
+    walk = ("not run for this section" if catalog_only
+            else f"{took:.1f} s in this run, before any search")
     lines = [
         f"## Start without a walk ({articles:,} articles)",
         "",
         "`python -m benchmarks --only start` (`--large`: 1,000,000 articles). "
         f"A generated library of {articles:,} articles on {pages:,} page files, read and "
-        "indexed beforehand; then a user's next start on the unchanged library. Before this "
+        f"{'not indexed (its catalog only)' if catalog_only else 'indexed'} beforehand; then "
+        "a user's next start on the unchanged library. Before this "
         "change every command first walked and stat'ed every file as `reader index` still "
-        f"does: {took:.1f} s in this run, before any search. Each figure is a fresh "
+        f"does: {walk}. Each figure is a fresh "
         f"process, median of {RUNS} (window: {WINDOW_RUNS}); `grep -rl` runs over the same "
         "folder in the same run, alternating with the reader, and the ratio is taken per "
         "pair. Other sessions share this machine's two cores: the figures are noisy, the "
         "ratios less so.",
         "",
-        "| command | hits | end to end | `grep -rl` | grep / reader |",
-        "|---|---:|---:|---:|---:|",
-        *search_rows(lib, home),
+        "| command | hits | end to end | CPU | `grep -rl` | grep's CPU | grep / reader |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *(["| (not measured: no index of this size was built for this run) | | | | | | |"]
+          if catalog_only else search_rows(lib, home)),
         "",
-        "The window, from the process's start (offscreen, a fresh process; the catalog and the "
-        "index built before):",
+        "The window, from the process's start (offscreen, a fresh process; the catalog "
+        f"{before}):",
         "",
-        "| measure | median | note | runs |",
-        "|---|---:|---|---:|",
-        *window_rows(lib, home),
+        "| measure | median | CPU | note | runs |",
+        "|---|---:|---:|---|---:|",
+        *window_rows(lib, home, 20_000 if catalog_only else 120_000),
         "",
         "Targets (issue 19): `reader search` ≤ 0.3 s at 200,000 articles, ≤ 0.5 s and ≥ 5× "
         "faster than grep at 1,000,000; the window's issue list usable ≤ 1 s and search "
         "ready ≤ 2 s, waiting for no walk.",
+        "",
+        f"_This size measured {time.strftime('%Y-%m-%d %H:%M')}; load average at the end "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores._",
     ]
-    return "\n".join(lines)
+    sections = {**_other_sizes(articles), articles: "\n".join(lines)}
+    return "\n\n".join(sections[size] for size in sorted(sections))
+
+
+def _other_sizes(articles: int) -> dict[int, str]:
+    """The sections of the other sizes from the last ``start.md``, kept as they were."""
+    try:
+        text = (HERE / "results" / "start.md").read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    kept = {}
+    for part in text.split("## Start without a walk (")[1:]:
+        size = part.split(" ", 1)[0].replace(",", "")
+        if size.isdigit() and int(size) != articles:
+            body = "\n".join(line for line in part.splitlines() if not line.startswith("_Run "))
+            kept[int(size)] = "## Start without a walk (" + body.rstrip()
+    return kept
 
 
 if __name__ == "__main__":

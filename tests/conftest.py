@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,12 @@ def small_library(tmp_path: Path) -> Path:
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(seed.read_bytes())
     return root
+
+
+def age(root: Path, seconds: float = 3600) -> None:
+    """Set every file and folder of ``root`` back in time, as in an archive kept for years."""
+    then = time.time() - seconds
+    for here, folders, files in os.walk(root):
+        for name in files + folders:
+            os.utime(Path(here) / name, (then, then))
+    os.utime(root, (then, then))

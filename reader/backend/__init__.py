@@ -32,13 +32,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..corpus.catalog import Catalog
-from ..corpus.correction_store import Build, Saved, Undone
-from ..corpus.corrections import Outcome
 from ..server.url import is_server_url
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the correction rules load with the first correction, not every start)
     from ..bookmarks import Bookmark, Excerpt, Passage
     from ..corpus.catalog import ArticleInfo, IssueInfo, Progress, SyncResult
+    from ..corpus.correction_store import Build, Saved, Undone
+    from ..corpus.corrections import Outcome
     from ..corpus.model import Article, Page
     from ..problems import Problem
     from ..search import Results, UpdateStats

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..corpus import correction_store
 from ..corpus.catalog import Catalog
-from ..corpus.correction_store import Build, Saved, Undone
-from ..corpus.corrections import Outcome
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the correction rules load with the first correction, not every start)
     from ..bookmarks import BookmarkStore
+    from ..corpus.correction_store import Build, Saved, Undone
+    from ..corpus.corrections import Outcome
     from ..search import SearchIndex
     from . import LibraryBackend, LibraryBookmarks, LibraryCatalog, LibraryIndex
 
@@ -26,12 +25,18 @@ class FolderCorrections:
     root: Path
 
     def of_article(self, source: str, article_id: str) -> list[Outcome]:
+        from ..corpus import correction_store
+
         return correction_store.article_corrections(self.root, source, article_id)
 
     def correct(self, source: str, article_id: str, build: Build) -> Saved:
+        from ..corpus import correction_store
+
         return correction_store.correct(self.root, source, article_id, build)
 
     def undo(self, count: int = 1) -> list[Undone]:
+        from ..corpus import correction_store
+
         return correction_store.undo(self.root, count)
 
 

@@ -120,6 +120,9 @@ def cmd_index(args: argparse.Namespace) -> int:
                            "shared archive: it searches in its database, indexed by "
                            "`reader server import`")
     index, s, catalog = _update(args, rebuild=args.rebuild, full=True)
+    from ..search.query_words import write_words
+
+    write_words()  # so that the searches after it cut their words without jieba's dictionary
     problems = len(catalog.problems())
     why = f" (rebuilt: {s.rebuilt})" if s.rebuilt else ""
     print(f"{s.articles} articles in the index{why}: {s.added} added, {s.changed} changed, "

@@ -18,8 +18,10 @@ parameters, so that each face words it in its own language.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
+import marshal
 import os
 import sqlite3
 import threading
@@ -29,25 +31,20 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..paths import cache_dir
 from ..problems import Problem, ProblemKind
 from . import changes
-from .library import (
-    PageError,
-    file_stamp,
-    is_page_file,
-    page_entries,
-    reading_stamp,
-    same_page,
-)
 from .model import UNKNOWN_PAPER, Article, Page
-from .parser import PARSER_VERSION
-from .pathmeta import read_path
-from .resolve import LIBRARY_FILE, NOTICES, library_settings, load_entry, root_of
 from .serialize import page_from_dict, page_to_dict
+from .settings_file import library_settings
+from .sidecar import LIBRARY_FILE
+from .versions import PARSER_VERSION, reading_stamp
 from .walk import READING_VERSION, unreadable
-from .workers import process_pool
+
+# What reads pages (the parser, the page rules, the worker processes) is imported by the syncs
+# that find pages to read, not by every command: most starts find none.
 
 SCHEMA = 4
 """4: a file's ``error`` and ``notice`` are problems as JSON (3 held English sentences). A
@@ -60,6 +57,8 @@ _PAGES = (
 """Pages counted as printed: a page file is one, the article records of one page are one."""
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+_LISTING = 2
+"""The version of what ``listing`` keeps (bumped when ``_issue_rows`` changes)."""
 _LOOK_AGAIN = 0.5
 """Seconds between looks at whether another process changed the files read."""
 
@@ -105,6 +104,10 @@ CREATE INDEX IF NOT EXISTS files_claims ON files (paper, date, page, position, s
 CREATE INDEX IF NOT EXISTS files_listing ON files (date IS NULL, date, paper, page, position,
     source, issue_no, page_count, origin, error) WHERE error IS NULL;
 CREATE INDEX IF NOT EXISTS files_stamps ON files (source, stamp, error);
+-- What a start reads whole (the issue list, the pages that claim the same place), kept as
+-- computed for the catalog's state token: at 1,000,000 articles the rows behind them take
+-- seconds to read, and most starts find the library as it was.
+CREATE TABLE IF NOT EXISTS listing (kind TEXT PRIMARY KEY, token TEXT NOT NULL, blob BLOB);
 """ + changes.DDL + ";\n"
 
 
@@ -131,7 +134,7 @@ class IssueInfo:
     paper_from: str | None = None
     """Where the paper's name came from (the same labels, and ``library``)."""
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         return issue_key(self.paper, self.date.isoformat() if self.date else None,
                          self.pages[0][1])
@@ -182,6 +185,9 @@ _Parsed = tuple[str, str, Page | None, Problem | None]
 def _parse_file(args: tuple[str, str, Problem | None]) -> _Parsed:
     """Worker: read one page file (runs in a subprocess for big syncs). An entry the walk
     refused (a link leaving the library, a folder too deep) is kept with its problem."""
+    from .library import PageError, file_stamp
+    from .resolve import load_entry, root_of
+
     path, source, problem = args
     if problem is not None:
         return source, _problem_stamp(problem), None, problem
@@ -214,6 +220,8 @@ def _problem_stamp(problem: Problem) -> str:
 
 
 def _wanted(name: str) -> bool:
+    from .library import is_page_file
+
     return is_page_file(Path(name))
 
 
@@ -227,7 +235,10 @@ class Catalog:
     def __init__(self, root: Path, db_path: Path | None = None) -> None:
         self.root = Path(root)
         self.db_path = db_path or catalog_path(self.root)
-        self._local = threading.local()
+        # Connections by thread id, not threading.local: a QThreadPool worker runs each task
+        # under a new Python thread state, which would drop a thread-local connection after
+        # every task and open the file again for the next one (as ``SearchIndex`` does).
+        self._conns: dict[int, sqlite3.Connection] = {}
         self._write_lock = threading.Lock()
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self._pages_lock = threading.Lock()
@@ -255,12 +266,13 @@ class Catalog:
             self._reset()
 
     def _connect(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        me = threading.get_ident()
+        conn = self._conns.get(me)
         if conn is None:
             conn = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
+            self._conns[me] = conn
         return conn
 
     def _check(self, conn: sqlite3.Connection) -> None:
@@ -280,19 +292,16 @@ class Catalog:
 
     def _reset(self) -> None:
         """Replace a damaged cache file by an empty one (it is only a cache)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self.close()
         for suffix in ("", "-wal", "-shm"):
             Path(str(self.db_path) + suffix).unlink(missing_ok=True)
         self._check(self._connect())
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
+        """Close this thread's connection (a later call on this thread opens another)."""
+        conn = self._conns.pop(threading.get_ident(), None)
         if conn is not None:
             conn.close()
-            self._local.conn = None
 
     # -- reading the folder ---------------------------------------------------------------
 
@@ -305,17 +314,20 @@ class Catalog:
     ) -> SyncResult:
         """Bring the cache in line with the folder; parse only new and changed files.
 
-        ``quick``: look only in the folders whose time changed since the last sync (see
-        ``changes``), not at every file; the first sync, and one after the catalog forgot its
-        files, walks the whole folder anyway."""
+        ``quick``: look only in the folders whose time changed since the last sync and at a
+        share of the files (see ``changes``), not at every file; the first sync, and one after
+        the catalog forgot its files, walks the whole folder anyway."""
         result = SyncResult()
         conn = self._connect()
         self._follow_settings(conn)
         some = conn.execute("SELECT 1 FROM files LIMIT 1").fetchone()
         look = changes.look(conn, self.root, _wanted) if quick and some else None
-        if look is not None and not (look.changed or look.gone):
+        moved = changes.rewritten(conn, self.root, self._write_lock) if look else []
+        if look is not None and not (look.changed or look.gone or moved):
             result.problems.extend(self.problems())
             return result
+        from .library import file_stamp, page_entries
+
         known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
         folders = None
         on_disk: dict[str, Path] = {}
@@ -337,6 +349,10 @@ class Catalog:
                         stamp = ""
                 if known.get(source) != stamp:
                     todo.append((str(path), source, entry.problem))
+            for source in moved:  # rewritten in place, in a folder whose time stayed
+                if source not in on_disk:
+                    on_disk[source] = self.root / source
+                    todo.append((str(self.root / source), source, None))
         else:
             result.problems.append(Problem.of(ProblemKind.NO_FOLDER, str(self.root)))
         removed = [s for s in known if s not in on_disk and (look is None or look.covers(s))]
@@ -362,6 +378,8 @@ class Catalog:
         results: Iterator[_Parsed]
         pool = None
         if workers > 1:
+            from .workers import process_pool
+
             pool = process_pool(workers)
             results = pool.map(_parse_file, todo, chunksize=16)
         else:
@@ -417,6 +435,9 @@ class Catalog:
     ) -> None:
         if not batch:
             return
+        from .pathmeta import read_path
+        from .resolve import NOTICES
+
         conn = self._connect()
         with self._write_lock, conn:
             changes.new_state(conn)
@@ -533,11 +554,13 @@ class Catalog:
                 notices = [notice]
             out += [Problem.from_json(n).at(source)
                     for n in (notices if isinstance(notices, list) else [notices])]
-        dupes = conn.execute(
+        dupes = self._kept("claims", lambda: conn.execute(
             "SELECT paper, date, page, group_concat(source, '\n') FROM files "
             "WHERE error IS NULL AND date IS NOT NULL "
             "GROUP BY paper, date, page, position HAVING count(*) > 1"
-        ).fetchall()
+        ).fetchall())
+        if dupes:
+            from .library import same_page
         for paper, day, page, sources in dupes:
             first, *others = sorted(sources.split("\n"))
             for other in others:
@@ -546,6 +569,16 @@ class Catalog:
 
     def issues(self) -> list[IssueInfo]:
         """Every issue, by date (undated ones last), with its pages in page order."""
+        return [
+            IssueInfo(paper=paper, date=_date(day), issue_no=issue_no, page_count=page_count,
+                      pages=pages,
+                      date_from=date_from, paper_from=paper_from)
+            for paper, day, issue_no, page_count, pages, date_from, paper_from
+            in self._kept("issues", self._issue_rows)
+        ]
+
+    def _issue_rows(self) -> list[tuple[object, ...]]:
+        """The issues as plain values (``issues()`` makes them objects), sorted."""
         rows = self._connect().execute(
             "SELECT source, paper, date, issue_no, page, page_count, position, "
             "json_extract(origin, '$.date'), json_extract(origin, '$.paper') FROM files "
@@ -563,17 +596,30 @@ class Catalog:
             paper, day, date_from, paper_from = heads[key]
             numbers = [m[1] for m in members if m[1]]
             counts = [m[3] for m in members if m[3]]
-            issues.append(IssueInfo(
-                paper=paper,
-                date=_date(day),
-                issue_no=numbers[0] if numbers else None,
-                page_count=max(counts) if counts else None,
-                pages=tuple((m[2], m[0]) for m in sorted(members, key=lambda m: m[2] or 999)),
-                date_from=date_from,
-                paper_from=paper_from,
-            ))
-        far = dt.date.max
-        return sorted(issues, key=lambda i: (i.date or far, i.paper, i.key))
+            pages = tuple((m[2], m[0]) for m in sorted(members, key=lambda m: m[2] or 999))
+            issues.append((paper, day, numbers[0] if numbers else None,
+                           max(counts) if counts else None, pages, date_from, paper_from,
+                           key))
+        issues.sort(key=lambda i: (i[1] or "~", i[0], i[7]))  # undated last, as dt.date.max
+        return [i[:7] for i in issues]
+
+    def _kept(self, kind: str, compute: Callable[[], list[Any]]) -> list[Any]:
+        """``compute()``, or what it gave when the files read were last as they are now
+        (``listing``: kept by the state token, in ``marshal``'s format of this Python)."""
+        conn = self._connect()
+        token = f"{self.state()}/v{_LISTING}/m{marshal.version}"
+        row = conn.execute("SELECT blob FROM listing WHERE kind = ? AND token = ?",
+                           (kind, token)).fetchone()
+        if row is not None:
+            try:
+                kept: list[Any] = marshal.loads(zlib.decompress(row[0]))
+                return kept
+            except (ValueError, EOFError, TypeError, zlib.error):
+                pass  # written by another Python, or damaged: computed again
+        value = compute()
+        changes.try_write(conn, self._write_lock, "INSERT OR REPLACE INTO listing VALUES "
+                          "(?, ?, ?)", (kind, token, zlib.compress(marshal.dumps(value), 1)))
+        return value
 
     def papers(self) -> list[str]:
         rows = self._connect().execute(

@@ -19,6 +19,7 @@ is listed again next time.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import threading
@@ -34,10 +35,19 @@ from .walk import MAX_DEPTH, Entry, _entry, _open
 DDL = ("CREATE TABLE IF NOT EXISTS folders (path BLOB PRIMARY KEY, prefix TEXT NOT NULL, "
        "depth INTEGER NOT NULL, mtime INTEGER NOT NULL);\n"
        "CREATE TABLE IF NOT EXISTS state (one INTEGER PRIMARY KEY CHECK (one = 1), "
-       "token TEXT NOT NULL)")
+       "token TEXT NOT NULL);\n"
+       "CREATE TABLE IF NOT EXISTS checked (one INTEGER PRIMARY KEY CHECK (one = 1), "
+       "after TEXT NOT NULL)")
 """``folders``: a folder by its path under the root (bytes), the source prefix of its entries
 (``""`` for the root, else ``a/b/``), its depth and its modification time (-1: look again).
-``state``: one row, the token of the catalog's files (``new_state``)."""
+``state``: one row, the token of the catalog's files (``new_state``). ``checked``: one row,
+the last page file ``rewritten`` compared (the next look goes on after it)."""
+
+CHECK_PER_LOOK = 2000
+"""Page files whose own size and time each look compares (about 10 ms on a loaded 2-core
+machine; a library's whole list of files takes that many looks)."""
+_OWN = re.compile(r"(\d+):(\d+)")
+"""The page's own size and time at the start of its stamp (``library.file_stamp``)."""
 
 RACY_NS = 2_000_000_000
 UNKNOWN = -1
@@ -216,3 +226,48 @@ def state(conn: sqlite3.Connection, lock: threading.Lock) -> str:
     with lock, conn:
         new_state(conn)
     return state(conn, lock)
+
+
+def rewritten(conn: sqlite3.Connection, root: Path, lock: threading.Lock) -> list[str]:
+    """The next ``CHECK_PER_LOOK`` page files of the catalog (in the order of their names,
+    going round) whose size or modification time is not the one read: pages rewritten in
+    place, which move no folder's time. A file gone is left to its folder's time."""
+    row = conn.execute("SELECT after FROM checked").fetchone()
+    after = str(row[0]) if row else ""
+    rows = conn.execute("SELECT source, stamp FROM files WHERE source > ? ORDER BY source "
+                        "LIMIT ?", (after, CHECK_PER_LOOK)).fetchall()
+    if len(rows) < CHECK_PER_LOOK:  # round again from the first
+        rows += conn.execute("SELECT source, stamp FROM files WHERE source <= ? ORDER BY "
+                             "source LIMIT ?", (after, CHECK_PER_LOOK - len(rows))).fetchall()
+    moved = []
+    for source, stamp in rows:
+        own = _OWN.match(stamp)
+        if own is None:
+            continue  # an entry the walk refused: its folder's time says when it changes
+        try:
+            st = os.stat(root / source)
+        except OSError:
+            continue
+        if (st.st_size, st.st_mtime_ns) != (int(own[1]), int(own[2])):
+            moved.append(source)
+    if rows:
+        try_write(conn, lock, "INSERT OR REPLACE INTO checked VALUES (1, ?)", (rows[-1][0],))
+    return moved
+
+
+def try_write(conn: sqlite3.Connection, lock: threading.Lock, sql: str,
+              params: tuple[object, ...]) -> bool:
+    """Run one write of something the catalog can do without (a note, a kept value) unless
+    another thread or process is writing: a start never waits for a sync to make it."""
+    if not lock.acquire(blocking=False):
+        return False
+    try:
+        conn.execute("PRAGMA busy_timeout=0")
+        with conn:
+            conn.execute(sql, params)
+        return True
+    except sqlite3.OperationalError:
+        return False  # busy: next time
+    finally:
+        conn.execute("PRAGMA busy_timeout=30000")
+        lock.release()

@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Protocol
 
 from ..problems import Problem, ProblemKind
-from . import parser as _parser
-from . import walk as _walk
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
 from .model import UNKNOWN_PAPER, Page
 from .overlay import join_stamp, overlay_stamp
-from .parser import finish_page, parse_page
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
+from .versions import reading_stamp as reading_stamp
 from .walk import Entry, NotReadable, read_regular, unreadable, walk_pages
 
 PAGE_SUFFIXES = (".txt", ".text")
@@ -106,14 +104,9 @@ def apply_overrides(page: Page, fields: dict[str, object]) -> None:
     if "date" in fields:
         page.warnings = [w for w in page.warnings if w.kind is not ProblemKind.NO_DATE]
         page.weekday = page.weekday if page.weekday and page.date else None
+    from .parser import finish_page  # (the parser loads with the first page read)
+
     finish_page(page)
-
-
-def reading_stamp(stamp: str) -> str:
-    """A page file's stamp for the search index: its state and the parser that read it, so
-    that an index built from an older parser's reading takes every page again after an update
-    of the reader (the file itself has not changed)."""
-    return f"{stamp}@p{_parser.PARSER_VERSION}.r{_walk.READING_VERSION}"
 
 
 def read_page_text(path: Path) -> Decoded:
@@ -137,6 +130,8 @@ def read_page_text(path: Path) -> Decoded:
 def load_page(path: Path, source: str | None = None) -> Page:
     """Read, decode and parse one page file, applying its sidecar. Raises PageError."""
     decoded = read_page_text(path)
+    from .parser import parse_page
+
     page = parse_page(decoded.text, source or name_text(path.as_posix()),
                       encoding=decoded.encoding)
     page.warnings[:0] = decoded.warnings

@@ -29,8 +29,8 @@ from .model import Page
 from .parser import finish_page
 from .pathmeta import Layout, PathMeta, folder_layout, read_path
 from .records import read_record
+from .settings_file import library_settings as library_settings
 from .sidecar import LIBRARY_FILE as LIBRARY_FILE  # also the catalog's name for it
-from .sidecar import SidecarError, read_library_settings
 
 NOTICES = frozenset({ProblemKind.SIDECAR_IGNORED, ProblemKind.PATH_DISAGREES,
                      ProblemKind.CORRECTION_MISSING})
@@ -39,15 +39,6 @@ _SEARCH_UP = 8
 
 _lock = threading.Lock()
 _layouts: dict[str, tuple[int, Layout]] = {}
-_settings: dict[str, tuple[str, dict[str, object], Problem | None]] = {}
-
-
-def _stamp(path: Path) -> str:
-    try:
-        st = path.stat()
-    except OSError:
-        return ""
-    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 def layout_of(folder: Path) -> Layout:
@@ -69,26 +60,6 @@ def layout_of(folder: Path) -> Layout:
     with _lock:
         _layouts[key] = (mtime, layout)
     return layout
-
-
-def library_settings(root: Path | None) -> tuple[dict[str, object], Problem | None]:
-    """The settings of the library at ``root`` and the reason they were ignored, if they were."""
-    if root is None:
-        return {}, None
-    path = root / LIBRARY_FILE
-    stamp = _stamp(path)
-    with _lock:
-        cached = _settings.get(str(path))
-    if cached and cached[0] == stamp:
-        return cached[1], cached[2]
-    try:
-        settings, error = read_library_settings(root), None
-    except SidecarError as err:
-        settings, error = {}, Problem.of(ProblemKind.SETTINGS_IGNORED, LIBRARY_FILE,
-                                         file=LIBRARY_FILE, reason=str(err))
-    with _lock:
-        _settings[str(path)] = (stamp, settings, error)
-    return settings, error
 
 
 def root_of(path: Path, source: str) -> Path:

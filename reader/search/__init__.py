@@ -51,10 +51,22 @@ month or week) and ``timeline_chart`` (its chart layout, SVG and CSV).
 
 from __future__ import annotations
 
-from .index import Hit, IndexNotReady, Results, SearchIndex, index_path
-from .query import Query, QueryError, parse_query
-from .snippets import Occurrence, occurrences
-from .update import UpdateStats
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .index import Hit, IndexNotReady, Results, SearchIndex, index_path
+    from .query import Query, QueryError, parse_query
+    from .snippets import Occurrence, occurrences
+    from .update import UpdateStats
+
+# Each name is loaded from its module when first used: ``QueryError`` or ``parse_query`` do
+# not load the engine, and the engine loads numpy and jieba only where it needs them.
+_WHERE = {
+    "Hit": "index", "IndexNotReady": "index", "Results": "index", "SearchIndex": "index",
+    "index_path": "index", "Query": "query", "QueryError": "query", "parse_query": "query",
+    "Occurrence": "snippets", "occurrences": "snippets", "UpdateStats": "update",
+}
 
 __all__ = [
     "Hit",
@@ -69,3 +81,9 @@ __all__ = [
     "occurrences",
     "parse_query",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

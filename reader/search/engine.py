@@ -42,7 +42,7 @@ import tantivy
 
 from .build import FIELDS, pair
 from .query import NameFilter, Query, Term
-from .segment import segmenter
+from .query_words import cut as cut_words  # jieba's cut, without its whole dictionary
 
 FIELD_WEIGHTS = {"h": 3.0, "y": 2.0, "b": 1.0}
 WHOLE_WORD = 3.0
@@ -123,7 +123,7 @@ def _word_query(sch: tantivy.Schema, words: list[str], fld: str) -> tantivy.Quer
 
 
 def term_words(text: str) -> list[str]:
-    return list(dict.fromkeys(w for w in segmenter().cut(text) if w.strip()))
+    return list(dict.fromkeys(w for w in cut_words(text) if w.strip()))
 
 
 def found_query(sch: tantivy.Schema, term: Term) -> tantivy.Query:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import ModuleType
 
@@ -23,21 +23,26 @@ from ..paths import resources_dir
 from .fold import fold, fold_fingerprint
 
 # One name for whichever segmenter is installed; their functions differ (``cut`` vs ``lcut``),
-# so calls go through ``_ENGINE`` and are typed where their results are taken.
-_jieba: ModuleType
-try:
-    import rjieba
+# so calls go through ``_ENGINE`` and are typed where their results are taken. The module is
+# imported when words are first cut (``_segmenter_module``): rjieba builds its dictionary on
+# import, 0.15 s that a command which cuts no words (``reader show``, a search whose words
+# are known) does not spend.
+_ENGINE = "rjieba" if importlib.util.find_spec("rjieba") is not None else "jieba"
 
-    _jieba = rjieba
-    _ENGINE = "rjieba"
-except ImportError:  # pragma: no cover - exercised only where rjieba has no wheel
-    import logging
 
-    import jieba
+@functools.cache
+def _segmenter_module() -> ModuleType:
+    if _ENGINE == "rjieba":
+        import rjieba
 
-    jieba.setLogLevel(logging.WARNING)
-    _jieba = jieba
-    _ENGINE = "jieba"
+        return rjieba
+    import logging  # pragma: no cover - exercised only where rjieba has no wheel
+
+    import jieba  # pragma: no cover
+
+    jieba.setLogLevel(logging.WARNING)  # pragma: no cover
+    module: ModuleType = jieba  # pragma: no cover
+    return module  # pragma: no cover
 
 
 USER_DICT_NAME = "jieba_user_dict.txt"
@@ -84,13 +89,18 @@ class Segmenter:
     """
 
     def __init__(self) -> None:
+        self._jieba = _segmenter_module()
+        self.user_words: list[tuple[str, int | None, str | None]] = []
+        """The user words as added, with the frequency the segmenter gave each (rjieba)."""
         for word, freq, tag in parse_user_dict(_user_dict_text()):
-            _jieba.add_word(word, freq, tag)
+            given = self._jieba.add_word(word, freq, tag)
+            self.user_words.append((word, given if isinstance(given, int) else freq, tag))
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text`` (already folded), in order, covering every character."""
         words: list[str] = (
-            _jieba.cut(text, True) if _ENGINE == "rjieba" else _jieba.lcut(text, HMM=True)
+            self._jieba.cut(text, True) if _ENGINE == "rjieba"
+            else self._jieba.lcut(text, HMM=True)
         )
         return words
 
@@ -108,10 +118,10 @@ Tagger = Callable[[str], list[tuple[str, str]]]
 def tagger() -> Tagger:
     """jieba's part-of-speech tagger over the same words (user words with their own tags):
     ``text -> [(word, tag)]``, the words covering the text as ``cut`` does."""
-    segmenter()
+    module = segmenter()._jieba
     if _ENGINE == "rjieba":
         def tag(text: str) -> list[tuple[str, str]]:
-            pairs: list[tuple[str, str]] = _jieba.tag(text, True)
+            pairs: list[tuple[str, str]] = module.tag(text, True)
             return pairs
         return tag
     import jieba.posseg  # type: ignore[import-untyped]  # pragma: no cover
@@ -124,9 +134,24 @@ def tagger() -> Tagger:
 @functools.cache
 def segmenter_fingerprint() -> str:
     """What the index's words depend on: the segmenter's version, the user words, folding."""
-    try:
-        ver = version(_ENGINE)
-    except PackageNotFoundError:  # pragma: no cover
-        ver = "?"
+    ver = _installed_version(_ENGINE)
     words = hashlib.sha1(_user_dict_text().encode("utf-8")).hexdigest()[:10]
     return f"{_ENGINE}-{ver}/user-{words}/fold-{fold_fingerprint()}"
+
+
+def _installed_version(name: str) -> str:
+    """The installed version of the package ``name`` (``?`` when it has no metadata): from the
+    name of its ``.dist-info`` folder beside it, else by ``importlib.metadata``, which takes
+    longer to import (35 ms) than a search that needs no words takes in all."""
+    spec = importlib.util.find_spec(name)
+    places = list(spec.submodule_search_locations or []) if spec else []
+    for place in places:
+        found = sorted(Path(place).parent.glob(f"{name}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(name) + 1 : -len(".dist-info")]
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:  # pragma: no cover
+        return "?"

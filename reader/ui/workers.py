@@ -87,8 +87,11 @@ class TaskRunner(QObject):
         # Threads live as long as the runner: the index keeps a connection per thread id.
         self.pool.setExpiryTimeout(-1)
         self._tasks: set[Task] = set()
+        self._closed = False
 
     def start(self, task: Task) -> Task:
+        if self._closed:  # after shutdown (a timer of the closed window): not run
+            return task
         self._tasks.add(task)
         # Owned by the runner: when its owner goes, so do the reports still on their way to
         # it (a handler must not hear of a task after the object it speaks for is gone).
@@ -134,7 +137,9 @@ class TaskRunner(QObject):
                 task.cancel()
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
-        """Cancel every task, drop those not started yet, and wait for the threads to finish."""
+        """Cancel every task, drop those not started yet, and wait for the threads to finish;
+        tasks started after it are not run."""
+        self._closed = True
         self.cancel_all()
         self.pool.clear()
         self.pool.waitForDone(timeout_ms)

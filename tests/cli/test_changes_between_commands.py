@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, age
 
 NAME = "翟汐澜"  # in no seed page
 
@@ -31,15 +31,6 @@ def hits(capsys: pytest.CaptureFixture[str], root: Path, query: str) -> int:
     status, out, err = run(capsys, "search", query, "--json", "--library", str(root))
     assert status == 0, err
     return int(json.loads(out)["total"])
-
-
-def age(root: Path, seconds: float = 3600) -> None:
-    """Set every file and folder of ``root`` back in time, as in an archive kept for years."""
-    then = time.time() - seconds
-    for here, folders, files in os.walk(root):
-        for name in files + folders:
-            os.utime(Path(here) / name, (then, then))
-    os.utime(root, (then, then))
 
 
 def page_with(text: str) -> str:
@@ -109,6 +100,36 @@ def test_a_renamed_issue_folder_keeps_its_pages_under_the_new_name(
     (hit,) = json.loads(out)["hits"]
     status, out, _ = run(capsys, "show", hit["id"], "--json", "--library", str(archive))
     assert status == 0 and json.loads(out)["source"].startswith("钱塘新区报/2022/09-10/")
+
+
+def _rewrite_in_place(folder: Path) -> None:
+    """Overwrite the page of ``folder`` in place (as ``cp`` over it does), the folder's own
+    time kept as it was."""
+    (page,) = folder.glob("*.txt")
+    times = folder.stat()
+    page.write_text(page_with(NAME), "utf-8")
+    os.utime(folder, ns=(times.st_atime_ns, times.st_mtime_ns))
+
+
+def test_a_page_rewritten_in_place_is_read_by_the_next_search(
+        archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A library of fewer page files than one look checks (``CHECK_PER_LOOK``) has every
+    file's size and time compared by every command."""
+    _rewrite_in_place(archive / "钱塘新区报" / "2022" / "08-11")
+    assert hits(capsys, archive, NAME) == 1
+
+
+def test_in_a_larger_library_a_page_rewritten_in_place_is_read_within_a_round_of_looks(
+        archive: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command compares the next share of files, going round by name: here one file a
+    command. The search of the fixture compared all three, the last one 08-12; rewritten now,
+    that page is compared again by the third command, after 08-10 and 08-11."""
+    from reader.corpus import changes
+
+    monkeypatch.setattr(changes, "CHECK_PER_LOOK", 1)
+    _rewrite_in_place(archive / "钱塘新区报" / "2022" / "08-12")
+    assert [hits(capsys, archive, NAME) for _ in range(3)] == [0, 0, 1]
 
 
 def test_a_page_rewritten_in_place_is_read_by_reader_index(

@@ -272,12 +272,12 @@ def test_a_new_parser_version_re_reads_every_page_into_the_index(
     """After an update of the reader changes the parser, search shows the new reading: the
     index does not keep articles from the old one because the files themselves are unchanged."""
     import reader.corpus.catalog as catalog_module
-    import reader.corpus.parser as parser_module
+    import reader.corpus.versions as versions_module
 
     index = SearchIndex.for_library(small_library)
     assert index.update(CountingStore(small_library)).added == 28
-    newer = parser_module.PARSER_VERSION + 1
-    monkeypatch.setattr(parser_module, "PARSER_VERSION", newer)
+    newer = versions_module.PARSER_VERSION + 1
+    monkeypatch.setattr(versions_module, "PARSER_VERSION", newer)
     monkeypatch.setattr(catalog_module, "PARSER_VERSION", newer)
     source = CountingStore(small_library)
     stats = index.update(source)
