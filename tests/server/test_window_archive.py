@@ -123,9 +123,9 @@ def test_a_lost_connection_keeps_the_screen_refuses_the_bookmark_and_comes_back(
     hits = window.hit_model.rowCount()
     cluster.stop()
     try:
-        qtbot.waitUntil(lambda: window.notice(NOTICE) is not None, timeout=15000)
-        bar = window.notice(NOTICE)
-        assert bar is not None and bar.isVisible()
+        # the bar is shown by the event loop once it is laid out: wait until it shows
+        qtbot.waitUntil(lambda: (bar := window.notice(NOTICE)) is not None
+                        and bar.isVisible(), timeout=15000)
         # What was on screen stays.
         assert window.current_article() == article
         assert window.article_view.toPlainText() == shown_text
