@@ -9,8 +9,7 @@ raises ``ServerError`` and is never reported as done. The errors are also ``Stor
 (``BookmarkServerError``), as the bookmark store's are, so that the window and the commands
 treat both stores alike.
 
-Excerpts are not kept in the archive (yet): the store lists none, and saving one is refused
-with a ``StoreError`` that says so.
+Excerpts are kept beside the bookmarks under the same rules (``excerpts.ServerExcerpts``).
 """
 
 from __future__ import annotations
@@ -22,30 +21,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import psycopg
 from psycopg.types.json import Jsonb
 
 from ..bookmarks.bookmark import Bookmark, clean_tags
-from ..bookmarks.errors import BookmarkNotFound, StoreError
-from ..bookmarks.excerpt import Excerpt
+from ..bookmarks.errors import BookmarkNotFound
 from ..bookmarks.identity import ArticleRef
-from ..bookmarks.passage import Passage
 from ..corpus.model import Article
-from .connection import Archive, ConnectionLost, ServerError
+from .connection import ServerError
+from .excerpts import ServerExcerpts
+from .rows import BookmarkServerError
+
+__all__ = ["BookmarkServerError", "Collection", "ServerBookmarks"]
 
 _COLUMNS = "id, uid, ref, created, updated, note, tags, owner, collection_id"
-
-
-class BookmarkServerError(ServerError, StoreError):
-    """A bookmark read or write the archive did not do (``lost``: the connection went)."""
-
-    def __init__(self, message: str, lost: bool = False) -> None:
-        super().__init__(message)
-        self.lost = lost
-
-
-class ExcerptsNotKept(StoreError):
-    """The shared archive keeps no excerpts (yet)."""
 
 
 @dataclass(frozen=True)
@@ -63,14 +51,11 @@ def _bookmark(row: tuple[Any, ...]) -> Bookmark:
                     updated=updated, note=note, tags=tuple(tags))
 
 
-class ServerBookmarks:
-    """What ``BookmarkStore`` offers the command line, for the archive's current role."""
+class ServerBookmarks(ServerExcerpts):
+    """What ``BookmarkStore`` offers the faces, for the archive's current role."""
 
     backup_problem: str | None = None
     """The server keeps its own backups (``pg_dump``): there is no rolling copy to fail."""
-
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
 
     def __enter__(self) -> ServerBookmarks:
         return self
@@ -81,24 +66,14 @@ class ServerBookmarks:
     def close(self) -> None:
         self.archive.close()
 
-    def _rows(self, query: str, params: Iterable[Any] = (), *, retry: bool = True
-              ) -> list[tuple[Any, ...]]:
-        def work(conn: psycopg.Connection) -> list[tuple[Any, ...]]:
-            cur = conn.execute(query.encode("utf-8"), list(params))
-            return cur.fetchall() if cur.description else []
-
-        try:
-            return self.archive.run(work, retry=retry)
-        except BookmarkServerError:
-            raise
-        except ServerError as err:
-            raise BookmarkServerError(str(err), isinstance(err, ConnectionLost)) from err
-
     def data_version(self) -> int:
-        """A number that changes when the bookmarks the role sees change (here or in
-        another reader's window)."""
-        (row,) = self._rows("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || "
-                            "coalesce(max(updated)::text, '') FROM reader.bookmarks")
+        """A number that changes when the bookmarks or excerpts the role sees change (here
+        or in another reader's window)."""
+        seen = " || ':' || ".join(
+            f"(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || "
+            f"coalesce(max(updated)::text, '') FROM reader.{table})"
+            for table in ("bookmarks", "excerpts"))
+        (row,) = self._rows(f"SELECT {seen}")
         return zlib.crc32(str(row[0]).encode())
 
     def list(self, tag: str | None = None, text: str | None = None, sort: str = "added",
@@ -130,8 +105,10 @@ class ServerBookmarks:
         return _bookmark(rows[0]) if rows else None
 
     def tags(self) -> builtins.list[str]:
+        """Every tag in use (by bookmarks and excerpts), sorted."""
         return [r[0] for r in self._rows(
-            "SELECT DISTINCT unnest(tags) FROM reader.bookmarks ORDER BY 1")]
+            "SELECT unnest(tags) FROM reader.bookmarks UNION "
+            "SELECT unnest(tags) FROM reader.excerpts ORDER BY 1")]
 
     def find_for_article(self, article: Article) -> Bookmark | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM reader.bookmarks WHERE article_id = %s "
@@ -159,58 +136,20 @@ class ServerBookmarks:
 
     def update(self, bookmark_id: int, *, note: str | None = None,
                tags: Iterable[str] | None = None) -> Bookmark:
-        sets = ["updated = now()"]
-        params: builtins.list[Any] = []
-        if note is not None:
-            sets.append("note = %s")
-            params.append(note)
-        if tags is not None:
-            sets.append("tags = %s")
-            params.append(list(clean_tags(tags)))
-        rows = self._rows(f"UPDATE reader.bookmarks SET {', '.join(sets)} WHERE id = %s "
-                          f"RETURNING {_COLUMNS}", [*params, bookmark_id], retry=False)
-        if not rows:
+        row = self._set_note_tags("bookmarks", _COLUMNS, bookmark_id, note, tags)
+        if row is None:
             raise BookmarkNotFound(bookmark_id)
-        return _bookmark(rows[0])
+        return _bookmark(row)
 
     def remove(self, bookmark_id: int) -> bool:
-        return bool(self._rows("DELETE FROM reader.bookmarks WHERE id = %s RETURNING id",
-                               (bookmark_id,)))
+        return self._remove_row("bookmarks", bookmark_id)
 
     def relink(self, bookmark_id: int, article: Article) -> Bookmark:
         """Point the bookmark at ``article`` (its article reads differently now)."""
-        rows = self._rows(
-            f"UPDATE reader.bookmarks SET article_id = %s, ref = %s, updated = now() "
-            f"WHERE id = %s RETURNING {_COLUMNS}",
-            (article.id, Jsonb(ArticleRef.of(article).to_dict()), bookmark_id))
-        if not rows:
+        row = self._relink_row("bookmarks", _COLUMNS, bookmark_id, article)
+        if row is None:
             raise BookmarkNotFound(bookmark_id)
-        return _bookmark(rows[0])
-
-    # -- excerpts: not kept in the archive ------------------------------------------------
-
-    def excerpts(self, tag: str | None = None, text: str | None = None
-                 ) -> builtins.list[Excerpt]:
-        return []
-
-    def _no_excerpts(self) -> ExcerptsNotKept:
-        return ExcerptsNotKept(f"{self.archive.shown}: the shared archive keeps bookmarks, "
-                               "not excerpts (yet); bookmark the article and put the passage "
-                               "in its note")
-
-    def add_excerpt(self, article: Article, passage: Passage, note: str = "",
-                    tags: Iterable[str] = ()) -> Excerpt:
-        raise self._no_excerpts()
-
-    def update_excerpt(self, excerpt_id: int, *, note: str | None = None,
-                       tags: Iterable[str] | None = None) -> Excerpt:
-        raise self._no_excerpts()
-
-    def relink_excerpt(self, excerpt_id: int, article: Article) -> Excerpt:
-        raise self._no_excerpts()
-
-    def remove_excerpt(self, excerpt_id: int) -> bool:
-        raise self._no_excerpts()
+        return _bookmark(row)
 
     # -- collections ------------------------------------------------------------------
 
