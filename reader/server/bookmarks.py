@@ -117,8 +117,9 @@ class ServerBookmarks(ServerExcerpts):
 
     def add(self, article: Article, note: str = "", tags: Iterable[str] = (),
             collection: int | None = None) -> Bookmark:
-        """Bookmark ``article`` for the current role (in ``collection``); the existing
-        bookmark when there is one. Raises ``ServerError`` unless it was saved."""
+        """Bookmark ``article`` for the current role (in ``collection``, with the role's
+        excerpts of it); the existing bookmark when there is one. Raises ``ServerError``
+        unless it was saved."""
         ref = ArticleRef.of(article)
         uid = uuid.uuid4()
         self._rows(
@@ -132,7 +133,21 @@ class ServerBookmarks(ServerExcerpts):
                 article.id, collection or 0))
         if not found:  # pragma: no cover - the insert succeeded or raised
             raise ServerError(f"{self.archive.shown}: the bookmark was not saved")
+        if collection is not None:
+            self._carry_excerpts(article.id, collection)
         return _bookmark(found[0])
+
+    def _carry_excerpts(self, article_id: str, collection: int) -> None:
+        """An article put in a collection takes the role's excerpts of it along: a copy of
+        each private one, as its bookmark is copied (those there already are not)."""
+        self._rows(
+            "INSERT INTO reader.excerpts (uid, article_id, ref, text, before_text, after_text, "
+            "note, tags, collection_id) SELECT gen_random_uuid(), article_id, ref, text, "
+            "before_text, after_text, note, tags, %s FROM reader.excerpts mine "
+            "WHERE owner = current_user AND collection_id IS NULL AND article_id = %s "
+            "AND NOT EXISTS (SELECT 1 FROM reader.excerpts there WHERE there.owner = "
+            "current_user AND there.collection_id = %s AND there.article_id = mine.article_id "
+            "AND there.text = mine.text)", (collection, article_id, collection))
 
     def update(self, bookmark_id: int, *, note: str | None = None,
                tags: Iterable[str] | None = None) -> Bookmark:

@@ -165,3 +165,24 @@ def test_excerpts_from_the_command_line_on_the_archive(
         assert cai.excerpts() == []
     assert main(["--library", url, "excerpts", "remove", str(kept.id)]) == 1
     assert "no excerpt" in capsys.readouterr().err
+
+
+def test_an_article_put_in_a_shared_collection_takes_its_excerpts_along(
+        office: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    article_id = "45b1a60248ba"
+    article = archive_article(office["ana"], article_id)
+    text = article.body[20:32]
+    with reader_store(office["ana"]) as ana:
+        private = ana.add_excerpt(article, Passage.cut(article.body, 20, 32), note="mine")
+    assert main(["server", "collection", office["ana"], "摘录", article_id,
+                 "--share", office["desk_role"]]) == 0
+    assert "1 bookmark, 1 excerpt" in capsys.readouterr().out
+    assert main(["server", "collection", office["ana"], "摘录", article_id]) == 0  # again
+    assert "1 bookmark, 1 excerpt" in capsys.readouterr().out
+    with reader_store(office["ben"]) as ben:
+        assert [(e.text, e.note) for e in ben.excerpts() if e.article_id == article_id] == [
+            (text, "mine")]
+    with reader_store(office["cai"]) as cai:
+        assert all(e.article_id != article_id for e in cai.excerpts())
+    with reader_store(office["ana"]) as ana:  # the private one stays, and stays private
+        assert ana.get_excerpt(private.id) == private
