@@ -304,11 +304,13 @@ def test_a_day_chosen_in_the_calendar_opens_the_archives_issue(
 @pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
 def test_an_excerpt_saved_in_the_window_is_the_archives_own_and_opens_at_its_passage(
         qtbot, monkeypatch, cluster: Cluster, archive_window: MainWindow,  # type: ignore[no-untyped-def]
-        archive_url: str) -> None:
+        archive_url: str, tmp_path: Path) -> None:
+    import docx
+
     from reader.server.schema import grant_reader
     from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
 
-    from ..ui.test_excerpts import _drag_select, _fill, _open_row
+    from ..ui.test_excerpts import _drag_select, _export_all, _fill, _open_row
 
     window = archive_window
     assert window.commands.save_excerpt_action.isEnabled()
@@ -339,6 +341,12 @@ def test_an_excerpt_saved_in_the_window_is_the_archives_own_and_opens_at_its_pas
         _open_row(qtbot, window, kept.id)
     assert shown.args == [article.id]
     assert view.highlighted_texts() == [article.body[start:end]]
+    # Exported with the bookmarks to Word: the quotation, then its citation, as on a folder.
+    _export_all(window, qtbot, tmp_path / "archive-excerpts.docx")
+    paragraphs = [(p.style.name, p.text) for p in
+                  docx.Document(str(tmp_path / "archive-excerpts.docx")).paragraphs]
+    at = paragraphs.index(("Quote", article.body[start:end]))
+    assert paragraphs[at + 1] == ("Quote Citation", "——" + user_data.citation(article))
 
     # Another reader of the archive does not see it, even with its own SQL.
     admin = Archive.open(archive_url)
@@ -378,3 +386,13 @@ def test_an_excerpt_saved_in_the_window_is_the_archives_own_and_opens_at_its_pas
     store = ServerBookmarks(Archive.open(archive_url))
     assert [e.id for e in store.excerpts()] == [kept.id]
     store.close()
+
+
+def test_the_archive_is_never_called_a_missing_folder(
+        qtbot, archive_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.library_session import FULL_WALK_AFTER_MS
+    from reader.ui.work_status import MISSING
+
+    window = archive_window
+    qtbot.wait(FULL_WALK_AFTER_MS + 1500)  # past the quiet reading that follows the first look
+    assert window.notice(MISSING) is None
