@@ -79,21 +79,11 @@ class ServerBookmarks(ServerExcerpts):
     def list(self, tag: str | None = None, text: str | None = None, sort: str = "added",
              collection: int | None = None) -> list[Bookmark]:
         """The bookmarks the current role may see, newest first (or by article date)."""
-        where: builtins.list[str] = ["true"]
-        params: builtins.list[Any] = []
-        if tag is not None:
-            where.append("%s = ANY(tags)")
-            params.append(tag)
-        if text:
-            where.append("(strpos(note, %s) > 0 OR strpos(ref->>'display_title', %s) > 0)")
-            params += [text, text]
-        if collection is not None:
-            where.append("collection_id = %s")
-            params.append(collection)
+        where, params = self._where(tag, text, ("note", "ref->>'display_title'"), collection)
         order = ("ref->>'date' DESC NULLS LAST, id DESC" if sort == "article_date"
                  else "created DESC, id DESC")
         return [_bookmark(r) for r in self._rows(
-            f"SELECT {_COLUMNS} FROM reader.bookmarks WHERE {' AND '.join(where)} "
+            f"SELECT {_COLUMNS} FROM reader.bookmarks WHERE {where} "
             f"ORDER BY {order}", params)]
 
     def __len__(self) -> int:
@@ -151,20 +141,16 @@ class ServerBookmarks(ServerExcerpts):
 
     def update(self, bookmark_id: int, *, note: str | None = None,
                tags: Iterable[str] | None = None) -> Bookmark:
-        row = self._set_note_tags("bookmarks", _COLUMNS, bookmark_id, note, tags)
-        if row is None:
-            raise BookmarkNotFound(bookmark_id)
-        return _bookmark(row)
+        return _bookmark(self._set_note_tags("bookmarks", _COLUMNS, bookmark_id, note, tags,
+                                             BookmarkNotFound))
 
     def remove(self, bookmark_id: int) -> bool:
         return self._remove_row("bookmarks", bookmark_id)
 
     def relink(self, bookmark_id: int, article: Article) -> Bookmark:
         """Point the bookmark at ``article`` (its article reads differently now)."""
-        row = self._relink_row("bookmarks", _COLUMNS, bookmark_id, article)
-        if row is None:
-            raise BookmarkNotFound(bookmark_id)
-        return _bookmark(row)
+        return _bookmark(self._relink_row("bookmarks", _COLUMNS, bookmark_id, article,
+                                           BookmarkNotFound))
 
     # -- collections ------------------------------------------------------------------
 

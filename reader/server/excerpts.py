@@ -44,20 +44,10 @@ class ServerExcerpts(RoleRows):
                  collection: int | None = None) -> builtins.list[Excerpt]:
         """The excerpts the role may see, newest first; ``tag`` keeps those with that tag,
         ``text`` those whose passage, note or headline holds it."""
-        where: builtins.list[str] = ["true"]
-        params: builtins.list[Any] = []
-        if tag is not None:
-            where.append("%s = ANY(tags)")
-            params.append(tag)
-        if text:
-            where.append("(strpos(text, %s) > 0 OR strpos(note, %s) > 0 "
-                         "OR strpos(ref->>'display_title', %s) > 0)")
-            params += [text, text, text]
-        if collection is not None:
-            where.append("collection_id = %s")
-            params.append(collection)
+        where, params = self._where(tag, text, ("text", "note", "ref->>'display_title'"),
+                                    collection)
         return [_excerpt(r) for r in self._rows(
-            f"SELECT {_COLUMNS} FROM reader.excerpts WHERE {' AND '.join(where)} "
+            f"SELECT {_COLUMNS} FROM reader.excerpts WHERE {where} "
             "ORDER BY created DESC, id DESC", params)]
 
     def get_excerpt(self, excerpt_id: int) -> Excerpt | None:
@@ -113,18 +103,14 @@ class ServerExcerpts(RoleRows):
     def update_excerpt(self, excerpt_id: int, *, note: str | None = None,
                        tags: Iterable[str] | None = None) -> Excerpt:
         """Replace the note and/or the tags of an excerpt (what the user typed)."""
-        row = self._set_note_tags("excerpts", _COLUMNS, excerpt_id, note, tags)
-        if row is None:
-            raise ExcerptNotFound(excerpt_id)
-        return _excerpt(row)
+        return _excerpt(self._set_note_tags("excerpts", _COLUMNS, excerpt_id, note, tags,
+                                            ExcerptNotFound))
 
     def relink_excerpt(self, excerpt_id: int, article: Article) -> Excerpt:
         """Point an excerpt at ``article`` (its passage found there after ids changed); the
         passage's text, the note and the tags stay."""
-        row = self._relink_row("excerpts", _COLUMNS, excerpt_id, article)
-        if row is None:
-            raise ExcerptNotFound(excerpt_id)
-        return _excerpt(row)
+        return _excerpt(self._relink_row("excerpts", _COLUMNS, excerpt_id, article,
+                                          ExcerptNotFound))
 
     def remove_excerpt(self, excerpt_id: int) -> bool:
         """Delete an excerpt; False when the role has none with this id (or may not)."""

@@ -50,10 +50,31 @@ class RoleRows:
         except ServerError as err:
             raise BookmarkServerError(str(err), isinstance(err, ConnectionLost)) from err
 
+    @staticmethod
+    def _where(tag: str | None, text: str | None, fields: Iterable[str],
+               collection: int | None) -> tuple[str, list[Any]]:
+        """The ``WHERE`` of a listing and its parameters: rows with ``tag``, whose
+        ``fields`` hold ``text``, in ``collection`` (each when given)."""
+        where = ["true"]
+        params: list[Any] = []
+        if tag is not None:
+            where.append("%s = ANY(tags)")
+            params.append(tag)
+        if text:
+            fields = list(fields)
+            where.append("(" + " OR ".join(f"strpos({f}, %s) > 0" for f in fields) + ")")
+            params += [text] * len(fields)
+        if collection is not None:
+            where.append("collection_id = %s")
+            params.append(collection)
+        return " AND ".join(where), params
+
     def _set_note_tags(self, table: str, columns: str, row_id: int, note: str | None,
-                       tags: Iterable[str] | None) -> tuple[Any, ...] | None:
+                       tags: Iterable[str] | None, missing: type[StoreError]
+                       ) -> tuple[Any, ...]:
         """Replace the note and/or tags of row ``row_id`` of ``table`` (what the user
-        typed); the row as ``columns`` give it, None when the role has no such row."""
+        typed); the row as ``columns`` give it (``missing(row_id)`` raised when the role
+        has no such row, or may not change it)."""
         sets = ["updated = now()"]
         params: list[Any] = []
         if note is not None:
@@ -64,16 +85,24 @@ class RoleRows:
             params.append(list(clean_tags(tags)))
         rows = self._rows(f"UPDATE reader.{table} SET {', '.join(sets)} WHERE id = %s "
                           f"RETURNING {columns}", [*params, row_id], retry=False)
-        return rows[0] if rows else None
+        return self._found(rows, row_id, missing)
 
-    def _relink_row(self, table: str, columns: str, row_id: int, article: Article
-                    ) -> tuple[Any, ...] | None:
-        """Point row ``row_id`` of ``table`` at ``article``; None when there is none."""
+    def _relink_row(self, table: str, columns: str, row_id: int, article: Article,
+                    missing: type[StoreError]) -> tuple[Any, ...]:
+        """Point row ``row_id`` of ``table`` at ``article`` (``missing(row_id)`` raised
+        when there is none)."""
         rows = self._rows(
             f"UPDATE reader.{table} SET article_id = %s, ref = %s, updated = now() "
             f"WHERE id = %s RETURNING {columns}",
             (article.id, Jsonb(ArticleRef.of(article).to_dict()), row_id))
-        return rows[0] if rows else None
+        return self._found(rows, row_id, missing)
+
+    @staticmethod
+    def _found(rows: list[tuple[Any, ...]], row_id: int, missing: type[StoreError]
+               ) -> tuple[Any, ...]:
+        if not rows:
+            raise missing(row_id)
+        return rows[0]
 
     def _remove_row(self, table: str, row_id: int) -> bool:
         return bool(self._rows(f"DELETE FROM reader.{table} WHERE id = %s RETURNING id",
