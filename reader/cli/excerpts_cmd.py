@@ -2,7 +2,8 @@
 
 They live in the bookmark store, beside the bookmarks (the window lists them under their
 articles); ``reader bookmarks export`` and ``import`` carry them, and ``reader export
---bookmarked`` prints them as quotations.
+--bookmarked`` prints them as quotations. With ``--library postgresql://…`` they are the
+shared archive's, those of the role connected (private unless in a shared collection).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from ..bookmarks import Excerpt, Passage, Resolver, StoreError, place
-from .bookmarks_cmd import article_named, heading, listed, open_store, warn_backup
+from .bookmarks_cmd import article_named, heading, listed, open_bookmarks, warn_backup
 from .common import CommandError, add_library_option, open_catalog, print_json
 
 
@@ -37,6 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     rm = esub.add_parser("remove", help="remove an excerpt (by its #number)")
     rm.add_argument("number", metavar="N")
+    add_library_option(rm)
     rm.set_defaults(func=run_remove)
 
 
@@ -46,7 +48,7 @@ def run_add(args: argparse.Namespace) -> int:
     if passage is None:
         raise CommandError(f"the text “{args.text}” is not in the body of article {args.id} "
                            f"(“{article.display_title}”); `reader show {args.id}` prints it")
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         try:
             kept = store.add_excerpt(article, passage, note=args.note, tags=args.tag)
         except StoreError as err:
@@ -73,7 +75,7 @@ def _describe(e: Excerpt, found: str | None) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         excerpts = store.excerpts(tag=args.tag, text=args.text)
     catalog = open_catalog(args, quiet=True)
     try:
@@ -92,7 +94,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     number = str(args.number).removeprefix("#")
-    with open_store() as store:
+    with open_bookmarks(args) as store:
         kept = store.get_excerpt(int(number)) if number.isdigit() else None
         if kept is None:
             raise CommandError(f"no excerpt {args.number} (`reader excerpts list` numbers "

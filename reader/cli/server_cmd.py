@@ -196,6 +196,7 @@ def run_collection(args: argparse.Namespace) -> int:
             marks.add(article, collection=collection.id)
         collection = next(c for c in marks.collections() if c.id == collection.id)
         items = marks.list(collection=collection.id)
+        passages = marks.excerpts(collection=collection.id)
     except ServerError as err:
         raise CommandError(str(err)) from None
     finally:
@@ -204,7 +205,9 @@ def run_collection(args: argparse.Namespace) -> int:
               f"{' (writable)' if collection.writable else ' (read-only)'}"
               if collection.shared_with else "private")
     print(f"collection {collection.name} of {collection.owner}, {shared}: "
-          f"{len(items)} bookmark{'' if len(items) == 1 else 's'}")
+          f"{len(items)} bookmark{'' if len(items) == 1 else 's'}"
+          + (f", {len(passages)} excerpt{'' if len(passages) == 1 else 's'}" if passages
+             else ""))
     for b in items:
         print(f"  #{b.id}  {b.ref.date or '日期不详'} {b.ref.paper or '?'}  {b.title}")
     return 0

@@ -9,8 +9,7 @@ raises ``ServerError`` and is never reported as done. The errors are also ``Stor
 (``BookmarkServerError``), as the bookmark store's are, so that the window and the commands
 treat both stores alike.
 
-Excerpts are not kept in the archive (yet): the store lists none, and saving one is refused
-with a ``StoreError`` that says so.
+Excerpts are kept beside the bookmarks under the same rules (``excerpts.ServerExcerpts``).
 """
 
 from __future__ import annotations
@@ -22,30 +21,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import psycopg
 from psycopg.types.json import Jsonb
 
 from ..bookmarks.bookmark import Bookmark, clean_tags
-from ..bookmarks.errors import BookmarkNotFound, StoreError
-from ..bookmarks.excerpt import Excerpt
+from ..bookmarks.errors import BookmarkNotFound
 from ..bookmarks.identity import ArticleRef
-from ..bookmarks.passage import Passage
 from ..corpus.model import Article
-from .connection import Archive, ConnectionLost, ServerError
+from .connection import ServerError
+from .excerpts import ServerExcerpts
+from .rows import BookmarkServerError
+
+__all__ = ["BookmarkServerError", "Collection", "ServerBookmarks"]
 
 _COLUMNS = "id, uid, ref, created, updated, note, tags, owner, collection_id"
-
-
-class BookmarkServerError(ServerError, StoreError):
-    """A bookmark read or write the archive did not do (``lost``: the connection went)."""
-
-    def __init__(self, message: str, lost: bool = False) -> None:
-        super().__init__(message)
-        self.lost = lost
-
-
-class ExcerptsNotKept(StoreError):
-    """The shared archive keeps no excerpts (yet)."""
 
 
 @dataclass(frozen=True)
@@ -63,14 +51,11 @@ def _bookmark(row: tuple[Any, ...]) -> Bookmark:
                     updated=updated, note=note, tags=tuple(tags))
 
 
-class ServerBookmarks:
-    """What ``BookmarkStore`` offers the command line, for the archive's current role."""
+class ServerBookmarks(ServerExcerpts):
+    """What ``BookmarkStore`` offers the faces, for the archive's current role."""
 
     backup_problem: str | None = None
     """The server keeps its own backups (``pg_dump``): there is no rolling copy to fail."""
-
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
 
     def __enter__(self) -> ServerBookmarks:
         return self
@@ -81,44 +66,24 @@ class ServerBookmarks:
     def close(self) -> None:
         self.archive.close()
 
-    def _rows(self, query: str, params: Iterable[Any] = (), *, retry: bool = True
-              ) -> list[tuple[Any, ...]]:
-        def work(conn: psycopg.Connection) -> list[tuple[Any, ...]]:
-            cur = conn.execute(query.encode("utf-8"), list(params))
-            return cur.fetchall() if cur.description else []
-
-        try:
-            return self.archive.run(work, retry=retry)
-        except BookmarkServerError:
-            raise
-        except ServerError as err:
-            raise BookmarkServerError(str(err), isinstance(err, ConnectionLost)) from err
-
     def data_version(self) -> int:
-        """A number that changes when the bookmarks the role sees change (here or in
-        another reader's window)."""
-        (row,) = self._rows("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || "
-                            "coalesce(max(updated)::text, '') FROM reader.bookmarks")
+        """A number that changes when the bookmarks or excerpts the role sees change (here
+        or in another reader's window)."""
+        seen = " || ':' || ".join(
+            f"(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || "
+            f"coalesce(max(updated)::text, '') FROM reader.{table})"
+            for table in ("bookmarks", "excerpts"))
+        (row,) = self._rows(f"SELECT {seen}")
         return zlib.crc32(str(row[0]).encode())
 
     def list(self, tag: str | None = None, text: str | None = None, sort: str = "added",
              collection: int | None = None) -> list[Bookmark]:
         """The bookmarks the current role may see, newest first (or by article date)."""
-        where: builtins.list[str] = ["true"]
-        params: builtins.list[Any] = []
-        if tag is not None:
-            where.append("%s = ANY(tags)")
-            params.append(tag)
-        if text:
-            where.append("(strpos(note, %s) > 0 OR strpos(ref->>'display_title', %s) > 0)")
-            params += [text, text]
-        if collection is not None:
-            where.append("collection_id = %s")
-            params.append(collection)
+        where, params = self._where(tag, text, ("note", "ref->>'display_title'"), collection)
         order = ("ref->>'date' DESC NULLS LAST, id DESC" if sort == "article_date"
                  else "created DESC, id DESC")
         return [_bookmark(r) for r in self._rows(
-            f"SELECT {_COLUMNS} FROM reader.bookmarks WHERE {' AND '.join(where)} "
+            f"SELECT {_COLUMNS} FROM reader.bookmarks WHERE {where} "
             f"ORDER BY {order}", params)]
 
     def __len__(self) -> int:
@@ -130,8 +95,10 @@ class ServerBookmarks:
         return _bookmark(rows[0]) if rows else None
 
     def tags(self) -> builtins.list[str]:
+        """Every tag in use (by bookmarks and excerpts), sorted."""
         return [r[0] for r in self._rows(
-            "SELECT DISTINCT unnest(tags) FROM reader.bookmarks ORDER BY 1")]
+            "SELECT unnest(tags) FROM reader.bookmarks UNION "
+            "SELECT unnest(tags) FROM reader.excerpts ORDER BY 1")]
 
     def find_for_article(self, article: Article) -> Bookmark | None:
         rows = self._rows(f"SELECT {_COLUMNS} FROM reader.bookmarks WHERE article_id = %s "
@@ -140,8 +107,9 @@ class ServerBookmarks:
 
     def add(self, article: Article, note: str = "", tags: Iterable[str] = (),
             collection: int | None = None) -> Bookmark:
-        """Bookmark ``article`` for the current role (in ``collection``); the existing
-        bookmark when there is one. Raises ``ServerError`` unless it was saved."""
+        """Bookmark ``article`` for the current role (in ``collection``, with the role's
+        excerpts of it); the existing bookmark when there is one. Raises ``ServerError``
+        unless it was saved."""
         ref = ArticleRef.of(article)
         uid = uuid.uuid4()
         self._rows(
@@ -155,62 +123,34 @@ class ServerBookmarks:
                 article.id, collection or 0))
         if not found:  # pragma: no cover - the insert succeeded or raised
             raise ServerError(f"{self.archive.shown}: the bookmark was not saved")
+        if collection is not None:
+            self._carry_excerpts(article.id, collection)
         return _bookmark(found[0])
+
+    def _carry_excerpts(self, article_id: str, collection: int) -> None:
+        """An article put in a collection takes the role's excerpts of it along: a copy of
+        each private one, as its bookmark is copied (those there already are not)."""
+        self._rows(
+            "INSERT INTO reader.excerpts (uid, article_id, ref, text, before_text, after_text, "
+            "note, tags, collection_id) SELECT gen_random_uuid(), article_id, ref, text, "
+            "before_text, after_text, note, tags, %s FROM reader.excerpts mine "
+            "WHERE owner = current_user AND collection_id IS NULL AND article_id = %s "
+            "AND NOT EXISTS (SELECT 1 FROM reader.excerpts there WHERE there.owner = "
+            "current_user AND there.collection_id = %s AND there.article_id = mine.article_id "
+            "AND there.text = mine.text)", (collection, article_id, collection))
 
     def update(self, bookmark_id: int, *, note: str | None = None,
                tags: Iterable[str] | None = None) -> Bookmark:
-        sets = ["updated = now()"]
-        params: builtins.list[Any] = []
-        if note is not None:
-            sets.append("note = %s")
-            params.append(note)
-        if tags is not None:
-            sets.append("tags = %s")
-            params.append(list(clean_tags(tags)))
-        rows = self._rows(f"UPDATE reader.bookmarks SET {', '.join(sets)} WHERE id = %s "
-                          f"RETURNING {_COLUMNS}", [*params, bookmark_id], retry=False)
-        if not rows:
-            raise BookmarkNotFound(bookmark_id)
-        return _bookmark(rows[0])
+        return _bookmark(self._set_note_tags("bookmarks", _COLUMNS, bookmark_id, note, tags,
+                                             BookmarkNotFound))
 
     def remove(self, bookmark_id: int) -> bool:
-        return bool(self._rows("DELETE FROM reader.bookmarks WHERE id = %s RETURNING id",
-                               (bookmark_id,)))
+        return self._remove_row("bookmarks", bookmark_id)
 
     def relink(self, bookmark_id: int, article: Article) -> Bookmark:
         """Point the bookmark at ``article`` (its article reads differently now)."""
-        rows = self._rows(
-            f"UPDATE reader.bookmarks SET article_id = %s, ref = %s, updated = now() "
-            f"WHERE id = %s RETURNING {_COLUMNS}",
-            (article.id, Jsonb(ArticleRef.of(article).to_dict()), bookmark_id))
-        if not rows:
-            raise BookmarkNotFound(bookmark_id)
-        return _bookmark(rows[0])
-
-    # -- excerpts: not kept in the archive ------------------------------------------------
-
-    def excerpts(self, tag: str | None = None, text: str | None = None
-                 ) -> builtins.list[Excerpt]:
-        return []
-
-    def _no_excerpts(self) -> ExcerptsNotKept:
-        return ExcerptsNotKept(f"{self.archive.shown}: the shared archive keeps bookmarks, "
-                               "not excerpts (yet); bookmark the article and put the passage "
-                               "in its note")
-
-    def add_excerpt(self, article: Article, passage: Passage, note: str = "",
-                    tags: Iterable[str] = ()) -> Excerpt:
-        raise self._no_excerpts()
-
-    def update_excerpt(self, excerpt_id: int, *, note: str | None = None,
-                       tags: Iterable[str] | None = None) -> Excerpt:
-        raise self._no_excerpts()
-
-    def relink_excerpt(self, excerpt_id: int, article: Article) -> Excerpt:
-        raise self._no_excerpts()
-
-    def remove_excerpt(self, excerpt_id: int) -> bool:
-        raise self._no_excerpts()
+        return _bookmark(self._relink_row("bookmarks", _COLUMNS, bookmark_id, article,
+                                           BookmarkNotFound))
 
     # -- collections ------------------------------------------------------------------
 

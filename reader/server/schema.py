@@ -5,9 +5,9 @@ a client refuses an archive whose schema is newer than it knows and asks for ``m
 it is older. Migrations take turns through an advisory lock, each in its own transaction.
 
 Readers are PostgreSQL roles, members of the group role ``READERS_ROLE``: it may read the
-archive and keep bookmarks. Bookmarks belong to ``current_user``; row-level security lets a
-role see its own and those in a collection shared with a group it belongs to, and change
-those of a collection shared writable.
+archive and keep bookmarks and excerpts. Both belong to ``current_user``; row-level security
+lets a role see its own and those in a collection shared with a group it belongs to, and
+change those of a collection shared writable.
 """
 
 from __future__ import annotations
@@ -176,10 +176,52 @@ UPDATE reader.articles SET tokens = CASE WHEN tokens IS NULL THEN E'\\'\\001*\\'
 CREATE INDEX articles_tokens ON reader.articles USING gin (tokens);
 """
 
+_EXCERPTS = """
+-- Passages kept from articles, as the desktop's bookmark store keeps them: the text and a
+-- little around it (found again after a re-parse), the article's reference, note and tags.
+-- Private to their owner unless in a collection, under the bookmarks' rules.
+CREATE TABLE reader.excerpts (
+    id bigserial PRIMARY KEY,
+    uid uuid NOT NULL UNIQUE,
+    owner name NOT NULL DEFAULT current_user,
+    article_id text NOT NULL,
+    ref jsonb NOT NULL,
+    text text NOT NULL CHECK (btrim(text) <> ''),
+    before_text text NOT NULL DEFAULT '',
+    after_text text NOT NULL DEFAULT '',
+    note text NOT NULL DEFAULT '',
+    tags text[] NOT NULL DEFAULT '{}',
+    collection_id bigint REFERENCES reader.collections ON DELETE SET NULL,
+    created timestamptz NOT NULL DEFAULT now(),
+    updated timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX excerpts_article ON reader.excerpts (owner, article_id);
+CREATE INDEX excerpts_collection ON reader.excerpts (collection_id);
+
+ALTER TABLE reader.excerpts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY excerpts_see ON reader.excerpts FOR SELECT
+    USING (owner = current_user OR collection_id IN (SELECT id FROM reader.collections));
+CREATE POLICY excerpts_add ON reader.excerpts FOR INSERT
+    WITH CHECK (owner = current_user AND (collection_id IS NULL
+                OR collection_id IN (SELECT reader.writable_collections())));
+CREATE POLICY excerpts_change ON reader.excerpts FOR UPDATE
+    USING (owner = current_user OR collection_id IN (SELECT reader.writable_collections()))
+    WITH CHECK (owner = current_user
+                OR collection_id IN (SELECT reader.writable_collections()));
+CREATE POLICY excerpts_remove ON reader.excerpts FOR DELETE
+    USING (owner = current_user OR collection_id IN (SELECT reader.writable_collections()));
+
+GRANT SELECT, INSERT, DELETE ON reader.excerpts TO newspaper_readers;
+GRANT UPDATE (note, tags, collection_id, updated, article_id, ref)
+    ON reader.excerpts TO newspaper_readers;
+GRANT USAGE ON SEQUENCE reader.excerpts_id_seq TO newspaper_readers;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "pages, articles and their search tokens", _ARCHIVE),
     Migration(2, "readers: bookmarks, collections, row-level security", _READERS),
     Migration(3, "search: every query's candidates and its ranking from GIN indexes", _RANKING),
+    Migration(4, "readers: excerpts, private or in a collection as bookmarks", _EXCERPTS),
 )
 LATEST = MIGRATIONS[-1].version
 

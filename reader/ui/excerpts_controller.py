@@ -61,7 +61,12 @@ class ExcerptsController(QObject):
                 "This passage cannot be saved: %1").replace("%1", self.access.message))
             return
         passage = user_data.passage(article, *span)
-        dialog = BookmarkDialog(article.display_title, "", [], list(store.tags()),
+        try:
+            known_tags = list(store.tags())
+        except bookmark_core.StoreError as err:  # a shared archive out of reach
+            self.access.fail(err)
+            return
+        dialog = BookmarkDialog(article.display_title, "", [], known_tags,
                                 self.parent_widget, passage=passage.text)
         if dialog.exec() != BookmarkDialog.DialogCode.Accepted:
             return

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..corpus.catalog import Catalog, SyncResult
+from ..server.url import is_server_url
 from .library_watch import WatchSet, watch_set
 from .workers import TaskRunner
 
@@ -81,8 +82,9 @@ class LibrarySession(QObject):
                 self.pending = Pending.QUIET
             return
         root = self.catalog.root
-        if self.synced and not root.is_dir():
+        if self.synced and not is_server_url(str(root)) and not root.is_dir():
             # An unplugged disk or a share gone away: keep what was read, do not forget it.
+            # (A shared archive has no folder: its connection's loss shows its own bar.)
             self.folderMissing.emit(root)
             return
         self.state = SyncState.READING_QUIETLY if quiet else SyncState.READING

@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
         return SharedArchiveStatus(link, self.show_notice, self.status_area.close_notice,
                                    self.show_status, [
             a.reload_action, a.add_pages_action, a.add_folder_action, a.assign_date_action,
-            a.save_excerpt_action, a.undo_action, a.redo_action,
+            a.undo_action, a.redo_action,
             self.menus.correct_menu.menuAction()], self)
 
     # -- preferences and state ------------------------------------------------------------

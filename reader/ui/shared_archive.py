@@ -10,7 +10,7 @@ made raises (the bookmark is not shown as saved).
 
 ``SharedArchiveStatus`` shows it: a bar above the panes while the connection is lost, a
 line in the status bar when it is back, and the actions of a library folder (reading it
-again, adding pages, corrections, dates in sidecars, excerpts) disabled.
+again, adding pages, corrections, dates in sidecars) disabled.
 """
 
 from __future__ import annotations

@@ -6,11 +6,16 @@ import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from ..conftest import SEEDS
 from .cluster import Cluster, bin_dir
+
+if TYPE_CHECKING:
+    from reader.corpus.model import Article
+    from reader.server.bookmarks import ServerBookmarks
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg (the `server` extra) is not installed")
 
@@ -65,3 +70,55 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("generated") / "lib"
     generate_library(root, GENERATED)
     return root
+
+
+_offices = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def office(cluster: Cluster, seed_folder: Path, tmp_path_factory: pytest.TempPathFactory
+           ) -> Iterator[dict[str, str]]:
+    """An archive of the seeds and the URLs of three readers: ana and ben at the desk
+    (a group role), cai elsewhere."""
+    from reader.corpus.catalog import Catalog
+    from reader.server.connection import Archive
+    from reader.server.importer import import_library
+    from reader.server.schema import grant_reader, migrate
+
+    url = new_database(cluster)
+    db = url.split("/")[3].split("?")[0]
+    admin = Archive.open(url)
+    migrate(admin)
+    import_library(admin, seed_folder,
+                   catalog=Catalog(seed_folder, tmp_path_factory.mktemp("c") / "c.sqlite"))
+    k = next(_offices)
+    names = {"ana": f"ana{k}", "ben": f"ben{k}", "cai": f"cai{k}", "desk": f"desk{k}"}
+    with admin.transaction() as conn:
+        conn.execute(f"CREATE ROLE {names['desk']} NOLOGIN")
+        for who in ("ana", "ben", "cai"):
+            conn.execute(f"CREATE ROLE {names[who]} LOGIN")
+        conn.execute(f"GRANT {names['desk']} TO {names['ana']}, {names['ben']}")
+    for who in ("ana", "ben", "cai"):
+        grant_reader(admin, names[who])
+    admin.close()
+    yield {who: cluster.url(db, name) for who, name in names.items()} | {"desk_role": names["desk"]}
+
+
+def reader_store(url: str) -> ServerBookmarks:
+    """The bookmarks and excerpts of the role ``url`` connects as."""
+    from reader.server.bookmarks import ServerBookmarks
+    from reader.server.connection import Archive
+
+    return ServerBookmarks(Archive.open(url))
+
+
+def archive_article(url: str, article_id: str = "7b34ed456574") -> Article:
+    """The archive's article ``article_id``, as the role ``url`` reads it."""
+    from reader.server.catalog import ServerCatalog
+    from reader.server.connection import Archive
+
+    catalog = ServerCatalog(Archive.open(url))
+    article = catalog.article(article_id)
+    catalog.close()
+    assert article is not None
+    return article

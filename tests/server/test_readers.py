@@ -4,62 +4,16 @@ the group's members only."""
 
 from __future__ import annotations
 
-import itertools
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import psycopg
 import pytest
 
 from reader.bookmarks import BookmarkNotFound
-from reader.corpus.catalog import Catalog
-from reader.server.bookmarks import ServerBookmarks
-from reader.server.catalog import ServerCatalog
-from reader.server.connection import Archive, ServerError
-from reader.server.importer import import_library
-from reader.server.schema import grant_reader, migrate
+from reader.server.connection import ServerError
 
-from .cluster import Cluster
-from .conftest import new_database
-
-_n = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def office(cluster: Cluster, seed_folder: Path, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[dict[str, str]]:
-    """An archive of the seeds and the URLs of three readers: ana and ben at the desk
-    (a group role), cai elsewhere."""
-    url = new_database(cluster)
-    db = url.split("/")[3].split("?")[0]
-    admin = Archive.open(url)
-    migrate(admin)
-    import_library(admin, seed_folder,
-                   catalog=Catalog(seed_folder, tmp_path_factory.mktemp("c") / "c.sqlite"))
-    k = next(_n)
-    names = {"ana": f"ana{k}", "ben": f"ben{k}", "cai": f"cai{k}", "desk": f"desk{k}"}
-    with admin.transaction() as conn:
-        conn.execute(f"CREATE ROLE {names['desk']} NOLOGIN")
-        for who in ("ana", "ben", "cai"):
-            conn.execute(f"CREATE ROLE {names[who]} LOGIN")
-        conn.execute(f"GRANT {names['desk']} TO {names['ana']}, {names['ben']}")
-    for who in ("ana", "ben", "cai"):
-        grant_reader(admin, names[who])
-    admin.close()
-    yield {who: cluster.url(db, name) for who, name in names.items()} | {"desk_role": names["desk"]}
-
-
-def _store(url: str) -> ServerBookmarks:
-    return ServerBookmarks(Archive.open(url))
-
-
-def _article(url: str, article_id: str = "7b34ed456574"):  # type: ignore[no-untyped-def]
-    catalog = ServerCatalog(Archive.open(url))
-    article = catalog.article(article_id)
-    catalog.close()
-    assert article is not None
-    return article
+from .conftest import archive_article as _article
+from .conftest import reader_store as _store
 
 
 def test_a_private_note_cannot_be_read_by_another_role_even_with_its_own_sql(

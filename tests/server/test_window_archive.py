@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -21,8 +22,10 @@ from reader.server.bookmarks import ServerBookmarks
 from reader.server.connection import Archive
 from reader.server.importer import import_library
 from reader.server.schema import migrate
+from reader.ui import user_data
 from reader.ui.errors import ErrorReporter
 from reader.ui.mainwindow import MainWindow
+from reader.ui.models import BookmarkRole
 from reader.ui.models.search_hits import HitRole
 from reader.ui.settings import Preferences, WindowState
 from reader.ui.shared_archive import NOTICE
@@ -296,3 +299,100 @@ def test_a_day_chosen_in_the_calendar_opens_the_archives_issue(
     assert page is not None and shown.args == [page.articles[0].id]
     assert (window.page_model.issue().key, window.issue_list.current_key()) == (october.key,) * 2
     assert page.articles[0].display_title in window.article_view.plain_text()
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|grabbing|propagateSizeHints)")
+def test_an_excerpt_saved_in_the_window_is_the_archives_own_and_opens_at_its_passage(
+        qtbot, monkeypatch, cluster: Cluster, archive_window: MainWindow,  # type: ignore[no-untyped-def]
+        archive_url: str, tmp_path: Path) -> None:
+    import docx
+
+    from reader.server.schema import grant_reader
+    from reader.ui.dialogs.bookmark_dialog import BookmarkDialog
+
+    from ..ui.test_excerpts import _drag_select, _export_all, _fill, _open_row
+
+    window = archive_window
+    assert window.commands.save_excerpt_action.isEnabled()
+    _search_and_open(qtbot, window, "严防输入")
+    view = window.article_view
+    article = view.article
+    assert article is not None
+    start = article.body.index("要严防输入")
+    end = article.body.index("“大门”", start) + len("“大门”")
+    assert _drag_select(qtbot, view, start, end) == article.body[start:end]
+    monkeypatch.setattr(BookmarkDialog, "exec", _fill("原话", "引用"))
+    qtbot.keyClick(view, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    store = ServerBookmarks(Archive.open(archive_url))
+    (kept,) = store.excerpts()
+    store.close()
+    assert (kept.text, kept.note, kept.tags, kept.article_id) == (
+        article.body[start:end], "原话", ("引用",), article.id)
+    with BookmarkStore.open() as own:  # kept in the archive, not on this computer
+        assert own.excerpts() == []
+    panel = window.bookmarks_panel
+    qtbot.waitUntil(lambda: any(panel.proxy.index(r, 0).data(BookmarkRole).id == kept.id
+                                and user_data.is_excerpt(panel.proxy.index(r, 0).data(
+                                    BookmarkRole)) for r in range(panel.proxy.rowCount())))
+    view.show_placeholder()
+    with qtbot.waitSignal(window.articleShown, timeout=10000) as shown:
+        _open_row(qtbot, window, kept.id)
+    assert shown.args == [article.id]
+    assert view.highlighted_texts() == [article.body[start:end]]
+    # Exported with the bookmarks to Word: the quotation, then its citation, as on a folder.
+    _export_all(window, qtbot, tmp_path / "archive-excerpts.docx")
+    paragraphs = [(p.style.name, p.text) for p in
+                  docx.Document(str(tmp_path / "archive-excerpts.docx")).paragraphs]
+    at = paragraphs.index(("Quote", article.body[start:end]))
+    assert paragraphs[at + 1] == ("Quote Citation", "——" + user_data.citation(article))
+
+    # Another reader of the archive does not see it, even with its own SQL.
+    admin = Archive.open(archive_url)
+    with admin.transaction() as conn:
+        conn.execute("CREATE ROLE window_neighbour LOGIN")
+    grant_reader(admin, "window_neighbour")
+    admin.close()
+    neighbour = cluster.url(archive_url.split("/")[3].split("?")[0], "window_neighbour")
+    with psycopg.connect(neighbour) as conn:
+        assert conn.execute("SELECT text FROM reader.excerpts").fetchall() == []
+
+    # The server gone while the note is typed: the passage is not reported as saved, and is
+    # not made; asked again while it is down, the dialog does not even open.
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    other = article.body.index("金承涛强调")
+    _drag_select(qtbot, view, other, other + len("金承涛强调"))
+    typed = _fill("lost", "")
+    opened: list[BookmarkDialog] = []
+
+    def fill_while_the_server_goes(dialog: BookmarkDialog) -> int:
+        opened.append(dialog)
+        cluster.stop()
+        return typed(dialog)
+
+    monkeypatch.setattr(BookmarkDialog, "exec", fill_while_the_server_goes)
+    try:
+        for attempt in (1, 2):
+            qtbot.keyClick(view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
+                           | Qt.KeyboardModifier.ShiftModifier)
+            assert len(warned) == attempt and "could not be saved" in warned[-1]
+            assert len(opened) == 1
+            assert "Excerpt saved" not in window.statusBar().currentMessage()
+    finally:
+        cluster.start()
+    qtbot.waitUntil(lambda: window.notice(NOTICE) is None, timeout=40000)
+    store = ServerBookmarks(Archive.open(archive_url))
+    assert [e.id for e in store.excerpts()] == [kept.id]
+    store.close()
+
+
+def test_the_archive_is_never_called_a_missing_folder(
+        qtbot, archive_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.library_session import FULL_WALK_AFTER_MS
+    from reader.ui.work_status import MISSING
+
+    window = archive_window
+    qtbot.wait(FULL_WALK_AFTER_MS + 1500)  # past the quiet reading that follows the first look
+    assert window.notice(MISSING) is None
