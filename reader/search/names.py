@@ -32,10 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from ..corpus.library import PageStore
 from ..corpus.model import Article
@@ -43,6 +40,10 @@ from ..corpus.workers import process_pool
 from .engine import article_number
 from .fold import fold
 from .segment import parse_user_dict, segmenter, segmenter_fingerprint, tagger, user_dict_text
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 log = logging.getLogger("reader.search")
 
@@ -264,6 +265,8 @@ class NameTable:
     while the names do not change (``key``, the names' ``generation`` when it was read)."""
 
     def __init__(self, names: NameIndex, key: int) -> None:
+        import numpy as np
+
         self.key = key
         article_of: dict[str, int] = {}
         ids: dict[tuple[str, str], int] = {}
@@ -295,6 +298,8 @@ class NameTable:
             limit: int = 10) -> list[NameCount]:
         """The names held by most of the articles numbered ``numbers``: of ``kind``, or each
         kind's ``limit``."""
+        import numpy as np
+
         if len(self.names) == 0:
             return []
         matched = np.zeros(len(self.numbers), dtype=bool)
