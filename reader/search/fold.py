@@ -110,16 +110,19 @@ def table_path() -> Path:
     return cache_dir() / "search" / f"fold-{table_key()}.json"
 
 
-def _read_cached(path: Path) -> dict[int, str] | None:
-    """The table in ``path``; None when there is none or it is not a whole table."""
+def _read_cached(path: Path) -> tuple[dict[int, str], str] | None:
+    """The table in ``path`` and its fingerprint; None when there is none or it is not a
+    whole table."""
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
         if data.get("schema") != CACHE_SCHEMA:
             raise ValueError(f"schema {data.get('schema')!r}, not {CACHE_SCHEMA}")
-        src, dst = data["from"], data["to"]
+        src, dst, fingerprint = data["from"], data["to"], data["fingerprint"]
         if not (isinstance(src, str) and isinstance(dst, str) and len(src) == len(dst)):
             raise ValueError("its two strings differ in length")
-        return {ord(s): d for s, d in zip(src, dst, strict=True)}
+        if not isinstance(fingerprint, str):
+            raise ValueError("it has no fingerprint")
+        return {ord(s): d for s, d in zip(src, dst, strict=True)}, fingerprint
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
@@ -127,12 +130,17 @@ def _read_cached(path: Path) -> dict[int, str] | None:
         return None
 
 
-def _write_cached(path: Path, table: dict[int, str]) -> None:
+def _fingerprint_of(table: dict[int, str]) -> str:
+    items = sorted(table.items())
+    return hashlib.sha1(repr(items).encode("utf-8")).hexdigest()[:10]
+
+
+def _write_cached(path: Path, table: dict[int, str], fingerprint: str) -> None:
     from ..atomicfile import write_json_atomic
 
     items = sorted(table.items())
-    data = {"schema": CACHE_SCHEMA, "from": "".join(chr(cp) for cp, _ in items),
-            "to": "".join(ch for _, ch in items)}
+    data = {"schema": CACHE_SCHEMA, "fingerprint": fingerprint,
+            "from": "".join(chr(cp) for cp, _ in items), "to": "".join(ch for _, ch in items)}
     try:
         write_json_atomic(path, data, indent=0)
     except OSError as err:  # a cache: the next process builds it again
@@ -140,22 +148,28 @@ def _write_cached(path: Path, table: dict[int, str]) -> None:
 
 
 @functools.cache
-def fold_table() -> dict[int, str]:
-    """The folding table for ``str.translate``: read from its cache file (built and saved
-    there the first time, about 40 ms)."""
+def _table_and_fingerprint() -> tuple[dict[int, str], str]:
+    """The table and its fingerprint, from the cache file (built and saved there the first
+    time, about 40 ms)."""
     path = table_path()
-    table = _read_cached(path)
-    if table is None:
-        table = build_table()
-        _write_cached(path, table)
-    return table
+    cached = _read_cached(path)
+    if cached is not None:
+        return cached
+    table = build_table()
+    fingerprint = _fingerprint_of(table)
+    _write_cached(path, table, fingerprint)
+    return table, fingerprint
 
 
-@functools.cache
+def fold_table() -> dict[int, str]:
+    """The folding table for ``str.translate``."""
+    return _table_and_fingerprint()[0]
+
+
 def fold_fingerprint() -> str:
-    """A short hash of the table: an index built with another table must be rebuilt."""
-    items = sorted(fold_table().items())
-    return hashlib.sha1(repr(items).encode("utf-8")).hexdigest()[:10]
+    """A short hash of the table: an index built with another table must be rebuilt (kept
+    in the cache file beside the table it was computed from)."""
+    return _table_and_fingerprint()[1]
 
 
 @functools.cache

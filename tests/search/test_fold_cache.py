@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _forget() -> None:
-    for cached in (fold.fold_table, fold.fold_fingerprint, fold.fold_lut):
+    for cached in (fold._table_and_fingerprint, fold.fold_lut):
         cached.cache_clear()
 
 
@@ -47,6 +47,7 @@ def test_the_table_is_saved_once_and_read_back(fresh_table: None,
 
     monkeypatch.setattr(fold, "build_table", no_build)
     assert fold_table() == built
+    assert fold.fold_fingerprint() == fold._fingerprint_of(built)
     assert fold.fold("錢塘區 ＡＢＣ") == "钱塘区 abc"
 
 
@@ -54,7 +55,8 @@ def test_a_damaged_cache_is_built_anew_with_a_message(
         fresh_table: None, caplog: pytest.LogCaptureFixture) -> None:
     path = fold.table_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('{"schema": 1, "from": "國", "to": "国家"}', encoding="utf-8")
+    path.write_text('{"schema": 1, "fingerprint": "x", "from": "國", "to": "国家"}',
+                    encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="reader.search"):
         assert fold.fold("國家發展") == "国家发展"
     assert str(path) in caplog.text and "built anew" in caplog.text
