@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 QUERIES = ("金承涛", "翟汐澜")
 """A name in most generated articles (the seeds' 区委书记), and a planted one in very few."""
 RUNS = 7
@@ -74,11 +75,31 @@ app.exec()
 
 
 def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "READER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    """The measured processes' environment: the home, offscreen, and byte-compiled modules
+    as an installed reader has them (kept in a folder of their own beside the home, so that
+    a ``PYTHONDONTWRITEBYTECODE`` of the shell does not add the compiling of every module to
+    every start, and no checkout gets ``__pycache__`` folders)."""
+    env = {**os.environ, "READER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPYCACHEPREFIX": str(home.parent / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def _reader(*args: str) -> list[str]:
     return [sys.executable, "-m", "reader", *args]
+
+
+def _baseline() -> Path | None:
+    """``BENCH_START_BASELINE``: another checkout of the reader (e.g. a worktree of main),
+    timed in the same run, alternating, for a before/after on the same index."""
+    value = os.environ.get("BENCH_START_BASELINE")
+    return Path(value).resolve() if value else None
+
+
+def _commit(checkout: Path) -> str:
+    done = subprocess.run(["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True, check=False)
+    return done.stdout.strip() or "?"
 
 
 def _children_cpu() -> float:
@@ -86,12 +107,14 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str, float]:
-    """Wall seconds, standard output and CPU seconds of one run of ``cmd``."""
+def _timed(cmd: list[str], env: dict[str, str],
+           cwd: Path = ROOT) -> tuple[float, str, float]:
+    """Wall seconds, standard output and CPU seconds of one run of ``cmd`` (``python -m
+    reader`` runs the reader of the folder ``cwd``)."""
     cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                          check=False)
+                          check=False, cwd=cwd)
     return (time.perf_counter() - start, done.stdout.decode("utf-8", "replace"),
             _children_cpu() - cpu)
 
@@ -117,13 +140,23 @@ def _seconds(values: list[float]) -> str:
 
 def search_rows(lib: Path, home: Path) -> list[str]:
     env = _env(home)
-    rows = []
+    rows, base_rows = [], []
+    baseline = _baseline()
     for query in QUERIES:
         ours, cpu, grep, grep_cpu, ratios, total, hits = [], [], [], [], [], "", ""
-        _timed(_reader("search", query, "--library", str(lib)), env)  # warm the page cache
+        before: list[float] = []
+        before_cpu: list[float] = []
+        search = _reader("search", query, "--library", str(lib))
+        _timed(search, env)  # warm the page cache (and write the compiled modules)
+        if baseline:
+            _timed(search, env, baseline)
         for _ in range(RUNS):
-            t, out, c = _timed(_reader("search", query, "--library", str(lib)), env)
+            t, out, c = _timed(search, env)
             g, hits, gc = _timed(["grep", "-rl", query, str(lib)], env)
+            if baseline:
+                b, _, bc = _timed(search, env, baseline)
+                before.append(b)
+                before_cpu.append(bc)
             ours.append(t)
             cpu.append(c)
             grep.append(g)
@@ -135,6 +168,13 @@ def search_rows(lib: Path, home: Path) -> list[str]:
             f"| `reader search {query}` | {total} articles | {_seconds(ours)} | "
             f"{statistics.median(cpu):.2f} s | {_seconds(grep)}, {files:,} files | "
             f"{statistics.median(grep_cpu):.2f} s | {statistics.median(ratios):.1f}× |")
+        if baseline:
+            speedup = statistics.median(b / t for b, t in zip(before, ours, strict=True))
+            base_rows.append(
+                f"| `reader search {query}`, before (`{_commit(baseline)}`) | | "
+                f"{_seconds(before)} | {statistics.median(before_cpu):.2f} s | | | "
+                f"after is {speedup:.2f}× faster |")
+    rows += base_rows
     _, out, _ = _timed(_reader("search", QUERIES[-1], "--json", "--limit", "1",
                                "--library", str(lib)), env)
     hit = json.loads(out)["hits"][0]["id"] if out.strip() else ""
@@ -208,7 +248,12 @@ def run(options: Any) -> str:
         f"process, median of {RUNS} (window: {WINDOW_RUNS}); `grep -rl` runs over the same "
         "folder in the same run, alternating with the reader, and the ratio is taken per "
         "pair. Other sessions share this machine's two cores: the figures are noisy, the "
-        "ratios less so.",
+        "ratios less so. The modules are byte-compiled, as an installed reader's are (a "
+        "shell with `PYTHONDONTWRITEBYTECODE` would compile some 40 modules in every "
+        "start, 0.1–0.2 s)."
+        + (" A row marked before runs another checkout of the reader "
+           "(`BENCH_START_BASELINE`) on the same index, alternating with this one; its last "
+           "column is the ratio of the two, taken per run." if _baseline() else ""),
         "",
         "| command | hits | end to end | CPU | `grep -rl` | grep's CPU | grep / reader |",
         "|---|---:|---:|---:|---:|---:|---:|",

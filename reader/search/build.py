@@ -19,12 +19,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from .fold import fold, fold_codepoints
 from .segment import segmenter
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 FIELDS = ("h", "y", "b")
 """Headline (kicker, title, subtitle), byline, body: the prefixes of the engine's fields."""
@@ -65,6 +67,8 @@ def pair(text: str) -> str:
 
 def pair_texts(cps: npt.NDArray[np.uint32], lens: Sequence[int]) -> list[str]:
     """For each document ``cps[start:start + len]`` of a batch, its pairs, space-separated."""
+    import numpy as np
+
     n = len(cps)
     if n == 0:
         return ["" for _ in lens]
@@ -87,6 +91,8 @@ def pair_texts(cps: npt.NDArray[np.uint32], lens: Sequence[int]) -> list[str]:
 def char_texts(cps: npt.NDArray[np.uint32], lens: Sequence[int]) -> list[str]:
     """For each document of a batch, its characters, space-separated (blanks are dropped by
     the engine's whitespace tokenizer, which is many times faster than a regex one)."""
+    import numpy as np
+
     rows = np.empty((len(cps), 2), dtype=np.uint32)
     rows[:, 0] = cps
     rows[:, 1] = 32

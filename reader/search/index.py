@@ -18,9 +18,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import tantivy
 
 from ..corpus.encoding import escaped_name
@@ -40,6 +39,9 @@ from .names import NameCount, NameIndex, NameStats, NameTable, names_path_for
 from .query import NameFilter, Query, parse_query
 from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, occurrences, terms_for
 from .update import Cancelled, Progress, UpdateStats, run_update
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger("reader.search")
 
@@ -447,6 +449,8 @@ class SearchIndex:
     ) -> list[NameCount]:
         """The names held by most of the query's matching articles (all of them, not a page):
         of ``kind``, or the ``limit`` best of each kind, with how many matches hold them."""
+        import numpy as np
+
         searcher = self._searcher()
         _, q = self._query(searcher, query, papers, date_from, date_to)
         total = _count(self._run(searcher, q, 1, count=True))

@@ -24,10 +24,8 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import numpy.typing as npt
 import tantivy
 
 from .build import MARK
@@ -35,7 +33,11 @@ from .engine import TERM_FIELDS, text_query
 from .fold import fold
 from .query import Term
 
-Ints = npt.NDArray[np.int64]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Ints = npt.NDArray[np.int64]
 
 MAX_DAYS = 65_000
 """Distinct days an aggregation may count (tantivy's bucket limit: 178 years of dailies)."""
@@ -71,6 +73,8 @@ def stored(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> list[Any]:
 def day_counts(searcher: tantivy.Searcher, q: tantivy.Query) -> tuple[Ints, Ints]:
     """The distinct dates of the documents matching ``q``, ascending, and how many are on
     each."""
+    import numpy as np
+
     agg = searcher.aggregate(q, {"days": {"terms": {"field": "date", "size": MAX_DAYS}}})
     buckets = agg["days"]["buckets"]
     dates = np.array([b["key"] for b in buckets], dtype=np.int64)
@@ -100,6 +104,8 @@ def day_occurrences(searcher: tantivy.Searcher, hits: Sequence[tuple[Any, tantiv
                     terms: Sequence[Term], dates: Ints) -> Ints:
     """The occurrences of ``terms`` on each of ``dates`` among ``hits`` (a search ordered by
     ``date``: its keys are the dates)."""
+    import numpy as np
+
     per_day = np.zeros(len(dates), dtype=np.int64)
     for day, addr in hits:
         per_day[np.searchsorted(dates, day)] += occurrence_count(stored(searcher, addr), terms)
@@ -110,6 +116,8 @@ _Occur = tantivy.Occur
 
 
 def _keys(hits: Sequence[tuple[Any, tantivy.DocAddress]]) -> Ints:
+    import numpy as np
+
     return np.array([(a.segment_ord << 32) | a.doc for _, a in hits], dtype=np.int64)
 
 
@@ -126,6 +134,8 @@ def _field_counts(searcher: tantivy.Searcher, sch: tantivy.Schema, q: tantivy.Qu
                   text: str, fld: str, total: int) -> tuple[Ints, Ints]:
     """The documents of ``q`` holding ``text`` in field ``fld`` (keys, sorted) and its
     occurrences in each."""
+    import numpy as np
+
     found = text_query(sch, text, fld)
     mark = tantivy.Query.term_query(sch, f"{fld}1" if len(text) == 1 else f"{fld}2", MARK)
     zero = tantivy.Query.const_score_query
@@ -154,6 +164,8 @@ def indexed_day_occurrences(searcher: tantivy.Searcher, sch: tantivy.Schema, q: 
                             terms: Sequence[Term], dates: Ints) -> Ints:
     """``day_occurrences`` from the engine's scores (see the module's notes), without
     reading any article; ``hits`` (the match set ordered by ``date``) give the days."""
+    import numpy as np
+
     total = max(1, len(hits))
     per_doc: dict[int, int] = defaultdict(int)
     for t in terms:

@@ -29,20 +29,21 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from ..corpus.library import PageStore
 from ..corpus.model import Article
-from ..corpus.workers import process_pool
 from .engine import article_number
 from .fold import fold
 from .segment import parse_user_dict, segmenter, segmenter_fingerprint, tagger, user_dict_text
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    import numpy as np
+    import numpy.typing as npt
 
 log = logging.getLogger("reader.search")
 
@@ -241,6 +242,8 @@ class _Workers:
                     found[article_id] = find_names(text, rules)
             return found
         if self._pool is None:
+            from ..corpus.workers import process_pool  # not loaded by a search
+
             self._pool = process_pool(self.count, _init_worker)
         futures = [(chunk, self._pool.submit(_tag_chunk, [t for _, t in chunk]))
                    for chunk in chunks]
@@ -264,6 +267,8 @@ class NameTable:
     while the names do not change (``key``, the names' ``generation`` when it was read)."""
 
     def __init__(self, names: NameIndex, key: int) -> None:
+        import numpy as np
+
         self.key = key
         article_of: dict[str, int] = {}
         ids: dict[tuple[str, str], int] = {}
@@ -295,6 +300,8 @@ class NameTable:
             limit: int = 10) -> list[NameCount]:
         """The names held by most of the articles numbered ``numbers``: of ``kind``, or each
         kind's ``limit``."""
+        import numpy as np
+
         if len(self.names) == 0:
             return []
         matched = np.zeros(len(self.numbers), dtype=bool)

@@ -22,13 +22,13 @@ import functools
 import hashlib
 import importlib.util
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..atomicfile import atomic_write
 from ..paths import cache_dir
 from . import segment
 
@@ -135,34 +135,32 @@ def _dictionary() -> Iterator[tuple[str, int, str | None]]:
 def write_words() -> None:
     """Write the words file of the segmenter (once: it loads the whole segmenter, and takes
     a second or two; ``reader index`` and the first query cut without it do). A cache,
-    written aside and moved into place, so that no reader sees half of one."""
+    written atomically (``atomicfile``), so that no reader sees half of one."""
     if segment._ENGINE != "rjieba" or words_path().exists():
         return
     path = words_path()
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         words = {word: (freq, tag) for word, freq, tag in _dictionary()}
         for word, freq, tag in segment.segmenter().user_words:
             if freq is not None:
                 words[word] = (freq, tag if tag is not None else words.get(word, (0, None))[1])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.unlink(missing_ok=True)
-        conn = sqlite3.connect(temp)
-        conn.execute("PRAGMA journal_mode=OFF")  # a new file, moved into place when whole
-        conn.execute("PRAGMA synchronous=OFF")
-        with conn:
-            conn.execute("CREATE TABLE words (word TEXT NOT NULL, freq INTEGER NOT NULL, "
-                         "tag TEXT)")
-            conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            conn.executemany("INSERT INTO words VALUES (?, ?, ?)",
-                             ((w, f, t) for w, (f, t) in words.items()))
-            conn.execute("CREATE UNIQUE INDEX words_word ON words (word)")  # sorted in C
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("total", str(sum(f for f, _ in words.values()))),
-                ("longest", str(max(map(len, words)))),
-            ])
-        conn.close()
-        os.replace(temp, path)
+        with atomic_write(path, suffix=".tmp") as temp:  # an empty file: SQLite makes it one
+            conn = sqlite3.connect(temp)
+            try:
+                conn.execute("PRAGMA journal_mode=OFF")  # a new file, moved into place whole
+                conn.execute("PRAGMA synchronous=OFF")  # atomic_write flushes it once
+                with conn:
+                    conn.execute("CREATE TABLE words (word TEXT NOT NULL, freq INTEGER NOT "
+                                 "NULL, tag TEXT)")
+                    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    conn.executemany("INSERT INTO words VALUES (?, ?, ?)",
+                                     ((w, f, t) for w, (f, t) in words.items()))
+                    conn.execute("CREATE UNIQUE INDEX words_word ON words (word)")  # sorted in C
+                    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+                        ("total", str(sum(f for f, _ in words.values()))),
+                        ("longest", str(max(map(len, words)))),
+                    ])
+            finally:
+                conn.close()
     except (OSError, sqlite3.Error, ValueError) as err:
         log.warning("the words file %s was not written: %s", path, err)
-        temp.unlink(missing_ok=True)

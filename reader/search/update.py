@@ -20,24 +20,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
 import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, wait
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tantivy
 
 from ..corpus.library import PageStore
 from ..corpus.model import UNKNOWN_PAPER
-from ..corpus.workers import process_pool
 from . import store
 from .build import FIELDS, Analyzed, analyze, tune_allocator
 from .engine import NO_DATE_LAST, article_number
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -222,6 +222,12 @@ class _Run:
                 yield batch, analyze([d.texts() for d in batch.docs], tick,
                                      [d.display_title for d in batch.docs])
             return
+        # worker processes: loaded by an update that has batches for them, not by a search
+        import multiprocessing
+        from concurrent.futures import wait
+
+        from ..corpus.workers import process_pool
+
         counter = multiprocessing.get_context("spawn").Value("q", 0)
         pool = process_pool(min(self.workers, len(batches)), _worker_init, (counter,))
         queue = deque(batches)
