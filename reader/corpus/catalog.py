@@ -243,6 +243,7 @@ class Catalog:
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self._pages_lock = threading.Lock()
         self._pages_state = ""
+        self._pages_forgotten = 0  # counts forgets: a page read before one is not kept
         self._pages_checked = -_LOOK_AGAIN
         self._open()
 
@@ -426,6 +427,7 @@ class Catalog:
             conn.execute("INSERT INTO settings VALUES (?)", (digest,))
         with self._pages_lock:
             self._pages.clear()
+            self._pages_forgotten += 1
 
     def _store(
         self,
@@ -483,6 +485,7 @@ class Catalog:
 
     def _forget(self, sources: list[str]) -> None:
         with self._pages_lock:
+            self._pages_forgotten += 1
             for source in sources:
                 self._pages.pop(source, None)
 
@@ -511,15 +514,21 @@ class Catalog:
                 self._pages_checked = now
                 if token != self._pages_state:
                     self._pages.clear()
+                    self._pages_forgotten += 1
                     self._pages_state = token
         with self._pages_lock:
             if source in self._pages:
                 self._pages.move_to_end(source)
                 return self._pages[source]
+            forgotten = self._pages_forgotten
         page = self._load_page(source)
         if page is None:
             return None
         with self._pages_lock:
+            if forgotten != self._pages_forgotten:
+                # A sync stored pages again while this one was read: it may be the row as it
+                # was before, which the sync has just forgotten; do not keep it.
+                return page
             self._pages[source] = page
             while len(self._pages) > 64:
                 self._pages.popitem(last=False)

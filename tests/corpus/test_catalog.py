@@ -309,3 +309,38 @@ def test_two_undated_pages_of_one_paper_are_two_issues_with_names_of_their_own(
     assert len({i.key for i in issues}) == 3
     (dated,) = [i for i in issues if not i.undated]
     assert dated.key == f"{dated.paper}|{dated.date.isoformat()}"  # as the window names it
+
+
+def test_a_page_read_while_a_sync_reads_it_again_is_not_kept_stale(
+        small_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page read from the cache file by one thread (the window, the index) just before a
+    sync in another stores that page again, and put in the page cache just after the sync
+    forgot it, is not served afterwards: the window would show the page as it read before (a
+    correction's new article not found, the article it was split from left open)."""
+    import threading
+
+    catalog = Catalog(small_library)
+    catalog.sync()
+    source = "pages/002_e8fc69560c1c029f.txt"
+    page_file = small_library / source
+    time.sleep(0.01)
+    page_file.write_text(page_file.read_text("utf-8").replace("望江新城", "望江新区"), "utf-8")
+    read, stored = threading.Event(), threading.Event()
+    real_load = Catalog._load_page
+
+    def slow_load(self: Catalog, name: str):  # type: ignore[no-untyped-def]
+        page = real_load(self, name)  # the row as it was before the sync
+        read.set()
+        assert stored.wait(10)
+        return page
+
+    monkeypatch.setattr(Catalog, "_load_page", slow_load)
+    reader = threading.Thread(target=catalog.page, args=(source,))
+    reader.start()
+    assert read.wait(10)
+    monkeypatch.setattr(Catalog, "_load_page", real_load)
+    assert catalog.sync().changed == [source]
+    stored.set()
+    reader.join()
+    page = catalog.page(source)  # at once, as the window refreshes after the sync
+    assert page is not None and any("望江新区" in a.body for a in page.articles)

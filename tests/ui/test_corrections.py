@@ -373,3 +373,49 @@ def test_a_correction_by_the_command_line_shows_in_the_open_article(
     assert window.current_article().body == before.body
     assert window.notice("article-gone") is None
     assert window.issue_view.selected_article_ids() == [window.current_article().id]
+
+
+def test_a_page_read_elsewhere_during_the_re_read_does_not_keep_the_old_article_open(
+        open_window, one_page: Path, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """A worker (the hit's occurrences, the index) reads the corrected page from the catalog
+    just as the correction's re-read stores it again: the page as it was must not be kept in
+    the catalog's page cache, or the window cannot find the new article and leaves the one
+    it was split from open."""
+    import threading
+
+    from reader.corpus.catalog import Catalog
+
+    window = open_window(one_page)
+    assert search_titles(window, qtbot, "全球中心仓") == [VISIT]
+    click_article(window, qtbot, VISIT)
+    click_into(window, qtbot, TAIL)
+    catalog = window.catalog
+    source = window.current_article().source
+    read, forgot = threading.Event(), threading.Event()
+    real_load, real_forget = Catalog._load_page, Catalog._forget
+
+    def slow_load(self, name):  # type: ignore[no-untyped-def]
+        page = real_load(self, name)  # the row before the re-read
+        if threading.current_thread() is not threading.main_thread() and not read.is_set():
+            read.set()
+            forgot.wait(10)  # handed back after the re-read stored the page and forgot it
+        return page
+
+    def forget(self, sources):  # type: ignore[no-untyped-def]
+        real_forget(self, sources)
+        if source in sources:
+            forgot.set()
+
+    monkeypatch.setattr(Catalog, "_load_page", slow_load)
+    monkeypatch.setattr(Catalog, "_forget", forget)
+    with catalog._pages_lock:
+        catalog._pages.clear()
+    worker = threading.Thread(target=catalog.page, args=(source,))
+    worker.start()
+    assert read.wait(10)
+    corrected(window, qtbot, lambda: qtbot.keyClick(window.article_view, Qt.Key.Key_Return,
+                                                    CTRL | ALT))
+    worker.join()
+    model = window.hit_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.hit(0).title != VISIT)
+    assert model.hit(0).title == window.current_article().display_title
