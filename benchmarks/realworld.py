@@ -1,11 +1,8 @@
 """The parser on real pages (``../shared/realworld``): score in-process, make stripped copies.
 
 ``score`` computes the measures of ``../shared/realworld/score.py`` (found, precision, recall,
-F1, titles, characters kept) on pages parsed in this process. With ``printed=True`` a record's
-probes are looked for in the article as printed, byline and body, because the parser moves a
-dateline (``本报北京2月14日电（记者施芳）``) and a closing credit (``（本报记者 韩鑫）``) out of
-the body into the byline, where the scorer's probes, cut from the record's paragraphs, do not
-look.
+F1, titles, characters kept) on pages parsed in this process, the same way: a record's probes
+are looked for in the bodies of the parsed articles.
 
     python -m benchmarks.realworld strip OUT    # copies without indentation and CR, + gold.json
 
@@ -108,12 +105,10 @@ def record_text(name: str, record: str) -> str:
     return norm("".join(lines[3:]))
 
 
-def score(texts: dict[str, str], *, printed: bool = False) -> Score:
+def score(texts: dict[str, str]) -> Score:
     """Parse ``texts`` (file name → page text) and score them against the gold.
 
-    ``failures`` counts the records not found by kind; with ``printed``, also the records found
-    only because a probe runs across the dateline (``probe spans the dateline``) or the closing
-    credit (``probe spans the closing credit``) that the byline holds.
+    ``failures`` counts the records not found, and the found ones whose title is wrong, by kind.
     """
     g = gold()
     t: Counter[str] = Counter()
@@ -123,13 +118,6 @@ def score(texts: dict[str, str], *, printed: bool = False) -> Score:
         page = page_to_dict(parse_page(raw, name))
         arts = page["articles"]
         bodies = [norm(a["body"]) for a in arts]
-        plain = list(bodies)
-        if printed:
-            # Probes that run across a dateline or a closing credit: look on both sides of the body.
-            bodies = [
-                norm(a["byline"]) + b + norm(a["byline"])
-                for a, b in zip(arts, bodies, strict=True)
-            ]
         heads = [
             norm((a["kicker"] or "") + (a["title"] or "") + (a["subtitle"] or "")) for a in arts
         ]
@@ -147,10 +135,6 @@ def score(texts: dict[str, str], *, printed: bool = False) -> Score:
                 if not others:
                     ok = True
                     t["found"] += 1
-                    if a not in plain[i]:
-                        fails["probe spans the dateline"] += 1
-                    if b not in plain[i]:
-                        fails["probe spans the closing credit"] += 1
                     if ga.get("title"):
                         t["titled"] += 1
                         if norm(ga["title"]) in heads[i]:
@@ -214,6 +198,5 @@ if __name__ == "__main__":
         write_stripped(Path(sys.argv[2]))
     else:
         for stripped in (False, True):
-            for printed in (False, True):
-                s = score(load(stripped), printed=printed)
-                print(f"stripped={stripped} printed={printed}: {s.line()} {dict(s.failures)}")
+            s = score(load(stripped))
+            print(f"stripped={stripped}: {s.line()} {dict(s.failures)}")

@@ -419,9 +419,10 @@ def _take_in(first: Article, second: Article) -> None:
         first.paragraphs.append(Paragraph(second.headline, "heading"))
     if second.byline:
         if first.byline:
-            first.paragraphs.append(Paragraph(second.byline, "text"))
+            if second.byline_apart:  # credits read from its text stay in that text
+                first.paragraphs.append(Paragraph(second.byline_apart, "text"))
         else:
-            first.byline = second.byline
+            first.byline, first.byline_in_text = second.byline, second.byline_in_text
             first.filing = first.filing or second.filing
     first.paragraphs.extend(second.paragraphs)
     first.jumps.extend(second.jumps)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import patterns as P
+from .dateline import Lead
 from .headline import Headline
 from .model import Paragraph
 
@@ -17,6 +18,11 @@ from .model import Paragraph
 class Draft:
     headline: Headline | None = None
     byline_parts: list[str] = field(default_factory=list)
+    """Bylines printed apart from the text (a line of their own above it)."""
+    text_credits: list[str] = field(default_factory=list)
+    """Credits read from the text, which keeps them where printed (see ``dateline``)."""
+    lead_end: int = 0
+    """Paragraphs before this one are credits opening the text: a dateline may still follow."""
     filing: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     jumps: list[str] = field(default_factory=list)
@@ -31,6 +37,25 @@ class Draft:
     @property
     def has_body(self) -> bool:
         return any(p.kind == "text" for p in self.paragraphs)
+
+    @property
+    def before_text(self) -> bool:
+        """No paragraph yet but credits: where a dateline may open the text."""
+        return not any(p.kind == "text" for p in self.paragraphs[self.lead_end :])
+
+    @property
+    def byline(self) -> str | None:
+        return " ".join(self.byline_parts + self.text_credits) or None
+
+    @property
+    def byline_in_text(self) -> str | None:
+        return " ".join(self.text_credits) or None
+
+    def read_credit(self, lead: Lead) -> None:
+        """Take a credit read from the text into the byline, and its filing line."""
+        if lead.credit:
+            self.text_credits.append(lead.credit)
+        self.filing = self.filing or lead.filing
 
     def add_byline(self, text: str) -> None:
         self.byline_parts.append(text)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..problems import Problem
+from .patterns import NEWS_DATELINE
 
 UNKNOWN_PAPER = "未知报纸"
 """The name of a paper nothing names (no masthead, folder or ``library.toml``): one name in
@@ -60,9 +61,13 @@ class Article:
     title: str | None = None
     subtitle: str | None = None
     byline: str | None = None
+    """Who is credited: bylines printed apart, then credits read from the text."""
+    byline_in_text: str | None = None
+    """The end of ``byline`` that was read from the text (a dateline's credit, a closing
+    credit), which keeps those words where they are printed; counted there, not twice."""
     filing: str | None = None
-    """Place and date of filing read from the dateline (``北京 2月14日``); the dateline itself,
-    as printed, is part of ``byline``."""
+    """Place and date of filing read from the dateline (``北京 2月14日``); the dateline itself
+    stays in the text, where it is printed."""
     paragraphs: list[Paragraph] = field(default_factory=list)
     continues_on: int | None = None
     continued_from: int | None = None
@@ -109,9 +114,18 @@ class Article:
         """Number of characters in the body (without separators)."""
         return sum(len(p.text) for p in self.paragraphs)
 
+    @property
+    def byline_apart(self) -> str | None:
+        """The part of the byline printed apart from the text."""
+        if not self.byline or not self.byline_in_text:
+            return self.byline
+        if not self.byline.endswith(self.byline_in_text):
+            return self.byline  # corrected since: the byline is the reader's, all of it
+        return self.byline[: -len(self.byline_in_text)].strip() or None
+
     def text_fields(self) -> Iterator[str]:
         """Every piece of text this article holds, for accounting (see ``accounting``)."""
-        for value in (self.kicker, self.title, self.subtitle, self.byline):
+        for value in (self.kicker, self.title, self.subtitle, self.byline_apart):
             if value:
                 yield value
         for p in self.paragraphs:
@@ -133,6 +147,8 @@ def derived_title(body: str, limit: int = 24) -> str:
     """A short stand-in headline from the first sentence of ``body``."""
     first = body.split("\n", 1)[0].strip()
     first = _LEAD.sub("", first)
+    if (lead := NEWS_DATELINE.match(first)) is not None:
+        first = first[lead.end() :].lstrip()  # 本报北京2月14日电（记者施芳）opens the text
     first = _WHEN.sub("", first)
     for stop in "。！？!?；;":
         cut = first.find(stop)

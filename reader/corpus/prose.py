@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .byline import is_byline_text, is_trailing_byline
-from .dateline import split_lead, split_trail, trailing_filing
+from .dateline import Lead, read_closing, read_credit_line, read_lead
 from .draft import Draft
 from .headline import HeadLine, Headline, classify
 
@@ -160,7 +160,7 @@ def opens_article(
     score = 0
     if regime.indents:
         score += 3
-    led = nxt is not None and bool(is_credit(nxt.text) or split_lead(nxt.text))
+    led = nxt is not None and bool(is_credit(nxt.text) or read_lead(nxt.text))
     if regime.blanks_tell:
         # Set off by blank lines: two above, or one above and one below a two-line headline.
         gap = regime.gap(run[0])
@@ -280,32 +280,30 @@ def _is_section_head(line: ProseLine, nxt: ProseLine | None) -> bool:
 
 
 def _add_line(draft: Draft, text: str) -> None:
-    if not draft.has_body:
+    if draft.before_text:
         if is_credit(text):
-            draft.add_byline(text)
+            draft.read_credit(read_credit_line(text))
+            draft.add_text(text, join_open=False)
+            draft.lead_end = len(draft.paragraphs)
             return
-        lead = split_lead(text)
-        if lead is not None:
-            draft.add_byline(lead.byline)
-            draft.filing = draft.filing or lead.filing
-            text = lead.rest
+        if (lead := read_lead(text)) is not None:
+            draft.read_credit(lead)
     draft.add_text(text, join_open=False)
 
 
 def _close(draft: Draft) -> None:
-    """Credits printed after the text (``余中华摄``, ``（本报记者 韩鑫）``) join the byline."""
-    trailing: list[str] = []
-    while draft.paragraphs and draft.paragraphs[-1].kind == "text":
-        last = draft.paragraphs[-1].text
-        if is_credit(last) and len(draft.paragraphs) > 1:
-            trailing.insert(0, last)
-            draft.paragraphs.pop()
+    """Credits printed after the text (``余中华摄``, ``（本报记者 韩鑫）``) are read into the
+    byline; the text keeps them where they are printed."""
+    paras = draft.paragraphs
+    trailing: list[Lead] = []
+    k = len(paras) - 1
+    while k >= draft.lead_end and paras[k].kind == "text":
+        if is_credit(paras[k].text) and k > 0:
+            trailing.insert(0, read_credit_line(paras[k].text))
+            k -= 1
             continue
-        cut = split_trail(last)
-        if cut is not None and cut[0]:
-            draft.paragraphs[-1] = type(draft.paragraphs[-1])(cut[0], "text")
-            trailing.insert(0, cut[1])
+        if (lead := read_closing(paras[k].text)) is not None:
+            trailing.insert(0, lead)
         break
-    draft.byline_parts.extend(trailing)
-    for text in trailing:
-        draft.filing = draft.filing or trailing_filing(text)
+    for lead in trailing:
+        draft.read_credit(lead)

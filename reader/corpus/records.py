@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..problems import Problem, ProblemKind
 from . import patterns as P
 from .byline import is_byline_text, is_trailing_byline
-from .dateline import split_lead, split_trail, trailing_filing
+from .dateline import Lead, read_closing, read_credit_line, read_lead
 from .model import Article, Page, Paragraph
 
 HEAD_LINES = 3
@@ -31,28 +31,23 @@ def _is_heading(text: str) -> bool:
 
 
 def _credits(texts: list[str]) -> tuple[list[str], str | None]:
-    """Take the byline parts off the body paragraphs ``texts`` (changed in place), as on a
-    prose page: a credit line first or last, a dateline opening the first paragraph
-    (``本报北京2月14日电（记者施芳）…``), a credit in brackets closing the last one; and the
-    filing line (place and date) the dateline gives."""
-    bylines: list[str] = []
-    filing: str | None = None
+    """The credits the body paragraphs ``texts`` print, as on a prose page: a credit line
+    first or last, a dateline opening the first paragraph (``本报北京2月14日电（记者施芳）…``),
+    a credit in brackets closing the last one; and the filing line (place and date) the
+    dateline gives. The paragraphs keep them: they are the record's text."""
+    leads: list[Lead] = []
+    first = 0
     if texts and is_byline_text(texts[0]):
-        bylines.append(texts.pop(0))
-    if texts and (lead := split_lead(texts[0])) is not None:
-        bylines.append(lead.byline)
-        filing = lead.filing
-        if lead.rest:
-            texts[0] = lead.rest
-        else:
-            texts.pop(0)
-    if len(texts) > 1 and (is_trailing_byline(texts[-1]) or is_byline_text(texts[-1])):
-        bylines.append(texts.pop())
-    elif texts and (cut := split_trail(texts[-1])) is not None and cut[0]:
-        texts[-1] = cut[0]
-        bylines.append(cut[1])
-        filing = filing or trailing_filing(cut[1])
-    return bylines, filing
+        leads.append(read_credit_line(texts[0]))
+        first = 1
+    if first < len(texts) and (lead := read_lead(texts[first])) is not None:
+        leads.append(lead)
+    if len(texts) > first + 1 and (is_trailing_byline(texts[-1]) or is_byline_text(texts[-1])):
+        leads.append(read_credit_line(texts[-1]))
+    elif len(texts) > first and (lead := read_closing(texts[-1])) is not None:
+        leads.append(lead)
+    credits = [lead.credit for lead in leads if lead.credit]
+    return credits, next((lead.filing for lead in leads if lead.filing), None)
 
 
 def read_record(text: str, source: str) -> Page:
@@ -84,6 +79,7 @@ def read_record(text: str, source: str) -> Page:
     page = Page(source=source, layout="article")
     page.articles.append(Article(
         id="", kicker=kicker, title=title, subtitle=subtitle, byline=" ".join(bylines) or None,
+        byline_in_text=" ".join(bylines) or None,
         filing=filing, paragraphs=paragraphs,
     ))
     if not any((kicker, title, subtitle)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .walk import READING_VERSION
 
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 """Bumped whenever the parser's output changes, so that cached parses are redone."""
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from reader.bookmarks.identity import ArticleRef, locate
 from reader.corpus import corrections as corrections_module
+from reader.corpus import parse_page
 from reader.corpus.anchors import fold
 from reader.corpus.catalog import Catalog
 from reader.corpus.correction_store import (
@@ -368,3 +369,20 @@ def test_an_article_knows_the_corrections_that_made_it_and_who_made_them(
     assert split.correction.op == "split" and split.correction.by and split.correction.at
     assert [o.correction.op for o in article_corrections(library, SEED, retitled.id)] == ["set"]
     assert article_corrections(library, SEED, page.articles[0].id) == []
+
+
+def test_merging_reports_with_datelines_keeps_each_credit_once_in_the_text() -> None:
+    ind = "\u3000\u3000"
+    text = (
+        f"山谷里的新收成\n\n{ind}本报云岭3月2日电（记者林小禾）河谷里的试验田今年种上了新品种，"
+        f"收成很好。\n\n\n仓库里的账本\n\n{ind}本报云岭3月2日电（记者王大山）合作社把粮食存进"
+        f"新修的仓库，账目每月公布。（本报记者 李四）\n"
+    )
+    raw = parse_page(text, "merge.txt")
+    before = _characters(raw)
+    page, outcomes = corrected(raw, [merge(raw, raw.articles[0], raw.articles[1])])
+    assert [o.status for o in outcomes] == ["applied"]
+    (article,) = page.articles
+    assert _characters(page) == before  # no credit copied into the text a second time
+    assert article.body.count("（记者王大山）") == 1
+    assert article.byline == "记者林小禾"

@@ -115,32 +115,45 @@ def test_crlf_reads_the_same_as_lf() -> None:
     ("first", "last", "byline", "filing"),
     [
         # a dateline with its credit in brackets, opening the first paragraph
-        (f"本报云岭3月2日电\xa0（记者林小禾）{BODY_A}", BODY_B, "本报云岭3月2日电 （记者林小禾）",
-         "云岭 3月2日"),
-        # a news agency's dateline with no credit
-        (f"新华社云岭10月7日电\xa0 {BODY_A}", BODY_B, "新华社云岭10月7日电", "云岭 10月7日"),
+        (f"本报云岭3月2日电\xa0（记者林小禾）{BODY_A}", BODY_B, "记者林小禾", "云岭 3月2日"),
+        # a news agency's dateline with no credit: the agency is credited
+        (f"新华社云岭10月7日电\xa0 {BODY_A}", BODY_B, "新华社", "云岭 10月7日"),
         # roles and names after the dateline with no brackets, ended by a space
-        (f"本报讯 记者 林小禾 通讯员 王大山 {BODY_A}", BODY_B, "本报讯 记者 林小禾 通讯员 王大山", None),
+        (f"本报讯 记者 林小禾 通讯员 王大山 {BODY_A}", BODY_B, "记者 林小禾 通讯员 王大山", None),
+        # the paper's own dateline names nobody
+        (f"本报讯 {BODY_A}", BODY_B, None, None),
         # a credit in brackets closing the last paragraph
-        (BODY_A, f"{BODY_B}（本报记者 林小禾）", "（本报记者 林小禾）", None),
+        (BODY_A, f"{BODY_B}（本报记者 林小禾）", "本报记者 林小禾", None),
         # a dateline in brackets on a line of its own after the text
-        (BODY_A, f"{BODY_B}\n{IND}（新华社云岭10月26日电）", "（新华社云岭10月26日电）", "云岭 10月26日"),
+        (BODY_A, f"{BODY_B}\n{IND}（新华社云岭10月26日电）", "新华社", "云岭 10月26日"),
     ],
 )
-def test_datelines_and_credits_are_the_byline_not_the_body(
-    first: str, last: str, byline: str, filing: str | None
+def test_datelines_and_credits_give_the_byline_and_stay_in_the_text(
+    first: str, last: str, byline: str | None, filing: str | None
 ) -> None:
     article = parse(f"山谷里的新收成\n\n{IND}{first}\n{IND}{last}\n").articles[0]
     assert (article.byline, article.filing) == (byline, filing)
-    assert article.body == f"{BODY_A}\n{BODY_B}"
+    # The text is as printed: the scorer's probes and a reader's quotation both run across it.
+    assert article.body == f"{first}\n{last}".replace(f"\n{IND}", "\n")
+    assert article.byline_in_text == byline
+
+
+def test_a_byline_line_over_the_text_is_not_counted_twice() -> None:
+    text = f"山谷里的新收成\n\n{IND}记者 林小禾\n{IND}本报云岭3月2日电 {BODY_A}\n{IND}{BODY_B}（本报记者 王大山）\n"
+    article = parse(text).articles[0]  # parse() checks that every character is held once
+    assert article.byline == "记者 林小禾 本报记者 王大山"
+    assert article.filing == "云岭 3月2日"  # a dateline under a credit line is still read
+    assert article.body.startswith("记者 林小禾\n本报云岭3月2日电")
 
 
 def test_a_dateline_inside_the_body_stays_text() -> None:
-    # A second report under the same headline keeps its own dateline where it is printed.
-    second = f"本报云岭3月3日电（记者林小禾）{BODY_C}"
+    # A second report under the same headline keeps its own dateline where it is printed, and
+    # gives the article neither byline nor filing line.
+    second = f"本报云岭3月3日电（记者王大山）{BODY_C}"
     text = f"山谷里的新收成\n\n{IND}本报云岭3月2日电（记者林小禾）{BODY_A}\n{IND}{second}\n"
     article = parse(text).articles[0]
-    assert article.body == f"{BODY_A}\n{second}"
+    assert article.body == f"本报云岭3月2日电（记者林小禾）{BODY_A}\n{second}"
+    assert (article.byline, article.filing) == ("记者林小禾", "云岭 3月2日")
 
 
 def test_photo_credits_join_the_byline() -> None:
@@ -151,7 +164,7 @@ def test_photo_credits_join_the_byline() -> None:
     page = parse(text)
     assert titles(page) == ["图片报道", "进山公路明年修通"]
     assert [a.byline for a in page.articles] == ["林小禾摄（影像中国）", "新华社记者 王大山 摄"]
-    assert page.articles[0].body == BODY_A
+    assert page.articles[0].body == f"{BODY_A}\n林小禾摄（影像中国）"
 
 
 def test_a_signature_is_not_the_next_articles_headline() -> None:

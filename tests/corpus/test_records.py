@@ -43,8 +43,8 @@ def test_a_record_is_one_article_with_its_headline_lines(tmp_path: Path) -> None
     assert (article.kicker, article.title, article.subtitle) == (
         None, "第4版第2篇的标题", "——副题写在第三行")
     assert [p.kind for p in article.paragraphs] == ["text", "heading", "text"]
-    assert article.paragraphs[0].text.startswith("这是")  # indentation gone
-    assert article.byline == "本报讯"  # the dateline opening the text, as on a prose page
+    assert article.paragraphs[0].text.startswith("本报讯 这是")  # indentation gone, text kept
+    assert article.byline is None  # the paper's own dateline names nobody
     assert page.provenance == {"date": "path", "page": "path"}
     missing, extra = difference(path.read_text("utf-8"), page)
     assert not missing and not extra
@@ -119,7 +119,9 @@ def test_reader_add_files_a_record_folder_and_keeps_identical_records(tmp_path: 
     assert catalog.counts()["article_records"] == 4
 
 
-def test_a_records_dateline_and_closing_credit_are_its_byline_not_its_text(tmp_path: Path) -> None:
+def test_a_records_dateline_and_closing_credit_give_its_byline_and_stay_its_text(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "20190305" / "20190305-02-01.txt"
     path.parent.mkdir(parents=True)
     path.write_bytes(record(
@@ -127,9 +129,11 @@ def test_a_records_dateline_and_closing_credit_are_its_byline_not_its_text(tmp_p
         "本报杭州3月4日电 （记者王小明）记者从省教育厅获悉，全省山区小学已全部通网。",
         "下一步，各地将为教师开设课程。（本报记者 李四）",
     ))
-    (article,) = load_entry(path, "20190305/20190305-02-01.txt", tmp_path).articles
-    assert article.byline == "本报杭州3月4日电 （记者王小明） （本报记者 李四）"
+    page = load_entry(path, "20190305/20190305-02-01.txt", tmp_path)
+    (article,) = page.articles
+    assert article.byline == "记者王小明 本报记者 李四"
     assert article.filing == "杭州 3月4日"
-    assert article.paragraphs[0].text.startswith("记者从省教育厅获悉")
-    assert article.paragraphs[-1].text.endswith("开设课程。")
-    assert "记者王小明" not in "".join(p.text for p in article.paragraphs)
+    assert article.paragraphs[0].text.startswith("本报杭州3月4日电 （记者王小明）记者从")
+    assert article.paragraphs[-1].text.endswith("开设课程。（本报记者 李四）")
+    missing, extra = difference(path.read_text("utf-8"), page)
+    assert not missing and not extra  # the credits are counted in the text, once
