@@ -13,6 +13,7 @@ no-break) and carriage returns go, as many PDF extractions give pages.
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 import unicodedata
@@ -39,6 +40,44 @@ def norm(s: str | None) -> str:
 def strip_page(text: str) -> str:
     """The page without carriage returns and without the indentation of its lines."""
     return "\n".join(line.lstrip(" \t\u3000\xa0") for line in text.replace("\r", "").split("\n"))
+
+
+_NO_LINE_START = "，。、；：？！”’）》」』…—,.;:?!)"
+"""Marks a line may not open (禁则): a wrapped line carries them up onto the line before."""
+
+
+def _display_width(c: str) -> int:
+    return 2 if unicodedata.east_asian_width(c) in "WFA" else 1
+
+
+def wrap_page(text: str, *, indent: bool = True, seed: int = 0) -> str:
+    """The page as a PDF's text layer gives it: every paragraph hard-wrapped, one line per
+    printed line, in a column 22 to 44 display units wide (a Chinese character is 2) that
+    changes from article to article; headlines stay whole lines. ``indent=False`` also drops
+    the paragraphs' indentation, as many extractions do."""
+    rnd = random.Random(seed)
+    width = 2 * rnd.randint(11, 22)
+    out: list[str] = []
+    for line in text.replace("\r", "").split("\n"):
+        if not line.strip():
+            width = 2 * rnd.randint(11, 22)  # the next article may be set in another column
+            out.append(line)
+            continue
+        if not line.startswith("\u3000"):
+            out.append(line)
+            continue
+        printed: list[str] = []
+        current, filled, i = "", 0, 0
+        while i < len(line):
+            current, filled, i = current + line[i], filled + _display_width(line[i]), i + 1
+            if filled >= width - 1:
+                while i < len(line) and line[i] in _NO_LINE_START:
+                    current, i = current + line[i], i + 1
+                printed.append(current)
+                current, filled = "", 0
+        printed += [current] if current else []
+        out += printed if indent else [p.lstrip("\u3000") for p in printed]
+    return "\n".join(out)
 
 
 def gold() -> dict[str, Any]:
@@ -185,6 +224,20 @@ def load(stripped: bool = False) -> dict[str, str]:
     return {k: strip_page(v) for k, v in texts.items()} if stripped else texts
 
 
+def variants() -> dict[str, dict[str, str]]:
+    """The pages as they are, and as other extractions give them (see ``strip_page`` and
+    ``wrap_page``), by a label for each."""
+    texts = load()
+    return {
+        "as they are": texts,
+        "stripped": {k: strip_page(v) for k, v in texts.items()},
+        "hard-wrapped": {k: wrap_page(v, seed=n) for n, (k, v) in enumerate(texts.items())},
+        "hard-wrapped, no indentation": {
+            k: wrap_page(v, indent=False, seed=n) for n, (k, v) in enumerate(texts.items())
+        },
+    }
+
+
 def write_stripped(out: Path) -> None:
     for path in page_files():
         target = out / path.parent.name / path.name
@@ -197,6 +250,6 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "strip":
         write_stripped(Path(sys.argv[2]))
     else:
-        for stripped in (False, True):
-            s = score(load(stripped))
-            print(f"stripped={stripped}: {s.line()} {dict(s.failures)}")
+        for label, texts in variants().items():
+            s = score(texts)
+            print(f"{label}: {s.line()} {dict(s.failures)}")

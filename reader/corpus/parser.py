@@ -36,6 +36,7 @@ from .draft import Draft
 from .headline import HeadLine, Headline, classify, looks_like_headline, split_groups
 from .masthead import masthead_extent, read_masthead
 from .model import Article, GuideEntry, Page
+from .unwrap import unwrap
 from .versions import PARSER_VERSION as PARSER_VERSION  # kept here, read without the parser
 
 # --------------------------------------------------------------------------------------------
@@ -393,7 +394,8 @@ def suggest_date(text: str) -> dt.date | None:
 
 def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
     """Parse the text of one page. Never raises on any text; problems become warnings."""
-    lines, removed = _split_lines(text)
+    joined = unwrap(text)
+    lines, removed = _split_lines(joined)
     page = Page(source=source, removed=removed, encoding=encoding)
     texts = [line.text for line in lines]
     stop = {
@@ -403,7 +405,9 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
     }
     all_prose = [prose.ProseLine(line.text, line.indent, line.blanks) for line in lines]
     marked = any(line.level or (line.marked_byline and is_byline_text(line.text)) for line in lines)
-    is_prose = prose.is_prose_page(all_prose, marked=marked)
+    # A hard-wrapped page, joined back into paragraphs, is read as a page of whole lines.
+    is_prose = prose.is_prose_page(all_prose, marked=marked) or (
+        joined is not text and not marked)
     extent = masthead_extent(texts, stop)
     if is_prose:
         # Whole-line pages carry their headline at the top: the masthead is only the lines

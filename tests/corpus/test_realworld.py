@@ -2,8 +2,8 @@
 
 The pages are parsed in this process and scored as ``../shared/realworld/score.py`` scores them
 (see ``benchmarks/realworld.py``): a record's probes are looked for in the parsed bodies. The
-same pages stripped of indentation and carriage returns (as PDF extraction gives them) must
-still be read well.
+same pages stripped of indentation and carriage returns, or hard-wrapped into one line per
+printed line (as PDF extractions give them), must still be read well.
 """
 
 from __future__ import annotations
@@ -48,6 +48,15 @@ def test_nothing_of_a_page_is_lost(dev: rw.Score, stripped: rw.Score) -> None:
 
 def test_pages_without_indentation_or_crlf_are_still_read(stripped: rw.Score) -> None:
     assert stripped.f1 >= 0.85, stripped.line()
+
+
+def test_hard_wrapped_pages_are_read_as_well_as_whole_lines(pages: dict[str, str]) -> None:
+    # One line per printed line, columns of 11 to 22 characters, as a PDF's text gives them.
+    wrapped = rw.score({k: rw.wrap_page(v, seed=n) for n, (k, v) in enumerate(pages.items())})
+    assert wrapped.f1 >= 0.95 and wrapped.kept == 1.0, wrapped.line()
+    bare = rw.score(
+        {k: rw.wrap_page(v, indent=False, seed=n) for n, (k, v) in enumerate(pages.items())})
+    assert bare.f1 >= 0.85, bare.line()
 
 
 def test_a_dateline_opening_a_report_gives_its_byline_and_filing_line(
