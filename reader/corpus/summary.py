@@ -9,7 +9,7 @@ from typing import Any
 from ..problems import Problem
 from .catalog import Catalog
 from .encoding import name_text
-from .resolve import library_settings
+from .settings_file import library_settings
 from .sidecar import LIBRARY_FILE
 
 

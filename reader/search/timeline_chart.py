@@ -11,8 +11,15 @@ import csv
 import io
 import math
 from dataclasses import dataclass
+from html import escape as _escape
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (as ``xml.sax.saxutils.escape``, whose import
+    brings ``urllib``: 30 ms of the window's start)."""
+    return _escape(text, quote=False)
+
 
 if TYPE_CHECKING:
     from .timeline import Measure, Timeline

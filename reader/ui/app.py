@@ -18,6 +18,7 @@ from ..paths import bundled_corpus
 from ..userconfig import config_file, library_folder, load_config, save_config
 from . import theme
 from .errors import ErrorReporter
+from .first_paint import after_first_paint
 from .i18n import choose_language, install_translators
 from .library_controller import OpenRequest
 from .mainwindow import MainWindow
@@ -143,7 +144,7 @@ def search_without_waiting(window: MainWindow) -> None:
     unless pages changed while the catalog was read last), and what the walk then finds
     follows like any change. A library never read before waits for its first reading."""
     if window.issues():
-        window.update_index(quiet=True)
+        after_first_paint(window, lambda: window.update_index(quiet=True))
 
 
 def _switch(old: MainWindow, request: OpenRequest) -> None:

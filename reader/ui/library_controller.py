@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..corpus.catalog import Catalog
-from ..corpus.intake import AddReport, add_pages
 from ..corpus.summary import library_info
 from ..paths import bundled_corpus
 from ..server.url import archive_name, is_server_url
@@ -38,6 +37,9 @@ from .settings import WindowState
 from .shared_archive_dialog import OpenSharedArchiveDialog
 from .views.status_area import StatusArea
 from .workers import TaskRunner
+
+if TYPE_CHECKING:  # what adds pages (and reads them: the parser) loads with the first add
+    from ..corpus.intake import AddReport
 
 HINT_KEY = "own-archive"
 
@@ -234,6 +236,7 @@ class LibraryController(QObject):
             return
         root = self.root
         self.status.show_progress(self.tr("Adding pages"), 0, 0)
+        from ..corpus.intake import add_pages
 
         def job(progress: Any, cancelled: Any) -> AddReport:
             report = add_pages(paths, root, progress, cancelled)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,6 +42,7 @@ from .corrections_controller import CorrectionsController
 from .dialogs.shortcuts import ShortcutsDialog
 from .drops import PageDrops
 from .export_flow import ExportFlow, ExportViews
+from .first_paint import after_first_paint
 from .library_controller import LibraryController, OpenRequest
 from .library_session import LibrarySession
 from .library_watch import LibraryWatcher
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         self.reading.load_issues(self.catalog.issues())
         self.reading.restore_article()
         # Work follows the first paint: read the folder, then build the index; then watch it.
-        QTimer.singleShot(0, self.start_sync)
+        after_first_paint(self, self.start_sync)
 
     # -- construction ---------------------------------------------------------------------
 

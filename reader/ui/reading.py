@@ -171,7 +171,7 @@ class Reading(QObject):
             self.status.show_status(QCoreApplication.translate(
                 "MainWindow", "Article %1 is not in the library.").replace("%1", article_id))
             return False
-        key = self.shelf.of_source(article.source)
+        key = self.shelf.of_article(article)
         shown = self.page_model.issue()
         if key and (shown is None or shown.key != key):
             self.open_issue(key, open_first=False, show_tab=False)

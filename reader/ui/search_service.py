@@ -103,7 +103,14 @@ class SearchService(QObject):
             if reason:
                 log.warning("the search index of %s is rebuilt: %s", catalog.root, reason)
                 self.indexRebuilding.emit(reason)  # a queued signal: heard on the GUI thread
-            return backend.update(catalog, progress, cancelled, self.indexWaiting.emit)
+            stats = backend.update(catalog, progress, cancelled, self.indexWaiting.emit)
+            if not library.shared and not getattr(stats, "cancelled", False):
+                # As ``reader index`` does: the command line's searches then cut their words
+                # without jieba's whole dictionary (written once, in a second or so).
+                from ..search.query_words import write_words
+
+                write_words()
+            return stats
 
         self._lane.run(job, INDEX_TASK, progress=self.indexProgress.emit,
                        finished=self._on_built, failed=self.indexFailed.emit)

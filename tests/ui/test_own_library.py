@@ -498,7 +498,6 @@ def test_cancel_stops_adding_pages(monkeypatch, open_window, qtbot, small_librar
     import time
 
     from reader.corpus import intake
-    from reader.ui import library_controller
 
     folder = tmp_path / "many"
     folder.mkdir()
@@ -514,9 +513,10 @@ def test_cancel_stops_adding_pages(monkeypatch, open_window, qtbot, small_librar
             while not cancelled() and time.monotonic() < deadline:
                 time.sleep(0.01)  # hold after each file until the user cancels
 
-        return intake.add_pages(paths, root, step, cancelled)
+        return real_add(paths, root, step, cancelled)
 
-    monkeypatch.setattr(library_controller, "add_pages", slow_add)
+    real_add = intake.add_pages
+    monkeypatch.setattr(intake, "add_pages", slow_add)  # looked up when pages are added
     window = open_window(small_library)
     window.library.add_paths([folder])
     qtbot.waitUntil(lambda: window.cancel_button.isVisible() and window.progress.value() >= 1,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -85,3 +86,26 @@ def test_a_page_rewritten_in_place_before_the_start_is_read_by_the_walk_after_it
         qtbot.waitUntil(lambda: window.hit_model.rowCount() == 1, timeout=30000)
     finally:
         window.shutdown()
+
+
+def test_the_index_built_in_the_window_leaves_the_words_the_command_line_cuts_with(
+        small_library: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A library indexed in the window, not by `reader index`: the next `reader search` cuts
+    its query with the words file (``search.query_words``), as after `reader index`, instead
+    of loading jieba's whole dictionary (a second of its own) and writing the file then."""
+    from reader.search import query_words, segment
+    from tests.search.test_query_words import _search
+
+    if segment._ENGINE != "rjieba":
+        pytest.skip("rjieba is not installed: no words file")
+    window = open_library_window(small_library, remember=False)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.names.namesUpdated, timeout=60000):  # the index, then
+            pass  # the names found in it: the window's work on a new library is done
+        assert window.search.ready
+    finally:
+        window.shutdown()
+    assert query_words.words_path().exists()
+    found = _search(small_library, Path(os.environ["READER_HOME"]), "金承涛")
+    assert found["total"] == 12 and not found["dictionary_loaded"]

@@ -1,14 +1,15 @@
 """IssueTreeModel: the library's issues grouped paper → year → month → issue.
 
 Undated pages form their own group at the end, one row per page, so the user can give each a
-date. The tree is built from the catalog's ``IssueInfo`` list (a few thousand issues for a
-large archive; no article is read). ``PaperFilterProxy`` shows one paper.
+date. The tree is built from the catalog's ``IssueInfo`` list (no article is read); the rows
+of a month's issues are made when the view first asks for them (an archive of 1,000,000
+articles holds some 23,000 issues, and a start shows the papers). ``PaperFilterProxy`` shows
+one paper.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -30,7 +31,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class _Node:
-    __slots__ = ("children", "issue", "kind", "label", "paper", "parent", "row", "value")
+    __slots__ = ("children", "issue", "kind", "label", "paper", "parent", "pending", "row",
+                 "value")
 
     def __init__(
         self,
@@ -46,16 +48,15 @@ class _Node:
         self.value = value
         self.issue = issue
         self.children: list[_Node] = []
+        self.pending: list[IssueInfo] = []
+        """The issues of a month (or of the undated group) whose rows are not made yet."""
         self.row = 0
         if parent is not None:
             self.row = len(parent.children)
             parent.children.append(self)
 
-    def issues(self) -> Iterator[IssueInfo]:
-        if self.issue is not None:
-            yield self.issue
-        for child in self.children:
-            yield from child.issues()
+    def count(self) -> int:
+        return len(self.children) + len(self.pending)
 
 
 class IssueTreeModel(QAbstractItemModel):
@@ -65,6 +66,8 @@ class IssueTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = _Node("root", None)
         self._by_key: dict[str, _Node] = {}
+        self._holder: dict[str, _Node] = {}
+        """The month (or undated group) of every issue, its row made or not."""
 
     # -- content --------------------------------------------------------------------------
 
@@ -72,6 +75,7 @@ class IssueTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = _Node("root", None)
         self._by_key = {}
+        self._holder = {}
         papers: dict[str, _Node] = {}
         undated: list[IssueInfo] = []
         for issue in sorted(issues, key=lambda i: (i.paper, i.date or dt.date.max, i.key)):
@@ -87,21 +91,32 @@ class IssueTreeModel(QAbstractItemModel):
             month = year.children[-1] if year.children else None
             if month is None or month.value != issue.date.month:
                 month = _Node("month", year, issue.paper, issue.date.month)
-            self._by_key[issue.key] = _Node("issue", month, issue.paper, issue=issue)
+            month.pending.append(issue)
+            self._holder[issue.key] = month
         if undated:
             group = _Node("undated", self._root)
-            for issue in undated:
-                self._by_key[issue.key] = _Node("issue", group, issue.paper, issue=issue)
+            group.pending = undated
+            self._holder.update((issue.key, group) for issue in undated)
         self.endResetModel()
+
+    def _children(self, node: _Node) -> list[_Node]:
+        """The rows under ``node``, those of its issues made now if they were not yet."""
+        if node.pending:
+            pending, node.pending = node.pending, []
+            for issue in pending:
+                self._by_key[issue.key] = _Node("issue", node, issue.paper, issue=issue)
+        return node.children
 
     def issue(self, index: Index) -> IssueInfo | None:
         node = self._node(index)
         return node.issue if node is not None else None
 
     def index_of(self, key: str) -> QModelIndex:
-        node = self._by_key.get(key)
-        if node is None:
+        holder = self._holder.get(key)
+        if holder is None:
             return QModelIndex()
+        self._children(holder)
+        node = self._by_key[key]
         return self.createIndex(node.row, 0, node)
 
     # -- QAbstractItemModel ---------------------------------------------------------------
@@ -114,9 +129,10 @@ class IssueTreeModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
         node = self._node(parent) or self._root
-        if column != 0 or not 0 <= row < len(node.children):
+        children = self._children(node)
+        if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
+        return self.createIndex(row, 0, children[row])
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
         node = self._node(index)
@@ -128,7 +144,7 @@ class IssueTreeModel(QAbstractItemModel):
         if parent.column() > 0:
             return 0
         node = self._node(parent) or self._root
-        return len(node.children)
+        return node.count()
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 1
@@ -164,7 +180,7 @@ class IssueTreeModel(QAbstractItemModel):
         if node.kind == "month":
             return QLocale().standaloneMonthName(node.value)
         if node.kind == "undated":
-            return self.tr("Undated pages (%n)", "", len(node.children))
+            return self.tr("Undated pages (%n)", "", node.count())
         issue = node.issue
         assert issue is not None
         return issue_label(issue)
