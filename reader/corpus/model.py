@@ -133,9 +133,6 @@ class Article:
         yield from self.jumps
 
 
-_LEAD = re.compile(
-    r"^(?:本报|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|社))讯\s*(?:[（(][^（()）]{0,40}[)）])?\s*"
-)
 _WHEN = re.compile(
     r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\s*[-—－至和到]\s*(?:\d{1,2}月)?\d{1,2}日)?"
     r"|日前|近日|昨日|今日|昨天|今天|目前)"
@@ -146,9 +143,8 @@ _WHEN = re.compile(
 def derived_title(body: str, limit: int = 24) -> str:
     """A short stand-in headline from the first sentence of ``body``."""
     first = body.split("\n", 1)[0].strip()
-    first = _LEAD.sub("", first)
     if (lead := NEWS_DATELINE.match(first)) is not None:
-        first = first[lead.end() :].lstrip()  # 本报北京2月14日电（记者施芳）opens the text
+        first = first[lead.end() :].lstrip()  # 本报讯（记者 …）, 本报北京2月14日电（记者施芳）
     first = _WHEN.sub("", first)
     for stop in "。！？!?；;":
         cut = first.find(stop)

@@ -395,7 +395,7 @@ def suggest_date(text: str) -> dt.date | None:
 def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
     """Parse the text of one page. Never raises on any text; problems become warnings."""
     joined = unwrap(text)
-    lines, removed = _split_lines(joined)
+    lines, removed = _split_lines(text if joined is None else joined)
     page = Page(source=source, removed=removed, encoding=encoding)
     texts = [line.text for line in lines]
     stop = {
@@ -407,7 +407,7 @@ def parse_page(text: str, source: str = "", *, encoding: str = "utf-8") -> Page:
     marked = any(line.level or (line.marked_byline and is_byline_text(line.text)) for line in lines)
     # A hard-wrapped page, joined back into paragraphs, is read as a page of whole lines.
     is_prose = prose.is_prose_page(all_prose, marked=marked) or (
-        joined is not text and not marked)
+        joined is not None and not marked)
     extent = masthead_extent(texts, stop)
     if is_prose:
         # Whole-line pages carry their headline at the top: the masthead is only the lines

@@ -53,11 +53,15 @@ def _twinned(widths: list[int | None], i: int) -> bool:
     )
 
 
-def is_wrapped(lines: list[str]) -> bool:
+def _widths(lines: list[str]) -> list[int | None]:
+    """Each line's display width; None for a blank line."""
+    return [_width(line.rstrip()) if line.strip() else None for line in lines]
+
+
+def _is_wrapped(widths: list[int | None], twin: list[bool]) -> bool:
     """Is this page hard-wrapped (most longer lines as wide as the line beside them)?"""
-    widths = [_width(line.rstrip()) if line.strip() else None for line in lines]
     longer = [i for i, w in enumerate(widths) if w is not None and w >= MIN_WIDTH]
-    twins = sum(1 for i in longer if _twinned(widths, i))
+    twins = sum(1 for i in longer if twin[i])
     return twins >= MIN_LINES and twins >= SHARE * len(longer)
 
 
@@ -84,14 +88,14 @@ def _joins(left: str, right: str) -> str:
     return left + right
 
 
-def unwrap(text: str) -> str:
-    """``text`` with the lines of each hard-wrapped paragraph joined into one line; the text
-    as it is where the page is not wrapped."""
+def unwrap(text: str) -> str | None:
+    """``text`` with the lines of each hard-wrapped paragraph joined into one line, or None
+    where the page is not hard-wrapped."""
     lines = text.splitlines()
-    if not is_wrapped(lines):
-        return text
-    widths = [_width(line.rstrip()) if line.strip() else None for line in lines]
+    widths = _widths(lines)
     twin = [_twinned(widths, i) for i in range(len(lines))]
+    if not _is_wrapped(widths, twin):
+        return None
     out: list[str] = []
     going = False  # the line before goes on in this one
     for i, line in enumerate(lines):
