@@ -76,7 +76,7 @@ class FolderBackend:
         # not while the window starts.
         from ..search import SearchIndex
 
-        return SearchIndex.for_library(self.root)
+        return SearchIndex.for_library(self.root, self._catalog)
 
     def open_bookmarks(self) -> BookmarkStore:
         from ..bookmarks import BookmarkStore

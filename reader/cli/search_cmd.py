@@ -25,9 +25,8 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from ..backend import LibraryBackend, LibraryIndex
+    from ..backend import LibraryIndex
     from ..corpus.catalog import Catalog
-    from ..corpus.model import Article
     from ..search.snippets import Occurrence
     from ..search.update import UpdateStats
 
@@ -182,20 +181,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _indexed_article(library: LibraryBackend, article_id: str) -> Article | None:
-    from ..search import IndexNotReady
-
-    if library.shared:
-        return None  # the archive's catalog holds every article it has
-    index = library.open_index()
-    if not index.path.exists():
-        return None
-    try:
-        return index.article(article_id)
-    except IndexNotReady:
-        return None
-
-
 def _occurrence_json(o: Occurrence) -> dict[str, Any]:
     return {"field": o.field, "start": o.start, "end": o.end}
 
@@ -203,9 +188,7 @@ def _occurrence_json(o: Occurrence) -> dict[str, Any]:
 def cmd_show(args: argparse.Namespace) -> int:
     library = open_chosen_library(args)
     catalog = library.catalog
-    # The catalog keeps the article as parsed (section heads inside the body included); the
-    # index is asked only for an article the catalog does not hold.
-    article = catalog.article(args.id) or _indexed_article(library, args.id)
+    article = catalog.article(args.id)
     if article is None:
         raise CommandError(f"no article with id {args.id} in {shown(catalog.root)}")
     spans: list[Occurrence] = []

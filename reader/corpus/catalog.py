@@ -27,7 +27,7 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from ..paths import cache_dir
 from ..problems import Problem, ProblemKind
 from . import changes
 from .model import UNKNOWN_PAPER, Article, Page
-from .serialize import page_from_dict, page_to_dict
+from .serialize import article_from_dict, page_from_dict, page_to_dict
 from .settings_file import library_settings
 from .sidecar import LIBRARY_FILE
 from .versions import PARSER_VERSION, reading_stamp
@@ -509,9 +509,10 @@ class Catalog:
                         (source, stamp, _stored(error or Problem.other("not read"))),
                     )
                     continue
-                blob = zlib.compress(
-                    json.dumps(page_to_dict(page), ensure_ascii=False).encode("utf-8"), 1
-                )
+                data = page_to_dict(page)
+                for article in data["articles"]:
+                    del article["body"]  # its paragraphs hold it: half the text to decode
+                blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
                 notices = [w.to_json() for w in page.warnings if w.kind in NOTICES]
                 notice = json.dumps(notices, ensure_ascii=False) if notices else None
                 record = read_path(source).position if page.layout == "article" else None
@@ -719,6 +720,31 @@ class Catalog:
         if page is None or where[1] >= len(page.articles):
             return None
         return page.articles[where[1]]
+
+    def articles_at(self, refs: Sequence[tuple[str, int, str]]) -> list[Article | None]:
+        """The articles of ``refs`` (page file, place on the page, id), their pages read in
+        one query: the texts of a page of search hits. An article no longer at its place is
+        looked for by its id on its page; one that is gone gives None."""
+        wanted = sorted({source for source, _, _ in refs})
+        found: dict[str, list[dict[str, Any]]] = {}
+        conn = self._connect()
+        for lo in range(0, len(wanted), 500):
+            part = wanted[lo : lo + 500]
+            rows = conn.execute(
+                "SELECT source, page_json FROM files WHERE error IS NULL AND source IN "
+                f"({','.join('?' * len(part))})", part).fetchall()
+            for source, blob in rows:
+                if blob is not None:
+                    found[source] = json.loads(zlib.decompress(blob)).get("articles", [])
+        out: list[Article | None] = []
+        for source, position, article_id in refs:
+            listed = found.get(source, [])
+            if 0 <= position < len(listed) and listed[position].get("id") == article_id:
+                data: dict[str, Any] | None = listed[position]
+            else:
+                data = next((a for a in listed if a.get("id") == article_id), None)
+            out.append(article_from_dict(data) if data is not None else None)
+        return out
 
     def articles(self) -> Iterator[Article]:
         """Every article, page by page (reads the whole archive: for exports and checks)."""

@@ -11,13 +11,13 @@ one way the window, the command line, the tests and the benchmarks read a folder
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from ..problems import Problem, ProblemKind
 from .encoding import Decoded, DecodeError, decode_page_bytes, name_text
-from .model import UNKNOWN_PAPER, Page
+from .model import UNKNOWN_PAPER, Article, Page
 from .overlay import join_stamp, overlay_stamp
 from .sidecar import SidecarError, is_sidecar, read_sidecar, sidecar_path
 from .versions import reading_stamp as reading_stamp
@@ -38,6 +38,14 @@ class PageStore(Protocol):
     def stamps(self) -> dict[str, str]: ...
 
     def page(self, source: str) -> Page | None: ...
+
+
+def pick_article(articles: Sequence[Article], position: int, article_id: str) -> Article | None:
+    """The article ``article_id`` of a page: at ``position``, else wherever it is now (the
+    page was read again since ``position`` was taken), else None."""
+    if 0 <= position < len(articles) and articles[position].id == article_id:
+        return articles[position]
+    return next((a for a in articles if a.id == article_id), None)
 
 
 class PageError(Exception):

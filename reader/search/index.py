@@ -1,5 +1,9 @@
 """``SearchIndex``: the one object the window and the command line use.
 
+The engine does not keep the articles' texts: a hit's snippet, ``article`` and the counts of
+occurrences read them from the page store the index follows (``texts``): the one given when
+it was made, else the one it was last updated from, else the library's catalog.
+
 Thread safety: every thread gets its own SQLite connection to the index file; the engine
 (tantivy) is shared. ``update`` may run in one thread while ``search`` runs in others (a
 search sees the index as it was before the update until the update commits). Updates from
@@ -24,7 +28,7 @@ import tantivy
 
 from ..corpus.encoding import escaped_name
 from ..corpus.library import PageStore
-from ..corpus.model import Article, Paragraph
+from ..corpus.model import Article
 from ..paths import cache_dir
 from . import store
 from .engine import open_index, translate
@@ -38,6 +42,7 @@ from .matches import (
 from .names import NameCount, NameIndex, NameStats, NameTable, names_path_for
 from .query import NameFilter, Query, parse_query
 from .snippets import SNIPPET_CHARS, Span, find_all, make_snippet, occurrences, terms_for
+from .texts import Ref, read_articles
 from .update import Cancelled, Progress, UpdateStats, run_update
 
 if TYPE_CHECKING:
@@ -98,9 +103,12 @@ _ENGINE_ERRORS = (ValueError, OSError, RuntimeError)
 class SearchIndex:
     """The search index of one library folder (a cache: rebuilt whenever it is not sound)."""
 
-    def __init__(self, path: Path, root: Path) -> None:
+    def __init__(self, path: Path, root: Path, pages: PageStore | None = None) -> None:
         self.path = Path(path)
         self.root = Path(root)
+        self._pages = pages
+        """Where the hits' texts are read (``texts``); None: the last update's source."""
+        self._pages_lock = threading.Lock()
         self._root_key = escaped_name(str(self.root.resolve()))  # valid text for SQLite
         # Connections by thread id, not threading.local: a QThreadPool worker runs each task
         # under a new Python thread state, which would drop a thread-local connection after
@@ -121,9 +129,10 @@ class SearchIndex:
         self._name_table_lock = threading.Lock()  # (not the update's: facets during updates)
 
     @classmethod
-    def for_library(cls, root: Path) -> SearchIndex:
-        """The index of the library folder ``root``, under the user's cache folder."""
-        return cls(index_path(root), Path(root))
+    def for_library(cls, root: Path, pages: PageStore | None = None) -> SearchIndex:
+        """The index of the library folder ``root``, under the user's cache folder, its
+        hits' texts read from ``pages`` (the library's catalog)."""
+        return cls(index_path(root), Path(root), pages)
 
     @property
     def folder(self) -> Path:
@@ -193,6 +202,9 @@ class SearchIndex:
         else:
             is_cancelled = cancelled or (lambda: False)
         start = time.perf_counter()
+        with self._pages_lock:
+            if self._pages is None:
+                self._pages = source
         with self._thread_lock:
             if not self._update_lock.acquire(is_cancelled, waiting):
                 return UpdateStats(cancelled=True)
@@ -375,9 +387,27 @@ class SearchIndex:
         parsed, q = self._query(searcher, parsed, papers, date_from, date_to)
         res = self._run(searcher, q, max(1, limit), count=True, offset=offset, **order)
         scored = not order
-        hits = [self._hit(searcher, addr, parsed, float(key) if scored else 0.0, snippet_chars)
-                for key, addr in res.hits[:limit]]
+        shown = res.hits[:limit]
+        metas = [stored(searcher, addr) for _, addr in shown]
+        texts = self._articles(metas)
+        hits = [self._hit(meta, article, parsed, float(key) if scored else 0.0, snippet_chars)
+                for (key, _), meta, article in zip(shown, metas, texts, strict=True)]
         return Results(parsed, _count(res), hits, time.perf_counter() - start)
+
+    def _texts(self) -> PageStore:
+        """The page store the hits' texts are read from (the library's catalog when the
+        index was neither given one nor updated in this process)."""
+        with self._pages_lock:
+            if self._pages is None:
+                from ..corpus.catalog import Catalog
+
+                self._pages = Catalog(self.root)
+            return self._pages
+
+    def _articles(self, metas: Sequence[list[Any]]) -> list[Article | None]:
+        """The articles of what the engine stores of them (``stored``), texts included."""
+        refs: list[Ref] = [(m[1], m[2], m[0]) for m in metas]
+        return read_articles(self._texts(), refs) if refs else []
 
     def matching_ids(
         self,
@@ -436,7 +466,7 @@ class SearchIndex:
                                            parsed.terms, dates)
         except (KeyError, IndexError, ValueError) as err:  # an explanation of another shape
             log.warning("occurrences are counted in the text: %s", err)
-            return day_occurrences(searcher, hits, parsed.terms, dates)
+            return day_occurrences(searcher, hits, parsed.terms, dates, self._articles)
 
     def top_names(
         self,
@@ -465,12 +495,16 @@ class SearchIndex:
                 self._name_table = table
         return table.top(numbers, kind, limit)
 
-    def _hit(self, searcher: tantivy.Searcher, addr: tantivy.DocAddress, query: Query,
+    def _hit(self, meta: list[Any], article: Article | None, query: Query,
              score: float, width: int) -> Hit:
-        (article_id, source, _, paper, date, page, kicker, title, subtitle, byline,
-         display_title, body) = stored(searcher, addr)
-        headline = " ".join(x for x in (kicker, title, subtitle) if x)
-        snippet, spans = make_snippet(headline, byline or "", body, query.terms, width)
+        article_id, source, _, paper, date, page, display_title = meta
+        if article is not None:
+            headline = " ".join(x for x in (article.kicker, article.title, article.subtitle)
+                                if x)
+            snippet, spans = make_snippet(headline, article.byline or "", article.body,
+                                          query.terms, width)
+        else:  # its page is gone since the last update
+            snippet, spans = "", []
         return Hit(
             id=article_id, paper=paper, date=_day(date), page=page, title=display_title,
             snippet=snippet, highlights=spans, score=round(score, 4),
@@ -478,13 +512,13 @@ class SearchIndex:
         )
 
     def article(self, article_id: str) -> Article | None:
-        """The article with this id as indexed (paragraph kinds are not kept: all text)."""
+        """The article with this id, as the page store the index follows holds it."""
         searcher = self._searcher()
         q = tantivy.Query.term_query(self._engine_index().schema, "id", article_id)
         res = self._run(searcher, q, 1, count=False)
         if not res.hits:
             return None
-        return _article(stored(searcher, res.hits[0][1]))
+        return self._articles([stored(searcher, res.hits[0][1])])[0]
 
     def match_counts(
         self,
@@ -504,21 +538,13 @@ class SearchIndex:
         if total == 0:
             return {}
         counts: dict[str, int] = {}
-        for _, addr in self._run(searcher, q, total, count=False).hits:
-            article = _article(stored(searcher, addr))
-            counts[article.id] = len(occurrences(article, parsed))
+        metas = [stored(searcher, addr) for _, addr in self._run(searcher, q, total,
+                                                                  count=False).hits]
+        for lo in range(0, len(metas), 1000):
+            for article in self._articles(metas[lo : lo + 1000]):
+                if article is not None:
+                    counts[article.id] = len(occurrences(article, parsed))
         return counts
-
-
-def _article(data: list[Any]) -> Article:
-    """An article from what the engine stores (``update._data``)."""
-    (article_id, source, position, paper, date, page, kicker, title, subtitle, byline, _,
-     text) = data
-    return Article(
-        id=article_id, kicker=kicker, title=title, subtitle=subtitle, byline=byline,
-        paragraphs=[Paragraph(p) for p in text.split("\n")] if text else [],
-        paper=paper, date=_day(date), page=page, source=source, position=position,
-    )
 
 
 def _title_spans(title: str, query: Query) -> list[Span]:

@@ -15,19 +15,20 @@ starts with one ``MARK`` token, whose score is ``W' / (1 + K)``: two searches of
 set, the term's and the mark's, give ``K`` and then ``tf`` of each document, the number of
 positions of the term (or phrase) in it, overlapping ones included. The two weights are read
 from the engine's explanation of one document. Should that explanation ever look different
-(another engine version), the counts are read from the stored text as before.
+(another engine version), the counts are read from the articles' texts (``texts``).
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import tantivy
 
+from ..corpus.model import Article
 from .build import MARK
 from .engine import TERM_FIELDS, text_query
 from .fold import fold
@@ -65,7 +66,7 @@ class DatedMatches:
 
 
 def stored(searcher: tantivy.Searcher, addr: tantivy.DocAddress) -> list[Any]:
-    """What the engine stores of one article (``update._data``)."""
+    """What the engine stores of one article (``update._data``: no texts)."""
     data: list[Any] = json.loads(searcher.doc(addr)["data"][0])
     return data
 
@@ -91,24 +92,31 @@ def _overlapping(text: str, needle: str) -> int:
     return found
 
 
-def occurrence_count(data: list[Any], terms: Sequence[Term]) -> int:
-    """Occurrences of ``terms`` in a stored article, each in the fields it is looked for in,
+def occurrence_count(article: Article, terms: Sequence[Term]) -> int:
+    """Occurrences of ``terms`` in an article, each in the fields it is looked for in,
     overlapping ones too (as the engine's positions of pairs count them)."""
-    kicker, title, subtitle, byline, body = data[6], data[7], data[8], data[9], data[11]
-    texts = {"h": fold("\n".join(x for x in (kicker, title, subtitle) if x)),
-             "y": fold(byline or ""), "b": fold(body or "")}
+    head = "\n".join(x for x in (article.kicker, article.title, article.subtitle) if x)
+    texts = {"h": fold(head), "y": fold(article.byline or ""), "b": fold(article.body)}
     return sum(_overlapping(texts[f], t.text) for t in terms for f in TERM_FIELDS[t.field])
 
 
+Texts = Callable[[Sequence[list[Any]]], list[Article | None]]
+"""The articles of what the engine stores of them (``SearchIndex._articles``)."""
+
+
 def day_occurrences(searcher: tantivy.Searcher, hits: Sequence[tuple[Any, tantivy.DocAddress]],
-                    terms: Sequence[Term], dates: Ints) -> Ints:
+                    terms: Sequence[Term], dates: Ints, texts: Texts) -> Ints:
     """The occurrences of ``terms`` on each of ``dates`` among ``hits`` (a search ordered by
-    ``date``: its keys are the dates)."""
+    ``date``: its keys are the dates), counted in the texts ``texts`` reads."""
     import numpy as np
 
     per_day = np.zeros(len(dates), dtype=np.int64)
-    for day, addr in hits:
-        per_day[np.searchsorted(dates, day)] += occurrence_count(stored(searcher, addr), terms)
+    for lo in range(0, len(hits), 1000):
+        part = hits[lo : lo + 1000]
+        articles = texts([stored(searcher, addr) for _, addr in part])
+        for (day, _), article in zip(part, articles, strict=True):
+            if article is not None:
+                per_day[np.searchsorted(dates, day)] += occurrence_count(article, terms)
     return per_day
 
 

@@ -1,9 +1,10 @@
 """The index's own file: an SQLite database in WAL mode beside the engine's folder.
 
-The engine (``engine``: tantivy) keeps the articles; this file says what they were read from
-and whether they can be served. It is tagged with the app, the schema version and the
-segmenter's fingerprint; a file that is missing, damaged, of another schema or built by
-another segmenter is deleted, with the engine's folder, and started anew.
+The engine (``engine``: tantivy) keeps the articles' terms (their texts stay in the page
+store: ``texts``); this file says what they were read from and whether they can be served.
+It is tagged with the app, the schema version and the segmenter's fingerprint; a file that
+is missing, damaged, of another schema or built by another segmenter is deleted, with the
+engine's folder, and started anew.
 
 Tables
     meta      key/value: app, schema, segmenter, root; ``published`` once a first update has
@@ -28,7 +29,7 @@ from pathlib import Path
 from .segment import segmenter_fingerprint
 
 APP = "newspaper-reader"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
 from ..corpus.catalog import ArticleInfo, Catalog, IssueInfo, Progress, SyncResult
-from ..corpus.model import UNKNOWN_PAPER, Page
+from ..corpus.library import pick_article
+from ..corpus.model import UNKNOWN_PAPER, Article, Page
 from ..corpus.serialize import page_from_dict
 from ..problems import Problem
 from . import schema
@@ -94,6 +96,14 @@ class ServerCatalog(Catalog):
     def _load_page(self, source: str) -> Page | None:
         rows = self._rows("SELECT page_json FROM reader.pages WHERE source = %s", (source,))
         return page_from_dict(json.loads(zlib.decompress(rows[0][0]))) if rows else None
+
+    def articles_at(self, refs: Sequence[tuple[str, int, str]]) -> list[Article | None]:
+        """The articles of ``refs``, page by page (the server's search makes its own hits)."""
+        out: list[Article | None] = []
+        for source, position, article_id in refs:
+            page = self.page(source)
+            out.append(pick_article(page.articles, position, article_id) if page else None)
+        return out
 
     def problems(self) -> list[Problem]:
         out = []
