@@ -118,10 +118,18 @@ def _temporary(kind: str) -> Path | None:
     return base / kind
 
 
+_writable: set[Path] = set()
+"""Folders found writable: asked again with every search, they are tested once a process
+(a folder that stops being writable later fails its writer, who says so)."""
+
+
 def _writable_or_temporary(kind: str) -> Path:
     wanted = _dir(kind)
+    if wanted in _writable:
+        return wanted
     problem = cannot_write(wanted)
     if problem is None:
+        _writable.add(wanted)
         return wanted
     fallback = _temporary(kind)
     if fallback is None or cannot_write(fallback) is not None:

@@ -342,7 +342,7 @@ class SearchIndex:
             names = [t for t, _ in searcher.terms_with_prefix("paper", "")]
         schema = self._engine_index().schema
         return parsed, translate(schema, parsed, names, papers, date_from, date_to,
-                                 self._name_ids)
+                                 self._name_ids, searcher.doc_freq)
 
     def _name_ids(self, name: NameFilter) -> set[str]:
         return self.names.article_ids(name.kind, name.name)

@@ -42,8 +42,13 @@ _FILLER = "\ufdd0\ufdd1"
 
 def words_path() -> Path:
     """The words file of the installed segmenter (its fingerprint names it)."""
+    return cache_dir() / "search" / _words_name()
+
+
+@functools.cache
+def _words_name() -> str:
     digest = hashlib.sha1(segment.segmenter_fingerprint().encode("utf-8")).hexdigest()[:16]
-    return cache_dir() / "search" / f"words-{digest}.sqlite3"
+    return f"words-{digest}.sqlite3"
 
 
 def cut(text: str) -> list[str]:
@@ -89,18 +94,25 @@ def _open_words() -> tuple[sqlite3.Connection, int, int] | None:
     if segment._ENGINE != "rjieba":
         return None
     path = words_path()
+    if path in _opened:
+        return _opened[path]  # opened before: no test of the file with every query
     return _open_at(path) if path.exists() else None
 
 
-@functools.cache
+_opened: dict[Path, tuple[sqlite3.Connection, int, int] | None] = {}
+"""The words files this process has opened (or found unusable), by path."""
+
+
 def _open_at(path: Path) -> tuple[sqlite3.Connection, int, int] | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        return conn, int(meta["total"]), int(meta["longest"])
+        table: tuple[sqlite3.Connection, int, int] | None = (
+            conn, int(meta["total"]), int(meta["longest"]))
     except (sqlite3.Error, KeyError, ValueError) as err:
         log.warning("the words file %s cannot be used: %s", path, err)
-        return None
+        table = None
+    return _opened.setdefault(path, table)
 
 
 @functools.cache

@@ -80,3 +80,17 @@ def test_filters_given_as_arguments(seed_index: SearchIndex, scan_docs: list[Sca
         truth = set(scan(scan_docs, q, papers, start, end))
         found = seed_index.matching_ids(q, papers=papers, date_from=start, date_to=end)
         assert set(found) == truth
+
+
+def test_words_of_derived_headlines(seed_index: SearchIndex, scan_docs: list[ScanDoc]) -> None:
+    # A derived headline's words rank as a headline's, yet title: matches what was printed
+    # and the ellipsis a derived headline may end with is not in the text.
+    from reader.corpus.model import derived_title
+
+    derived = [derived_title(d.body) for d in scan_docs if not d.head]
+    assert derived
+    words = {w for t in derived for w in segmenter().cut(t) if w.strip() and '"' not in w}
+    for w in sorted(words)[:150]:
+        check(seed_index, scan_docs, f'"{w}"')
+        check(seed_index, scan_docs, f'title:"{w}"')
+    check(seed_index, scan_docs, '"…"')
