@@ -155,10 +155,10 @@ def _analyze_in_worker(texts: list[tuple[str, str, str]], shown: list[str]) -> A
 
 
 def _data(d: _Doc) -> bytes:
-    """What a hit shows, as the engine stores it (``SearchIndex`` reads it back)."""
-    return json.dumps([d.article_id, d.source, d.position, d.paper, d.date, d.page, d.kicker,
-                       d.title, d.subtitle, d.byline, d.display_title, d.body],
-                      ensure_ascii=False).encode("utf-8")
+    """What a hit shows without its text, as the engine stores it (``SearchIndex`` reads
+    it back; the texts come from the page store)."""
+    return json.dumps([d.article_id, d.source, d.position, d.paper, d.date, d.page,
+                       d.display_title], ensure_ascii=False).encode("utf-8")
 
 
 def _documents(batch: _Batch, texts: Analyzed) -> Iterator[tantivy.Document]:
