@@ -6,20 +6,18 @@ positions) and ``<f>w`` its jieba words (frequencies only). ``id``, ``source`` a
 are indexed as they are; ``number`` (``article_number``: the id as a number) is a fast field
 for reading the articles of a match set in bulk (a names facet); ``date`` (``YYYYMMDD``, 0
 when unknown) and ``date_asc`` (unknown dates last) are fast fields for filters and sorting;
-``data`` holds what a hit shows. Each non-empty field of characters or pairs starts with
-one ``build.MARK`` token (``matches`` counts occurrences by it). A headline the page lost is
-derived from the body for the list; its words go into ``hw`` (ranked as a headline), not
-into ``h1``/``h2`` (``title:`` matches what was printed).
+``data`` holds what a hit shows besides its texts (``texts`` reads those). Each non-empty
+field of characters or pairs starts with one ``build.MARK`` token (``matches`` counts
+occurrences by it). A headline the page lost is derived from the body for the list; its
+words go into ``hw`` (ranked as a headline), not into ``h1``/``h2`` (``title:`` matches
+what was printed).
 
 What the parts cost, measured on 10,000 generated articles (25 MB of UTF-8; sizes as a
 share of that text): ``b2`` 0.78 (of which positions about 0.53), ``b1`` 0.12 (0.07 without
 frequencies, which counting the occurrences of one character needs), ``bw`` 0.12, the
-headline's and the byline's fields together 0.05, the stored ``data`` 0.67 (tantivy's
-LZ4 blocks; the Python bindings do not offer another compressor). The index without the
-stored text would be about 1.07 × the text, within the 1.2 × target; snippets would then
-read the bodies from the catalog, which keeps every page anyway, at 2.3 ms a page under
-this machine's load: 46 ms for a page of 20 hits, against the 25 ms target of the whole
-search. Left as it is until the catalog can hand out one article's text cheaply.
+headline's and the byline's fields together 0.05. The articles' texts are not stored (they
+were 0.67 more, in tantivy's LZ4 blocks): a page of hits reads them from the catalog, which
+keeps every page anyway, in one query (``Catalog.articles_at``).
 
 Matching is exact: a term of one character is looked up among the characters, of two among
 the pairs, a longer one is a phrase of pairs that cover it (those the fewest documents hold,
