@@ -46,8 +46,6 @@ SEGMENT_CHARS = 12_000_000
 """Characters per batch of a large build (about 12,000 articles)."""
 WRITER_HEAP = 300_000_000
 """The engine's indexing memory, bytes, across its threads: past it, it writes a segment."""
-WRITER_THREADS = 2
-"""The engine's indexing threads in a large update."""
 PARALLEL_CHARS = 3_000_000
 """Below this much text, an update runs in the calling thread (no worker start-up)."""
 
@@ -110,74 +108,24 @@ def _docs_of(source: PageStore, name: str) -> list[_Doc]:
     return docs
 
 
-class _Plan:
-    """The articles of the files to index, whole files to a batch, read as the batches are
-    taken: a large build holds the few batches in flight, not the library, and its workers
-    start on the first batch while the rest is still unread."""
-
-    def __init__(self, source: PageStore, todo: dict[str, str], parallel: bool) -> None:
-        self.source = source
-        self.files = len(todo)
-        self.files_read = 0
-        self.articles_read = 0
-        self._todo = iter(sorted(todo.items()))
-        first = self._take()
-        head = [first] if first is not None else []
-        if (first is not None and self.files_read == self.files and parallel
-                and _size(first.docs) > PARALLEL_CHARS):
-            head = _halves(first)  # small enough for one batch: one for each core
-        self._head = head
-        self.several = len(head) > 1 or self.files_read < self.files
-        """More than one batch: worth the worker processes."""
-        self.articles_first = sum(len(b.docs) for b in head)
-
-    def _take(self) -> _Batch | None:
-        batch = _Batch({}, [])
-        size = 0
-        for name, stamp in self._todo:
-            docs = _docs_of(self.source, name)
-            batch.sources[name] = stamp
-            batch.docs.extend(docs)
-            self.files_read += 1
-            self.articles_read += len(docs)
-            size += _size(docs)
-            if size >= SEGMENT_CHARS:
-                break
-        return batch if batch.sources else None
-
-    def __iter__(self) -> Iterator[_Batch]:
-        head, self._head = self._head, []
-        yield from head
-        while (batch := self._take()) is not None:
-            yield batch
-
-    def total(self) -> int:
-        """The articles to index: those of the files read, and as many again per file for
-        the files not read yet (exact once every file is read)."""
-        if not self.files_read:
-            return 0
-        left = self.files - self.files_read
-        return self.articles_read + round(left * self.articles_read / self.files_read)
-
-
-def _size(docs: Sequence[_Doc]) -> int:
-    return sum(len(d.body) + 40 for d in docs)
-
-
-def _halves(batch: _Batch) -> list[_Batch]:
-    """``batch`` as two batches of about the same size, whole files to each."""
-    halves = [_Batch({}, []), _Batch({}, [])]
-    half = _size(batch.docs) / 2
+def _batches(source: PageStore, todo: dict[str, str], parallel: bool) -> list[_Batch]:
+    """The articles of the files to index, whole files to a batch, batches of similar size."""
+    per_file = [(name, stamp, _docs_of(source, name)) for name, stamp in sorted(todo.items())]
+    total = sum(len(d.body) + 40 for _, _, docs in per_file for d in docs)
+    count = max(1, -(-total // SEGMENT_CHARS))
+    if parallel and count == 1 and total > PARALLEL_CHARS:
+        count = 2
+    target = total / count
+    batches: list[_Batch] = [_Batch({}, [])]
     size = 0
-    by_source: dict[str, list[_Doc]] = {name: [] for name in batch.sources}
-    for d in batch.docs:
-        by_source[d.source].append(d)
-    for name, stamp in batch.sources.items():
-        part = halves[0] if size < half or not halves[0].sources else halves[1]
-        part.sources[name] = stamp
-        part.docs.extend(by_source[name])
-        size += _size(by_source[name])
-    return [h for h in halves if h.sources]
+    for name, stamp, docs in per_file:
+        if size >= target and len(batches) < count:
+            batches.append(_Batch({}, []))
+            size = 0
+        batches[-1].sources[name] = stamp
+        batches[-1].docs.extend(docs)
+        size += sum(len(d.body) + 40 for d in docs)
+    return batches
 
 
 # --------------------------------------------------------------------------------------------
@@ -239,43 +187,37 @@ class _Run:
         self.files: dict[str, tuple[str, int]] = {
             name: (stamp, n) for name, stamp, n in conn.execute("SELECT * FROM files")}
         self.done = 0
-        self.plan: _Plan | None = None
-        self.counts: dict[str, int] = {}
+        self.total = 0
 
-    def write(self, writer: tantivy.IndexWriter, plan: _Plan) -> bool:
+    def write(self, writer: tantivy.IndexWriter, batches: list[_Batch]) -> bool:
         """Add every batch to the writer (committing each one in a first build); False when
-        cancelled. ``counts`` gets the articles of each file written."""
-        self.plan = plan
-        for batch, texts in self._analysed(plan):
+        cancelled."""
+        self.total = sum(len(b.docs) for b in batches)
+        for batch, texts in self._analysed(batches):
             if texts is None:
                 return False
             for name in batch.sources:
                 writer.delete_documents_by_term("source", name)
             for doc in _documents(batch, texts):
                 writer.add_document(doc)
-            counts = _counts(batch)
-            self.counts.update(counts)
             if not self.published:
                 writer.commit()
-                self.record(batch.sources, counts)
+                self.record(batch.sources, _counts(batch))
             if self.cancelled():
                 return False
-        self.progress(self.total(), self.total())
+        self.progress(self.total, self.total)
         return True
 
-    def total(self) -> int:
-        return self.plan.total() if self.plan is not None else 0
-
-    def _analysed(self, plan: _Plan) -> Iterator[tuple[_Batch, Analyzed | None]]:
-        if not (self.workers > 1 and plan.several):
-            for batch in plan:
+    def _analysed(self, batches: list[_Batch]) -> Iterator[tuple[_Batch, Analyzed | None]]:
+        if not (self.workers > 1 and len(batches) > 1):
+            for batch in batches:
                 if self.cancelled():
                     yield batch, None
                     return
 
                 def tick(n: int) -> None:
                     self.done += n
-                    self.progress(self.done, self.total())
+                    self.progress(self.done, self.total)
 
                 yield batch, analyze([d.texts() for d in batch.docs], tick,
                                      [d.display_title for d in batch.docs])
@@ -287,26 +229,20 @@ class _Run:
         from ..corpus.workers import process_pool
 
         counter = multiprocessing.get_context("spawn").Value("q", 0)
-        pool = process_pool(self.workers, _worker_init, (counter,))
-        queue = iter(plan)
+        pool = process_pool(min(self.workers, len(batches)), _worker_init, (counter,))
+        queue = deque(batches)
         pending: deque[tuple[_Batch, Future[Analyzed]]] = deque()
         try:
-            while True:
-                while len(pending) < self.workers + 1:
-                    taken = next(queue, None)
-                    if taken is None:
-                        break
-                    batch = taken
+            while queue or pending:
+                while queue and len(pending) < self.workers + 1:
+                    batch = queue.popleft()
                     texts = [d.texts() for d in batch.docs]
                     shown = [d.display_title for d in batch.docs]
                     pending.append((batch, pool.submit(_analyze_in_worker, texts, shown)))
-                if not pending:
-                    return
                 batch, future = pending[0]
                 while not future.done():
                     wait([future], timeout=0.1)
-                    total = self.total()
-                    self.progress(min(counter.value, total), total)
+                    self.progress(min(counter.value, self.total), self.total)
                     if self.cancelled():
                         yield batch, None
                         return
@@ -369,14 +305,15 @@ def run_update(
     before = dict(run.files)
     todo = {n: s for n, s in desired.items() if before.get(n, ("",))[0] != s}
     gone = [n for n in before if n not in desired]
-    plan = _Plan(source, todo, run.workers > 1)
+    batches = _batches(source, todo, run.workers > 1) if todo else []
+    counts: dict[str, int] = {}
     if todo or gone:
-        big = plan.several or plan.articles_first > 2_000
-        writer = engine.writer(WRITER_HEAP if big else 50_000_000, WRITER_THREADS if big else 1)
+        big = sum(len(b.docs) for b in batches) > 2_000
+        writer = engine.writer(WRITER_HEAP if big else 50_000_000, 2 if big else 1)
         try:
             for name in gone:
                 writer.delete_documents_by_term("source", name)
-            if not run.write(writer, plan) or is_cancelled():
+            if not run.write(writer, batches) or is_cancelled():
                 writer.rollback()
                 return UpdateStats(cancelled=True, seconds=time.perf_counter() - start)
             writer.commit()
@@ -384,8 +321,9 @@ def run_update(
                 writer.wait_merging_threads()  # 200,000 articles 646 MB beside 871 in use)
         finally:
             del writer  # lets the engine's lock go
-        run.record(todo, run.counts, gone)
-    counts = run.counts
+        for batch in batches:
+            counts.update(_counts(batch))
+        run.record(todo, counts, gone)
     live = _live_articles(engine)
     with store.transaction(conn, "IMMEDIATE"):
         store.set_meta(conn, "published", 1)

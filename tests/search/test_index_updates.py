@@ -164,26 +164,6 @@ def test_cancel_then_resume(small_library: Path, monkeypatch: pytest.MonkeyPatch
         assert ids(index, query) == truth(small_library, query)
 
 
-def test_a_build_cancelled_in_its_first_batch_has_not_read_the_whole_library(
-        small_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(update, "SEGMENT_CHARS", 1)  # a batch per page file
-    index = SearchIndex.for_library(small_library)
-    source = CountingStore(small_library)
-    totals: list[int] = []
-    stop = threading.Event()
-
-    def progress(done: int, total: int) -> None:
-        totals.append(total)
-        stop.set()
-
-    assert index.update(source, progress=progress, cancelled=stop, workers=1).cancelled
-    assert 0 < len(set(source.asked)) < 5  # the pages are read as their batches come
-    assert totals and totals[0] > 0  # an estimate of the articles to come, not nothing
-    stats = index.update(source)
-    assert stats.articles == 28
-    assert ids(index, "金承涛") == truth(small_library, "金承涛")
-
-
 def test_a_cancelled_update_keeps_the_previous_index(small_library: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     index = SearchIndex.for_library(small_library)
