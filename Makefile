@@ -2,8 +2,8 @@
 #   make run    creates .venv, installs the reader and opens it on the bundled corpus
 #   make test   creates .venv, installs the reader with its test tools and runs the tests
 PYTHON ?= python3
-# make bench BENCH_ARGS='--only start --large': arguments of python -m benchmarks
-BENCH_ARGS ?=
+# make bench ARGS=--large (or BENCH_ARGS=...): arguments of python -m benchmarks
+BENCH_ARGS ?= $(ARGS)
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed

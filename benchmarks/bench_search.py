@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -153,14 +154,15 @@ def _index_size(index: SearchIndex) -> int:
     return sum(f.stat().st_size for f in files if f.exists())
 
 
-def child(index_path: str, root: str, queries_file: str) -> None:
-    """Run in a fresh process: open the index, run every query, print latencies and memory."""
+def child(index_path: str, root: str, catalog_file: str, queries_file: str) -> None:
+    """Run in a fresh process: open the index over the benchmark's catalog (the snippets' texts
+    come from it, as in the window), run every query, print latencies and memory."""
     import resource
 
     import psutil
 
     queries = json.loads(Path(queries_file).read_text(encoding="utf-8"))
-    index = SearchIndex(Path(index_path), Path(root))
+    index = SearchIndex(Path(index_path), Path(root), Catalog(Path(root), Path(catalog_file)))
     start = time.perf_counter()
     index.search("金承涛", limit=20)
     first = time.perf_counter() - start
@@ -194,6 +196,9 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
         info = generate_library(root, n)
         print(f"  generated {n} articles in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     extra_root = OUT / f"extra-{n}"
+    own = f"READER_BENCH_LIBRARY_{n}" not in os.environ
+    if own and (root / "extra").exists():  # left by a run that was stopped
+        shutil.rmtree(root / "extra")
     for old in extra_root.glob("**/*.txt"):
         old.unlink()
     catalog = OUT / f"catalog-{n}.sqlite"
@@ -213,7 +218,7 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
     print(f"  loaded {articles} articles in {load_s:.0f} s", file=sys.stderr)
 
     path = OUT / f"index-{n}.sqlite3"
-    index = SearchIndex(path, root)
+    index = SearchIndex(path, root, lib)
     t0 = time.perf_counter()
     stats = index.update(lib, rebuild=True, names=False)  # searchable: as the window builds
     build_s = time.perf_counter() - t0
@@ -226,13 +231,25 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
         names_s = time.perf_counter() - t0
         print(f"  names found in {names_s:.1f} s", file=sys.stderr)
 
-    extra = extra_issue(extra_root)
-    t0 = time.perf_counter()
-    inc = index.update(PlusStore(lib, extra, extra_root), names=False)  # searchable
-    inc_s = time.perf_counter() - t0
+    sync_s = None
+    if own:  # as a reader's new issue comes: into the library, read by the catalog, indexed
+        extra = extra_issue(root)
+        t0 = time.perf_counter()
+        lib.sync(quick=True)  # the window's look at what changed
+        sync_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        inc = index.update(lib, names=False)  # searchable
+        inc_s = time.perf_counter() - t0
+        shutil.rmtree(root / "extra")  # back to the generated library for the queries
+        lib.sync(quick=True)
+    else:  # a shared library is read, never written: the issue is kept beside it
+        extra = extra_issue(extra_root)
+        t0 = time.perf_counter()
+        inc = index.update(PlusStore(lib, extra, extra_root), names=False)  # searchable
+        inc_s = time.perf_counter() - t0
+        for p in extra:
+            p.unlink()
     print(f"  one issue ({inc.added} articles) in {inc_s:.2f} s", file=sys.stderr)
-    for p in extra:  # back to the generated library for the queries
-        p.unlink()
     index.update(lib, names=False)
 
     peer = PlainTantivy(OUT / f"peer-{n}")
@@ -274,7 +291,7 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
                      encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench_search", "--child", str(path), str(root),
-         str(qfile)], capture_output=True, text=True, check=True, cwd=HERE.parent,
+         str(catalog), str(qfile)], capture_output=True, text=True, check=True, cwd=HERE.parent,
         env=os.environ | {"PYTHONPATH": str(HERE.parent)})
     child_out = json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -290,7 +307,9 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
         "- then the names (person, place, organisation; searching works meanwhile): "
         + (f"{names_s:.1f} s" if names_s is not None else "not timed at this size"),
         f"- one more 8-page issue ({inc.added} articles) searchable in **{inc_s:.2f} s** "
-        "(its names follow)",
+        + (f"after the catalog read it in {sync_s:.2f} s " if sync_s is not None else
+           "(a store of the catalog and the issue: the library is shared) ")
+        + "(its names follow)",
         f"- search process (fresh, index opened, {len(queries)} queries): peak RSS "
         f"**{child_out['peak_mb']:.0f} MB**; its first query (loads jieba and opens the "
         f"index) **{child_out['first'] * 1000:.0f} ms**",
@@ -379,7 +398,7 @@ def run(options: argparse.Namespace) -> str:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(*sys.argv[2:5])
+        child(*sys.argv[2:6])
     else:
         ns = argparse.Namespace(quick="--quick" in sys.argv, large="--large" in sys.argv)
         print(run(ns))

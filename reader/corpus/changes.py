@@ -26,7 +26,7 @@ import stat
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,11 +38,22 @@ DDL = ("CREATE TABLE IF NOT EXISTS folders (path BLOB PRIMARY KEY, prefix TEXT N
        "CREATE TABLE IF NOT EXISTS state (one INTEGER PRIMARY KEY CHECK (one = 1), "
        "token TEXT NOT NULL);\n"
        "CREATE TABLE IF NOT EXISTS checked (one INTEGER PRIMARY KEY CHECK (one = 1), "
-       "after TEXT NOT NULL)")
+       "after TEXT NOT NULL);\n"
+       "CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+       "source TEXT NOT NULL);\n"
+       "CREATE TABLE IF NOT EXISTS marks (token TEXT PRIMARY KEY, seq INTEGER NOT NULL)")
 """``folders``: a folder by its path under the root (bytes), the source prefix of its entries
 (``""`` for the root, else ``a/b/``), its depth and its modification time (-1: look again).
 ``state``: one row, the token of the catalog's files (``new_state``). ``checked``: one row,
-the last page file ``rewritten`` compared (the next look goes on after it)."""
+the last page file ``rewritten`` compared (the next look goes on after it). ``journal``: the
+page files whose reading changed (read, read again, removed), in order; ``marks``: for each
+token, the last journal entry it includes, so that ``touched_since`` can name what changed
+after a token without comparing every file (``JOURNAL_KEEP`` entries are kept)."""
+
+JOURNAL_KEEP = 250_000
+"""Journal entries kept: more than the page files of 1,000,000 articles (181,824), so that
+an index that last saw the catalog before a whole library was read again still follows
+it by the journal; one further behind compares every stamp."""
 
 CHECK_PER_LOOK = 2000
 """Page files whose own size and time each look compares (about 10 ms on a loaded 2-core
@@ -212,11 +223,38 @@ def save(conn: sqlite3.Connection, found: Look | dict[bytes, Folder]) -> None:
                      [(key, f.prefix, f.depth, f.mtime) for key, f in seen.items()])
 
 
-def new_state(conn: sqlite3.Connection) -> None:
-    """Note that the catalog's files changed: the search index compares this token with the
-    one it was last brought up to date with (the caller holds the write lock, in a
+def new_state(conn: sqlite3.Connection, sources: Iterable[str] = ()) -> None:
+    """Note that the catalog's files changed, these sources among them: the search index
+    compares this token with the one it was last brought up to date with, and asks
+    ``touched_since`` what changed after that one (the caller holds the write lock, in a
     transaction)."""
-    conn.execute("INSERT OR REPLACE INTO state VALUES (1, ?)", (uuid.uuid4().hex,))
+    token = uuid.uuid4().hex
+    conn.executemany("INSERT INTO journal (source) VALUES (?)", ((s,) for s in sources))
+    (last,) = conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()
+    conn.execute("INSERT OR REPLACE INTO state VALUES (1, ?)", (token,))
+    conn.execute("INSERT INTO marks VALUES (?, ?)", (token, last))
+    cut = last - JOURNAL_KEEP
+    if cut > 0:
+        conn.execute("DELETE FROM journal WHERE seq <= ?", (cut,))
+        conn.execute("DELETE FROM marks WHERE seq < ?", (cut,))
+
+
+def forget_journal(conn: sqlite3.Connection) -> None:
+    """The catalog forgot every file it read: no earlier token can be followed by the journal
+    (the caller holds the write lock, in a transaction)."""
+    conn.execute("DELETE FROM journal")
+    conn.execute("DELETE FROM marks")
+
+
+def touched_since(conn: sqlite3.Connection, token: str) -> list[str] | None:
+    """The sources whose reading changed after the state ``token`` named, or None when the
+    journal cannot tell (a token it never had, or one older than the entries kept)."""
+    rows = conn.execute(  # one statement: the mark and the entries after it, as of one moment
+        "SELECT NULL FROM marks WHERE token = ?1 UNION ALL SELECT source FROM journal "
+        "WHERE seq > (SELECT seq FROM marks WHERE token = ?1)", (token,)).fetchall()
+    if all(r[0] is not None for r in rows):  # no mark (a journal source is never NULL)
+        return None
+    return list(dict.fromkeys(r[0] for r in rows if r[0] is not None))
 
 
 def state(conn: sqlite3.Connection, lock: threading.Lock) -> str:

@@ -31,7 +31,11 @@ Progress = Callable[[int, int], None]
 
 
 class PageStore(Protocol):
-    """What the search index (and anything else that follows a library) reads pages from."""
+    """What the search index (and anything else that follows a library) reads pages from.
+
+    A store may also offer ``state()`` (a token that changes whenever its pages do) and
+    ``touched_since(token)`` (the pages changed after that state, with their stamps, or None
+    when it cannot tell): the index then looks only at those, not at every stamp."""
 
     root: Path
 

@@ -28,15 +28,16 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..corpus.library import PageStore
 from ..corpus.model import Article
 from .engine import article_number
 from .fold import fold
+from .follow import changes, rows_in
 from .segment import parse_user_dict, segmenter, segmenter_fingerprint, tagger, user_dict_text
 
 if TYPE_CHECKING:
@@ -197,15 +198,6 @@ def _init_worker() -> None:
 
 def _tag_chunk(texts: list[str]) -> list[list[Name]]:
     return [find_names(t, _worker_rules) for t in texts]
-
-
-def rows_in(conn: sqlite3.Connection, sql: str, values: Sequence[Any],
-            size: int = 500) -> Iterator[Any]:
-    """The rows of ``sql`` (whose ``{marks}`` stands for ``IN``'s list) over ``values``, asked
-    ``size`` at a time (SQLite limits the parameters of one statement)."""
-    for chunk in range(0, len(values), size):
-        part = list(values[chunk : chunk + size])
-        yield from conn.execute(sql.format(marks=",".join("?" * len(part))), part)
 
 
 def _text_hash(text: str) -> str:
@@ -406,11 +398,9 @@ class NameIndex:
         token = state() if callable(state) else None
         if token is not None and self._meta("source_state") == token:
             return NameStats(seconds=time.perf_counter() - start)
-        stamps = source.stamps()
-        known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
-        todo = sorted(name for name, stamp in stamps.items() if known.get(name) != stamp)
-        gone = [name for name in known if name not in stamps]
-        removed = self._forget_files(gone)
+        found = changes(conn, source, self._meta("source_state"))
+        stamps, todo = found.todo, sorted(found.todo)
+        removed = self._forget_files(found.gone)
         tagged = self._tag_files(source, stamps, todo, progress, is_cancelled, workers)
         done = tagged >= 0 and not is_cancelled()
         if done and token is not None:

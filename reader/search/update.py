@@ -1,7 +1,8 @@
 """Bringing the index up to date with a ``PageStore``: only new, changed and removed pages.
 
-The stored stamp of each page file (``store``: the files table) is compared with
-``source.stamps()``. The engine's articles of changed and removed files are deleted and
+The stored stamp of each page file (``store``: the files table) is compared with the
+source's (``follow``: only those of the files the catalog's journal says it read since the
+last update, else every one). The engine's articles of changed and removed files are deleted and
 the articles of new and changed files added (analysed by ``build.analyze``; on both cores
 when there is much to do), all in one engine commit: a search sees either the index before
 the update or after it, never half of it. Then the files table records the new stamps. A
@@ -32,7 +33,7 @@ import tantivy
 
 from ..corpus.library import PageStore
 from ..corpus.model import UNKNOWN_PAPER
-from . import store
+from . import follow, store
 from .build import FIELDS, Analyzed, analyze, tune_allocator
 from .engine import NO_DATE_LAST, article_number
 
@@ -184,8 +185,6 @@ class _Run:
         self.progress = progress or (lambda done, total: None)
         self.workers = workers
         self.published = _meta(conn, "published") == "1"
-        self.files: dict[str, tuple[str, int]] = {
-            name: (stamp, n) for name, stamp, n in conn.execute("SELECT * FROM files")}
         self.done = 0
         self.total = 0
 
@@ -260,8 +259,6 @@ class _Run:
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
                 ((name, stamp, counts.get(name, 0)) for name, stamp in stamps.items()))
             self.conn.executemany("DELETE FROM files WHERE source=?", ((n,) for n in gone))
-        for name, stamp in stamps.items():
-            self.files[name] = (stamp, counts.get(name, 0))
 
 
 def _counts(batch: _Batch) -> dict[str, int]:
@@ -301,10 +298,10 @@ def run_update(
     is_cancelled = cancelled or (lambda: False)
     run = _Run(conn, engine, source, progress, is_cancelled,
                workers or min(2, os.cpu_count() or 1))
-    desired = source.stamps()
-    before = dict(run.files)
-    todo = {n: s for n, s in desired.items() if before.get(n, ("",))[0] != s}
-    gone = [n for n in before if n not in desired]
+    found = follow.changes(conn, source, _meta(conn, "source_state") if run.published else None)
+    todo, gone, before = found.todo, found.gone, found.before
+    removed = sum(n for (n,) in follow.rows_in(
+        conn, "SELECT articles FROM files WHERE source IN ({marks})", gone))
     batches = _batches(source, todo, run.workers > 1) if todo else []
     counts: dict[str, int] = {}
     if todo or gone:
@@ -337,6 +334,5 @@ def run_update(
     else:
         added = sum(n for name, n in counts.items() if name not in before)
         changed = sum(n for name, n in counts.items() if name in before)
-    removed = sum(before[name][1] for name in gone)
     return UpdateStats(added=added, changed=changed, removed=removed, articles=live,
                        seconds=time.perf_counter() - start)

@@ -90,6 +90,10 @@ class ServerCatalog(Catalog):
         self._last_state = str(row[0])
         return self._last_state
 
+    def touched_since(self, token: str) -> dict[str, str | None] | None:
+        """The archive keeps no journal of its imports: an index compares every stamp."""
+        return None
+
     def stamps(self) -> dict[str, str]:
         return dict(self._rows("SELECT source, stamp FROM reader.pages"))
 

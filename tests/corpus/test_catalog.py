@@ -344,3 +344,31 @@ def test_a_page_read_while_a_sync_reads_it_again_is_not_kept_stale(
     reader.join()
     page = catalog.page(source)  # at once, as the window refreshes after the sync
     assert page is not None and any("望江新区" in a.body for a in page.articles)
+
+
+def test_the_catalog_names_the_pages_it_read_since_a_state(small_library: Path) -> None:
+    """What a search index that followed one state of the catalog must look at again: the
+    pages read, read again or gone since, with their stamps now; nothing it cannot vouch for."""
+    catalog = Catalog(small_library)
+    catalog.sync()
+    before = catalog.state()
+    assert catalog.touched_since(before) == {}
+    pages = small_library / "pages"
+    shutil.copy(CORPUS / "000_ad7d325a1accf8c2.txt", pages / "new.txt")
+    (pages / "001_7373efc8816d55bd.txt").unlink()
+    changed = pages / "002_e8fc69560c1c029f.txt"
+    time.sleep(0.01)
+    changed.write_text(changed.read_text("utf-8").replace("望江新城", "望江新区"), "utf-8")
+    catalog.sync()
+    stamps = catalog.stamps()
+    assert catalog.touched_since(before) == {
+        "pages/new.txt": stamps["pages/new.txt"],
+        "pages/002_e8fc69560c1c029f.txt": stamps["pages/002_e8fc69560c1c029f.txt"],
+        "pages/001_7373efc8816d55bd.txt": None}
+    assert catalog.touched_since(catalog.state()) == {}
+    assert catalog.touched_since("a token it never had") is None
+    # The library's settings change what every page says: the catalog reads them all again,
+    # and no earlier state can be followed page by page.
+    (small_library / "library.toml").write_text('paper = "上城报"\n', "utf-8")
+    catalog.sync()
+    assert catalog.touched_since(before) is None

@@ -318,3 +318,63 @@ def test_an_update_from_a_store_without_a_token_is_followed_by_a_real_one(
     assert index.search("翟汐澜").total == 1
     assert index.update(catalog).removed == 2
     assert index.search("翟汐澜").total == 0
+
+
+class StampCountingCatalog(Catalog):
+    """The library's catalog, counting the times every stamp was asked for."""
+
+    stamp_calls = 0
+
+    def stamps(self) -> dict[str, str]:
+        self.stamp_calls += 1
+        return super().stamps()
+
+
+def _add_change_remove(root: Path, catalog: Catalog, index: SearchIndex) -> list[tuple]:
+    """A new page, a page rewritten, a page gone; the catalog reads each, the index follows."""
+    seen = []
+    (root / "pages" / "new.txt").write_text(NEW_PAGE, encoding="utf-8")
+    catalog.sync()
+    seen.append(index.update(catalog))
+    seed = root / "pages" / "002_e8fc69560c1c029f.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("望江街道", "望江新街道"),
+                    encoding="utf-8")
+    catalog.sync()
+    seen.append(index.update(catalog))
+    (root / "pages" / "000_ad7d325a1accf8c2.txt").unlink()
+    catalog.sync()
+    seen.append(index.update(catalog))
+    return [(s.added, s.changed, s.removed, s.articles) for s in seen]
+
+
+def test_after_a_catalog_sync_the_index_looks_only_at_the_pages_it_read(
+        small_library: Path) -> None:
+    """A new issue in a library of 180,000 page files: the index asks the catalog which pages
+    it read since the last update instead of comparing every stamp, and finds the same."""
+    catalog = StampCountingCatalog(small_library)
+    catalog.sync()
+    index = SearchIndex.for_library(small_library)
+    index.update(catalog)
+    calls = catalog.stamp_calls
+    assert _add_change_remove(small_library, catalog, index) == [
+        (2, 0, 0, 30), (0, 6, 0, 30), (0, 0, 6, 24)]
+    assert catalog.stamp_calls == calls  # no stamp compared but those of the pages read
+    for query in ("翟汐澜", "望江新街道", "金承涛", "区", "全过程人民民主"):
+        assert ids(index, query) == truth(small_library, query)
+
+
+def test_an_index_further_behind_than_the_catalog_remembers_compares_every_stamp(
+        small_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.corpus import changes
+
+    monkeypatch.setattr(changes, "JOURNAL_KEEP", 0)  # each change forgets the ones before
+    catalog = StampCountingCatalog(small_library)
+    catalog.sync()
+    index = SearchIndex.for_library(small_library)
+    index.update(catalog)
+    calls = catalog.stamp_calls
+    assert _add_change_remove(small_library, catalog, index) == [
+        (2, 0, 0, 30), (0, 6, 0, 30), (0, 0, 6, 24)]
+    assert catalog.stamp_calls > calls
+    for query in ("翟汐澜", "望江新街道", "金承涛"):
+        assert ids(index, query) == truth(small_library, query)
