@@ -39,6 +39,7 @@ from .model import UNKNOWN_PAPER, Article, Page
 from .serialize import article_from_dict, page_from_dict, page_to_dict
 from .settings_file import library_settings
 from .sidecar import LIBRARY_FILE
+from .sqlrows import rows_in
 from .versions import PARSER_VERSION, stamp_suffix
 from .walk import READING_VERSION, unreadable
 
@@ -559,17 +560,15 @@ class Catalog:
         """The page files whose reading changed after the state ``token`` named (``state``),
         with their stamps now (None: no longer read), or None when the catalog cannot tell:
         what a search index that followed that state must look at again, found without
-        comparing every file's stamp (at 1,000,000 articles that takes most of a second)."""
+        comparing every file's stamp (at 1,000,000 articles that took about 1.6 s)."""
         conn = self._connect()
         sources = changes.touched_since(conn, token)
         if sources is None:
             return None
         found: dict[str, str | None] = dict.fromkeys(sources)
-        for start in range(0, len(sources), 500):
-            part = sources[start:start + 500]
-            found.update(conn.execute(
-                f"SELECT source, stamp || ? FROM files WHERE error IS NULL AND source IN "
-                f"({','.join('?' * len(part))})", (stamp_suffix(), *part)))
+        found.update(rows_in(
+            conn, "SELECT source, stamp || ? FROM files WHERE error IS NULL AND source IN "
+            "({marks})", sources, first=(stamp_suffix(),)))
         return found
 
     def stamps(self) -> dict[str, str]:
@@ -747,14 +746,11 @@ class Catalog:
         wanted = sorted({source for source, _, _ in refs})
         found: dict[str, list[dict[str, Any]]] = {}
         conn = self._connect()
-        for lo in range(0, len(wanted), 500):
-            part = wanted[lo : lo + 500]
-            rows = conn.execute(
-                "SELECT source, page_json FROM files WHERE error IS NULL AND source IN "
-                f"({','.join('?' * len(part))})", part).fetchall()
-            for source, blob in rows:
-                if blob is not None:
-                    found[source] = json.loads(zlib.decompress(blob)).get("articles", [])
+        rows = rows_in(conn, "SELECT source, page_json FROM files WHERE error IS NULL AND "
+                       "source IN ({marks})", wanted)
+        for source, blob in rows:
+            if blob is not None:
+                found[source] = json.loads(zlib.decompress(blob)).get("articles", [])
         out: list[Article | None] = []
         for source, position, article_id in refs:
             listed = found.get(source, [])

@@ -4,18 +4,17 @@ the files gone, for the engine's index (``update``) and the names (``names``) al
 Both keep a ``files`` table (source, stamp, …) of what they hold, and the store's state token
 of their last complete update. A store that keeps a journal (the catalog's ``touched_since``)
 names the files changed after that state, and only those are compared; else every stamp is.
-At 1,000,000 articles (181,824 page files) comparing every stamp takes most of a second; a
-new issue's eight pages, a few milliseconds.
+At 1,000,000 articles (181,824 page files) one new issue was indexed in 0.05–0.07 s this way
+(0.3–0.8 s the first time in a process, imports included), in 1.97 s comparing every stamp.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..corpus.library import PageStore
+from ..corpus.sqlrows import rows_in
 
 
 @dataclass(frozen=True)
@@ -26,15 +25,6 @@ class Changes:
     todo: dict[str, str]
     gone: list[str]
     before: dict[str, str]
-
-
-def rows_in(conn: sqlite3.Connection, sql: str, values: Sequence[Any],
-            size: int = 500) -> Iterator[Any]:
-    """The rows of ``sql`` (whose ``{marks}`` stands for ``IN``'s list) over ``values``, asked
-    ``size`` at a time (SQLite limits the parameters of one statement)."""
-    for chunk in range(0, len(values), size):
-        part = list(values[chunk : chunk + size])
-        yield from conn.execute(sql.format(marks=",".join("?" * len(part))), part)
 
 
 def changes(conn: sqlite3.Connection, source: PageStore, followed: str | None) -> Changes:

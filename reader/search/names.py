@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING
 
 from ..corpus.library import PageStore
 from ..corpus.model import Article
+from ..corpus.sqlrows import rows_in
 from .engine import article_number
 from .fold import fold
-from .follow import changes, rows_in
+from .follow import changes
 from .segment import parse_user_dict, segmenter, segmenter_fingerprint, tagger, user_dict_text
 
 if TYPE_CHECKING:

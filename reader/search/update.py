@@ -33,6 +33,7 @@ import tantivy
 
 from ..corpus.library import PageStore
 from ..corpus.model import UNKNOWN_PAPER
+from ..corpus.sqlrows import rows_in
 from . import follow, store
 from .build import FIELDS, Analyzed, analyze, tune_allocator
 from .engine import NO_DATE_LAST, article_number
@@ -300,7 +301,7 @@ def run_update(
                workers or min(2, os.cpu_count() or 1))
     found = follow.changes(conn, source, _meta(conn, "source_state") if run.published else None)
     todo, gone, before = found.todo, found.gone, found.before
-    removed = sum(n for (n,) in follow.rows_in(
+    removed = sum(n for (n,) in rows_in(
         conn, "SELECT articles FROM files WHERE source IN ({marks})", gone))
     batches = _batches(source, todo, run.workers > 1) if todo else []
     counts: dict[str, int] = {}
