@@ -22,9 +22,13 @@ def test_the_cover_takes_the_rare_pairs_and_leaves_common_ones() -> None:
     assert cover([900, 5, 900, 900]) == [0, 1, 3]  # the fixed cover (0, 2, 3) lacks pair 1
     assert cover([5, 900, 900, 5]) == [0, 2, 3]
     assert cover([1, 1]) == [0, 1] and cover([7]) == [0]
-    for costs in ([3, 1, 4, 1, 5, 9, 2, 6], [1] * 7, [9, 9, 9, 1, 9, 9, 9, 9, 9]):
+    # 工作不断 at a million articles: 工作 and 不断 cover it, the rare 作不 is taken too
+    assert cover([932_424, 39_057, 560_864]) == [0, 1, 2]
+    for costs in ([3, 1, 4, 1, 5, 9, 2, 6], [1] * 7, [9, 9, 9, 1, 9, 9, 9, 9, 9],
+                  [9, 9, 9, 9, 1, 9]):
         taken = cover(costs)
         assert covers_every_character(taken, len(costs)), costs
+        assert costs.index(min(costs)) in taken, costs
         assert all(b - a <= 2 for a, b in itertools.pairwise(taken)), costs
 
 
