@@ -27,7 +27,7 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from .settings_file import library_settings
 from .sidecar import LIBRARY_FILE
 from .sqlrows import rows_in
 from .versions import PARSER_VERSION, stamp_suffix
-from .walk import READING_VERSION, unreadable
+from .walk import READING_VERSION, Entry, unreadable
 
 # What reads pages (the parser, the page rules, the worker processes) is imported by the syncs
 # that find pages to read, not by every command: most starts find none.
@@ -388,16 +388,24 @@ class Catalog:
             return result
         from .library import file_stamp, page_entries
 
-        known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
         folders = None
         on_disk: dict[str, Path] = {}
         todo: list[tuple[str, str, Problem | None]] = []
+        known: dict[str, str] = {}
+        if look is None:
+            known = dict(conn.execute("SELECT source, stamp FROM files").fetchall())
         if self.root.is_dir():
             if look is None:
                 with self._write_lock, conn:  # a walk cut short (killed, cancelled) leaves
                     conn.execute("DELETE FROM folders")  # no times: the next look walks all
                 folders = changes.record(self.root)  # before the walk: see ``changes``
-            for entry in look.entries() if look else page_entries(self.root):
+                entries: Iterable[Entry] = page_entries(self.root)
+            else:  # the stamps of the folders looked at, and of the pages rewritten in place
+                entries = list(look.entries())
+                known = look.stamps(conn)
+                known.update(rows_in(conn, "SELECT source, stamp FROM files WHERE source IN "
+                                     "({marks})", moved))
+            for entry in entries:
                 source, path = entry.source, entry.path
                 on_disk[source] = path
                 if entry.problem is not None:

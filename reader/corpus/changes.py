@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem, ProblemKind
+from .sqlrows import rows_in
 from .walk import MAX_DEPTH, Entry, _entry, _open
 
 DDL = ("CREATE TABLE IF NOT EXISTS folders (path BLOB PRIMARY KEY, prefix TEXT NOT NULL, "
@@ -167,6 +168,25 @@ class Look:
             yield from self.walk.folder(path, folder.prefix, folder.depth, deep=False)
         self._listed = {f.prefix for f in self.walk.seen.values()}
         self._gone = tuple(self.walk.known[k].prefix for k in self.gone)
+
+    def stamps(self, conn: sqlite3.Connection) -> dict[str, str]:
+        """The catalog's stamps of the sources ``covers`` is true of (``entries()``
+        consumed first): read by ranges of names, folder by folder, not for every file (at
+        1,000,000 articles reading all 181,824 stamps and asking ``covers`` of each took
+        0.5 s of a quick sync that found one new issue)."""
+        found: dict[str, str] = {}
+        for prefix in {*self._listed, *self._gone}:
+            if prefix:  # "a/b/": the names from "a/b/" up to "a/b0" ("0" follows "/")
+                rows = conn.execute("SELECT source, stamp FROM files WHERE source >= ? AND "
+                                    "source < ?", (prefix, prefix[:-1] + "0"))
+            else:  # the root's own files: names without a folder
+                rows = conn.execute("SELECT source, stamp FROM files "
+                                    "WHERE instr(source, '/') = 0")
+            found.update((source, stamp) for source, stamp in rows if self.covers(source))
+        folders_as_files = [p[:-1] for p in self._listed if p]  # a page where a folder is now
+        found.update(rows_in(conn, "SELECT source, stamp FROM files WHERE source IN ({marks})",
+                             folders_as_files))
+        return found
 
     def covers(self, source: str) -> bool:
         """Whether ``source`` was looked at by ``entries()`` (consumed first): in a folder

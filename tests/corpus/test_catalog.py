@@ -13,7 +13,7 @@ import pytest
 from reader.corpus.catalog import Catalog
 from reader.corpus.resolve import load_entry
 
-from ..conftest import CORPUS
+from ..conftest import CORPUS, age
 
 
 def test_catalog_lists_the_issues_and_holds_the_articles_of_a_fresh_read(
@@ -372,3 +372,37 @@ def test_the_catalog_names_the_pages_it_read_since_a_state(small_library: Path) 
     (small_library / "library.toml").write_text('paper = "上城报"\n', "utf-8")
     catalog.sync()
     assert catalog.touched_since(before) is None
+
+
+def test_a_quick_sync_compares_only_the_pages_of_the_folders_that_changed(
+        tmp_path: Path) -> None:
+    # An archive of issue folders, read once and made old; then a page is added to one issue,
+    # one removed from another, a new issue folder appears and one issue folder is deleted.
+    root = tmp_path / "archive"
+    seeds = sorted(CORPUS.glob("*.txt"))
+    for day in range(10):
+        folder = root / "钱塘新区报" / "2022" / f"08-{day + 10}"
+        folder.mkdir(parents=True)
+        shutil.copy(seeds[day % len(seeds)], folder / "a.txt")
+        shutil.copy(seeds[(day + 1) % len(seeds)], folder / "b.txt")
+    catalog = Catalog(root, tmp_path / "catalog.sqlite")
+    catalog.sync()
+    age(root)
+    catalog.sync()  # the folder times of the aged archive
+    year = root / "钱塘新区报" / "2022"
+    shutil.copy(seeds[0], year / "08-12" / "c.txt")
+    (year / "08-13" / "b.txt").unlink()
+    (year / "09-01").mkdir()
+    shutil.copy(seeds[1], year / "09-01" / "a.txt")
+    shutil.rmtree(year / "08-19")
+
+    asked: list[str] = []
+    catalog._connect().set_trace_callback(asked.append)
+    result = catalog.sync(quick=True)
+    assert sorted(result.added) == ["钱塘新区报/2022/08-12/c.txt", "钱塘新区报/2022/09-01/a.txt"]
+    assert sorted(result.removed) == ["钱塘新区报/2022/08-13/b.txt", "钱塘新区报/2022/08-19/a.txt",
+                                      "钱塘新区报/2022/08-19/b.txt"]
+    assert not result.changed
+    every_stamp = [q for q in asked if "stamp FROM files" in q and "WHERE" not in q]
+    assert not every_stamp  # no list of every page's stamp: only those of the folders looked in
+    assert len(catalog.stamps()) == 20 + 2 - 3
