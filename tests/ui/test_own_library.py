@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from reader.paths import bundled_corpus
@@ -22,10 +23,14 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def app_windows(qtbot) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
-    """The application's windows (``app.open_library_window``), closed after the test."""
+    """The application's windows (``app.open_library_window``), closed after the test.
+    Windows other tests opened through the application and qtbot has deleted since are let
+    go first (their shutdown would touch deleted timers)."""
+    app._windows[:] = [w for w in app._windows if shiboken6.isValid(w)]
     yield app._windows
     for window in list(app._windows):
-        window.shutdown()
+        if shiboken6.isValid(window):
+            window.shutdown()
         app._windows.remove(window)
 
 
