@@ -1,10 +1,12 @@
 """Warm query latency on a built index, ours against the benchmark's peer in the same run.
 
-``python -m benchmarks.query_latency OUT LIBRARY [--rounds N] [--size N]``: ``OUT`` holds
-``index-N.sqlite3`` (with its engine folder), ``peer-N`` and ``queries-N.json`` as
-``bench_search`` leaves them. Every query runs ``--rounds`` times, ours and the peer's
-interleaved (which goes first alternates), and a query's time is its median over the rounds,
-so that one stall of a noisy machine does not decide a class's 95th percentile. Ours is also
+``python -m benchmarks.query_latency OUT LIBRARY [--rounds N] [--size N] [--json]``: ``OUT``
+holds ``index-N.sqlite3`` (with its engine folder), ``catalog-N.sqlite`` (the hits' texts),
+``peer-N`` and ``queries-N.json`` as ``bench_search`` leaves them; ``bench_search`` runs it
+as a fresh process for its latency columns (``--json``: every query's seconds by class).
+Every query runs ``--rounds`` times, ours and the peer's interleaved (which goes first
+alternates), and a query's time is its median over the rounds, so that one stall of a noisy
+machine does not decide a class's 95th percentile. Ours is also
 split into its stages, as ``SearchIndex.search`` runs them: the query (parsing, jieba's cut,
 the engine's query), the engine's search and the page of hits.
 """
@@ -22,8 +24,11 @@ from pathlib import Path
 import tantivy
 
 from benchmarks.peer_tantivy import PlainTantivy
+from reader.corpus.catalog import Catalog
 from reader.search.index import SearchIndex, _count
+from reader.search.matches import stored
 from reader.search.query import parse_query
+from reader.search.snippets import SNIPPET_CHARS
 
 STAGES = ("query", "engine", "hits")
 
@@ -49,8 +54,10 @@ def _staged(idx: SearchIndex, text: str, limit: int = 20) -> dict[str, float]:
     _count(res)
     t2 = time.perf_counter()
     scored = not order
-    for key, addr in res.hits[:limit]:
-        idx._hit(searcher, addr, parsed, float(key) if scored else 0.0, 90)
+    shown = res.hits[:limit]
+    metas = [stored(searcher, addr) for _, addr in shown]
+    for (key, _), meta, article in zip(shown, metas, idx._articles(metas), strict=True):
+        idx._hit(meta, article, parsed, float(key) if scored else 0.0, SNIPPET_CHARS)
     t3 = time.perf_counter()
     return {"query": t1 - t0, "engine": t2 - t1, "hits": t3 - t2, "total": t3 - t0}
 
@@ -121,13 +128,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", type=int, default=1_000_000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--only", nargs="*", help="classes to run")
+    ap.add_argument("--json", action="store_true", help="print the seconds, not a table")
     o = ap.parse_args(argv)
-    idx = SearchIndex(o.out / f"index-{o.size}.sqlite3", o.library)
+    idx = SearchIndex(o.out / f"index-{o.size}.sqlite3", o.library,
+                      Catalog(o.library, o.out / f"catalog-{o.size}.sqlite"))
     peer = _peer(o.out / f"peer-{o.size}")
     queries = [(c, q) for c, q in json.loads((o.out / f"queries-{o.size}.json").read_text())
                if not o.only or c in o.only]
     by_class, peer_class = measure(idx, peer, queries, o.rounds)
-    print(table(by_class, peer_class))
+    if o.json:
+        print(json.dumps({"ours": {c: [r["total"] for r in v] for c, v in by_class.items()},
+                          "peer": peer_class}))
+    else:
+        print(table(by_class, peer_class))
     return 0
 
 
