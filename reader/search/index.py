@@ -30,7 +30,7 @@ from ..corpus.encoding import escaped_name
 from ..corpus.library import PageStore
 from ..corpus.model import Article
 from ..paths import cache_dir
-from . import store
+from . import mapped, store
 from .engine import open_index, translate
 from .matches import (
     DatedMatches,
@@ -363,6 +363,8 @@ class SearchIndex:
             return searcher.search(q, limit, **kwargs)
         except _ENGINE_ERRORS as err:
             raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
+        finally:
+            mapped.trim(self.folder)  # the pages it read stay in the file cache, not in us
 
     def search(
         self,
