@@ -364,7 +364,15 @@ class SearchIndex:
         except _ENGINE_ERRORS as err:
             raise IndexNotReady(f"the search index is damaged ({err}); update rebuilds it") from err
         finally:
-            mapped.trim(self.folder)  # the pages it read stay in the file cache, not in us
+            if mapped.too_many(self.folder):
+                self._let_go_of_engine()
+
+    def _let_go_of_engine(self) -> None:
+        """Let go of the engine and its searcher, so that tantivy closes their maps once the
+        searches holding them end; the next search opens the engine again (``mapped``)."""
+        with self._engine_lock:
+            self._engine = None
+        self._served = None
 
     def search(
         self,

@@ -1,77 +1,62 @@
-"""Keep the engine's mapped pages from piling up in the searching process's resident memory.
+"""When the engine's mapped pages have piled up in the searching process's resident memory.
 
 The engine (tantivy) reads its files through memory maps. Every page a search touched stays
 mapped into the process and counts in its resident size, although it is the system's file
 cache, which the system keeps or drops as it needs: after a few hundred searches of common
-words at 1,000,000 articles, 894 MB of a 925 MB resident size were such pages. Once the
-process's mapped file pages have grown by ``BUDGET`` and the index's own are more than that,
-``trim`` tells the system this process no longer needs them (``madvise(MADV_DONTNEED)``):
-they leave its resident size and stay in the file cache, so the next search that needs one
-maps it again without reading the disk. The maps are read-only, so nothing is lost, and a
-search running in another thread meanwhile only maps its pages again. Measured at 1,000,000
-articles over three rounds of the benchmark's 330 queries, with and without it in turn in
-one process: 26 trims, p95 35.2 ms against 34.7 ms, p50 13.4 ms against 14.0 ms. Linux
-only; elsewhere ``trim`` does nothing.
+words at 1,000,000 articles, 809 MB of an 841 MB resident size were such pages. ``too_many``
+says when the index's own mapped pages are more than ``BUDGET``; the index then lets go of
+its engine (``SearchIndex``), whose maps tantivy closes once the last search that holds them
+is done. The pages stay in the file cache: the next search opens the engine again and maps
+what it needs without reading the disk.
+
+Nothing here unmaps or advises memory itself: another thread may close a map between a look
+at the process's maps and such a call, and the addresses may then belong to something else.
+
+It looks at ``/proc/self/statm`` after each search (a read of a few numbers), and at the
+index's maps in ``/proc/self/smaps`` (a few milliseconds) only when the process's mapped
+file pages have grown by ``BUDGET`` since it last looked (or since their lowest since then).
+Linux only; elsewhere it never says so.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import logging
 import os
 import threading
 from pathlib import Path
 
-log = logging.getLogger("reader.search")
-
 BUDGET = 192 * 2**20
-"""Mapped file pages, bytes, beyond which ``trim`` lets go of the index's."""
-MADV_DONTNEED = 4
+"""Bytes of the index's mapped pages beyond which the engine is let go of."""
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_STATM = Path("/proc/self/statm")
 _lock = threading.Lock()
-_madvise = None
-if os.path.exists("/proc/self/statm"):
-    try:
-        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        _madvise = _libc.madvise
-        _madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
-        _madvise.restype = ctypes.c_int
-    except (OSError, AttributeError):
-        _madvise = None
+_looked = 0
+"""The process's mapped file pages when ``too_many`` last read the maps, less the index's
+it let go of (or the lowest seen since, when other maps closed)."""
 
 
 def file_pages() -> int:
     """Bytes of this process's resident memory that are mapped files (and shared memory)."""
     try:
-        with open("/proc/self/statm", "rb") as f:
+        with open(_STATM, "rb") as f:
             return int(f.read().split()[2]) * _PAGE
     except (OSError, ValueError, IndexError):
         return 0
 
 
-_after = 0
-"""The mapped file pages the last ``trim`` left (libraries, other files): its baseline."""
-
-
-def trim(folder: Path, budget: int | None = None) -> bool:
-    """Let go of the mapped pages of the files in ``folder`` when the process's mapped file
-    pages have grown by more than ``budget`` (``BUDGET``) since the last trim; True when it
-    did."""
-    global _after
+def too_many(folder: Path, budget: int | None = None) -> bool:
+    """Whether this process's maps of the files in ``folder`` hold more than ``budget``
+    (``BUDGET``) bytes of resident pages."""
+    global _looked
     limit = BUDGET if budget is None else budget
-    if _madvise is None or file_pages() <= _after + limit:
-        return False
-    if not _lock.acquire(blocking=False):  # another thread is at it
+    now = file_pages()
+    _looked = min(_looked, now)  # maps closed since (of other files too): grown from here
+    if now <= _looked + limit or not _lock.acquire(blocking=False):
         return False
     try:
-        prefix = os.fsencode(os.path.realpath(folder)) + b"/"
-        maps, resident = _maps_of(prefix)
-        if resident > limit:  # (the growth may be other files': then these stay)
-            for lo, hi in maps:
-                if _madvise(lo, hi - lo, MADV_DONTNEED) != 0:
-                    log.debug("madvise: %s", os.strerror(ctypes.get_errno()))
-        _after = file_pages()
+        resident = resident_bytes(folder)
+        # Once the index lets go, its pages leave when the searches holding them end: look
+        # again only after as much growth again.
+        _looked = now - resident if resident > limit else now
         return resident > limit
     except (OSError, ValueError):
         return False
@@ -79,12 +64,11 @@ def trim(folder: Path, budget: int | None = None) -> bool:
         _lock.release()
 
 
-def _maps_of(prefix: bytes) -> tuple[list[tuple[int, int]], int]:
-    """The read-only maps of files whose paths start with ``prefix``, and how many of their
-    bytes are resident in this process (``/proc/self/smaps``, read in a few milliseconds)."""
+def resident_bytes(folder: Path) -> int:
+    """Resident bytes of this process's maps of the files in ``folder`` (``smaps``)."""
+    prefix = os.fsencode(os.path.realpath(folder)) + b"/"
     with open("/proc/self/smaps", "rb") as f:
         lines = f.read().splitlines()
-    maps: list[tuple[int, int]] = []
     resident = 0
     inside = False
     for line in lines:
@@ -93,10 +77,6 @@ def _maps_of(prefix: bytes) -> tuple[list[tuple[int, int]], int]:
                 resident += int(line.split()[1]) * 1024
             continue
         parts = line.split(maxsplit=5)
-        if not parts or parts[0].endswith(b":") or b"-" not in parts[0]:
-            continue  # a line of figures, not the head of a map
-        inside = (len(parts) == 6 and parts[5].startswith(prefix) and b"w" not in parts[1])
-        if inside:
-            lo, hi = (int(x, 16) for x in parts[0].split(b"-"))
-            maps.append((lo, hi))
-    return maps, resident
+        if parts and not parts[0].endswith(b":") and b"-" in parts[0]:  # the head of a map
+            inside = len(parts) == 6 and parts[5].startswith(prefix)
+    return resident

@@ -1,5 +1,6 @@
 """A searching process does not keep every page of the index it has read in its resident
-memory: past a budget, the pages go back to the system's file cache (``mapped``)."""
+memory: past a budget, the index lets go of its engine and the pages go back to the system's
+file cache (``mapped``)."""
 
 from __future__ import annotations
 
@@ -44,11 +45,27 @@ def test_the_pages_a_search_read_leave_its_memory_past_the_budget(
     kept = index_pages(seed_index.folder)
     assert kept > 64 * 1024  # the searches read the index through its maps
 
+    before = {q: [(h.id, h.score) for h in seed_index.search(q, limit=50).hits]
+              for q in QUERIES}
     monkeypatch.setattr(mapped, "BUDGET", 0)  # always: the pages go after every search
-    monkeypatch.setattr(mapped, "_after", 0)
+    monkeypatch.setattr(mapped, "_looked", 0)
     search_all(seed_index)
     assert index_pages(seed_index.folder) < kept / 2
-    # and the answers are what they were
-    again = seed_index.search("金承涛", limit=50)
-    monkeypatch.setattr(mapped, "BUDGET", 1 << 40)
-    assert [h.id for h in seed_index.search("金承涛", limit=50).hits] == [h.id for h in again.hits]
+    # and the engine opened again gives the same answers
+    assert {q: [(h.id, h.score) for h in seed_index.search(q, limit=50).hits]
+            for q in QUERIES} == before
+
+
+def test_searches_in_other_threads_go_on_while_the_engine_is_let_go(
+        seed_index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    before = {q: [h.id for h in seed_index.search(q, limit=20).hits] for q in QUERIES}
+    monkeypatch.setattr(mapped, "BUDGET", 0)  # every search lets go of the engine
+    monkeypatch.setattr(mapped, "_looked", 0)
+
+    def answers(_: int) -> dict[str, list[str]]:
+        return {q: [h.id for h in seed_index.search(q, limit=20).hits] for q in QUERIES}
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(got == before for got in pool.map(answers, range(24)))
