@@ -21,15 +21,18 @@ keeps every page anyway, in one query (``Catalog.articles_at``).
 
 Matching is exact: a term of one character is looked up among the characters, of two among
 the pairs, a longer one is a phrase of pairs that cover it (those the fewest documents hold,
-``cover``): a document matches when its field holds the text, as a scan with ``in`` would
-find.
+and always the rarest one, ``cover``): a document matches when its field holds the text, as
+a scan with ``in`` would find. (A phrase's weight is the sum of its pairs' IDF, so which
+pairs are taken moves its score a little; not what it finds.)
 
 Ranking (tantivy's BM25, summed over the terms): the substring match of a term in the
 headline weighs three times one in the body, in the byline twice; an occurrence that is a
 whole jieba word adds three times as much again (``WHOLE_WORD``), so that 民主 ranks an
-article about 民主 above one that only has 人民民主. A term that is one word is one flat
-union of its substring and word clauses (same matches, same scores, a third of the time on
-a million articles for one or two characters).
+article about 民主 above one that only has 人民民主. A term jieba cuts into several words gets
+that weight from the headline's and the byline's words only (``term_query``). A term that
+is one word and the query's only required part is one flat union of its substring and word
+clauses (same matches, same scores, a third of the time on a million articles for one or
+two characters); beside another required clause it is not (``term_query``'s ``alone``).
 """
 
 from __future__ import annotations
@@ -128,7 +131,8 @@ def text_query(sch: tantivy.Schema, text: str, fld: str,
 
 
 def cover(costs: Sequence[int]) -> list[int]:
-    """The offsets of the pairs, of cheapest total cost, that cover every character.
+    """The offsets of the pairs, of cheapest total cost, that cover every character, and
+    the rarest pair.
 
     Pair ``i`` covers characters ``i`` and ``i + 1``: the first and the last pair are always
     taken, and no two pairs in a row may be left out. A phrase's candidates are the documents

@@ -79,3 +79,21 @@ def test_derived_headline_ranks_as_a_headline(seed_index: SearchIndex) -> None:
     assert "区委书记金承涛专题调研区属国企工作" in [h.title for h in hits[:5]]
     assert in_headline == sorted(in_headline, reverse=True)
     assert any(in_headline) and not all(in_headline)
+
+
+def test_a_one_word_term_scores_the_same_alone_and_beside_other_clauses(
+        seed_index: SearchIndex) -> None:
+    # The flat union a lone term gets and the nested form it gets beside a filter are two
+    # shapes of one query: the same articles with the same scores.
+    from reader.search.engine import term_query
+    from reader.search.query import Term
+
+    searcher = seed_index._searcher()
+    schema = seed_index._engine_index().schema
+    for text in ("金承涛", "发展", "街道", "的"):
+        term = Term(text)
+        shapes = [searcher.search(term_query(schema, term, searcher.doc_freq, alone=alone),
+                                  200).hits for alone in (True, False)]
+        flat, nested = ([(a.segment_ord, a.doc, round(s, 4)) for s, a in hits]
+                        for hits in shapes)
+        assert flat and sorted(flat) == sorted(nested), text
