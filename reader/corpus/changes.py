@@ -175,10 +175,15 @@ class Look:
         1,000,000 articles reading all 181,824 stamps and asking ``covers`` of each took
         0.5 s of a quick sync that found one new issue)."""
         found: dict[str, str] = {}
-        for prefix in {*self._listed, *self._gone}:
-            if prefix:  # "a/b/": the names from "a/b/" up to "a/b0" ("0" follows "/")
+        gone = set(self._gone)
+        for prefix in self._listed | gone:
+            # "a/b/": the names from "a/b/" up to "a/b0" ("0" follows "/"); of a folder
+            # listed, those without a further "/" (its own files), of one gone, all of them
+            own = "" if prefix in gone else " AND instr(substr(source, ?), '/') = 0"
+            if prefix:
                 rows = conn.execute("SELECT source, stamp FROM files WHERE source >= ? AND "
-                                    "source < ?", (prefix, prefix[:-1] + "0"))
+                                    "source < ?" + own, (prefix, prefix[:-1] + "0")
+                                    + ((len(prefix) + 1,) if own else ()))
             else:  # the root's own files: names without a folder
                 rows = conn.execute("SELECT source, stamp FROM files "
                                     "WHERE instr(source, '/') = 0")
