@@ -37,7 +37,9 @@ what a hit shows) and a small SQLite file (which page files at which stamps it h
 Threads and processes: each thread has its own SQLite connection (WAL); the engine is shared.
 Run ``update`` in a worker thread and ``search`` in others at the same time: searches see the
 engine's previous commit until the update commits, once. Another process (the command line)
-may use the same index; updates take turns through a lock file.
+may use the same index; updates take turns through a lock file. Once the engine's maps hold
+more than 192 MB of the process's resident memory, the index lets go of the engine and opens
+it again for the next search (``mapped``): the pages stay in the system's file cache.
 
 Modules: ``fold`` (character folding), ``query`` (the query language), ``segment`` (jieba),
 ``build`` (the texts the engine indexes), ``engine`` (its schema and the translation of a
@@ -46,7 +48,8 @@ query), ``store`` (the SQLite file and the update lock), ``update`` (incremental
 read from the engine), ``names`` (persons, places and organisations, tagged when indexed and
 kept in a file of their own beside the index: a ``person:`` filter is the set of article ids
 that file gives, matched against the engine's ``id`` field), ``timeline`` (matches per year,
-month or week) and ``timeline_chart`` (its chart layout, SVG and CSV).
+month or week), ``timeline_chart`` (its chart layout, SVG and CSV) and ``mapped`` (when the
+engine's maps hold too much of the process's memory).
 """
 
 from __future__ import annotations
