@@ -9,6 +9,12 @@ its engine (``SearchIndex``), whose maps tantivy closes once the last search tha
 is done. The pages stay in the file cache: the next search opens the engine again and maps
 what it needs without reading the disk.
 
+What it costs: the searches after a let-go map their pages again. At 1,000,000 articles,
+three rounds of the benchmark's 330 queries with and without it in turn in one process let
+go 27 times and gave p95 32.7 ms against 29.3 ms (39.6 against 34.5 in a second run), p50
+the same; opening the engine again takes 3 to 7 ms. The search process's peak went from
+841 MB to 418 MB.
+
 Nothing here unmaps or advises memory itself: another thread may close a map between a look
 at the process's maps and such a call, and the addresses may then belong to something else.
 
