@@ -34,6 +34,7 @@ BUDGET = 192 * 2**20
 """Bytes of the index's mapped pages beyond which the engine is let go of."""
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _STATM = Path("/proc/self/statm")
+_LINUX = _STATM.exists()
 _lock = threading.Lock()
 _looked = 0
 """The process's mapped file pages when ``too_many`` last read the maps, less the index's
@@ -49,21 +50,22 @@ def file_pages() -> int:
         return 0
 
 
-def too_many(folder: Path, budget: int | None = None) -> bool:
-    """Whether this process's maps of the files in ``folder`` hold more than ``budget``
-    (``BUDGET``) bytes of resident pages."""
+def too_many(folder: Path) -> bool:
+    """Whether this process's maps of the files in ``folder`` hold more than ``BUDGET``
+    bytes of resident pages."""
     global _looked
-    limit = BUDGET if budget is None else budget
+    if not _LINUX:
+        return False
     now = file_pages()
     _looked = min(_looked, now)  # maps closed since (of other files too): grown from here
-    if now <= _looked + limit or not _lock.acquire(blocking=False):
+    if now <= _looked + BUDGET or not _lock.acquire(blocking=False):
         return False
     try:
         resident = resident_bytes(folder)
         # Once the index lets go, its pages leave when the searches holding them end: look
         # again only after as much growth again.
-        _looked = now - resident if resident > limit else now
-        return resident > limit
+        _looked = now - resident if resident > BUDGET else now
+        return resident > BUDGET
     except (OSError, ValueError):
         return False
     finally:

@@ -4,9 +4,7 @@ file cache (``mapped``)."""
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -16,33 +14,19 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="reads the process's maps in /proc (Linux)")
 
 
-def index_pages(folder: Path) -> int:
-    """Resident bytes of this process's maps of the files in ``folder`` (/proc/self/smaps)."""
-    prefix = os.path.realpath(folder) + "/"
-    total, inside = 0, False
-    with open("/proc/self/smaps", encoding="utf-8", errors="replace") as f:
-        for line in f:
-            head = line.split()
-            if head and "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
-                inside = len(head) >= 6 and head[5].startswith(prefix)
-            elif inside and line.startswith("Rss:"):
-                total += int(head[1]) * 1024
-    return total
-
-
 QUERIES = ("金承涛", "发展", "的", "区委书记", "人民", "工作 会议", '"全过程人民民主"', "街道")
 
 
 def search_all(index: SearchIndex) -> None:
     for query in QUERIES:
-        assert index.search(query, limit=20).total >= 0
+        index.search(query, limit=20)
 
 
 def test_the_pages_a_search_read_leave_its_memory_past_the_budget(
         seed_index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mapped, "BUDGET", 1 << 40)  # never: the pages stay mapped
     search_all(seed_index)
-    kept = index_pages(seed_index.folder)
+    kept = mapped.resident_bytes(seed_index.folder)
     assert kept > 64 * 1024  # the searches read the index through its maps
 
     before = {q: [(h.id, h.score) for h in seed_index.search(q, limit=50).hits]
@@ -50,7 +34,7 @@ def test_the_pages_a_search_read_leave_its_memory_past_the_budget(
     monkeypatch.setattr(mapped, "BUDGET", 0)  # always: the pages go after every search
     monkeypatch.setattr(mapped, "_looked", 0)
     search_all(seed_index)
-    assert index_pages(seed_index.folder) < kept / 2
+    assert mapped.resident_bytes(seed_index.folder) < kept / 2
     # and the engine opened again gives the same answers
     assert {q: [(h.id, h.score) for h in seed_index.search(q, limit=50).hits]
             for q in QUERIES} == before
