@@ -199,9 +199,7 @@ def term_query(sch: tantivy.Schema, term: Term, doc_freq: DocFreq | None = None,
         return _boolean(substring)
     whole = [(_Occur.Should, tantivy.Query.boost_query(
         _word_query(sch, words, f), FIELD_WEIGHTS[f] * WHOLE_WORD)) for f in fields
-        if len(words) == 1 or f != "b"]
-    if not whole:
-        return _boolean(substring)
+        if len(words) == 1 or f != "b"]  # (every term's fields hold a headline or byline)
     if alone and _word_implies_text(term, words):
         # One flat union (the same match set and the same scores: a Should clause adds its
         # score where it matches), which the engine runs several times faster than the
