@@ -46,10 +46,12 @@ from .walk import READING_VERSION, Entry, unreadable
 # What reads pages (the parser, the page rules, the worker processes) is imported by the syncs
 # that find pages to read, not by every command: most starts find none.
 
-SCHEMA = 4
-"""4: a file's ``error`` and ``notice`` are problems as JSON (3 held English sentences). A
-catalog of another schema lives in another file (``catalog_path``) and is left alone; an
-entry that does not read as JSON is shown as the sentence it is."""
+SCHEMA = 5
+"""5: each article's text is kept in its own row (``articles.data``), the page's blob holds the
+rest of the page: a page of search hits decodes 20 articles, not their 20 pages. 4: a file's
+``error`` and ``notice`` are problems as JSON (3 held English sentences). A catalog of another
+schema lives in another file (``catalog_path``) and is left alone; an entry that does not read
+as JSON is shown as the sentence it is."""
 _PAGES = (
     "count(DISTINCT CASE WHEN f.position IS NULL THEN f.source "
     "ELSE coalesce(f.paper, '') || '|' || f.date || '|' || coalesce(f.page, '') END)"
@@ -59,6 +61,10 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _LISTING = 3
 """The version of what ``listing`` keeps (bumped when ``_issue_rows`` changes)."""
+_PAGE_SIZE = 16384
+"""Bytes of a page of the catalog's file. An article's row holds its text, about 2 KB: four
+fit in SQLite's usual 4 KB page no more than one or two at a time, leaving a third of the
+file empty."""
 _LOOK_AGAIN = 0.5
 """Seconds between looks at whether another process changed the files read."""
 
@@ -90,6 +96,7 @@ CREATE TABLE IF NOT EXISTS articles (
     title_derived INTEGER NOT NULL,
     byline TEXT,
     length INTEGER NOT NULL,
+    data BLOB NOT NULL,
     PRIMARY KEY (source, position)
 );
 CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
@@ -109,6 +116,19 @@ CREATE INDEX IF NOT EXISTS files_stamps ON files (source, stamp, error);
 -- seconds to read, and most starts find the library as it was.
 CREATE TABLE IF NOT EXISTS listing (kind TEXT PRIMARY KEY, token TEXT NOT NULL, blob BLOB);
 """ + changes.DDL + ";\n"
+
+
+def _packed(data: dict[str, Any]) -> bytes:
+    """An article's or a page's stored form: its JSON, compressed. An article's ``body`` is
+    left out: its paragraphs hold it, and it would be half the text to decode."""
+    data.pop("body", None)
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def _unpacked(blob: bytes) -> dict[str, Any]:
+    """What ``_packed`` stored."""
+    data: dict[str, Any] = json.loads(zlib.decompress(blob))
+    return data
 
 
 def issue_key(paper: str, day: str | None, source: str) -> str:
@@ -329,6 +349,7 @@ class Catalog:
         conn = self._conns.get(me)
         if conn is None:
             conn = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False)
+            conn.execute(f"PRAGMA page_size={_PAGE_SIZE}")  # takes effect in a new file only
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             self._conns[me] = conn
@@ -521,9 +542,8 @@ class Catalog:
                     )
                     continue
                 data = page_to_dict(page)
-                for article in data["articles"]:
-                    del article["body"]  # its paragraphs hold it: half the text to decode
-                blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
+                texts = [_packed(article) for article in data.pop("articles")]
+                blob = _packed(data)
                 notices = [w.to_json() for w in page.warnings if w.kind in NOTICES]
                 notice = json.dumps(notices, ensure_ascii=False) if notices else None
                 record = read_path(source).position if page.layout == "article" else None
@@ -540,14 +560,14 @@ class Catalog:
                     ),
                 )
                 conn.executemany(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             source, a.position, a.id, a.paper,
                             a.date.isoformat() if a.date else None, a.page,
-                            a.display_title, int(a.title_is_derived), a.byline, a.length,
+                            a.display_title, int(a.title_is_derived), a.byline, a.length, text,
                         )
-                        for a in page.articles
+                        for a, text in zip(page.articles, texts, strict=True)
                     ],
                 )
         self._forget([item[0] for item in batch])
@@ -620,12 +640,16 @@ class Catalog:
 
     def _load_page(self, source: str) -> Page | None:
         """The parsed page of ``source`` as stored, or None."""
-        row = self._connect().execute(
+        conn = self._connect()
+        row = conn.execute(
             "SELECT page_json FROM files WHERE source = ? AND error IS NULL", (source,)
         ).fetchone()
         if row is None or row[0] is None:
             return None
-        return page_from_dict(json.loads(zlib.decompress(row[0])))
+        data = _unpacked(row[0])
+        data["articles"] = [_unpacked(text) for (text,) in conn.execute(
+            "SELECT data FROM articles WHERE source = ? ORDER BY position", (source,))]
+        return page_from_dict(data)
 
     # -- queries for the window and the CLI -----------------------------------------------
 
@@ -748,25 +772,18 @@ class Catalog:
         return page.articles[where[1]]
 
     def articles_at(self, refs: Sequence[tuple[str, int, str]]) -> list[Article | None]:
-        """The articles of ``refs`` (page file, place on the page, id), their pages read in
-        one query: the texts of a page of search hits. An article no longer at its place is
-        looked for by its id on its page; one that is gone gives None."""
-        wanted = sorted({source for source, _, _ in refs})
-        found: dict[str, list[dict[str, Any]]] = {}
+        """The articles of ``refs`` (page file, place on the page, id): the texts of a page of
+        search hits, each read from its own row. An article no longer at its place is looked
+        for by its id on its page; one that is gone gives None."""
         conn = self._connect()
-        rows = rows_in(conn, "SELECT source, page_json FROM files WHERE error IS NULL AND "
-                       "source IN ({marks})", wanted)
-        for source, blob in rows:
-            if blob is not None:
-                found[source] = json.loads(zlib.decompress(blob)).get("articles", [])
         out: list[Article | None] = []
         for source, position, article_id in refs:
-            listed = found.get(source, [])
-            if 0 <= position < len(listed) and listed[position].get("id") == article_id:
-                data: dict[str, Any] | None = listed[position]
-            else:
-                data = next((a for a in listed if a.get("id") == article_id), None)
-            out.append(article_from_dict(data) if data is not None else None)
+            row = conn.execute(
+                "SELECT data FROM articles WHERE source = ? AND position = ? AND id = ?",
+                (source, position, article_id)).fetchone() or conn.execute(
+                "SELECT data FROM articles WHERE source = ? AND id = ? ORDER BY position "
+                "LIMIT 1", (source, article_id)).fetchone()
+            out.append(article_from_dict(_unpacked(row[0])) if row is not None else None)
         return out
 
     def articles(self) -> Iterator[Article]:

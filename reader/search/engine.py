@@ -17,7 +17,7 @@ share of that text): ``b2`` 0.78 (of which positions about 0.53), ``b1`` 0.12 (0
 frequencies, which counting the occurrences of one character needs), ``bw`` 0.12, the
 headline's and the byline's fields together 0.05. The articles' texts are not stored (they
 were 0.67 more, in tantivy's LZ4 blocks): a page of hits reads them from the catalog, which
-keeps every page anyway, in one query (``Catalog.articles_at``).
+keeps every article's text in a row of its own anyway (``Catalog.articles_at``).
 
 Matching is exact: a term of one character is looked up among the characters, of two among
 the pairs, a longer one is a phrase of pairs that cover it (those the fewest documents hold,

@@ -4,7 +4,7 @@ The engine keeps what a hit shows besides its text (``update._data``: id, source
 paper, date, page, the headline shown). The texts are the library's own: its catalog keeps
 every page it read, so a second copy in the engine (0.7 × the text at 1,000,000 articles)
 would only double what the library takes on disk. A page store that can hand out several
-articles at once (``ArticleReader``: the catalog reads their pages in one query) is asked
+articles at once (``ArticleReader``: the catalog reads each from its own row) is asked
 so; any other ``PageStore`` page by page.
 
 An article is taken from its place on the page it was indexed from, or found by its id on

@@ -41,6 +41,31 @@ def test_catalog_lists_the_issues_and_holds_the_articles_of_a_fresh_read(
     }
 
 
+def test_the_texts_of_a_page_of_hits_are_the_articles_as_read(small_library: Path) -> None:
+    """Search hits take their texts from the catalog, article by article: each is the article
+    as parsed, in the order asked, found by its id when its place on the page is no longer
+    the one the index knew, and None when it is gone; a whole page reads back the same."""
+    from reader.corpus.serialize import article_to_dict, page_to_dict
+
+    catalog = Catalog(small_library)
+    catalog.sync()
+    fresh = {f"pages/{path.name}": load_entry(path, f"pages/{path.name}", small_library)
+             for path in sorted((small_library / "pages").glob("*.txt"))}
+    refs = [(source, a.position, a.id) for source, page in fresh.items() for a in page.articles]
+    refs.reverse()
+    got = catalog.articles_at(refs)
+    wanted = {a.id: a for page in fresh.values() for a in page.articles}
+    assert [article_to_dict(a) for a in got if a is not None] == [
+        article_to_dict(wanted[i]) for _, _, i in refs]
+    source, position, article_id = refs[0]
+    moved = catalog.articles_at([(source, position + 1, article_id), (source, 0, "gone")])
+    assert moved[0] is not None and moved[0].id == article_id
+    assert moved[1] is None
+    for source, page in fresh.items():
+        stored = catalog.page(source)
+        assert stored is not None and page_to_dict(stored) == page_to_dict(page)
+
+
 def test_only_new_changed_and_removed_files_are_read_again(small_library: Path) -> None:
     catalog = Catalog(small_library)
     catalog.sync()
