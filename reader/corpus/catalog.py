@@ -62,9 +62,9 @@ Cancelled = Callable[[], bool]
 _LISTING = 3
 """The version of what ``listing`` keeps (bumped when ``_issue_rows`` changes)."""
 _PAGE_SIZE = 16384
-"""Bytes of a page of the catalog's file. An article's row holds its text, about 2 KB: four
-fit in SQLite's usual 4 KB page no more than one or two at a time, leaving a third of the
-file empty."""
+"""Bytes of a page of the catalog's file. An article's row holds its compressed text, about
+1.9 KB, and SQLite's usual 4 KB page holds one or two such rows: on 100,001 generated articles
+the catalog took 299 MB with 4 KB pages and 234 MB with these (183 MB at schema 4)."""
 _LOOK_AGAIN = 0.5
 """Seconds between looks at whether another process changed the files read."""
 
