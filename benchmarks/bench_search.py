@@ -56,9 +56,6 @@ TARGETS = ("recall 100% in every class; p95 ≤ 25 ms and no worse than the peer
            "≤ 1 s; index ≤ 1.2 × the UTF-8 text; search process ≤ 400 MB (at 1,000,000)")
 
 
-KEPT = "; the catalog of an earlier run is kept, only checked"
-
-
 @dataclass
 class Query:
     cls: str
@@ -222,8 +219,13 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{catalog}{suffix}").unlink(missing_ok=True)
     t0 = time.perf_counter()
-    lib = Catalog.read(root, db_path=catalog)  # as the window reads it
+    lib = Catalog(root, catalog)  # as the window reads it
+    read = lib.sync()
     load_s = time.perf_counter() - t0
+    # At LARGE an earlier run's catalog is kept and only checked, unless it is of another
+    # schema or parser: then every page is read again, and the line says so.
+    kept = ("" if read.added or read.changed else
+            "; the catalog of an earlier run is kept, only checked")
     every = list(lib.articles())  # one pass: at LARGE each pass reads the whole catalog
     articles = len(every)
     chars = sum(a.length for a in every)
@@ -316,7 +318,7 @@ def bench_size(n: int, large: bool) -> tuple[list[str], dict[str, float]]:
         f"### {articles:,} articles ({n:,} generated; {chars / 1e6:.0f} M characters, "
         f"{utf8 / 2**20:.0f} MB of UTF-8, {len(lib.stamps()):,} page files)",
         "",
-        f"- Catalog.read (parsing, not part of the index{KEPT if large else ''}): {load_s:.0f} s",
+        f"- Catalog.read (parsing, not part of the index{kept}): {load_s:.0f} s",
         f"- full build: **{build_s:.1f} s** ({stats.articles:,} articles), index "
         f"**{size / 2**20:.0f} MB** ({size / utf8:.2f} × the text); the peer: "
         f"{peer_build:.1f} s, {peer_size / 2**20:.0f} MB",
